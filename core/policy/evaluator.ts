@@ -1,0 +1,56 @@
+/**
+ * Evaluates actions against policies the way IAM does (ims-facts.md §C.1): a matching Deny wins over
+ * any Allow; with no matching Allow the action is not granted. A statement with a Condition only
+ * "may" apply, and verdicts say so rather than guess.
+ */
+import { patternMatches } from './actionPattern';
+import { isConditional, type PolicyModel, type PolicyStatement } from './policyDocument';
+
+export interface PolicySource {
+  /** Where the policy lives (a document URI), for messages. */
+  uri: string;
+  model: PolicyModel;
+}
+
+export interface StatementRef {
+  source: PolicySource;
+  statement: PolicyStatement;
+  conditional: boolean;
+}
+
+export type Decision = 'allowed' | 'conditionallyAllowed' | 'denied' | 'notGranted';
+
+export interface Verdict {
+  action: string;
+  decision: Decision;
+  allowedBy: StatementRef[];
+  deniedBy: StatementRef[];
+  /** Denies that only may apply (they have a Condition); they do not change the decision. */
+  mayBeDeniedBy: StatementRef[];
+}
+
+/** Whether a statement's Action / NotAction covers the action (ignoring its Effect). */
+export function statementMatches(st: PolicyStatement, action: string): boolean {
+  if (!st.actionKey) return false;
+  const hit = st.actions.some((a) => patternMatches(a.value, action));
+  return st.actionKey === 'Action' ? hit : !hit;
+}
+
+export function evaluateAction(action: string, sources: readonly PolicySource[]): Verdict {
+  const allowedBy: StatementRef[] = [];
+  const deniedBy: StatementRef[] = [];
+  const mayBeDeniedBy: StatementRef[] = [];
+  for (const source of sources) {
+    for (const statement of source.model.statements) {
+      if (!statementMatches(statement, action)) continue;
+      const ref = { source, statement, conditional: isConditional(statement) };
+      if (statement.effect === 'Deny') (ref.conditional ? mayBeDeniedBy : deniedBy).push(ref);
+      else if (statement.effect === 'Allow') allowedBy.push(ref);
+    }
+  }
+  let decision: Decision = 'notGranted';
+  if (deniedBy.length > 0) decision = 'denied';
+  else if (allowedBy.some((r) => !r.conditional)) decision = 'allowed';
+  else if (allowedBy.length > 0) decision = 'conditionallyAllowed';
+  return { action, decision, allowedBy, deniedBy, mayBeDeniedBy };
+}

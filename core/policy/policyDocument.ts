@@ -1,0 +1,130 @@
+/**
+ * A policy document read from a jsonc-parser tree, keeping the nodes so every finding has an exact
+ * range. Recognition is by content (DESIGN.md contracts): a top-level object with `Statement`, or the
+ * IAM API wrapper `{"role": {"policy": {...}}}`. Anything else is not ours.
+ */
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+
+export interface StringEntry {
+  value: string;
+  node: Node;
+}
+
+export interface PolicyStatement {
+  index: number;
+  node: Node;
+  effect?: string;
+  effectNode?: Node;
+  /** Which of Action / NotAction the statement uses (Action when both are present). */
+  actionKey?: 'Action' | 'NotAction';
+  actionsNode?: Node;
+  actions: StringEntry[];
+  hasAction: boolean;
+  hasNotAction: boolean;
+  resourceKey?: 'Resource' | 'NotResource';
+  resources: StringEntry[];
+  conditionNode?: Node;
+}
+
+export interface PolicyModel {
+  tree: Node;
+  /** The object holding Version and Statement (the root, or role.policy). */
+  policyNode: Node;
+  wrapped: boolean;
+  version?: string;
+  versionNode?: Node;
+  statementsNode?: Node;
+  statements: PolicyStatement[];
+}
+
+export interface ParsedJson {
+  tree: Node | undefined;
+  errors: ParseError[];
+  policy: PolicyModel | undefined;
+}
+
+export function parseJson(text: string): ParsedJson {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return { tree, errors, policy: readPolicy(tree) };
+}
+
+/** The value node of `key` in an object node (the last one when a key repeats, as JSON.parse does). */
+export function propertyValue(obj: Node | undefined, key: string): Node | undefined {
+  return propertyNode(obj, key)?.children?.[1];
+}
+
+export function propertyNode(obj: Node | undefined, key: string): Node | undefined {
+  if (obj?.type !== 'object' || !obj.children) return undefined;
+  let found: Node | undefined;
+  for (const p of obj.children) if (p.children?.[0]?.value === key) found = p;
+  return found;
+}
+
+function strings(array: Node | undefined): StringEntry[] {
+  if (!array) return [];
+  if (array.type === 'string') return [{ value: array.value as string, node: array }];
+  if (array.type !== 'array' || !array.children) return [];
+  const out: StringEntry[] = [];
+  for (const item of array.children) if (item.type === 'string') out.push({ value: item.value as string, node: item });
+  return out;
+}
+
+export function isPolicyTree(tree: Node | undefined): boolean {
+  return readPolicyNode(tree) !== undefined;
+}
+
+function readPolicyNode(tree: Node | undefined): { node: Node; wrapped: boolean } | undefined {
+  if (tree?.type !== 'object') return undefined;
+  if (propertyNode(tree, 'Statement')) return { node: tree, wrapped: false };
+  const policy = propertyValue(propertyValue(tree, 'role'), 'policy');
+  if (policy?.type === 'object') return { node: policy, wrapped: true };
+  return undefined;
+}
+
+export function readPolicy(tree: Node | undefined): PolicyModel | undefined {
+  const found = readPolicyNode(tree);
+  if (!found || !tree) return undefined;
+  const { node: policyNode, wrapped } = found;
+  const versionNode = propertyValue(policyNode, 'Version');
+  const statementsNode = propertyValue(policyNode, 'Statement');
+  const statements: PolicyStatement[] = [];
+  const items = statementsNode?.type === 'array' ? statementsNode.children ?? [] : [];
+  items.forEach((node, index) => {
+    if (node.type !== 'object') return;
+    const effectNode = propertyValue(node, 'Effect');
+    const action = propertyValue(node, 'Action');
+    const notAction = propertyValue(node, 'NotAction');
+    const resource = propertyValue(node, 'Resource');
+    const notResource = propertyValue(node, 'NotResource');
+    const actionKey = action ? 'Action' : notAction ? 'NotAction' : undefined;
+    statements.push({
+      index,
+      node,
+      effect: effectNode?.type === 'string' ? (effectNode.value as string) : undefined,
+      effectNode,
+      actionKey,
+      actionsNode: action ?? notAction,
+      actions: strings(action ?? notAction),
+      hasAction: action !== undefined,
+      hasNotAction: notAction !== undefined,
+      resourceKey: resource ? 'Resource' : notResource ? 'NotResource' : undefined,
+      resources: strings(resource ?? notResource),
+      conditionNode: propertyValue(node, 'Condition'),
+    });
+  });
+  return {
+    tree,
+    policyNode,
+    wrapped,
+    version: versionNode?.type === 'string' ? (versionNode.value as string) : undefined,
+    versionNode,
+    statementsNode,
+    statements,
+  };
+}
+
+/** A statement whose Condition has at least one entry only "may" apply. */
+export function isConditional(st: PolicyStatement): boolean {
+  return st.conditionNode?.type === 'object' && (st.conditionNode.children?.length ?? 0) > 0;
+}

@@ -1,0 +1,13 @@
+// Builds one esbuild bundle per entry into dist/ (extension for the VS Code host, server for any LSP client).
+import { build } from 'esbuild';
+import { chmod } from 'node:fs/promises';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none',
+  // jsonc-parser's UMD main build hides its requires from bundlers; its ESM build does not.
+  mainFields: ['module', 'main'] };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+]);
+await chmod('dist/server.js', 0o755);

@@ -1,0 +1,63 @@
+/** Quick fixes for policy diagnostics: replace with a suggestion, add a dependent action, remove a redundant one. */
+import { findNodeAtOffset } from 'jsonc-parser';
+import { CodeActionKind, Range, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIAGNOSTIC_SOURCE, type PolicyDiagnosticData } from './policyDiagnostics';
+import type { ParsedPolicy } from './parsedPolicy';
+
+function edit(doc: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: preferred,
+    edit: { changes: { [doc.uri]: edits } },
+  };
+}
+
+/** The range that removes one array item with its separating comma. */
+function itemRemovalRange(doc: TextDocument, parsed: ParsedPolicy, range: Range): Range | undefined {
+  const offset = doc.offsetAt(range.start);
+  const node = findNodeAtOffset(parsed.json.tree!, offset + 1, false);
+  const array = node?.parent;
+  if (!node || array?.type !== 'array' || !array.children) return undefined;
+  const i = array.children.indexOf(node);
+  const next = array.children[i + 1];
+  const prev = array.children[i - 1];
+  if (next) return Range.create(doc.positionAt(node.offset), doc.positionAt(next.offset));
+  if (prev) return Range.create(doc.positionAt(prev.offset + prev.length), doc.positionAt(node.offset + node.length));
+  return Range.create(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length));
+}
+
+export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnostics: Diagnostic[]): CodeAction[] {
+  const model = parsed.model;
+  if (!model) return [];
+  const actions: CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
+    const fix = (d.data as PolicyDiagnosticData | undefined)?.fix;
+    if (!fix) continue;
+    switch (fix.kind) {
+      case 'replace':
+        fix.values.forEach((v, i) => actions.push(edit(doc, `Replace with "${v}"`, d, [TextEdit.replace(d.range, JSON.stringify(v))], i === 0)));
+        break;
+      case 'addAction': {
+        const st = model.statements.find((s) => s.index === fix.statement);
+        const array = st?.actionsNode;
+        if (array?.type !== 'array') break;
+        const last = array.children?.[array.children.length - 1];
+        const insert = last
+          ? TextEdit.insert(doc.positionAt(last.offset + last.length), `, ${JSON.stringify(fix.action)}`)
+          : TextEdit.insert(doc.positionAt(array.offset + 1), JSON.stringify(fix.action));
+        actions.push(edit(doc, `Add "${fix.action}" to this statement`, d, [insert], true));
+        break;
+      }
+      case 'removeItem': {
+        const range = itemRemovalRange(doc, parsed, d.range);
+        if (range) actions.push(edit(doc, 'Remove the redundant action', d, [TextEdit.del(range)], true));
+        break;
+      }
+    }
+  }
+  return actions;
+}

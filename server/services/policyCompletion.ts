@@ -1,0 +1,179 @@
+/** Completion in policy documents: IMS actions, statement keys, Effect, Version and Conditions. */
+import {
+  CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit,
+  type CompletionItem, type CompletionList, type Position,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CONDITION_OPERATORS, EFFECTS, EFFECT_DOCS, GLOBAL_CONDITION_KEYS, IMS_RESOURCE_TYPES, OPERATOR_SUFFIX,
+  POLICY_VERSIONS, STATEMENT_KEYS, VERSION_DOCS, tr, type Lang, type PolicyVersion,
+} from '../../core/catalogue';
+import { actionCandidates, actionCompletionDoc } from './policyMarkdown';
+import { cursorAt, isClosedString, type PolicyCursor } from './policyCursor';
+import { peerItems, peerKeys, peerValues } from './jsonPeerOffers';
+import type { ParsedPolicy } from './parsedPolicy';
+
+export interface CompletionOptions {
+  lang: Lang;
+}
+
+const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/** Where a string value goes: inside an existing string (content only) or as a new quoted string. */
+interface Slot {
+  range: Range;
+  typed: string;
+  quote: boolean;
+  /** Text before the inserted value, e.g. a space after `:`. */
+  lead: string;
+}
+
+function slotFor(doc: TextDocument, text: string, cursor: PolicyCursor, offset: number): Slot {
+  const s = cursor.stringNode;
+  if (s) {
+    const end = isClosedString(text, s) ? s.offset + s.length - 1 : s.offset + s.length;
+    return {
+      range: Range.create(doc.positionAt(s.offset + 1), doc.positionAt(Math.max(end, offset))),
+      typed: text.slice(s.offset + 1, offset),
+      quote: false,
+      lead: '',
+    };
+  }
+  const pos = doc.positionAt(offset);
+  return { range: Range.create(pos, pos), typed: '', quote: true, lead: text[offset - 1] === ':' ? ' ' : '' };
+}
+
+function valueItem(slot: Slot, value: string, kind: CompletionItemKind, doc: string | undefined, sort: number): CompletionItem {
+  const newText = slot.quote ? `${slot.lead}"${value}"` : value;
+  return {
+    label: value,
+    kind,
+    filterText: slot.quote ? `"${value}"` : value,
+    sortText: String(sort).padStart(4, '0'),
+    textEdit: TextEdit.replace(slot.range, newText),
+    documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+  };
+}
+
+const docCache = new Map<string, string>();
+function cachedActionDoc(action: string, lang: Lang): string {
+  const key = `${lang}\u0000${action}`;
+  let d = docCache.get(key);
+  if (d === undefined) docCache.set(key, (d = actionCompletionDoc(action, lang)));
+  return d;
+}
+
+function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, offset: number, lang: Lang): CompletionItem[] {
+  const typed = slot.typed;
+  // Other services' actions are only syntax-checked: we have nothing to propose for them.
+  if (!(typed.startsWith('ims:') || 'ims:'.startsWith(typed))) return [];
+  const statement = parsed.model!.statements.find((s) => s.index === cursor.statementIndex);
+  const taken = new Set(statement?.actions.filter((a) => a.node !== cursor.stringNode).map((a) => a.value) ?? []);
+  const key = statement?.actionKey ?? 'Action';
+  for (const v of peerItems(parsed.index!, key, offset)) taken.add(v);
+  const items: CompletionItem[] = [];
+  let sort = 0;
+  if (!typed.startsWith('ims:')) {
+    items.push({ ...valueItem(slot, 'ims:', CompletionItemKind.Module, undefined, sort++), detail: 'Image Management Service', command: RETRIGGER });
+    if (slot.quote) items[items.length - 1].textEdit = TextEdit.replace(slot.range, `${slot.lead}"ims:`);
+  } else if (typed.split(':').length === 2) {
+    for (const rt of [...IMS_RESOURCE_TYPES, '*']) {
+      const item = valueItem(slot, `ims:${rt}:`, CompletionItemKind.Folder, undefined, sort++);
+      items.push({ ...item, command: RETRIGGER });
+    }
+  }
+  for (const action of actionCandidates()) {
+    if (taken.has(action)) continue;
+    const item = valueItem(slot, action, action.includes('*') ? CompletionItemKind.Constant : CompletionItemKind.EnumMember, cachedActionDoc(action, lang), 100 + sort++);
+    items.push(item);
+  }
+  return items;
+}
+
+function keyItems(parsed: ParsedPolicy, doc: TextDocument, cursor: PolicyCursor, offset: number, lang: Lang, version: PolicyVersion | undefined): CompletionItem[] {
+  const object = cursor.container;
+  const present = new Set((object.children ?? []).map((p) => p.children?.[0]?.value as string));
+  if (cursor.stringNode) present.delete(cursor.stringNode.value as string);
+  const offered = peerKeys(parsed.index!, object);
+  const candidates: Array<{ name: string; snippet: string; doc?: string }> = [];
+  if (cursor.kind === 'statementKey') {
+    for (const k of STATEMENT_KEYS) {
+      if (version && !k.versions.includes(version)) continue;
+      candidates.push({ name: k.name, snippet: k.valueSnippet, doc: tr(k.doc, lang) });
+    }
+  } else if (cursor.kind === 'conditionOperator') {
+    for (const op of CONDITION_OPERATORS) {
+      const note = op.confirmed ? '' : lang === 'zh' ? '（可能支持，文档未能确认）' : ' (probable; the full list could not be confirmed)';
+      for (const name of [op.name, op.name + OPERATOR_SUFFIX]) {
+        candidates.push({ name, snippet: '{\n\t"${1:g:UserName}": ["$2"]\n}', doc: `${name.endsWith(OPERATOR_SUFFIX) && name !== OPERATOR_SUFFIX ? (lang === 'zh' ? '请求中没有该键时条件也成立。' : 'Also holds when the request has no value for the key.') : ''}${note}` });
+      }
+    }
+  } else {
+    for (const k of GLOBAL_CONDITION_KEYS) candidates.push({ name: k.name, snippet: '["$1"]', doc: `${tr(k.doc, lang)} (${k.type})` });
+  }
+  const s = cursor.stringNode;
+  const items: CompletionItem[] = [];
+  let sort = 0;
+  for (const c of candidates) {
+    if (present.has(c.name) || offered.has(c.name)) continue;
+    let range: Range;
+    let newText: string;
+    if (s && cursor.hasValue) {
+      const end = isClosedString(parsed.text, s) ? s.offset + s.length - 1 : s.offset + s.length;
+      range = Range.create(doc.positionAt(s.offset + 1), doc.positionAt(Math.max(end, offset)));
+      newText = c.name;
+    } else {
+      const start = s ? s.offset : offset;
+      const end = s ? Math.max(s.offset + s.length, offset) : offset;
+      range = Range.create(doc.positionAt(start), doc.positionAt(end));
+      newText = `"${c.name}": ${c.snippet}`;
+    }
+    items.push({
+      label: c.name,
+      kind: CompletionItemKind.Property,
+      sortText: String(sort++).padStart(4, '0'),
+      filterText: s ? undefined : `"${c.name}"`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(range, newText),
+      documentation: c.doc ? { kind: MarkupKind.Markdown, value: c.doc } : undefined,
+    });
+  }
+  return items;
+}
+
+export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Position, options: CompletionOptions): CompletionList {
+  const empty: CompletionList = { isIncomplete: false, items: [] };
+  const model = parsed.model;
+  if (!model || !parsed.index) return empty;
+  const offset = doc.offsetAt(position);
+  const cursor = cursorAt(model, parsed.text, offset);
+  if (!cursor) return empty;
+  const version = (POLICY_VERSIONS as readonly string[]).includes(model.version ?? '') ? (model.version as PolicyVersion) : undefined;
+  const lang = options.lang;
+  let items: CompletionItem[] = [];
+  switch (cursor.kind) {
+    case 'action':
+      items = actionItems(parsed, cursor, slotFor(doc, parsed.text, cursor, offset), offset, lang);
+      break;
+    case 'statementKey':
+    case 'conditionOperator':
+    case 'conditionKey':
+      items = keyItems(parsed, doc, cursor, offset, lang, version);
+      break;
+    case 'effect': {
+      const slot = slotFor(doc, parsed.text, cursor, offset);
+      const offered = peerValues(parsed.index, 'Effect', offset);
+      items = EFFECTS.filter((e) => !offered.has(e)).map((e, i) => valueItem(slot, e, CompletionItemKind.EnumMember, tr(EFFECT_DOCS[e], lang), i));
+      break;
+    }
+    case 'version': {
+      const slot = slotFor(doc, parsed.text, cursor, offset);
+      const offered = peerValues(parsed.index, 'Version', offset);
+      items = POLICY_VERSIONS.filter((v) => !offered.has(v)).map((v, i) => valueItem(slot, v, CompletionItemKind.EnumMember, tr(VERSION_DOCS[v], lang), i));
+      break;
+    }
+    default:
+      break;
+  }
+  return { isIncomplete: false, items };
+}

@@ -1,0 +1,340 @@
+/**
+ * Diagnostics for policy documents. Every finding has a stable code (README lists them) and the
+ * exact range of the JSON node it is about. JSON syntax errors are left to the editor's JSON support.
+ */
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import type { ErrorObject } from 'ajv';
+import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  EFFECTS, IMS_ACTIONS, POLICY_LIMITS, POLICY_VERSIONS, STATEMENT_KEYS, CONDITION_OPERATORS, OPERATOR_SUFFIX,
+  findAction, isKnownOperator, type PolicyVersion,
+} from '../../core/catalogue';
+import { actionProblem, expandImsPattern, isWildcard, patternCovers } from '../../core/policy/actionPattern';
+import { statementMatches } from '../../core/policy/evaluator';
+import { isConditional, propertyNode, type PolicyModel, type PolicyStatement } from '../../core/policy/policyDocument';
+import { validatePolicyStructure } from '../../core/policy/policySchema';
+import { closest } from '../../core/util/distance';
+import type { ParsedPolicy } from './parsedPolicy';
+
+export const DIAGNOSTIC_SOURCE = 'ims-tags';
+
+export const PolicyCode = {
+  unknownAction: 'unknown-action',
+  malformedAction: 'malformed-action',
+  noMatchingAction: 'wildcard-matches-nothing',
+  invalidVersion: 'invalid-version',
+  invalidEffect: 'invalid-effect',
+  structure: 'policy-structure',
+  actionWithNotAction: 'action-with-notaction',
+  tooManyStatements: 'limit-statements',
+  tooManyActions: 'limit-actions',
+  tooManyConditions: 'limit-conditions',
+  tooManyResources: 'limit-resources',
+  resourceTooLong: 'limit-resource-length',
+  unknownOperator: 'unknown-condition-operator',
+  redundantAction: 'redundant-action',
+  overriddenAllow: 'allow-overridden-by-deny',
+  missingDependency: 'missing-dependent-action',
+} as const;
+
+/** What a quick fix can do for a diagnostic; carried in `Diagnostic.data`. */
+export type PolicyFix =
+  | { kind: 'replace'; values: string[] }
+  | { kind: 'addAction'; action: string; statement: number }
+  | { kind: 'removeItem' };
+
+export interface PolicyDiagnosticData {
+  fix?: PolicyFix;
+}
+
+const IMS_NAMES = IMS_ACTIONS.map((a) => a.name);
+const OPERATOR_NAMES = CONDITION_OPERATORS.flatMap((o) => [o.name, o.name + OPERATOR_SUFFIX]);
+/** Bounds the wildcard-coverage check on pathological statements (thousands of wildcards). */
+const MAX_WILDCARDS_CHECKED = 200;
+
+class Collector {
+  readonly out: Diagnostic[] = [];
+  constructor(private readonly doc: TextDocument) {}
+
+  range(node: Node): Range {
+    return Range.create(this.doc.positionAt(node.offset), this.doc.positionAt(node.offset + node.length));
+  }
+
+  /** The opening brace or bracket of a container: a precise spot for "missing …" findings. */
+  head(node: Node): Range {
+    return Range.create(this.doc.positionAt(node.offset), this.doc.positionAt(node.offset + 1));
+  }
+
+  add(node: Node | Range, severity: DiagnosticSeverity, code: string, message: string, extra: Partial<Diagnostic> & { data?: PolicyDiagnosticData } = {}): void {
+    const range = 'start' in node ? node : this.range(node);
+    this.out.push({ range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra });
+  }
+}
+
+function quoteList(values: string[]): string {
+  return values.map((v) => `'${v}'`).join(' or ');
+}
+
+function knownVersion(model: PolicyModel): PolicyVersion | undefined {
+  return (POLICY_VERSIONS as readonly string[]).includes(model.version ?? '') ? (model.version as PolicyVersion) : undefined;
+}
+
+function checkVersion(c: Collector, model: PolicyModel): void {
+  const node = model.versionNode;
+  if (!node || knownVersion(model)) return;
+  const uses5 = model.statements.some((s) => ['Sid', 'NotAction', 'NotResource'].some((k) => propertyNode(s.node, k)));
+  const values = uses5 ? ['5.0', '1.1'] : ['1.1', '5.0', '1.0'];
+  c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidVersion,
+    `Invalid Version ${node.type === 'string' ? `"${node.value}"` : 'value'}: use "1.1" (fine-grained policy), "5.0" (identity policy) or "1.0" (role), as a string.`,
+    { data: { fix: { kind: 'replace', values } } });
+}
+
+function structureMessage(e: ErrorObject, version: PolicyVersion | undefined): { message: string; code: string } | undefined {
+  const path = e.instancePath.split('/').slice(1);
+  const where = path.length >= 2 && path[0] === 'Statement' ? `Statement ${Number(path[1]) + 1}` : 'The policy';
+  switch (e.keyword) {
+    case 'required': {
+      if (e.schemaPath.includes('/anyOf/')) return undefined; // reported once by the anyOf error
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      const hint = missing === 'Version' ? ' Add "Version": "1.1".' : missing === 'Effect' ? ' Add "Effect": "Allow" or "Deny".' : '';
+      return { code: PolicyCode.structure, message: `${where} is missing "${missing}".${hint}` };
+    }
+    case 'anyOf':
+      return { code: PolicyCode.structure, message: `${where} has no "Action"${version === '5.0' ? ' or "NotAction"' : ''}: list the actions it applies to.` };
+    case 'not':
+      if (e.schemaPath.includes('dependentSchemas')) return { code: PolicyCode.structure, message: `${where} has both "Resource" and "NotResource": use one of them.` };
+      return { code: PolicyCode.actionWithNotAction, message: `${where} has both "Action" and "NotAction": use one of them.` };
+    case 'additionalProperties': {
+      const key = (e.params as { additionalProperty: string }).additionalProperty;
+      const other = STATEMENT_KEYS.find((k) => k.name === key);
+      if (other) return { code: PolicyCode.structure, message: `"${key}" is allowed only in Version ${other.versions.join(', ')} statements${version ? `, not in ${version}` : ''}.` };
+      const near = closest(key, STATEMENT_KEYS.filter((k) => !version || k.versions.includes(version)).map((k) => k.name), 1);
+      return { code: PolicyCode.structure, message: `Unknown statement key "${key}".${near.length ? ` Did you mean "${near[0]}"?` : ''}` };
+    }
+    case 'type': {
+      const expected = (e.params as { type: string | string[] }).type;
+      const last = path[path.length - 1];
+      const isItem = /^\d+$/.test(last ?? '');
+      const owner = isItem ? path[path.length - 2] : last;
+      const what = isItem ? `Each "${owner}" entry` : owner ? `"${owner}"` : 'The policy';
+      const type = Array.isArray(expected) ? expected.join(' or ') : expected === 'array' ? 'an array of strings' : `a ${expected}`;
+      return { code: PolicyCode.structure, message: `${what} must be ${type}.` };
+    }
+    default:
+      return { code: PolicyCode.structure, message: `${where}: ${e.message ?? 'invalid structure'}.` };
+  }
+}
+
+function checkStructure(c: Collector, model: PolicyModel): void {
+  const version = knownVersion(model);
+  const errors = validatePolicyStructure(getNodeValue(model.policyNode), version);
+  for (const e of errors) {
+    const mapped = structureMessage(e, version);
+    if (!mapped) continue;
+    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const node = findNodeAtLocation(model.policyNode, path) ?? model.policyNode;
+    let range = c.range(node);
+    if (e.keyword === 'additionalProperties') {
+      const key = propertyNode(node, (e.params as { additionalProperty: string }).additionalProperty)?.children?.[0];
+      if (key) range = c.range(key);
+    } else if (e.keyword === 'not' && !e.schemaPath.includes('dependentSchemas')) {
+      const key = propertyNode(node, 'NotAction')?.children?.[0];
+      if (key) range = c.range(key);
+    } else if (node.type === 'object' || node.type === 'array') {
+      range = c.head(node);
+    }
+    c.add(range, DiagnosticSeverity.Error, mapped.code, mapped.message);
+  }
+}
+
+function checkAction(c: Collector, entry: { value: string; node: Node }, version: PolicyVersion | undefined): void {
+  const v = entry.value;
+  if (v === '*' && version === '5.0') return;
+  const problem = actionProblem(v);
+  if (problem) {
+    let message: string;
+    let fix: PolicyFix | undefined;
+    switch (problem.kind) {
+      case 'segments':
+        message = `Malformed action "${v}": an action has three parts, service:resourceType:operation (found ${problem.count}).`;
+        break;
+      case 'emptySegment':
+        message = `Malformed action "${v}": service, resource type and operation must not be empty (use * for any).`;
+        break;
+      case 'upperCaseService': {
+        const fixed = v.replace(/^[^:]*/, (s) => s.toLowerCase());
+        message = `Malformed action "${v}": the service name must be lower case ("${fixed}").`;
+        fix = { kind: 'replace', values: [fixed] };
+        break;
+      }
+      default:
+        message = `Malformed action "${v}": unexpected character(s) ${JSON.stringify(problem.chars)}.`;
+    }
+    c.add(entry.node, DiagnosticSeverity.Error, PolicyCode.malformedAction, message, fix ? { data: { fix } } : {});
+    return;
+  }
+  if (!v.startsWith('ims:')) return; // other services: syntax only
+  // The IAM 5.0 IMS table could only be read in part, so unknown names there may be real: say less loudly.
+  const severity = version === '5.0' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
+  if (isWildcard(v)) {
+    if (expandImsPattern(v).length === 0) {
+      c.add(entry.node, severity, PolicyCode.noMatchingAction, `"${v}" matches no known IMS action.`);
+    }
+    return;
+  }
+  if (findAction(v)) return;
+  const near = closest(v, IMS_NAMES);
+  c.add(entry.node, severity, PolicyCode.unknownAction,
+    `Unknown IMS action "${v}".${near.length ? ` Did you mean ${quoteList(near)}?` : ''}`,
+    near.length ? { data: { fix: { kind: 'replace', values: near } } } : {});
+}
+
+/** Service names compare exactly; resource type and operation case-insensitively. */
+function normalizeAction(action: string): string {
+  const i = action.indexOf(':');
+  return i < 0 ? action : action.slice(0, i + 1) + action.slice(i + 1).toLowerCase();
+}
+
+function checkRedundant(c: Collector, st: PolicyStatement): void {
+  const seen = new Set<string>();
+  const wildcards = st.actions.filter((a) => isWildcard(a.value)).slice(0, MAX_WILDCARDS_CHECKED);
+  st.actions.forEach((entry, i) => {
+    const norm = normalizeAction(entry.value);
+    let message: string | undefined;
+    if (seen.has(norm)) {
+      message = `"${entry.value}" is listed twice in this statement.`;
+    } else {
+      seen.add(norm);
+      const cover = wildcards.find((w) => w !== entry && normalizeAction(w.value) !== norm
+        && patternCovers(w.value, entry.value)
+        // two patterns that cover each other: keep the first, flag the later one
+        && !(patternCovers(entry.value, w.value) && st.actions.indexOf(w) > i));
+      if (cover) message = `"${entry.value}" is already covered by "${cover.value}" in this statement.`;
+    }
+    if (message) {
+      c.add(entry.node, DiagnosticSeverity.Hint, PolicyCode.redundantAction, message,
+        { tags: [DiagnosticTag.Unnecessary], data: { fix: { kind: 'removeItem' } } });
+    }
+  });
+}
+
+function checkLimits(c: Collector, st: PolicyStatement): void {
+  const L = POLICY_LIMITS;
+  if (st.actions.length > L.actions && st.actionKey) {
+    const key = propertyNode(st.node, st.actionKey)!.children![0];
+    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyActions, `This statement lists ${st.actions.length} actions; IAM allows at most ${L.actions} per statement. Use a wildcard or split the statement.`);
+  }
+  if (st.resourceKey) {
+    if (st.resources.length > L.resources) {
+      const key = propertyNode(st.node, st.resourceKey)!.children![0];
+      c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyResources, `This statement lists ${st.resources.length} resources; IAM allows at most ${L.resources}.`);
+    }
+    for (const r of st.resources) {
+      if (r.value.length > L.resourceLength) {
+        c.add(r.node, DiagnosticSeverity.Error, PolicyCode.resourceTooLong, `Resource is ${r.value.length} characters long; IAM allows at most ${L.resourceLength}.`);
+      }
+    }
+  }
+  if (st.conditionNode?.type === 'object') {
+    const count = (st.conditionNode.children ?? []).reduce((n, op) => n + (op.children?.[1]?.type === 'object' ? op.children[1].children?.length ?? 0 : 1), 0);
+    if (count > L.conditions) {
+      const key = propertyNode(st.node, 'Condition')!.children![0];
+      c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyConditions, `This statement has ${count} conditions; IAM allows at most ${L.conditions}.`);
+    }
+  }
+}
+
+function checkOperators(c: Collector, st: PolicyStatement): void {
+  if (st.conditionNode?.type !== 'object') return;
+  for (const prop of st.conditionNode.children ?? []) {
+    const key = prop.children?.[0];
+    if (!key || typeof key.value !== 'string' || isKnownOperator(key.value)) continue;
+    const near = closest(key.value, OPERATOR_NAMES);
+    c.add(key, DiagnosticSeverity.Warning, PolicyCode.unknownOperator,
+      `Unknown condition operator "${key.value}".${near.length ? ` Did you mean ${quoteList(near)}?` : ''}`,
+      near.length ? { data: { fix: { kind: 'replace', values: near } } } : {});
+  }
+}
+
+function checkEffect(c: Collector, st: PolicyStatement): void {
+  const node = st.effectNode;
+  if (node?.type !== 'string' || (EFFECTS as readonly string[]).includes(node.value)) return;
+  const fixed = EFFECTS.find((e) => e.toLowerCase() === String(node.value).trim().toLowerCase());
+  c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidEffect,
+    `Invalid Effect "${node.value}": use "Allow" or "Deny" (case-sensitive).`,
+    { data: { fix: { kind: 'replace', values: fixed ? [fixed] : [...EFFECTS] } } });
+}
+
+/** Resource scope of a statement, for the override check: undefined means every resource. */
+function resourceScope(st: PolicyStatement): string[] | undefined | null {
+  if (st.resourceKey === 'NotResource') return null; // too subtle to compare: never claim an override
+  return st.resourceKey ? st.resources.map((r) => r.value) : undefined;
+}
+
+function checkOverriddenAllows(c: Collector, doc: TextDocument, model: PolicyModel): void {
+  const denies = model.statements.filter((s) => s.effect === 'Deny' && s.actionKey === 'Action' && !isConditional(s) && resourceScope(s) !== null);
+  if (denies.length === 0) return;
+  for (const allow of model.statements) {
+    if (allow.effect !== 'Allow' || allow.actionKey !== 'Action' || allow.actions.length === 0 || !allow.effectNode) continue;
+    const allowScope = resourceScope(allow);
+    if (allowScope === null) continue;
+    const used = new Set<PolicyStatement>();
+    const allCovered = allow.actions.every((a) => {
+      const d = denies.find((deny) => {
+        if (!deny.actions.some((p) => patternCovers(p.value, a.value))) return false;
+        const denyScope = resourceScope(deny);
+        if (denyScope === undefined) return true;
+        return (allowScope ?? ['*']).every((r) => denyScope!.some((p) => patternCovers(p, r)));
+      });
+      if (d) used.add(d);
+      return d !== undefined;
+    });
+    if (!allCovered) continue;
+    c.add(allow.effectNode, DiagnosticSeverity.Warning, PolicyCode.overriddenAllow,
+      `This Allow has no effect: Deny statement ${[...used].map((d) => d.index + 1).join(', ')} denies every action it allows (Deny wins).`,
+      {
+        relatedInformation: [...used].map((d) => ({
+          location: { uri: doc.uri, range: c.range(d.effectNode ?? d.node) },
+          message: `Deny statement ${d.index + 1}`,
+        })),
+      });
+  }
+}
+
+function checkDependencies(c: Collector, model: PolicyModel): void {
+  const getAllowed = model.statements.some((s) => s.effect === 'Allow' && statementMatches(s, 'ims:images:get'));
+  if (getAllowed) return;
+  for (const st of model.statements) {
+    if (st.effect !== 'Allow' || !statementMatches(st, 'ims:images:update')) continue;
+    const entry = st.actionKey === 'Action' ? st.actions.find((a) => patternCovers(a.value, 'ims:images:update')) : undefined;
+    const node = entry?.node ?? propertyNode(st.node, st.actionKey!)!.children![0];
+    c.add(node, DiagnosticSeverity.Information, PolicyCode.missingDependency,
+      'This statement grants "ims:images:update" but the policy does not grant "ims:images:get": the OpenStack-native tag APIs and PUT /v1/cloudimages/tags need both.',
+      st.actionKey === 'Action' ? { data: { fix: { kind: 'addAction', action: 'ims:images:get', statement: st.index } } } : {});
+  }
+}
+
+export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy): Diagnostic[] {
+  const model = parsed.model;
+  if (!model) return [];
+  const c = new Collector(doc);
+  const version = knownVersion(model);
+  checkVersion(c, model);
+  checkStructure(c, model);
+  const limits = version !== undefined && POLICY_LIMITS.versions.includes(version);
+  if (limits && model.statements.length > POLICY_LIMITS.statements) {
+    const key = propertyNode(model.policyNode, 'Statement')!.children![0];
+    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyStatements, `The policy has ${model.statements.length} statements; IAM allows at most ${POLICY_LIMITS.statements}.`);
+  }
+  for (const st of model.statements) {
+    checkEffect(c, st);
+    for (const entry of st.actions) checkAction(c, entry, version);
+    checkRedundant(c, st);
+    if (limits) checkLimits(c, st);
+    checkOperators(c, st);
+  }
+  checkOverriddenAllows(c, doc, model);
+  checkDependencies(c, model);
+  return c.out;
+}

@@ -1,0 +1,91 @@
+/** Markdown for policy hovers and completion documentation, built from the catalogue only. */
+import {
+  CATALOGUE_AS_OF, IMS_ACTIONS, IMS_WILDCARDS, TAG_APIS, apisForPattern, findAction, tr,
+  type ImsApi, type Lang,
+} from '../../core/catalogue';
+import { expandImsPattern, isWildcard, patternMatches } from '../../core/policy/actionPattern';
+
+const L = {
+  api: { en: 'IMS tag API', zh: 'IMS 标签接口' },
+  method: { en: 'Method and path', zh: '方法和路径' },
+  iam: { en: 'IAM project', zh: 'IAM 项目' },
+  ep: { en: 'Enterprise project', zh: '企业项目' },
+  alsoNeeds: { en: 'also needs', zh: '还需要' },
+  dependent: { en: 'Dependent actions', zh: '依赖的授权项' },
+  noTagApi: { en: 'Authorizes none of the IMS tag APIs.', zh: '不授权任何 IMS 标签接口。' },
+  matches: { en: 'Matches', zh: '匹配' },
+  actions: { en: 'IMS actions', zh: '个 IMS 授权项' },
+  other: { en: 'Other APIs', zh: '其他接口' },
+  unconfirmed: { en: 'Only the name is documented (IAM 5.0 table, read in part).', zh: '仅确认了名称（IAM 5.0 授权项表仅部分可读）。' },
+  deprecated: { en: 'deprecated', zh: '已废弃' },
+};
+
+const t = (k: keyof typeof L, lang: Lang) => L[k][lang];
+
+function mark(b: boolean): string {
+  return b ? '✓' : '✗';
+}
+
+/** The table of tag APIs a pattern touches; APIs it only partly grants name the missing actions. */
+export function apiTable(pattern: string, lang: Lang, apis: readonly ImsApi[] = TAG_APIS): string {
+  const rows: string[] = [];
+  for (const api of apis) {
+    const missing = api.actions.filter((a) => !patternMatches(pattern, a));
+    if (missing.length === api.actions.length) continue;
+    const title = tr(api.title, lang) + (api.deprecated ? ` _(${t('deprecated', lang)})_` : '');
+    const extra = missing.length > 0 ? ` — ${t('alsoNeeds', lang)} \`${missing.join('`, `')}\`` : '';
+    rows.push(`| ${title}${extra} | \`${api.method} ${api.path}\` | ${mark(api.iamProject)} | ${mark(api.enterpriseProject)} |`);
+  }
+  if (rows.length === 0) return t('noTagApi', lang);
+  return [`| ${t('api', lang)} | ${t('method', lang)} | ${t('iam', lang)} | ${t('ep', lang)} |`, '|---|---|:-:|:-:|', ...rows].join('\n');
+}
+
+function dependentsLine(pattern: string, lang: Lang): string | undefined {
+  const deps = new Set<string>();
+  for (const api of TAG_APIS) {
+    if (!api.actions.some((a) => patternMatches(pattern, a))) continue;
+    for (const a of api.actions) if (!patternMatches(pattern, a)) deps.add(a);
+  }
+  return deps.size > 0 ? `${t('dependent', lang)}: ${[...deps].map((d) => `\`${d}\``).join(', ')}` : undefined;
+}
+
+/** Full hover for an IMS action or pattern; undefined for other services' actions. */
+export function actionHover(pattern: string, lang: Lang): string | undefined {
+  const action = findAction(pattern);
+  const parts: string[] = [];
+  if (action) {
+    parts.push(`**${action.name}** — ${tr(action.description, lang)}`);
+    if (!action.confirmed) parts.push(`_${t('unconfirmed', lang)}_`);
+  } else if (isWildcard(pattern) && (pattern.startsWith('ims:') || pattern.startsWith('*'))) {
+    const form = IMS_WILDCARDS.find((w) => w.pattern === pattern);
+    const matched = expandImsPattern(pattern);
+    parts.push(`**${pattern}**${form ? ` — ${tr(form.description, lang)}` : ''}`);
+    parts.push(`${t('matches', lang)} ${matched.length} ${t('actions', lang)}: ${matched.map((a) => `\`${a.name}\``).join(', ')}`);
+  } else {
+    return undefined;
+  }
+  parts.push(apiTable(pattern, lang));
+  const deps = dependentsLine(pattern, lang);
+  if (deps) parts.push(deps);
+  if (action && action.otherApis.length > 0) parts.push(`${t('other', lang)}: ${action.otherApis.map((a) => `\`${a}\``).join(', ')}`);
+  parts.push(`_${tr(CATALOGUE_AS_OF, lang)}_`);
+  return parts.join('\n\n');
+}
+
+/** Shorter documentation for completion items: meaning and the tag APIs unlocked. */
+export function actionCompletionDoc(pattern: string, lang: Lang): string {
+  const action = findAction(pattern);
+  const wildcard = IMS_WILDCARDS.find((w) => w.pattern === pattern);
+  const head = action ? tr(action.description, lang) : wildcard ? tr(wildcard.description, lang) : pattern;
+  const { full } = apisForPattern(pattern);
+  const apis = full.filter((a) => a.tagApi).map((a) => `- ${tr(a.title, lang)} \`${a.method} ${a.path}\``);
+  const unlocks = lang === 'zh' ? '可调用的标签接口' : 'Tag APIs it unlocks';
+  return [head, apis.length > 0 ? `${unlocks}:\n${apis.join('\n')}` : t('noTagApi', lang), dependentsLine(pattern, lang)]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** All the action strings completion offers, in display order. */
+export function actionCandidates(): string[] {
+  return [...IMS_ACTIONS.map((a) => a.name), ...IMS_WILDCARDS.map((w) => w.pattern)];
+}
