@@ -110,11 +110,11 @@ export const BATCH_ADD_OR_DELETE_TAGS_BODY: JsonSchema = {
   allOf: [
     {
       if: { required: ['action'], properties: { action: { const: 'create' } } },
-      then: { properties: { tags: { maxItems: TAG_RULES.maxTagsPerImage, items: resourceTag } } },
+      then: { properties: { tags: { type: 'array', maxItems: TAG_RULES.maxTagsPerImage, items: resourceTag } } },
     },
     {
       if: { required: ['action'], properties: { action: { const: 'delete' } } },
-      then: { properties: { tags: { items: resourceTagDelete } } },
+      then: { properties: { tags: { type: 'array', items: resourceTagDelete } } },
     },
   ],
 };

@@ -48,7 +48,7 @@ export function policySchema(version: PolicyVersion | undefined): JsonSchema {
   };
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 const validators = new Map<string, ValidateFunction>();
 
 /** ajv errors of a policy object (the plain value of the policy node). */

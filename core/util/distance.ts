@@ -12,14 +12,15 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidates within a distance that scales with the word's length, best first. */
+/** The closest candidates (all those at the best distance), within a distance that scales with the word's length. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  const limit = Math.max(2, Math.floor(word.length / 4));
   const lower = word.toLowerCase();
   const scored: Array<[string, number]> = [];
   for (const c of candidates) {
     const d = editDistance(lower, c.toLowerCase());
     if (d <= limit) scored.push([c, d]);
   }
-  return scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
+  const best = Math.min(...scored.map(([, d]) => d));
+  return scored.filter(([, d]) => d === best).sort((x, y) => x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
 }

@@ -148,9 +148,22 @@ function checkStructure(c: Collector, model: PolicyModel): void {
   }
 }
 
-function checkAction(c: Collector, entry: { value: string; node: Node }, version: PolicyVersion | undefined): void {
-  const v = entry.value;
-  if (v === '*' && version === '5.0') return;
+interface Finding {
+  severity: DiagnosticSeverity;
+  code: string;
+  message: string;
+  fix?: PolicyFix;
+}
+
+/** The finding for one action string; a document repeats the same strings, so results are memoized per run. */
+function checkAction(c: Collector, entry: { value: string; node: Node }, version: PolicyVersion | undefined, memo: Map<string, Finding | null>): void {
+  let finding = memo.get(entry.value);
+  if (finding === undefined) memo.set(entry.value, (finding = actionFinding(entry.value, version) ?? null));
+  if (finding) c.add(entry.node, finding.severity, finding.code, finding.message, finding.fix ? { data: { fix: finding.fix } } : {});
+}
+
+function actionFinding(v: string, version: PolicyVersion | undefined): Finding | undefined {
+  if (v === '*' && version === '5.0') return undefined;
   const problem = actionProblem(v);
   if (problem) {
     let message: string;
@@ -171,23 +184,23 @@ function checkAction(c: Collector, entry: { value: string; node: Node }, version
       default:
         message = `Malformed action "${v}": unexpected character(s) ${JSON.stringify(problem.chars)}.`;
     }
-    c.add(entry.node, DiagnosticSeverity.Error, PolicyCode.malformedAction, message, fix ? { data: { fix } } : {});
-    return;
+    return { severity: DiagnosticSeverity.Error, code: PolicyCode.malformedAction, message, fix };
   }
-  if (!v.startsWith('ims:')) return; // other services: syntax only
+  if (!v.startsWith('ims:')) return undefined; // other services: syntax only
   // The IAM 5.0 IMS table could only be read in part, so unknown names there may be real: say less loudly.
   const severity = version === '5.0' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
   if (isWildcard(v)) {
-    if (expandImsPattern(v).length === 0) {
-      c.add(entry.node, severity, PolicyCode.noMatchingAction, `"${v}" matches no known IMS action.`);
-    }
-    return;
+    if (expandImsPattern(v).length > 0) return undefined;
+    return { severity, code: PolicyCode.noMatchingAction, message: `"${v}" matches no known IMS action.` };
   }
-  if (findAction(v)) return;
+  if (findAction(v)) return undefined;
   const near = closest(v, IMS_NAMES);
-  c.add(entry.node, severity, PolicyCode.unknownAction,
-    `Unknown IMS action "${v}".${near.length ? ` Did you mean ${quoteList(near)}?` : ''}`,
-    near.length ? { data: { fix: { kind: 'replace', values: near } } } : {});
+  return {
+    severity,
+    code: PolicyCode.unknownAction,
+    message: `Unknown IMS action "${v}".${near.length ? ` Did you mean ${quoteList(near)}?` : ''}`,
+    fix: near.length ? { kind: 'replace', values: near } : undefined,
+  };
 }
 
 /** Service names compare exactly; resource type and operation case-insensitively. */
@@ -327,14 +340,27 @@ export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy): Dia
     const key = propertyNode(model.policyNode, 'Statement')!.children![0];
     c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyStatements, `The policy has ${model.statements.length} statements; IAM allows at most ${POLICY_LIMITS.statements}.`);
   }
+  const memo = new Map<string, Finding | null>();
   for (const st of model.statements) {
     checkEffect(c, st);
-    for (const entry of st.actions) checkAction(c, entry, version);
+    for (const entry of st.actions) checkAction(c, entry, version, memo);
     checkRedundant(c, st);
     if (limits) checkLimits(c, st);
     checkOperators(c, st);
   }
   checkOverriddenAllows(c, doc, model);
   checkDependencies(c, model);
-  return c.out;
+  return capped(c.out, model, doc);
+}
+
+/** Past this many findings a document is junk or generated; more would only flood the Problems panel. */
+export const MAX_DIAGNOSTICS = 1000;
+
+function capped(all: Diagnostic[], model: PolicyModel, doc: TextDocument): Diagnostic[] {
+  if (all.length <= MAX_DIAGNOSTICS) return all;
+  const shown = all.slice(0, MAX_DIAGNOSTICS);
+  const head = Range.create(doc.positionAt(model.policyNode.offset), doc.positionAt(model.policyNode.offset + 1));
+  shown.push({ range: head, severity: DiagnosticSeverity.Information, code: 'too-many-problems', source: DIAGNOSTIC_SOURCE,
+    message: `${all.length - MAX_DIAGNOSTICS} more problems in this policy are not shown; fix the ones above first.` });
+  return shown;
 }

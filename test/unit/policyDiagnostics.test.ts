@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import { PolicyCode } from '../../server/services/policyDiagnostics';
+import { doc, policy, service, textAt } from '../support/docs';
+
+const ls = service();
+
+function diags(text: string): Array<Diagnostic & { text: string; message: string }> {
+  const d = doc(text);
+  return ls.diagnostics(d).map((x) => ({ ...x, message: String(x.message), text: textAt(d, x.range) }));
+}
+
+function only(text: string, code: string) {
+  return diags(text).filter((d) => d.code === code);
+}
+
+const allow = (actions: string) => policy(`      "Effect": "Allow",\n      "Action": [${actions}]`);
+
+test('a clean policy has no diagnostics', () => {
+  assert.deepEqual(diags(allow('"ims:images:list", "ims:images:get", "ims:images:update", "ecs:servers:get"')), []);
+});
+
+test('unknown IMS action: warning on the exact string, with a did-you-mean', () => {
+  const [d] = only(allow('"ims:images:updte"'), PolicyCode.unknownAction);
+  assert.equal(d.text, '"ims:images:updte"');
+  assert.equal(d.severity, DiagnosticSeverity.Warning);
+  assert.match(d.message, /Did you mean 'ims:images:update'/);
+  assert.equal(d.source, 'ims-tags');
+});
+
+test('unknown actions in 5.0 identity policies are information only (the 5.0 table is partial)', () => {
+  const [d] = only(policy('      "Effect": "Allow",\n      "Action": ["ims:images:deleteMember"]', '5.0'), PolicyCode.unknownAction);
+  assert.equal(d.severity, DiagnosticSeverity.Information);
+});
+
+test('other services are only syntax-checked', () => {
+  assert.deepEqual(diags(allow('"ecs:cloudServers:whatever", "obs:bucket:*"')), []);
+  const [d] = only(allow('"ecs:servers"'), PolicyCode.malformedAction);
+  assert.match(d.message, /three parts/);
+});
+
+test('malformed actions: segment count, upper-case service, empty segment', () => {
+  const ds = only(allow('"ims:images", "IMS:images:list", "ims::list", "ims:images:li st"'), PolicyCode.malformedAction);
+  assert.deepEqual(ds.map((d) => d.text), ['"ims:images"', '"IMS:images:list"', '"ims::list"', '"ims:images:li st"']);
+  assert.ok(ds.every((d) => d.severity === DiagnosticSeverity.Error));
+  assert.match(ds[1].message, /lower case \("ims:images:list"\)/);
+});
+
+test('a wildcard that matches no IMS action', () => {
+  const [d] = only(allow('"ims:imagez:*"'), PolicyCode.noMatchingAction);
+  assert.equal(d.text, '"ims:imagez:*"');
+});
+
+test('invalid Version and Effect', () => {
+  const [v] = only(policy('      "Effect": "Allow", "Action": ["ims:*:*"]', '2.0'), PolicyCode.invalidVersion);
+  assert.equal(v.text, '"2.0"');
+  const [e] = only(policy('      "Effect": "allow", "Action": ["ims:*:*"]'), PolicyCode.invalidEffect);
+  assert.equal(e.text, '"allow"');
+  assert.match(e.message, /"Allow" or "Deny"/);
+});
+
+test('structure errors from the schema: missing Effect, wrong types, Action with NotAction, keys of another version', () => {
+  const missing = only(policy('      "Action": ["ims:*:*"]'), PolicyCode.structure);
+  assert.equal(missing.length, 1);
+  assert.match(missing[0].message, /Statement 1 is missing "Effect"/);
+  assert.equal(missing[0].text, '{');
+  const type = only(policy('      "Effect": "Allow", "Action": "ims:*:*"'), PolicyCode.structure);
+  assert.match(type[0].message, /"Action" must be an array of strings/);
+  assert.equal(type[0].text, '"ims:*:*"');
+  const both = only(policy('      "Effect": "Allow", "Action": ["ims:*:*"], "NotAction": ["ims:images:delete"]', '5.0'), PolicyCode.actionWithNotAction);
+  assert.equal(both[0].text, '"NotAction"');
+  const sid = only(policy('      "Sid": "a", "Effect": "Allow", "Action": ["ims:*:*"]'), PolicyCode.structure);
+  assert.match(sid[0].message, /"Sid" is allowed only in Version 5.0/);
+  assert.equal(sid[0].text, '"Sid"');
+  const typo = only(policy('      "Effect": "Allow", "Action": ["ims:*:*"], "Resorce": ["*"]'), PolicyCode.structure);
+  assert.match(typo[0].message, /Did you mean "Resource"/);
+  const noAction = only(policy('      "Effect": "Allow"'), PolicyCode.structure);
+  assert.match(noAction[0].message, /has no "Action"/);
+});
+
+test('documented limits: 8 statements, 100 actions, 10 conditions, 10 resources of at most 128 characters', () => {
+  const st = `{"Effect": "Allow", "Action": ["ims:images:list"]}`;
+  const nine = `{"Version": "1.1", "Statement": [${Array(9).fill(st).join(',')}]}`;
+  assert.equal(only(nine, PolicyCode.tooManyStatements)[0].text, '"Statement"');
+  assert.equal(only(`{"Version": "1.1", "Statement": [${Array(8).fill(st).join(',')}]}`, PolicyCode.tooManyStatements).length, 0);
+  const actions = Array.from({ length: 101 }, (_, i) => `"ecs:a${i}:get"`).join(',');
+  assert.equal(only(allow(actions), PolicyCode.tooManyActions)[0].text, '"Action"');
+  const cond = Array.from({ length: 11 }, (_, i) => `"g:K${i}": ["x"]`).join(',');
+  assert.equal(only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Condition": {"StringEquals": {${cond}}}`), PolicyCode.tooManyConditions).length, 1);
+  const res = Array.from({ length: 11 }, (_, i) => `"ims:*:*:image:${i}"`).join(',');
+  assert.equal(only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Resource": [${res}]`), PolicyCode.tooManyResources).length, 1);
+  const long = `"ims:*:*:image:${'x'.repeat(120)}"`;
+  assert.equal(only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Resource": [${long}]`), PolicyCode.resourceTooLong)[0].text, long);
+  // 5.0 has its own limits, not documented here: none are enforced.
+  assert.equal(only(`{"Version": "5.0", "Statement": [${Array(9).fill(st).join(',')}]}`, PolicyCode.tooManyStatements).length, 0);
+});
+
+test('unknown condition operator, with IfExists and set prefixes accepted', () => {
+  const ds = only(policy('      "Effect": "Allow", "Action": ["ims:*:*"], "Condition": {"StringEqual": {}, "BoolIfExists": {}, "ForAnyValue:StringEquals": {}}'), PolicyCode.unknownOperator);
+  assert.equal(ds.length, 1);
+  assert.equal(ds[0].text, '"StringEqual"');
+  assert.match(ds[0].message, /Did you mean 'StringEquals'/);
+});
+
+test('an action covered by a wildcard in the same statement is a hint marked unnecessary', () => {
+  const ds = only(allow('"ims:images:*", "ims:images:list", "ims:*:get*", "ims:images:get", "ims:images:list"'), PolicyCode.redundantAction);
+  assert.deepEqual(ds.map((d) => d.text), ['"ims:images:list"', '"ims:images:get"', '"ims:images:list"']);
+  assert.ok(ds.every((d) => d.severity === DiagnosticSeverity.Hint && d.tags?.includes(DiagnosticTag.Unnecessary)));
+  assert.match(ds[2].message, /listed twice/);
+});
+
+test('an Allow fully overridden by a Deny in the same policy', () => {
+  const text = `{"Version": "1.1", "Statement": [
+    {"Effect": "Allow", "Action": ["ims:images:list", "ims:images:get"]},
+    {"Effect": "Deny", "Action": ["ims:images:*"]}]}`;
+  const [d] = only(text, PolicyCode.overriddenAllow);
+  assert.equal(d.text, '"Allow"');
+  assert.match(d.message, /Deny statement 2/);
+  assert.equal(d.relatedInformation?.length, 1);
+  // A partial Deny, or a Deny with a Condition, does not override.
+  assert.equal(only(text.replace('"ims:images:*"', '"ims:images:get"'), PolicyCode.overriddenAllow).length, 0);
+  assert.equal(only(text.replace('"ims:images:*"]}', '"ims:images:*"], "Condition": {"Bool": {"g:MFAPresent": ["false"]}}}'), PolicyCode.overriddenAllow).length, 0);
+});
+
+test('update without get: information on the granting action', () => {
+  const [d] = only(allow('"ims:images:update"'), PolicyCode.missingDependency);
+  assert.equal(d.text, '"ims:images:update"');
+  assert.equal(d.severity, DiagnosticSeverity.Information);
+  assert.equal(only(allow('"ims:images:update", "ims:images:get"'), PolicyCode.missingDependency).length, 0);
+  assert.equal(only(allow('"ims:*:*"'), PolicyCode.missingDependency).length, 0);
+});
+
+test('non-policy JSON gets no diagnostics at all', () => {
+  assert.deepEqual(diags('{"Version": 7, "Action": ["ims:images:updte"]}'), []);
+  assert.deepEqual(diags('[1, 2, 3]'), []);
+});
+
+test('the IAM API wrapper is checked too', () => {
+  const text = `{"role": {"type": "XA", "policy": {"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ims:images:updte"]}]}}}`;
+  assert.equal(only(text, PolicyCode.unknownAction).length, 1);
+});
