@@ -43,10 +43,34 @@ export interface ParsedJson {
   policy: PolicyModel | undefined;
 }
 
+/**
+ * Deeper than any real policy. jsonc-parser and the tree walks after it recurse per level, so deeper
+ * documents (junk, or a generated attack) are treated as unparseable instead of overflowing the stack.
+ */
+export const MAX_JSON_DEPTH = 256;
+
 export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { tree: undefined, errors, policy: undefined };
+  }
+  if (tree && depthOf(tree) > MAX_JSON_DEPTH) return { tree: undefined, errors, policy: undefined };
   return { tree, errors, policy: readPolicy(tree) };
+}
+
+function depthOf(root: Node): number {
+  let max = 0;
+  const stack: Array<[Node, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (node.children) for (const c of node.children) stack.push([c, depth + 1]);
+  }
+  return max;
 }
 
 /** The value node of `key` in an object node (the last one when a key repeats, as JSON.parse does). */

@@ -71,3 +71,11 @@ test('a 5 MB policy is handled', () => {
   assert.ok(Number(/^(\d+) more problems/.exec(String(diagnostics[1000].message))?.[1]) > 279_000);
   assert.ok(ls.complete(d, d.positionAt(big.indexOf('"ims:images:op5"') + 5)).items.length > 0);
 });
+
+test('nesting deeper than any policy is treated as unparseable, not a stack overflow', () => {
+  for (const depth of [300, 3000, 50_000]) {
+    const text = `{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ims:images:updte"], "Condition": ${'['.repeat(depth)}]}`;
+    exercise(text, [60, text.length - 1]);
+    assert.deepEqual(ls.diagnostics(doc(text)), []);
+  }
+});
