@@ -9,8 +9,24 @@ import type { Node } from 'jsonc-parser';
 /** Property value nodes by key name, built once per parsed document. */
 export class PropertyIndex {
   private byKey?: Map<string, Node[]>;
+  private readonly counts = new Map<string, Map<string, number>>();
 
   constructor(private readonly tree: Node) {}
+
+  /** For arrays under property `key`: in how many of them each string item occurs. */
+  itemCounts(key: string): Map<string, number> {
+    let counts = this.counts.get(key);
+    if (counts) return counts;
+    counts = new Map();
+    for (const v of this.valuesOf(key)) {
+      if (v.type !== 'array') continue;
+      const once = new Set<string>();
+      for (const item of v.children ?? []) if (item.type === 'string') once.add(item.value as string);
+      for (const value of once) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    this.counts.set(key, counts);
+    return counts;
+  }
 
   valuesOf(key: string): Node[] {
     if (!this.byKey) this.byKey = this.build();
@@ -62,12 +78,14 @@ export function peerValues(index: PropertyIndex, key: string, offset: number): S
   return out;
 }
 
-/** String items VS Code proposes inside an array that is the value of property `key`. */
-export function peerItems(index: PropertyIndex, key: string, offset: number): Set<string> {
-  const out = new Set<string>();
-  for (const v of index.valuesOf(key)) {
-    if (v.type !== 'array' || contains(v, offset)) continue;
-    for (const item of v.children ?? []) if (item.type === 'string') out.add(item.value as string);
-  }
-  return out;
+/**
+ * Whether VS Code proposes `value` inside `array` (the value of property `key`): it proposes the items of
+ * every other array under a property of that name. Counts per value are built once per document, so a
+ * question costs only a pass over the current array.
+ */
+export function peerItemTest(index: PropertyIndex, key: string, array: Node | undefined): (value: string) => boolean {
+  const counts = index.itemCounts(key);
+  const own = new Set<string>();
+  if (array?.type === 'array') for (const item of array.children ?? []) if (item.type === 'string') own.add(item.value as string);
+  return (value) => (counts.get(value) ?? 0) - (own.has(value) ? 1 : 0) > 0;
 }

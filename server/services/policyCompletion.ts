@@ -10,7 +10,7 @@ import {
 } from '../../core/catalogue';
 import { actionCandidates, actionCompletionDoc } from './policyMarkdown';
 import { cursorAt, isClosedString, type PolicyCursor } from './policyCursor';
-import { peerItems, peerKeys, peerValues } from './jsonPeerOffers';
+import { peerItemTest, peerKeys, peerValues } from './jsonPeerOffers';
 import type { ParsedPolicy } from './parsedPolicy';
 
 export interface CompletionOptions {
@@ -63,14 +63,15 @@ function cachedActionDoc(action: string, lang: Lang): string {
   return d;
 }
 
-function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, offset: number, lang: Lang): CompletionItem[] {
+function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lang: Lang): CompletionItem[] {
   const typed = slot.typed;
   // Other services' actions are only syntax-checked: we have nothing to propose for them.
   if (!(typed.startsWith('ims:') || 'ims:'.startsWith(typed))) return [];
   const statement = parsed.model!.statements.find((s) => s.index === cursor.statementIndex);
-  const taken = new Set(statement?.actions.filter((a) => a.node !== cursor.stringNode).map((a) => a.value) ?? []);
-  const key = statement?.actionKey ?? 'Action';
-  for (const v of peerItems(parsed.index!, key, offset)) taken.add(v);
+  const inStatement = new Set(statement?.actions.filter((a) => a.node !== cursor.stringNode).map((a) => a.value) ?? []);
+  const array = cursor.stringNode ? cursor.stringNode.parent : cursor.container;
+  const offeredByVsCode = peerItemTest(parsed.index!, statement?.actionKey ?? 'Action', array);
+  const taken = (a: string) => inStatement.has(a) || offeredByVsCode(a);
   const items: CompletionItem[] = [];
   let sort = 0;
   if (!typed.startsWith('ims:')) {
@@ -83,7 +84,7 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, off
     }
   }
   for (const action of actionCandidates()) {
-    if (taken.has(action)) continue;
+    if (taken(action)) continue;
     const item = valueItem(slot, action, action.includes('*') ? CompletionItemKind.Constant : CompletionItemKind.EnumMember, cachedActionDoc(action, lang), 100 + sort++);
     items.push(item);
   }
@@ -153,7 +154,7 @@ export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Po
   let items: CompletionItem[] = [];
   switch (cursor.kind) {
     case 'action':
-      items = actionItems(parsed, cursor, slotFor(doc, parsed.text, cursor, offset), offset, lang);
+      items = actionItems(parsed, cursor, slotFor(doc, parsed.text, cursor, offset), lang);
       break;
     case 'statementKey':
     case 'conditionOperator':

@@ -285,8 +285,31 @@ function resourceScope(st: PolicyStatement): string[] | undefined | null {
   return st.resourceKey ? st.resources.map((r) => r.value) : undefined;
 }
 
+/** An unconditional Deny, prepared for fast coverage tests: exact actions in a set, wildcards in a list. */
+interface PreparedDeny {
+  statement: PolicyStatement;
+  exact: Set<string>;
+  wildcards: string[];
+  scope: string[] | undefined;
+}
+
+function prepareDeny(st: PolicyStatement): PreparedDeny {
+  const exact = new Set<string>();
+  const wildcards: string[] = [];
+  for (const a of st.actions) (isWildcard(a.value) ? wildcards.push(a.value) : exact.add(normalizeAction(a.value)));
+  return { statement: st, exact, wildcards, scope: resourceScope(st) ?? undefined };
+}
+
+function denyCovers(d: PreparedDeny, action: string, allowScope: string[] | undefined): boolean {
+  if (!d.exact.has(normalizeAction(action)) && !d.wildcards.some((w) => patternCovers(w, action))) return false;
+  if (d.scope === undefined) return true;
+  return (allowScope ?? ['*']).every((r) => d.scope!.some((p) => patternCovers(p, r)));
+}
+
 function checkOverriddenAllows(c: Collector, doc: TextDocument, model: PolicyModel): void {
-  const denies = model.statements.filter((s) => s.effect === 'Deny' && s.actionKey === 'Action' && !isConditional(s) && resourceScope(s) !== null);
+  const denies = model.statements
+    .filter((s) => s.effect === 'Deny' && s.actionKey === 'Action' && !isConditional(s) && resourceScope(s) !== null)
+    .map(prepareDeny);
   if (denies.length === 0) return;
   for (const allow of model.statements) {
     if (allow.effect !== 'Allow' || allow.actionKey !== 'Action' || allow.actions.length === 0 || !allow.effectNode) continue;
@@ -294,13 +317,8 @@ function checkOverriddenAllows(c: Collector, doc: TextDocument, model: PolicyMod
     if (allowScope === null) continue;
     const used = new Set<PolicyStatement>();
     const allCovered = allow.actions.every((a) => {
-      const d = denies.find((deny) => {
-        if (!deny.actions.some((p) => patternCovers(p.value, a.value))) return false;
-        const denyScope = resourceScope(deny);
-        if (denyScope === undefined) return true;
-        return (allowScope ?? ['*']).every((r) => denyScope!.some((p) => patternCovers(p, r)));
-      });
-      if (d) used.add(d);
+      const d = denies.find((deny) => denyCovers(deny, a.value, allowScope));
+      if (d) used.add(d.statement);
       return d !== undefined;
     });
     if (!allCovered) continue;

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Range, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { seededRandom } from '../../core/util/random';
 import { doc, service } from '../support/docs';
 
 const ls = service();
@@ -48,8 +49,7 @@ test('every single-character deletion is handled', () => {
 });
 
 test('binary junk, lone surrogates, deep nesting, an empty file', () => {
-  let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = seededRandom(42);
   for (let k = 0; k < 50; k++) {
     const junk = Array.from({ length: 200 }, () => String.fromCharCode(Math.floor(rnd() * 0xffff))).join('');
     exercise(`{"Statement": [${junk}`, [10, 20, 100]);

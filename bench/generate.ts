@@ -1,0 +1,38 @@
+/** Deterministic generated documents for benchmarks. */
+import { IMS_ACTIONS } from '../core/catalogue';
+import { randomInt, seededRandom } from '../core/util/random';
+
+const SERVICES: Array<[string, string[]]> = [
+  ['ims', []],
+  ['ecs', ['cloudServers', 'servers', 'serverVolumes', 'serverVolumeAttachments']],
+  ['evs', ['volumes', 'snapshots']],
+  ['obs', ['bucket', 'object']],
+  ['vpc', ['vpcs', 'subnets', 'securityGroups']],
+];
+const OPS = ['get', 'list', 'create', 'update', 'delete', 'attach', 'detach', 'use'];
+
+/** A Version 1.1 policy of about `bytes` bytes: 8 statements of many actions, one Deny. */
+export function generatePolicy(bytes: number, seed = 1): string {
+  const random = seededRandom(seed);
+  const rnd = (n: number) => randomInt(random, n);
+  const statements: string[] = [];
+  const perStatement = Math.max(1, Math.floor(bytes / 8));
+  for (let i = 0; i < 8; i++) {
+    const actions: string[] = ['"ims:images:list"', '"ims:images:get"'];
+    const seen = new Set(actions);
+    let size = 60;
+    while (size < perStatement) {
+      const [svc, types] = SERVICES[rnd(SERVICES.length)];
+      // IMS actions come from the catalogue (a real policy has few typos); other services are made up.
+      const a = svc === 'ims'
+        ? `"${IMS_ACTIONS[rnd(IMS_ACTIONS.length)].name}"`
+        : `"${svc}:${types[rnd(types.length)]}:${OPS[rnd(OPS.length)]}${rnd(5000)}"`;
+      if (seen.has(a)) continue; // a statement lists an action once
+      seen.add(a);
+      actions.push(a);
+      size += a.length + 10; // with the ",\n        " separator
+    }
+    statements.push(`    {\n      "Effect": "${i === 7 ? 'Deny' : 'Allow'}",\n      "Action": [\n        ${actions.join(',\n        ')}\n      ]\n    }`);
+  }
+  return `{\n  "Version": "1.1",\n  "Statement": [\n${statements.join(',\n')}\n  ]\n}\n`;
+}

@@ -1,0 +1,44 @@
+/** `npm run bench`: runs the benchmarks and writes bench/results.md and bench/results.json. */
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_JS } from '../test/support/lspClient';
+import { benchServer, type ServerRun } from './policyServer';
+import { ms } from './stats';
+
+const ROOT = join(__dirname, '../..');
+
+async function main(): Promise<void> {
+  const sizes = [10_000, 100_000, 1_000_000];
+  const runs: ServerRun[] = [];
+  for (const size of sizes) {
+    process.stdout.write(`policy server, ${size} bytes… `);
+    const run = await benchServer('ims-tags-language-server', { command: process.execPath, args: [SERVER_JS, '--stdio'] }, size);
+    runs.push(run);
+    process.stdout.write(`completion p50 ${ms(run.completion.p50)} ms, hover p50 ${ms(run.hover.p50)} ms, diagnostics p50 ${ms(run.diagnosticsAfterEdit.p50)} ms\n`);
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const rows = runs.map((r) => `| ${(r.sizeBytes / 1000).toFixed(0)} KB | ${ms(r.completion.p50)} / ${ms(r.completion.p95)} | ${ms(r.hover.p50)} / ${ms(r.hover.p95)} | ${ms(r.diagnosticsAfterEdit.p50)} / ${ms(r.diagnosticsAfterEdit.p95)} | ${r.rssMiB.toFixed(0)} | ${ms(r.startToFirstCompletionMs)} |`);
+  const md = [
+    '# Benchmark results',
+    '',
+    `Machine: ${machine}. Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+    '',
+    '## Policy language server (LSP over stdio, generated Version 1.1 policies)',
+    '',
+    'Latencies in ms as p50 / p95 of real LSP round trips; "diagnostics" is the time from a one-character edit to the published diagnostics of that version. Targets (issue [policy]): at 1 MB, completion and hover p50 under 5 ms, diagnostics under 100 ms.',
+    '',
+    '| Document | Completion | Hover | Diagnostics after an edit | RSS (MiB) | Start to first completion |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+  writeFileSync(join(ROOT, 'bench/results.md'), md);
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), policyServer: runs }, null, 2)}\n`);
+  process.stdout.write(`\n${md}`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

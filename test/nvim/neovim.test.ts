@@ -1,0 +1,42 @@
+/** A second, independent LSP client: headless Neovim 0.7 (Debian) gets completions, hover and diagnostics. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_JS } from '../support/lspClient';
+
+const SCRIPT = join(__dirname, '../../../test/nvim/lsp_check.lua');
+
+function nvimOrFail(): string {
+  const found = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
+  if (found.error || found.status !== 0) {
+    assert.fail('Neovim is not installed: this suite needs it. Install it with `apt-get install -y neovim` (or run `npm run setup:nvim`).');
+  }
+  return found.stdout.split('\n')[0];
+}
+
+test('Neovim 0.7 gets IMS completions, hover and pushed diagnostics from the server', () => {
+  const version = nvimOrFail();
+  assert.match(version, /NVIM v0\.\d+/);
+  const dir = mkdtempSync(join(tmpdir(), 'ims-nvim-'));
+  const file = join(dir, 'policy.json');
+  writeFileSync(file, '{\n  "Version": "1.1",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}\n  ]\n}\n');
+  const line = 3;
+  const text = '    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}';
+  const run = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-S', SCRIPT], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      ...process.env, NODE: process.execPath, LSP_SERVER: SERVER_JS, LSP_FILE: file,
+      LSP_LINE: String(line), LSP_COL: String(text.lastIndexOf('ims:') + 4),
+      HOVER_LINE: String(line), HOVER_COL: String(text.indexOf('ims:images:list') + 5),
+    },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.equal(run.status, 0, output);
+  assert.match(output, /COMPLETION: .*ims:images:update/);
+  assert.match(output, /HOVER: \*\*ims:images:list\*\* — List and query images/);
+  assert.match(output, /DIAGNOSTICS: .*unknown-action@3:35 Unknown IMS action "ims:images:updte"/);
+});
