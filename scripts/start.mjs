@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// `npm start`: builds the extension, packages it, installs it into a real VS Code (code-server on
+// loopback) and opens the ready examples/ workspace. Prints the URL to open. With `-- --desktop` and a
+// desktop `code` on PATH, opens the examples in desktop VS Code with the extension loaded instead.
+// (The local IMS emulator starts here too once it exists.)
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { cacheRoot } from './editorEnv.mjs';
+import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
+
+const args = process.argv.slice(2);
+const portArg = args.find((a) => a.startsWith('--port='));
+const examples = join(repoRoot, 'examples');
+
+function npm(script) {
+  const r = spawnSync('npm', ['run', '--silent', script], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) {
+    process.stderr.write(`npm run ${script} failed; fix the error above and run npm start again.\n`);
+    process.exit(1);
+  }
+}
+
+if (args.includes('--desktop')) {
+  const code = spawnSync('code', ['--version'], { encoding: 'utf8' });
+  if (code.error || code.status !== 0) {
+    process.stderr.write('No desktop `code` on PATH. Install VS Code, or run npm start without --desktop to use code-server.\n');
+    process.exit(1);
+  }
+  npm('build');
+  spawnSync('code', ['--extensionDevelopmentPath', repoRoot, examples], { stdio: 'inherit' });
+  process.exit(0);
+}
+
+ensureEditorToolchain();
+npm('package');
+const profile = prepareProfile(join(cacheRoot, 'start-profile'));
+installVsix(profile, join(repoRoot, 'ims-tags-policies.vsix'));
+const port = portArg ? Number(portArg.split('=')[1]) : 8080;
+let server;
+try {
+  server = await startCodeServer({ profile, folder: examples, port });
+} catch (e) {
+  process.stderr.write(`${e.message}\nIs port ${port} free? Choose another with: npm start -- --port=8081\n`);
+  process.exit(1);
+}
+process.stdout.write(`\nIMS Tags & Policies is running in VS Code (code-server ${server.port}):\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\nOpen it in a browser on this machine. Press Ctrl+C to stop.\n`);
+const stop = async () => {
+  await server.stop();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+server.child.on('exit', (code) => {
+  process.stderr.write(`code-server exited (${code}).\n`);
+  process.exit(code ?? 1);
+});

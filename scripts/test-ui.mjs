@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// UI suite: the packaged .vsix installed into code-server, driven in headless Chromium like a person
+// would: type inside Action and see IMS actions in the suggest widget, hover an action and see the API
+// table, open the Problems panel and see our diagnostic. Screenshots go to test-output/ui/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyWorkspace, ensureEditorToolchain, installVsix, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
+
+const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
+const shots = join(repoRoot, 'test-output', 'ui');
+const results = [];
+
+async function step(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push(true);
+    process.stdout.write(`ok - ${name} (${Date.now() - started} ms)\n`);
+  } catch (e) {
+    results.push(false);
+    process.stdout.write(`not ok - ${name}\n  ${String(e.stack ?? e).replace(/\n/g, '\n  ')}\n`);
+  }
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  // Wait for the focused row with the name: pressing Enter on the first row re-opens the last file.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: 20_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator("input").fill(`:${line}:${column}`); // Go to Line is quick open with the ":" prefix
+  // Enter only once the widget has read the input, else it is lost and the keys land in the box.
+  await widget.filter({ hasText: new RegExp(`line ${line}.*column ${column}`, 'i') }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 20_000 });
+  await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 20_000 });
+}
+
+async function main() {
+  ensureEditorToolchain();
+  mkdirSync(shots, { recursive: true });
+  const profile = prepareProfile();
+  installVsix(profile, vsix);
+  const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
+  const server = await startCodeServer({ profile, folder });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+
+    await step('typing inside Action shows IMS actions in the suggest widget', async () => {
+      await openFile(page, 'policy.json');
+      await goTo(page, 9, 14); // inside "ims:" on line 9, after the colon
+      await page.keyboard.type('ima');
+      const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+      const deadline = Date.now() + 30_000;
+      let labels = [];
+      while (Date.now() < deadline) {
+        if (!(await page.locator('.editor-widget.suggest-widget.visible').count())) await page.keyboard.press('Control+Space');
+        labels = await rows.locator('.label-name').allInnerTexts().catch(() => []);
+        if (labels.some((l) => l.includes('ims:images:update'))) break;
+        await page.waitForTimeout(200);
+      }
+      await page.screenshot({ path: join(shots, 'completion.png') });
+      if (!labels.some((l) => l.includes('ims:images:update'))) throw new Error(`suggest widget rows: ${labels.join(', ')}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Z');
+    });
+
+    await step('hovering an action shows the rendered API table', async () => {
+      await goTo(page, 7, 15); // inside "ims:images:list"
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover .hover-contents', { hasText: 'Querying All Image Tags' }).first();
+      await hover.waitFor({ timeout: 30_000 });
+      const cells = await page.locator('.monaco-hover table td').count();
+      await page.screenshot({ path: join(shots, 'hover.png') });
+      if (cells < 4) throw new Error(`the hover table was not rendered as a table (${cells} cells)`);
+      await page.keyboard.press('Escape');
+    });
+
+    await step('the Problems panel lists the unknown action', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown IMS action "ims:images:updte"' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, 'problems.png') });
+    });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const passed = results.filter(Boolean).length;
+  process.stdout.write(`ui: ${passed} passed, ${results.length - passed} failed (screenshots in ${shots})\n`);
+  process.exit(passed === results.length ? 0 : 1);
+}
+
+main().catch((e) => {
+  process.stderr.write(`UI run failed: ${e.stack ?? e}\n`);
+  process.exit(1);
+});

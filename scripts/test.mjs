@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm test`: every suite, unit to UI, each stage timed; ends with one closing line of all counts.
+// Stages: type check, bundles, unit + protocol + Neovim (node:test), the in-editor suite in code-server,
+// and the UI suite on the packaged .vsix. The real-editor toolchain is installed first when missing.
+import { spawn } from 'node:child_process';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const stages = [
+  ['type check', npm, ['run', '--silent', 'typecheck']],
+  ['bundles', npm, ['run', '--silent', 'build']],
+  ['compile tests', npm, ['run', '--silent', 'compile-tests']],
+  ['editor toolchain', process.execPath, ['scripts/setup-editor.mjs', '--quiet']],
+  ['unit, protocol and Neovim suites', process.execPath, ['--test', 'out/test/unit/', 'out/test/protocol/', 'out/test/nvim/']],
+  ['in-editor suite (code-server)', process.execPath, ['scripts/test-in-editor.mjs']],
+  ['.vsix', npm, ['run', '--silent', 'package']],
+  ['UI suite (Chromium + code-server + .vsix)', process.execPath, ['scripts/test-ui.mjs']],
+];
+
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+
+function run(name, cmd, args) {
+  return new Promise((resolve) => {
+    const t = Date.now();
+    process.stdout.write(`\n=== ${name}\n`);
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let tail = '';
+    child.stdout.on('data', (b) => {
+      process.stdout.write(b);
+      tail = (tail + b).slice(-4000);
+    });
+    child.on('close', (code) => {
+      // node:test closes with "# pass N" / "# fail N"; our editor suites with "N passed, N failed".
+      const p = /# pass (\d+)/.exec(tail) ?? /(\d+) passed, \d+ failed/.exec(tail);
+      const f = /# fail (\d+)/.exec(tail) ?? /\d+ passed, (\d+) failed/.exec(tail);
+      if (p) passed += Number(p[1]);
+      if (f) failed += Number(f[1]);
+      process.stdout.write(`=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+      resolve(code === 0);
+    });
+  });
+}
+
+let ok = true;
+for (const [name, cmd, args] of stages) {
+  if (!(await run(name, cmd, args))) {
+    ok = false;
+    if (!isSuite(name)) break; // a broken build or toolchain makes the later suites meaningless
+  }
+}
+
+function isSuite(name) {
+  return name.includes('suite');
+}
+
+process.stdout.write(`\nAll suites in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+process.stdout.write(`all: ${passed} passed, ${failed} failed\n`);
+process.exit(ok && failed === 0 ? 0 : 1);
