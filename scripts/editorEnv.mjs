@@ -14,7 +14,12 @@ export const codeServerDir = join(cacheRoot, `code-server-${CODE_SERVER_VERSION}
 export const codeServerBin = join(codeServerDir, 'node_modules', '.bin', 'code-server');
 export const chromium = process.env.IMS_CHROMIUM || '/usr/bin/chromium';
 
-/** Environment for running code-server: Node 24 first on PATH (its native modules are built for it). */
+/**
+ * Environment for installing and running code-server: Node 24 first on PATH (its native modules are
+ * built for it), and none of the npm_* variables an outer `npm test` exports, which would make the
+ * inner install's scripts run on the outer Node.
+ */
 export function codeServerEnv(extra = {}) {
-  return { ...process.env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`, ...extra };
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_|^NODE$|^INIT_CWD$/i.test(k)));
+  return { ...env, PATH: `${join(nodeHome, 'bin')}:${process.env.PATH}`, ...extra };
 }
