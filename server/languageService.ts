@@ -1,27 +1,37 @@
 /**
  * The language service: plain functions over a TextDocument and its parse, no LSP connection. The
- * server, the tests and the benchmarks all use this one entry point.
+ * server, the tests and the benchmarks all use this one entry point. Policy documents (json, jsonc)
+ * and request documents (http) are routed to their services here.
  */
 import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core/catalogue';
+import type { PolicySource } from '../core/policy/evaluator';
 import { parsePolicy, type ParsedPolicy } from './services/parsedPolicy';
+import { ParsedHttp } from './services/parsedHttp';
 import { doComplete } from './services/policyCompletion';
 import { doHover } from './services/policyHover';
 import { computeDiagnostics } from './services/policyDiagnostics';
 import { getCodeActions } from './services/policyCodeActions';
 import { getInlayHints } from './services/policyInlayHints';
+import { doHttpComplete } from './services/httpCompletion';
+import { doHttpHover } from './services/httpHover';
+import { computeHttpDiagnostics } from './services/httpDiagnostics';
+import { getHttpCodeActions } from './services/httpCodeActions';
+import { getHttpInlayHints } from './services/httpInlayHints';
 
 export interface LanguageSettings {
   lang: Lang;
   policyInlayHints: boolean;
+  httpInlayHints: boolean;
 }
 
-export const DEFAULT_SETTINGS: LanguageSettings = { lang: 'en', policyInlayHints: true };
+export const DEFAULT_SETTINGS: LanguageSettings = { lang: 'en', policyInlayHints: true, httpInlayHints: true };
 
 export interface LanguageService {
-  /** Parses once per document version; every other call takes the result. */
+  /** Parses a JSON document once per version; every other call takes the result. */
   parse(doc: TextDocument): ParsedPolicy;
+  parseHttp(doc: TextDocument): ParsedHttp;
   isPolicy(doc: TextDocument): boolean;
   complete(doc: TextDocument, position: Position): CompletionList;
   hover(doc: TextDocument, position: Position): Hover | null;
@@ -32,29 +42,60 @@ export interface LanguageService {
 }
 
 export const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
+export const HTTP_LANGUAGES = new Set(['http']);
 
-export function getLanguageService(settings: () => LanguageSettings = () => DEFAULT_SETTINGS): LanguageService {
-  const cache = new Map<string, { version: number; parsed: ParsedPolicy }>();
+export interface LanguageServiceOptions {
+  settings?: () => LanguageSettings;
+  /** The policies of the workspace, for the .http permission check. */
+  policies?: () => readonly PolicySource[];
+}
+
+export function getLanguageService(options: LanguageServiceOptions | (() => LanguageSettings) = {}): LanguageService {
+  const opts = typeof options === 'function' ? { settings: options } : options;
+  const settings = opts.settings ?? (() => DEFAULT_SETTINGS);
+  const policies = opts.policies ?? (() => []);
+  const jsonCache = new Map<string, { version: number; parsed: ParsedPolicy }>();
+  const httpCache = new Map<string, { version: number; parsed: ParsedHttp }>();
   const parse = (doc: TextDocument): ParsedPolicy => {
-    const hit = cache.get(doc.uri);
+    const hit = jsonCache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.parsed;
     const parsed = parsePolicy(doc.getText());
-    cache.set(doc.uri, { version: doc.version, parsed });
+    jsonCache.set(doc.uri, { version: doc.version, parsed });
     return parsed;
   };
-  const forPolicy = <T>(doc: TextDocument, empty: T, f: (p: ParsedPolicy) => T): T => {
+  const parseHttp = (doc: TextDocument): ParsedHttp => {
+    const hit = httpCache.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.parsed;
+    const parsed = new ParsedHttp(doc.getText());
+    httpCache.set(doc.uri, { version: doc.version, parsed });
+    return parsed;
+  };
+  /** Runs `policy` for policy documents, `http` for request documents, else returns `empty`. */
+  const route = <T>(doc: TextDocument, empty: T, policy: (p: ParsedPolicy) => T, http: (p: ParsedHttp) => T): T => {
+    if (HTTP_LANGUAGES.has(doc.languageId)) return http(parseHttp(doc));
     if (!POLICY_LANGUAGES.has(doc.languageId)) return empty;
     const parsed = parse(doc);
-    return parsed.model ? f(parsed) : empty;
+    return parsed.model ? policy(parsed) : empty;
   };
+  const noCompletions: CompletionList = { isIncomplete: false, items: [] };
   return {
     parse,
-    isPolicy: (doc) => forPolicy(doc, false, () => true),
-    complete: (doc, pos) => forPolicy(doc, { isIncomplete: false, items: [] }, (p) => doComplete(doc, p, pos, { lang: settings().lang })),
-    hover: (doc, pos) => forPolicy(doc, null, (p) => doHover(doc, p, pos, { lang: settings().lang })),
-    diagnostics: (doc) => forPolicy(doc, [], (p) => computeDiagnostics(doc, p)),
-    codeActions: (doc, diags) => forPolicy(doc, [], (p) => getCodeActions(doc, p, diags)),
-    inlayHints: (doc, range) => (settings().policyInlayHints ? forPolicy(doc, [], (p) => getInlayHints(doc, p, range, settings().lang)) : []),
-    forget: (uri) => cache.delete(uri),
+    parseHttp,
+    isPolicy: (doc) => POLICY_LANGUAGES.has(doc.languageId) && parse(doc).model !== undefined,
+    complete: (doc, pos) => route(doc, noCompletions,
+      (p) => doComplete(doc, p, pos, { lang: settings().lang }),
+      (p) => doHttpComplete(doc, p, pos, settings().lang)),
+    hover: (doc, pos) => route(doc, null,
+      (p) => doHover(doc, p, pos, { lang: settings().lang }),
+      (p) => doHttpHover(doc, p, pos, policies(), settings().lang)),
+    diagnostics: (doc) => route(doc, [], (p) => computeDiagnostics(doc, p), (p) => computeHttpDiagnostics(doc, p, policies())),
+    codeActions: (doc, diags) => route(doc, [], (p) => getCodeActions(doc, p, diags), (p) => getHttpCodeActions(doc, p, diags, policies())),
+    inlayHints: (doc, range) => route(doc, [],
+      (p) => (settings().policyInlayHints ? getInlayHints(doc, p, range, settings().lang) : []),
+      (p) => (settings().httpInlayHints ? getHttpInlayHints(doc, p, range, settings().lang) : [])),
+    forget: (uri) => {
+      jsonCache.delete(uri);
+      httpCache.delete(uri);
+    },
   };
 }

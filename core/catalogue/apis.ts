@@ -14,15 +14,16 @@ const DOCS = 'https://support.huaweicloud.com/api-ims/';
 const JSON_UTF8 = 'application/json;charset=UTF-8';
 const JSON = 'application/json';
 
-const projectId: PathParam = { name: 'project_id', description: { en: 'Project ID of the region', zh: '区域的项目ID' } };
-const imageId: PathParam = { name: 'image_id', description: { en: 'Image ID', zh: '镜像ID' } };
+const projectId: PathParam = { name: 'project_id', variable: 'projectId', description: { en: 'Project ID of the region', zh: '区域的项目ID' } };
+const imageId: PathParam = { name: 'image_id', variable: 'imageId', description: { en: 'Image ID', zh: '镜像ID' } };
 const nativeTag: PathParam = {
   name: 'tag',
+  variable: 'tag',
   description: { en: 'Tag (a key only, no value)', zh: '标签（只有键，没有值）' },
   maxLength: TAG_RULES.nativeTagMax,
   forbidden: [...TAG_RULES.nativeTagForbidden],
 };
-const tagKey: PathParam = { name: 'key', description: { en: 'Tag key to delete', zh: '要删除的标签键' } };
+const tagKey: PathParam = { name: 'key', variable: 'tagKey', description: { en: 'Tag key to delete', zh: '要删除的标签键' } };
 
 const IMAGE_LIST_QUERY = [
   '__imagetype', '__isregistered', '__os_bit', '__os_type', '__platform', '__support_diskintensive',
@@ -60,7 +61,7 @@ export const IMS_APIS: readonly ImsApi[] = [
     title: { en: 'Adding or Modifying a Tag', zh: '增加或修改标签' },
     actions: ['ims:images:get', 'ims:images:update'], iamProject: true, enterpriseProject: false, tagApi: true,
     openstackNative: false, successStatus: 204, contentType: JSON_UTF8, pathParams: [], queryParams: [],
-    bodySchema: CREATE_OR_UPDATE_TAGS_BODY, idempotent: true,
+    bodySchema: CREATE_OR_UPDATE_TAGS_BODY, exampleBody: { image_id: '{{imageId}}', image_tag: { key: 'env', value: 'prod' } }, idempotent: true,
     notes: [{ en: 'No project ID in the path: with AK/SK the project comes from the X-Project-Id header.', zh: '路径中没有项目ID：使用AK/SK时项目来自 X-Project-Id 请求头。' }],
     docUrl: `${DOCS}ims_03_0612.html`,
   },
@@ -78,7 +79,7 @@ export const IMS_APIS: readonly ImsApi[] = [
     title: { en: 'Querying Images by Tag', zh: '按标签查询镜像' },
     actions: ['ims:images:list'], iamProject: true, enterpriseProject: false, tagApi: true, openstackNative: false,
     successStatus: 200, contentType: JSON_UTF8, pathParams: [projectId], queryParams: [],
-    bodySchema: LIST_IMAGE_BY_TAGS_BODY, idempotent: true,
+    bodySchema: LIST_IMAGE_BY_TAGS_BODY, exampleBody: { action: 'filter', tags: [{ key: 'env', values: ['prod'] }], limit: '10', offset: '0' }, idempotent: true,
     notes: [{ en: 'limit and offset are strings. Key and value charsets in the tag filters are not checked.', zh: 'limit 和 offset 是字符串。标签过滤条件中的键和值不校验字符集。' }],
     docUrl: `${DOCS}ims_03_0616.html`,
   },
@@ -87,7 +88,7 @@ export const IMS_APIS: readonly ImsApi[] = [
     title: { en: 'Adding or Deleting Image Tags in a Batch', zh: '批量添加删除镜像标签' },
     actions: ['ims:images:update'], iamProject: true, enterpriseProject: false, tagApi: true, openstackNative: false,
     successStatus: 204, contentType: JSON_UTF8, pathParams: [projectId, imageId], queryParams: [],
-    bodySchema: BATCH_ADD_OR_DELETE_TAGS_BODY, idempotent: true,
+    bodySchema: BATCH_ADD_OR_DELETE_TAGS_BODY, exampleBody: { action: 'create', tags: [{ key: 'env', value: 'prod' }] }, idempotent: true,
     notes: [{ en: 'Idempotent: an existing key gets the new value; deleting a missing tag succeeds.', zh: '幂等：已存在的键会更新值；删除不存在的标签也算成功。' }],
     docUrl: `${DOCS}ims_03_0617.html`,
   },
@@ -96,7 +97,7 @@ export const IMS_APIS: readonly ImsApi[] = [
     title: { en: 'Adding an Image Tag', zh: '添加镜像标签' },
     actions: ['ims:images:update'], iamProject: true, enterpriseProject: false, tagApi: true, openstackNative: false,
     successStatus: 204, contentType: JSON_UTF8, pathParams: [projectId, imageId], queryParams: [],
-    bodySchema: ADD_IMAGE_TAG_BODY, idempotent: true,
+    bodySchema: ADD_IMAGE_TAG_BODY, exampleBody: { tag: { key: 'env', value: 'prod' } }, idempotent: true,
     notes: [{ en: 'Idempotent: the same key and value succeeds; the same key with a new value updates it.', zh: '幂等：相同的键和值返回成功；相同的键、不同的值会更新。' }],
     docUrl: `${DOCS}ims_03_0618.html`,
   },
@@ -128,7 +129,7 @@ export const IMS_APIS: readonly ImsApi[] = [
     title: { en: 'Deleting Image Tags in a Batch', zh: '批量删除镜像标签' },
     actions: ['ims:images:update'], iamProject: true, enterpriseProject: false, tagApi: false, openstackNative: false,
     successStatus: 204, contentType: JSON_UTF8, pathParams: [projectId, imageId], queryParams: [],
-    bodySchema: BATCH_DELETE_TAGS_BODY, idempotent: true,
+    bodySchema: BATCH_DELETE_TAGS_BODY, exampleBody: { tags: [{ key: 'env' }] }, idempotent: true,
     notes: [{ en: 'A JSON body on a DELETE request. Idempotent.', zh: 'DELETE 请求带 JSON 请求体。幂等。' }],
     docUrl: `${DOCS}ims_03_0662.html`,
   },
@@ -140,6 +141,18 @@ export const IMS_APIS: readonly ImsApi[] = [
     notes: [{ en: 'Paged with marker (the last image ID) and limit.', zh: '使用 marker（上一页最后一个镜像ID）和 limit 分页。' }],
     docUrl: DOCS /* no per-page link in the facts; the API reference home */,
   },
+];
+
+/** Host of the IMS endpoint in a region (ims-facts.md §D.1). */
+export const IMS_ENDPOINT_TEMPLATE = 'https://ims.{region}.myhuaweicloud.com';
+export const IMS_HOST_PATTERN = /^ims\.[a-z0-9-]+\.myhuaweicloud\.com(?::\d+)?$/i;
+
+/** Request headers IMS uses, for completion in .http files. */
+export const IMS_HEADERS: ReadonlyArray<{ name: string; values: string[]; doc: { en: string; zh: string } }> = [
+  { name: 'Content-Type', values: ['application/json;charset=UTF-8', 'application/json'], doc: { en: 'The SDK sends application/json;charset=UTF-8 with a JSON body, application/json otherwise.', zh: 'SDK 发送 JSON 请求体时使用 application/json;charset=UTF-8，其余使用 application/json。' } },
+  { name: 'X-Auth-Token', values: ['{{token}}'], doc: { en: 'An IAM token (POST /v3/auth/tokens, header X-Subject-Token); valid 24 hours.', zh: 'IAM 令牌（POST /v3/auth/tokens 返回的 X-Subject-Token），有效期 24 小时。' } },
+  { name: 'X-Project-Id', values: ['{{projectId}}'], doc: { en: 'Project of the request with AK/SK signing; needed where the path has no project ID.', zh: 'AK/SK 签名时请求所属的项目；路径中没有项目ID的接口需要它。' } },
+  { name: 'X-Sdk-Date', values: [], doc: { en: 'Signing time, YYYYMMDDTHHMMSSZ (UTC); more than 15 minutes off is rejected.', zh: '签名时间，格式 YYYYMMDDTHHMMSSZ（UTC）；与服务器相差超过 15 分钟会被拒绝。' } },
 ];
 
 /** The ten tag APIs of DESIGN.md, in its order. */

@@ -32,6 +32,8 @@ export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export interface PathParam {
   name: string;
+  /** The `{{variable}}` snippets and "copy as .http" use for it, e.g. `imageId`. */
+  variable: string;
   description: Localized;
   maxLength?: number;
   /** Characters the parameter must not contain. */
@@ -57,6 +59,8 @@ export interface ImsApi {
   pathParams: PathParam[];
   queryParams: string[];
   bodySchema?: JsonSchema;
+  /** A body that is valid against `bodySchema`, for snippets and examples. */
+  exampleBody?: unknown;
   idempotent: boolean;
   notes: Localized[];
   docUrl: string;

@@ -10,6 +10,8 @@ export interface PolicySource {
   /** Where the policy lives (a document URI), for messages. */
   uri: string;
   model: PolicyModel;
+  /** Line and character of an offset in the policy's text, for links from other documents. */
+  positionAt?: (offset: number) => { line: number; character: number };
 }
 
 export interface StatementRef {

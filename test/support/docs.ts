@@ -17,7 +17,7 @@ export function withCursor(marked: string, languageId = 'json') {
 }
 
 export function service(settings: Partial<LanguageSettings> = {}) {
-  return getLanguageService(() => ({ lang: 'en', policyInlayHints: true, ...settings }));
+  return getLanguageService(() => ({ lang: 'en', policyInlayHints: true, httpInlayHints: true, ...settings }));
 }
 
 /** The text a diagnostic or edit range covers. */

@@ -1,0 +1,235 @@
+/**
+ * A parser for the common `.http` grammar of REST Client, httpyac and the JetBrains HTTP Client
+ * (anchors.md §3): `###` separators with titles, `#` and `//` comments, `# @name`, file variables
+ * `@name = value`, request lines with an optional method and HTTP version, query continuation lines,
+ * headers, and a body up to the next separator (or `< file`). Every part keeps its offsets.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token {
+  text: string;
+  span: Span;
+}
+
+export interface FileVariable {
+  name: string;
+  value: string;
+  nameSpan: Span;
+  valueSpan: Span;
+}
+
+export interface HttpHeader {
+  name: Token;
+  value: Token;
+}
+
+export interface HttpBody {
+  text: string;
+  span: Span;
+  /** `< ./file` (or `<@ ./file`): the body comes from a file. */
+  file?: Token;
+}
+
+export interface HttpRequest {
+  index: number;
+  /** The whole block, separator line excluded. */
+  span: Span;
+  title?: string;
+  name?: string;
+  /** Absent when the request line has no method (GET is implied). */
+  method?: Token;
+  url: Token;
+  /** The URL with REST Client query continuation lines (`?a=1`, `&b=2`) joined on. */
+  fullUrl: string;
+  httpVersion?: Token;
+  requestLine: Span;
+  headers: HttpHeader[];
+  body?: HttpBody;
+}
+
+export interface HttpFile {
+  text: string;
+  variables: FileVariable[];
+  requests: HttpRequest[];
+  /** Blocks (between separators) with no request line yet: where new requests get typed. */
+  blocks: Span[];
+}
+
+const SEPARATOR = /^\s*#{3,}(.*)$/;
+const COMMENT = /^\s*(#|\/\/)/;
+const NAME_META = /^\s*(?:#|\/\/)\s*@name\s*=?\s*(\S+)/;
+const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*?)\s*$/;
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'GRAPHQL']);
+const HEADER = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s?(.*)$/;
+const QUERY_CONTINUATION = /^\s*[?&]/;
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      const end = i > start && text[i - 1] === '\r' ? i - 1 : i;
+      lines.push({ text: text.slice(start, end), start, end });
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+function parseRequestLine(line: Line): Pick<HttpRequest, 'method' | 'url' | 'httpVersion'> {
+  const lead = line.text.length - line.text.trimStart().length;
+  let rest = line.text.slice(lead).trimEnd();
+  let pos = line.start + lead;
+  let method: Token | undefined;
+  const first = /^(\S+)\s+/.exec(rest);
+  if (first && METHODS.has(first[1].toUpperCase())) {
+    method = { text: first[1], span: { start: pos, end: pos + first[1].length } };
+    pos += first[0].length;
+    rest = rest.slice(first[0].length);
+  }
+  let httpVersion: Token | undefined;
+  const version = /\s+(HTTP\/\d(?:\.\d)?)$/.exec(rest);
+  if (version) {
+    const vStart = pos + rest.length - version[1].length;
+    httpVersion = { text: version[1], span: { start: vStart, end: vStart + version[1].length } };
+    rest = rest.slice(0, rest.length - version[0].length);
+  }
+  return { method, url: { text: rest, span: { start: pos, end: pos + rest.length } }, httpVersion };
+}
+
+export function parseHttpFile(text: string): HttpFile {
+  const lines = splitLines(text);
+  const variables: FileVariable[] = [];
+  const requests: HttpRequest[] = [];
+  const blocks: Span[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    // One block: from here to the next separator line.
+    let title: string | undefined;
+    const sep = SEPARATOR.exec(lines[i].text);
+    if (sep) {
+      title = sep[1].trim() || undefined;
+      i++;
+    }
+    const blockStart = i < lines.length ? lines[i].start : text.length;
+    let j = i;
+    while (j < lines.length && !SEPARATOR.test(lines[j].text)) j++;
+    const blockEnd = j > i ? lines[j - 1].end : blockStart;
+    parseBlock(lines.slice(i, j), { start: blockStart, end: blockEnd }, title, variables, requests, blocks);
+    i = j;
+  }
+  return { text, variables, requests, blocks };
+}
+
+function parseBlock(lines: Line[], span: Span, title: string | undefined, variables: FileVariable[], requests: HttpRequest[], blocks: Span[]): void {
+  let name: string | undefined;
+  let k = 0;
+  // Before the request line: blank lines, comments (with # @name), file variables.
+  for (; k < lines.length; k++) {
+    const t = lines[k].text;
+    if (t.trim() === '') continue;
+    const meta = NAME_META.exec(t);
+    if (meta) {
+      name = meta[1];
+      continue;
+    }
+    if (COMMENT.test(t)) continue;
+    const v = FILE_VARIABLE.exec(t);
+    if (v) {
+      const nameStart = lines[k].start + t.indexOf('@') + 1;
+      let after = t.indexOf('=', t.indexOf('@')) + 1;
+      while (t[after] === ' ' || t[after] === '\t') after++;
+      const valueStart = lines[k].start + after;
+      variables.push({
+        name: v[1], value: v[2],
+        nameSpan: { start: nameStart, end: nameStart + v[1].length },
+        valueSpan: { start: valueStart, end: valueStart + v[2].length },
+      });
+      continue;
+    }
+    break;
+  }
+  if (k >= lines.length) {
+    blocks.push(span);
+    return;
+  }
+  const line = lines[k];
+  const { method, url, httpVersion } = parseRequestLine(line);
+  let fullUrl = url.text;
+  k++;
+  for (; k < lines.length && QUERY_CONTINUATION.test(lines[k].text); k++) fullUrl += lines[k].text.trim();
+  const headers: HttpHeader[] = [];
+  for (; k < lines.length && lines[k].text.trim() !== ''; k++) {
+    const t = lines[k].text;
+    if (COMMENT.test(t)) continue;
+    const h = HEADER.exec(t);
+    if (!h) continue;
+    const valueStart = lines[k].start + t.length - h[2].length;
+    headers.push({
+      name: { text: h[1], span: { start: lines[k].start, end: lines[k].start + h[1].length } },
+      value: { text: h[2].trimEnd(), span: { start: valueStart, end: valueStart + h[2].trimEnd().length } },
+    });
+  }
+  // Body: after the blank line, to the end of the block, without trailing blank or comment lines and
+  // without a JetBrains response handler (`> {% … %}`, `> file.js`).
+  let body: HttpBody | undefined;
+  let first = k;
+  while (first < lines.length && lines[first].text.trim() === '') first++;
+  let last = first - 1;
+  for (let m = first; m < lines.length; m++) {
+    const t = lines[m].text;
+    if (/^>\s/.test(t) || t.startsWith('>>')) break;
+    if (t.trim() !== '' && !COMMENT.test(t)) last = m;
+  }
+  if (first < lines.length && last >= first) {
+    const start = lines[first].start;
+    const end = lines[last].end;
+    const bodyText = lines.slice(first, last + 1).map((l) => l.text).join('\n');
+    body = { text: bodyText, span: { start, end } };
+    const file = /^<@?\w*\s+(\S.*?)\s*$/.exec(lines[first].text);
+    if (file && first === last) {
+      const fStart = lines[first].start + lines[first].text.indexOf(file[1]);
+      body.file = { text: file[1], span: { start: fStart, end: fStart + file[1].length } };
+    }
+  }
+  requests.push({
+    index: requests.length, span, title, name, method, url, fullUrl, httpVersion,
+    requestLine: { start: line.start, end: line.end }, headers, body,
+  });
+}
+
+const VARIABLE_REF = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+
+/** `{{name}}` references in a piece of text, with offsets relative to it. */
+export function variableRefs(text: string): Array<{ name: string; start: number; end: number }> {
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(VARIABLE_REF)) out.push({ name: m[1], start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+/**
+ * Substitutes file variables (which may reference each other) into text; references that cannot be
+ * resolved (environment, system or request variables) are left as they are.
+ */
+export function resolveVariables(text: string, variables: readonly FileVariable[], depth = 0): string {
+  if (depth > 10 || !text.includes('{{')) return text;
+  const byName = new Map(variables.map((v) => [v.name, v.value]));
+  let changed = false;
+  const out = text.replace(VARIABLE_REF, (whole, name: string) => {
+    const v = byName.get(name);
+    if (v === undefined) return whole;
+    changed = true;
+    return v;
+  });
+  return changed ? resolveVariables(out, variables, depth + 1) : out;
+}

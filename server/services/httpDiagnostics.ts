@@ -1,0 +1,251 @@
+/**
+ * Diagnostics for IMS requests in .http files: the body against the API's JSON Schema (ajv errors
+ * mapped into the body), tag rules, duplicate keys, list limits; methods and paths; deprecated APIs;
+ * and the check against the workspace's policies. Stable codes; exact ranges.
+ */
+import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { ErrorObject } from 'ajv';
+import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TAG_KEY_RULE_TEXT, TAG_RULES, TAG_VALUE_RULE_TEXT, findApi, type ImsApi } from '../../core/catalogue';
+import { validateBody } from '../../core/http/bodyValidation';
+import type { HttpRequest } from '../../core/http/httpFile';
+import type { PolicySource } from '../../core/policy/evaluator';
+import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
+import type { ParsedHttp } from './parsedHttp';
+import { describeStatement, evaluateApi } from './policyVerdict';
+
+export const HttpCode = {
+  bodySchema: 'body-schema',
+  bodySyntax: 'body-json-syntax',
+  tagRule: 'tag-rule',
+  duplicateKey: 'duplicate-tag-key',
+  missingBody: 'missing-body',
+  unexpectedBody: 'unexpected-body',
+  missingContentType: 'missing-content-type',
+  methodNotSupported: 'method-not-supported',
+  unknownPath: 'unknown-ims-path',
+  deprecated: 'deprecated-api',
+  notGranted: 'not-granted',
+  denied: 'denied-by-policy',
+  conditional: 'conditionally-granted',
+} as const;
+
+export type HttpFix =
+  | { kind: 'rewriteDeprecated'; request: number; to: string }
+  | { kind: 'addContentType'; request: number; value: string }
+  | { kind: 'replaceMethod'; values: string[] }
+  | { kind: 'addActions'; actions: string[] };
+
+export interface HttpDiagnosticData {
+  fix?: HttpFix;
+}
+
+class Out {
+  readonly list: Diagnostic[] = [];
+  constructor(private readonly doc: TextDocument) {}
+  range(start: number, end: number): Range {
+    return Range.create(this.doc.positionAt(start), this.doc.positionAt(end));
+  }
+  add(start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, extra: Partial<Diagnostic> & { data?: HttpDiagnosticData } = {}): void {
+    this.list.push({ range: this.range(start, end), severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra });
+  }
+}
+
+function header(request: HttpRequest, name: string) {
+  return request.headers.find((h) => h.name.text.toLowerCase() === name.toLowerCase());
+}
+
+function lastSegment(path: string): string {
+  return path.split('/').filter(Boolean).pop() ?? '';
+}
+
+/** A friendly message for one ajv error, quoting the documented rule where there is one. */
+function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown): { message: string; code: string; severity: DiagnosticSeverity } | undefined {
+  const field = lastSegment(e.instancePath) || 'body';
+  const isKey = field === 'key';
+  const isValue = field === 'value';
+  const err = (message: string, code: string = HttpCode.bodySchema) => ({ message, code, severity: DiagnosticSeverity.Error });
+  switch (e.keyword) {
+    case 'if':
+      return undefined; // reported through the branch that failed
+    case 'required':
+      return err(`Missing required property "${(e.params as { missingProperty: string }).missingProperty}" in the ${api.id} body.`);
+    case 'additionalProperties':
+      // IMS may ignore unknown properties, so this is a warning: nothing the service accepts is rejected.
+      return { message: `"${(e.params as { additionalProperty: string }).additionalProperty}" is not a property of the ${api.id} body.`, code: HttpCode.bodySchema, severity: DiagnosticSeverity.Warning };
+    case 'enum':
+      return err(`${JSON.stringify(value)} is not allowed here: use ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(' or ')} (case-sensitive).`);
+    case 'const':
+      return undefined;
+    case 'type': {
+      const t = (e.params as { type: string }).type;
+      const hint = (field === 'limit' || field === 'offset') ? ' (ListImageByTags takes limit and offset as strings)' : '';
+      return err(`"${field}" must be ${t === 'array' || t === 'object' ? 'an' : 'a'} ${t}${hint}.`);
+    }
+    case 'minLength':
+      if (isKey) return err(`A tag key must not be empty: ${TAG_KEY_RULE_TEXT.en}.`, HttpCode.tagRule);
+      return err(`"${field}" must not be empty.`);
+    case 'maxLength': {
+      const limit = (e.params as { limit: number }).limit;
+      const len = typeof value === 'string' ? [...value].length : 0;
+      if (isKey || isValue) return err(`Tag ${field} is ${len} characters; IMS accepts at most ${limit}.`, HttpCode.tagRule);
+      return err(`"${field}" is ${len} characters; at most ${limit}.`);
+    }
+    case 'pattern':
+      if (isKey && api.id !== 'ListImageByTags') {
+        return err(/\S/.test(String(value)) ? `Tag key ${JSON.stringify(value)} breaks the key rule: ${TAG_KEY_RULE_TEXT.en}.` : `A tag key must not be blank.`, HttpCode.tagRule);
+      }
+      if (isValue) return err(`Tag value ${JSON.stringify(value)} breaks the value rule: ${TAG_VALUE_RULE_TEXT.en}.`, HttpCode.tagRule);
+      if (field === 'limit') return err('"limit" must be a string of digits from "1" to "1000".');
+      if (field === 'offset') return err('"offset" must be a string of digits, "0" or more.');
+      return err(`"${field}" has the wrong format.`);
+    case 'minItems':
+      return err(`"${field}" must not be an empty list: leave it out instead.`);
+    case 'maxItems': {
+      const limit = (e.params as { limit: number }).limit;
+      const more = field === 'tags' && api.id === 'BatchAddOrDeleteTags' ? ` (the per-API pages say ${TAG_RULES.stricterMaxTagsPerImage} tags an image, the tag-format page ${TAG_RULES.maxTagsPerImage})` : '';
+      return err(`"${field}" has ${Array.isArray(value) ? value.length : 'too many'} entries; at most ${limit}${more}.`);
+    }
+    case 'uniqueItems':
+      return err(`"${field}" lists the same value twice.`);
+    case 'oneOf':
+      return err('Use exactly one of "tag" (the legacy "key.value" string) and "image_tag" ({"key", "value"}).');
+    default:
+      return err(`${field}: ${e.message ?? 'invalid'}.`);
+  }
+}
+
+function containsVariable(node: Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === 'string') return String(node.value).includes('{{');
+  return (node.children ?? []).some(containsVariable);
+}
+
+function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
+  const body = request.body;
+  if (!api.bodySchema) {
+    if (body && !body.file) out.add(body.span.start, body.span.end, DiagnosticSeverity.Warning, HttpCode.unexpectedBody, `${api.id} takes no request body.`);
+    return;
+  }
+  const line = request.requestLine;
+  if (!body) {
+    out.add(line.start, line.end, DiagnosticSeverity.Error, HttpCode.missingBody, `${api.id} needs a JSON body, for example: ${JSON.stringify(api.exampleBody)}`);
+    return;
+  }
+  if (!header(request, 'Content-Type')) {
+    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.missingContentType, `The JSON body has no Content-Type header: add "Content-Type: ${api.contentType}".`,
+      { data: { fix: { kind: 'addContentType', request: request.index, value: api.contentType } } });
+  }
+  if (body.file) return; // the body is in another file: nothing to read here
+  const errors: ParseError[] = [];
+  const tree = parseTree(body.text, errors, { allowTrailingComma: false, disallowComments: false });
+  const base = body.span.start;
+  if (errors.length > 0 || !tree) {
+    const e = errors[0];
+    const at = e ? base + e.offset : base;
+    // A {{variable}} standing for a whole JSON value cannot be checked before it is substituted.
+    if (/\{\{[^{}]+\}\}/.test(body.text) && /:\s*\{\{/.test(body.text)) return;
+    out.add(at, Math.min(at + Math.max(e?.length ?? 1, 1), body.span.end), DiagnosticSeverity.Error, HttpCode.bodySyntax, `The body is not valid JSON (${e ? parseErrorText(e.error) : 'empty'}).`);
+    return;
+  }
+  for (const e of validateBody(api, getNodeValue(tree))) {
+    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const node = findNodeAtLocation(tree, path) ?? tree;
+    if (containsVariable(node) && ['maxLength', 'minLength', 'pattern', 'enum', 'type'].includes(e.keyword)) continue;
+    const mapped = bodyMessage(e, api, getNodeValue(node));
+    if (!mapped) continue;
+    let target = node;
+    if (e.keyword === 'additionalProperties') {
+      const key = (node.children ?? []).find((p) => p.children?.[0]?.value === (e.params as { additionalProperty: string }).additionalProperty)?.children?.[0];
+      if (key) target = key;
+    }
+    const wide = target.type === 'object' || target.type === 'array';
+    out.add(base + target.offset, base + target.offset + (wide ? 1 : target.length), mapped.severity, mapped.code, mapped.message);
+  }
+  checkDuplicateKeys(out, tree, base);
+}
+
+/** Any list of {key, …} objects in a tag body must not repeat a key (ims-facts.md §A.1, §A.2 #5). */
+function checkDuplicateKeys(out: Out, node: Node, base: number): void {
+  if (node.type === 'array') {
+    const seen = new Map<string, Node>();
+    for (const item of node.children ?? []) {
+      if (item.type !== 'object') continue;
+      const key = (item.children ?? []).find((p) => p.children?.[0]?.value === 'key')?.children?.[1];
+      if (key?.type !== 'string') continue;
+      const k = String(key.value);
+      if (seen.has(k)) out.add(base + key.offset, base + key.offset + key.length, DiagnosticSeverity.Error, HttpCode.duplicateKey, `Tag key "${k}" appears twice in this list; keys must be unique.`);
+      else seen.set(k, key);
+    }
+  }
+  for (const c of node.children ?? []) checkDuplicateKeys(out, c, base);
+}
+
+function parseErrorText(code: number): string {
+  const names: Record<number, string> = { 1: 'invalid symbol', 2: 'invalid number', 3: 'property name expected', 4: 'value expected', 5: 'colon expected', 6: 'comma expected', 7: 'closing brace expected', 8: 'closing bracket expected', 9: 'end of file expected', 10: 'invalid comment token', 11: 'unexpected end of comment', 12: 'unexpected end of string', 13: 'unexpected end of number', 14: 'invalid unicode', 15: 'invalid escape character', 16: 'invalid character' };
+  return names[code] ?? 'syntax error';
+}
+
+function statementRange(source: PolicySource, node: Node): Range {
+  const at = source.positionAt;
+  return at ? Range.create(at(node.offset), at(node.offset + node.length)) : Range.create(0, 0, 0, 0);
+}
+
+function checkPolicies(out: Out, request: HttpRequest, api: ImsApi, policies: readonly PolicySource[]): void {
+  if (policies.length === 0) return; // a workspace without policies gets no such warnings
+  const v = evaluateApi(api, policies);
+  const line = request.requestLine;
+  for (const d of v.denied) {
+    const ref = d.deniedBy[0];
+    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.denied,
+      `${api.id} is denied: "${d.action}" is denied by ${d.deniedBy.map((r) => describeStatement(r, 'en')).join('; ')}.`,
+      { relatedInformation: [{ location: { uri: ref.source.uri, range: statementRange(ref.source, ref.statement.node) }, message: `Deny statement ${ref.statement.index + 1}` }] });
+  }
+  if (v.missing.length > 0) {
+    const actions = v.missing.map((m) => m.action);
+    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.notGranted,
+      `No policy in the workspace grants ${actions.map((a) => `"${a}"`).join(' and ')}, which ${api.id} needs.`,
+      { data: { fix: { kind: 'addActions', actions } } });
+  }
+  for (const c of v.conditional) {
+    const refs = c.decision === 'conditionallyAllowed' ? c.allowedBy : c.mayBeDeniedBy;
+    const what = c.decision === 'conditionallyAllowed' ? 'is allowed only under a Condition' : 'may be denied under a Condition';
+    out.add(line.start, line.end, DiagnosticSeverity.Information, HttpCode.conditional,
+      `"${c.action}" ${what} (${refs.map((r) => describeStatement(r, 'en')).join('; ')}): it may not apply to this request.`);
+  }
+}
+
+export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, policies: readonly PolicySource[]): Diagnostic[] {
+  const out = new Out(doc);
+  for (const request of parsed.file.requests) {
+    const match = parsed.match(request);
+    if (!match) continue;
+    const urlSpan = request.url.span;
+    if (match.kind === 'unknownPath') {
+      const suggestions = [...new Set(match.suggestions.map((a) => a.path))];
+      out.add(urlSpan.start, urlSpan.end, DiagnosticSeverity.Warning, HttpCode.unknownPath,
+        `"${match.path}" is not an IMS tag API path.${suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(' or ')}?` : ''}`);
+      continue;
+    }
+    if (match.kind === 'wrongMethod') {
+      const methods = [...new Set(match.apis.map((a) => a.method))];
+      const span = request.method?.span ?? urlSpan;
+      out.add(span.start, span.end, DiagnosticSeverity.Error, HttpCode.methodNotSupported,
+        `${match.method} is not supported on this IMS path: use ${methods.join(' or ')} (${match.apis.map((a) => a.id).join(', ')}).`,
+        request.method ? { data: { fix: { kind: 'replaceMethod', values: methods } } } : {});
+      continue;
+    }
+    const api = match.api;
+    if (api.deprecated) {
+      const to = api.id === 'GlanceCreateTag' ? 'AddImageTag' : 'DeleteImageTag';
+      const target = findApi(to)!;
+      out.add(request.requestLine.start, request.requestLine.end, DiagnosticSeverity.Hint, HttpCode.deprecated,
+        `${api.id} (${api.title.en}) is a deprecated OpenStack-native API: use ${target.id} (${target.method} ${target.path}).`,
+        { tags: [DiagnosticTag.Deprecated], data: { fix: { kind: 'rewriteDeprecated', request: request.index, to } } });
+    }
+    checkBody(out, request, api);
+    checkPolicies(out, request, api, policies);
+  }
+  return out.list;
+}
