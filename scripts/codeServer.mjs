@@ -19,6 +19,7 @@ const QUIET_SETTINGS = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'security.workspace.trust.enabled': false,
   'editor.inlayHints.enabled': 'on',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Runs npm run setup:editor when the cached toolchain is missing (idempotent, seconds when present). */

@@ -47,7 +47,8 @@ async function goTo(page, line, column) {
 async function main() {
   ensureEditorToolchain();
   mkdirSync(shots, { recursive: true });
-  const profile = prepareProfile();
+  // Wrapped lines keep the inline hints on screen for the screenshots.
+  const profile = prepareProfile(undefined, { 'editor.wordWrap': 'on' });
   installVsix(profile, vsix);
   const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
   const server = await startCodeServer({ profile, folder });
@@ -86,6 +87,15 @@ async function main() {
       await page.screenshot({ path: join(shots, 'hover.png') });
       if (cells < 4) throw new Error(`the hover table was not rendered as a table (${cells} cells)`);
       await page.keyboard.press('Escape');
+    });
+
+    await step('a .http file shows the permission hints after each IMS request line', async () => {
+      await openFile(page, 'requests.http');
+      try {
+        await page.locator('.editor-instance .view-lines', { hasText: 'needs ims:images:update' }).first().waitFor({ timeout: 30_000 });
+      } finally {
+        await page.screenshot({ path: join(shots, 'http-hints.png') });
+      }
     });
 
     await step('the Problems panel lists the unknown action', async () => {

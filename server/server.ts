@@ -3,12 +3,13 @@
  * bug or bad input costs one answer, never the server.
  */
 import {
-  CodeActionKind, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
+  CodeActionKind, DidChangeWatchedFilesNotification, ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection,
   type CancellationToken, type CompletionList, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { langOf } from '../core/catalogue';
-import { DEFAULT_SETTINGS, getLanguageService, type LanguageSettings } from './languageService';
+import { DEFAULT_SETTINGS, HTTP_LANGUAGES, POLICY_LANGUAGES, getLanguageService, type LanguageSettings } from './languageService';
+import { PolicyIndex } from './policyIndex';
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -16,7 +17,8 @@ function usage(): string {
   return [
     'ims-tags-language-server: the IMS Tags & Policies language server.',
     'Usage: ims-tags-language-server --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME)',
-    'It serves IAM policy JSON (language ids json, jsonc) to any LSP client over the chosen transport.',
+    'It serves IAM policy JSON (language ids json, jsonc) and IMS requests in .http files (language id http)',
+    'to any LSP client over the chosen transport, and reads the policy files of the workspace folders.',
   ].join('\n');
 }
 
@@ -24,7 +26,13 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let settings: LanguageSettings = { ...DEFAULT_SETTINGS };
   let pullConfiguration = false;
-  const service = getLanguageService(() => settings);
+  let watchFilesDynamically = false;
+  let progressSupported = false;
+  let folders: string[] = [];
+  // The index is created after the service: the service asks it for policies lazily.
+  let index: PolicyIndex | undefined;
+  const service = getLanguageService({ settings: () => settings, policies: () => index?.sources() ?? [] });
+  index = new PolicyIndex(documents, service);
 
   const guard = <T>(name: string, fallback: T, token: CancellationToken | undefined, f: () => T): T => {
     if (token?.isCancellationRequested) return fallback;
@@ -39,10 +47,13 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     settings = { ...settings, lang: langOf(params.locale) };
     pullConfiguration = params.capabilities.workspace?.configuration === true;
+    watchFilesDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progressSupported = params.capabilities.window?.workDoneProgress === true;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', ':'] },
+        completionProvider: { triggerCharacters: ['"', ':', '/', '{'] },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         inlayHintProvider: true,
@@ -52,9 +63,14 @@ export function startServer(connection: Connection): void {
   });
 
   const applySettings = (raw: unknown): void => {
-    const ims = (raw ?? {}) as { policy?: { inlayHints?: { enabled?: unknown } } };
-    const enabled = ims.policy?.inlayHints?.enabled;
-    settings = { ...settings, policyInlayHints: typeof enabled === 'boolean' ? enabled : DEFAULT_SETTINGS.policyInlayHints };
+    type Flag = { inlayHints?: { enabled?: unknown } };
+    const ims = (raw ?? {}) as { policy?: Flag; http?: Flag };
+    const flag = (f: Flag | undefined, fallback: boolean) => (typeof f?.inlayHints?.enabled === 'boolean' ? f.inlayHints.enabled : fallback);
+    settings = {
+      ...settings,
+      policyInlayHints: flag(ims.policy, DEFAULT_SETTINGS.policyInlayHints),
+      httpInlayHints: flag(ims.http, DEFAULT_SETTINGS.httpInlayHints),
+    };
     connection.languages.inlayHint.refresh().catch(() => undefined);
   };
 
@@ -67,7 +83,35 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  connection.onInitialized(() => void refreshSettings());
+  connection.onInitialized(() => {
+    void refreshSettings();
+    if (watchFilesDynamically) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,jsonc}' }] });
+    }
+    void indexWorkspace();
+  });
+
+  /** Reads the policy files of the workspace folders, with progress where the client shows it. */
+  const indexWorkspace = async (): Promise<void> => {
+    if (folders.length === 0) return;
+    const progress = progressSupported ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('IMS: indexing IAM policies', 0, 'reading policy files', true);
+    const started = Date.now();
+    try {
+      const found = await index!.scan(folders, (done) => progress?.report(`${done} JSON files read`), () => progress?.token.isCancellationRequested ?? false);
+      connection.console.info(`Indexed ${found} policy file(s) among ${index!.scannedFiles} JSON file(s) in ${Date.now() - started} ms.`);
+    } catch (e) {
+      connection.console.error(`Policy indexing failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      progress?.done();
+    }
+    revalidateHttp();
+  };
+
+  connection.onDidChangeWatchedFiles(async (change) => {
+    for (const c of change.changes) await index!.fileChanged(c.uri);
+    revalidateHttp();
+  });
   connection.onDidChangeConfiguration((change) => {
     if (pullConfiguration) void refreshSettings();
     else applySettings((change.settings as { imsTags?: unknown } | undefined)?.imsTags);
@@ -87,14 +131,31 @@ export function startServer(connection: Connection): void {
     }));
   };
 
-  documents.onDidOpen((e) => validate(e.document.uri));
-  documents.onDidChangeContent((e) => validate(e.document.uri));
+  /** Policies changed: every open .http document gets its permission check again (coalesced). */
+  let revalidateTimer: NodeJS.Timeout | undefined;
+  const revalidateHttp = (): void => {
+    index!.invalidate();
+    if (revalidateTimer) clearTimeout(revalidateTimer);
+    revalidateTimer = setTimeout(() => {
+      revalidateTimer = undefined;
+      for (const doc of documents.all()) if (HTTP_LANGUAGES.has(doc.languageId)) validate(doc.uri);
+    }, 20);
+  };
+  const changed = (doc: TextDocument): void => {
+    validate(doc.uri);
+    if (POLICY_LANGUAGES.has(doc.languageId)) revalidateHttp();
+  };
+
+  documents.onDidOpen((e) => changed(e.document));
+  documents.onDidChangeContent((e) => changed(e.document));
   documents.onDidClose((e) => {
     const p = pending.get(e.document.uri);
     if (p) clearImmediate(p);
     pending.delete(e.document.uri);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // A closed policy falls back to its disk version.
+    if (POLICY_LANGUAGES.has(e.document.languageId)) void index!.fileChanged(e.document.uri).then(revalidateHttp);
   });
 
   const empty: CompletionList = { isIncomplete: false, items: [] };

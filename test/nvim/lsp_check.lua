@@ -6,7 +6,7 @@ local function main()
   local file = os.getenv("LSP_FILE")
   vim.cmd("edit " .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = "json"
+  vim.bo[bufnr].filetype = os.getenv("LSP_FILETYPE") or "json"
   local caps = vim.lsp.protocol.make_client_capabilities()
   local client_id = vim.lsp.start_client({
     name = "ims-tags", capabilities = caps, root_dir = vim.fn.fnamemodify(file, ":h"),

@@ -17,6 +17,17 @@ function nvimOrFail(): string {
   return found.stdout.split('\n')[0];
 }
 
+function runNvim(env: Record<string, string>): string {
+  const run = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-S', SCRIPT], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NODE: process.execPath, LSP_SERVER: SERVER_JS, ...env },
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  assert.equal(run.status, 0, output);
+  return output;
+}
+
 test('Neovim 0.7 gets IMS completions, hover and pushed diagnostics from the server', () => {
   const version = nvimOrFail();
   assert.match(version, /NVIM v0\.\d+/);
@@ -25,18 +36,23 @@ test('Neovim 0.7 gets IMS completions, hover and pushed diagnostics from the ser
   writeFileSync(file, '{\n  "Version": "1.1",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}\n  ]\n}\n');
   const line = 3;
   const text = '    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}';
-  const run = spawnSync('nvim', ['--headless', '--clean', '-u', 'NONE', '-S', SCRIPT], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      ...process.env, NODE: process.execPath, LSP_SERVER: SERVER_JS, LSP_FILE: file,
-      LSP_LINE: String(line), LSP_COL: String(text.lastIndexOf('ims:') + 4),
-      HOVER_LINE: String(line), HOVER_COL: String(text.indexOf('ims:images:list') + 5),
-    },
+  const output = runNvim({
+    LSP_FILE: file,
+    LSP_LINE: String(line), LSP_COL: String(text.lastIndexOf('ims:') + 4),
+    HOVER_LINE: String(line), HOVER_COL: String(text.indexOf('ims:images:list') + 5),
   });
-  const output = `${run.stdout}\n${run.stderr}`;
-  assert.equal(run.status, 0, output);
   assert.match(output, /COMPLETION: .*ims:images:update/);
   assert.match(output, /HOVER: \*\*ims:images:list\*\* — List and query images/);
   assert.match(output, /DIAGNOSTICS: .*unknown-action@3:35 Unknown IMS action "ims:images:updte"/);
+});
+
+test('Neovim gets the hover of an IMS request in a .http file, and its diagnostics', () => {
+  nvimOrFail();
+  const dir = mkdtempSync(join(tmpdir(), 'ims-nvim-'));
+  const file = join(dir, 'requests.http');
+  writeFileSync(file, 'POST https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/i/tags\nContent-Type: application/json\n\n{"tag": {"key": "env"}}\n\n###\n\n');
+  const output = runNvim({ LSP_FILE: file, LSP_FILETYPE: 'http', LSP_LINE: '6', LSP_COL: '0', HOVER_LINE: '0', HOVER_COL: '2' });
+  assert.match(output, /COMPLETION: .*POST \/v2\/\{project_id\}\/images\/\{image_id\}\/tags/);
+  assert.match(output, /HOVER: \*\*Adding an Image Tag\*\* · 添加镜像标签/);
+  assert.match(output, /DIAGNOSTICS: .*body-schema@3:8 Missing required property "value"/);
 });

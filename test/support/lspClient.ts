@@ -18,12 +18,18 @@ export interface SpawnOptions {
   /** Declare snippet support and workspace/configuration like VS Code does. */
   vscodeLike?: boolean;
   cwd?: string;
+  /** Workspace folder URIs (file:///…). */
+  workspaceFolders?: string[];
 }
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
   readonly stderr: string[] = [];
+  /** Methods the server registered dynamically. */
+  readonly registrations: string[] = [];
+  /** Messages of window/logMessage. */
+  readonly logs: string[] = [];
   private versions = new Map<string, number>();
 
   private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
@@ -38,26 +44,31 @@ export class LspClient {
       client.wake();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
-      client.stderr.push(p.message);
+      client.logs.push(p.message);
     });
     connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
       p.items.map((i) => (i.section ? options.configuration?.[i.section] ?? null : null)));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
+      client.registrations.push(...p.registrations.map((r) => r.method));
+      return null;
+    });
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('workspace/inlayHint/refresh', () => null);
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onNotification('$/progress', () => undefined);
     connection.listen();
     const vscodeLike = options.vscodeLike ?? true;
     const params: InitializeParams = {
       processId: process.pid,
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? null,
       locale: options.locale,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: vscodeLike, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: vscodeLike, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: vscodeLike } },
+        window: { workDoneProgress: vscodeLike },
         textDocument: {
           synchronization: { dynamicRegistration: true },
           completion: { completionItem: { snippetSupport: vscodeLike, documentationFormat: ['markdown', 'plaintext'] } },

@@ -1,0 +1,108 @@
+/**
+ * The policies of the workspace, for the .http permission check: policy files read from the workspace
+ * folders (bounded), kept up to date from file events, with open documents winning over disk.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import type { PolicySource } from '../core/policy/evaluator';
+import { parseJson } from '../core/policy/policyDocument';
+import { POLICY_LANGUAGES, type LanguageService } from './languageService';
+
+/** Folders never worth reading for policies. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+export const MAX_POLICY_FILES = 5000;
+export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
+
+export function isPolicyPath(path: string): boolean {
+  return /\.jsonc?$/i.test(path);
+}
+
+export class PolicyIndex {
+  private readonly disk = new Map<string, PolicySource>();
+  private cached?: PolicySource[];
+  /** Files considered in the last scan (JSON files read). */
+  scannedFiles = 0;
+
+  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly service: LanguageService) {}
+
+  /** Reads every policy file below the folders. Returns the number of policies found. */
+  async scan(folderUris: string[], onProgress?: (done: number) => void, isCancelled: () => boolean = () => false): Promise<number> {
+    const files: string[] = [];
+    for (const folder of folderUris) await this.walk(URI.parse(folder).fsPath, files, isCancelled);
+    this.scannedFiles = files.length;
+    let done = 0;
+    for (const file of files) {
+      if (isCancelled()) break;
+      await this.readFile(URI.file(file).toString(), file);
+      if (++done % 50 === 0) onProgress?.(done);
+    }
+    this.cached = undefined;
+    return this.disk.size;
+  }
+
+  private async walk(dir: string, out: string[], isCancelled: () => boolean): Promise<void> {
+    if (out.length >= MAX_POLICY_FILES || isCancelled()) return;
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable folder: nothing to index there
+    }
+    for (const e of entries) {
+      if (out.length >= MAX_POLICY_FILES) return;
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await this.walk(join(dir, e.name), out, isCancelled);
+      else if (e.isFile() && isPolicyPath(e.name)) out.push(join(dir, e.name));
+    }
+  }
+
+  private async readFile(uri: string, path: string): Promise<void> {
+    try {
+      const stat = await fs.stat(path);
+      if (stat.size > MAX_POLICY_BYTES) {
+        this.disk.delete(uri);
+        return;
+      }
+      const text = await fs.readFile(path, 'utf8');
+      const model = parseJson(text).policy;
+      if (!model) {
+        this.disk.delete(uri);
+        return;
+      }
+      const doc = TextDocument.create(uri, 'json', 0, text);
+      this.disk.set(uri, { uri, model, positionAt: (o) => doc.positionAt(o) });
+    } catch {
+      this.disk.delete(uri); // deleted or unreadable
+    }
+  }
+
+  /** A file changed on disk (created, changed or deleted). */
+  async fileChanged(uri: string): Promise<void> {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !isPolicyPath(parsed.path)) return;
+    await this.readFile(uri, parsed.fsPath);
+    this.cached = undefined;
+  }
+
+  /** An open document changed: the merged list must be rebuilt. */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  sources(): readonly PolicySource[] {
+    if (this.cached) return this.cached;
+    const out: PolicySource[] = [];
+    const open = new Set<string>();
+    for (const doc of this.documents.all()) {
+      if (!POLICY_LANGUAGES.has(doc.languageId)) continue;
+      open.add(doc.uri);
+      const model = this.service.parse(doc).model;
+      if (model) out.push({ uri: doc.uri, model, positionAt: (o) => doc.positionAt(o) });
+    }
+    for (const [uri, source] of this.disk) if (!open.has(uri)) out.push(source);
+    out.sort((a, b) => a.uri.localeCompare(b.uri));
+    return (this.cached = out);
+  }
+}

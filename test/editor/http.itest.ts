@@ -1,0 +1,83 @@
+/** In-editor cases for .http request files. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { test, until } from './harness';
+
+function file(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(file(name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ims-tags');
+
+test('.http files are in the http language and get inlay hints naming the actions each request needs', async () => {
+  const doc = await open('requests.http');
+  assert.equal(doc.languageId, 'http');
+  const labels = await until('inlay hints', async () => {
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+    const l = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    return l.length >= 4 ? l : undefined;
+  });
+  assert.deepEqual(labels, ['needs ims:images:update', 'needs ims:images:get, ims:images:update', 'needs ims:images:update', 'needs ims:images:list']);
+});
+
+test('.http diagnostics: body enum error, deprecated API, and the policy check against policy.json', async () => {
+  const doc = await open('requests.http');
+  const ds = await until('http diagnostics', () => {
+    const d = ours(doc.uri);
+    return d.some((x) => x.code === 'body-schema') && d.some((x) => x.code === 'not-granted') ? d : undefined;
+  });
+  const codes = ds.map((d) => String(d.code)).sort();
+  assert.ok(codes.includes('deprecated-api'), codes.join());
+  const body = ds.find((d) => d.code === 'body-schema')!;
+  assert.equal(doc.getText(body.range), '"Create"');
+  const notGranted = ds.find((d) => d.code === 'not-granted')!;
+  assert.match(notGranted.message, /No policy in the workspace grants "ims:images:update"/, 'policy.json grants list (its update is misspelt)');
+});
+
+test('hover on a request line: API, actions and the workspace verdict', async () => {
+  const doc = await open('requests.http');
+  const line = doc.getText().split('\n').findIndex((l) => l.startsWith('GET') && l.endsWith('/tags'));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 2));
+  const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  assert.match(text, /Querying Tags of an Image/);
+  assert.match(text, /✅ `ims:images:list` allowed by policy\.json, statement 1/);
+});
+
+test('completion on an empty request line offers the IMS requests', async () => {
+  const doc = await open('requests.http');
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0));
+  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  assert.ok(labels.includes('POST /v2/{project_id}/images/{image_id}/tags'), labels.slice(0, 20).join(', '));
+});
+
+test('the deprecated-API quick fix rewrites the request in the editor', async () => {
+  const doc = await open('requests.http');
+  const d = await until('deprecated diagnostic', () => ours(doc.uri).find((x) => x.code === 'deprecated-api'));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const fix = actions.find((a) => a.title === 'Rewrite as AddImageTag');
+  assert.ok(fix?.edit, actions.map((a) => a.title).join(', '));
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  await until('rewritten', () => (ours(doc.uri).some((x) => x.code === 'deprecated-api') ? undefined : true));
+  assert.match(doc.getText(), /POST https:\/\/ims\.\{\{region\}\}\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/\{\{imageId\}\}\/tags\nContent-Type/);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
+test('editing an open policy changes the .http diagnostics (open documents win over disk)', async () => {
+  const http = await open('requests.http');
+  await until('not granted first', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined));
+  const policy = await vscode.workspace.openTextDocument(file('policy.json'));
+  const edit = new vscode.WorkspaceEdit();
+  const offset = policy.getText().indexOf('"ims:images:updte"');
+  edit.replace(policy.uri, new vscode.Range(policy.positionAt(offset), policy.positionAt(offset + '"ims:images:updte"'.length)), '"ims:images:*"');
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  await until('granted after the edit', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? undefined : true));
+  await vscode.window.showTextDocument(policy);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await until('not granted again after the revert', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined));
+});
