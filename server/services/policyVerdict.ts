@@ -26,7 +26,18 @@ export interface ApiVerdict {
   allowed: boolean;
 }
 
+/** Verdicts per policy set (the index hands out the same array until a policy changes) and API. */
+const memo = new WeakMap<readonly PolicySource[], Map<string, ApiVerdict>>();
+
 export function evaluateApi(api: ImsApi, policies: readonly PolicySource[]): ApiVerdict {
+  let byApi = memo.get(policies);
+  if (!byApi) memo.set(policies, (byApi = new Map()));
+  let v = byApi.get(api.id);
+  if (!v) byApi.set(api.id, (v = evaluateApiNow(api, policies)));
+  return v;
+}
+
+function evaluateApiNow(api: ImsApi, policies: readonly PolicySource[]): ApiVerdict {
   const verdicts = api.actions.map((a) => evaluateAction(a, policies));
   return {
     verdicts,

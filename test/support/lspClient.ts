@@ -100,9 +100,20 @@ export class LspClient {
         return p !== undefined && predicate(p.diagnostics, p);
       };
       if (check()) return resolve(this.diagnostics.get(uri)!.diagnostics);
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)).slice(0, 600)}`)), timeoutMs);
       this.waiters.push({ check, resolve: () => { clearTimeout(timer); resolve(this.diagnostics.get(uri)!.diagnostics); } });
     });
+  }
+
+  /** Resolves when a window/logMessage matches; rejects after `timeoutMs`. */
+  async waitForLog(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.logs.find((l) => pattern.test(l));
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async open(uri: string, languageId: string, text: string): Promise<void> {
