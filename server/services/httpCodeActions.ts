@@ -1,21 +1,17 @@
 /** Quick fixes for .http diagnostics: rewrite a deprecated API, add Content-Type, fix the method, grant missing actions. */
-import { CodeActionKind, Range, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { Range, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findApi } from '../../core/catalogue';
 import type { HttpRequest } from '../../core/http/httpFile';
 import { splitUrl } from '../../core/http/imsRequest';
 import type { PolicySource } from '../../core/policy/evaluator';
-import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
-import type { HttpDiagnosticData } from './httpDiagnostics';
+import type { HttpFix } from './httpDiagnostics';
+import { fixable, quickFix } from './quickFix';
 import type { ParsedHttp } from './parsedHttp';
 import { fileName } from './policyVerdict';
 
 /** At most this many policy files are offered as targets for "grant the missing actions". */
 const MAX_POLICY_TARGETS = 5;
-
-function quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit, preferred = false): CodeAction {
-  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: preferred };
-}
 
 /** The OpenStack-native request rewritten to AddImageTag / DeleteImageTag, keeping scheme and host. */
 function rewriteDeprecated(doc: TextDocument, parsed: ParsedHttp, request: HttpRequest, to: string): TextEdit[] | undefined {
@@ -62,10 +58,7 @@ function grantEdits(policies: readonly PolicySource[], actions: string[]): Array
 
 export function getHttpCodeActions(doc: TextDocument, parsed: ParsedHttp, diagnostics: Diagnostic[], policies: readonly PolicySource[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE) continue;
-    const fix = (d.data as HttpDiagnosticData | undefined)?.fix;
-    if (!fix) continue;
+  for (const { diagnostic: d, fix } of fixable<HttpFix>(diagnostics)) {
     switch (fix.kind) {
       case 'rewriteDeprecated': {
         const request = parsed.file.requests[fix.request];

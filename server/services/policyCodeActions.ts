@@ -1,18 +1,13 @@
 /** Quick fixes for policy diagnostics: replace with a suggestion, add a dependent action, remove a redundant one. */
 import { findNodeAtOffset } from 'jsonc-parser';
-import { CodeActionKind, Range, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { Range, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DIAGNOSTIC_SOURCE, type PolicyDiagnosticData } from './policyDiagnostics';
+import type { PolicyFix } from './policyDiagnostics';
 import type { ParsedPolicy } from './parsedPolicy';
+import { fixable, quickFix } from './quickFix';
 
 function edit(doc: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
-  return {
-    title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: preferred,
-    edit: { changes: { [doc.uri]: edits } },
-  };
+  return quickFix(title, diagnostic, { changes: { [doc.uri]: edits } }, preferred);
 }
 
 /** The range that removes one array item with its separating comma. */
@@ -33,10 +28,7 @@ export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnost
   const model = parsed.model;
   if (!model) return [];
   const actions: CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE) continue;
-    const fix = (d.data as PolicyDiagnosticData | undefined)?.fix;
-    if (!fix) continue;
+  for (const { diagnostic: d, fix } of fixable<PolicyFix>(diagnostics)) {
     switch (fix.kind) {
       case 'replace':
         fix.values.forEach((v, i) => actions.push(edit(doc, `Replace with "${v}"`, d, [TextEdit.replace(d.range, JSON.stringify(v))], i === 0)));

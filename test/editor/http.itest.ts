@@ -2,25 +2,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test, until } from './harness';
+import { labelOf, open, ours, quickFixFor, workspaceFile as file } from './workspace';
 
-function file(name: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(file(name));
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
-
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ims-tags');
 
 test('.http files are in the http language and get inlay hints naming the actions each request needs', async () => {
   const doc = await open('requests.http');
   assert.equal(doc.languageId, 'http');
   const labels = await until('inlay hints', async () => {
     const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
-    const l = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+    const l = hints.map(labelOf);
     return l.length >= 4 ? l : undefined;
   });
   assert.deepEqual(labels, ['needs ims:images:update', 'needs ims:images:get, ims:images:update', 'needs ims:images:update', 'needs ims:images:list']);
@@ -52,19 +42,15 @@ test('hover on a request line: API, actions and the workspace verdict', async ()
 test('completion on an empty request line offers the IMS requests', async () => {
   const doc = await open('requests.http');
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0));
-  const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  const labels = list.items.map(labelOf);
   assert.ok(labels.includes('POST /v2/{project_id}/images/{image_id}/tags'), labels.slice(0, 20).join(', '));
 });
 
 test('the deprecated-API quick fix rewrites the request in the editor', async () => {
   const doc = await open('requests.http');
   const d = await until('deprecated diagnostic', () => ours(doc.uri).find((x) => x.code === 'deprecated-api'));
-  const fix = await until('rewrite offered', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    return actions.find((a) => a.title === 'Rewrite as AddImageTag' && a.edit);
-  });
-  assert.ok(fix.edit);
-  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  const fix = await quickFixFor(doc.uri, d.range, 'Rewrite as AddImageTag', until);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit!));
   await until('rewritten', () => (ours(doc.uri).some((x) => x.code === 'deprecated-api') ? undefined : true));
   assert.match(doc.getText(), /POST https:\/\/ims\.\{\{region\}\}\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/\{\{imageId\}\}\/tags\nContent-Type/);
   await vscode.commands.executeCommand('workbench.action.files.revert');

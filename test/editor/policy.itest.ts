@@ -2,20 +2,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test, until } from './harness';
+import { labelOf, open, ours, quickFixFor } from './workspace';
 
 const EXTENSION_ID = 'ims-tags.ims-tags-policies';
-
-function workspaceFile(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace folder is open');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function open(name: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
 
 function positionAfter(doc: vscode.TextDocument, needle: string, delta = needle.length): vscode.Position {
   const offset = doc.getText().indexOf(needle);
@@ -23,13 +12,9 @@ function positionAfter(doc: vscode.TextDocument, needle: string, delta = needle.
   return doc.positionAt(offset + delta);
 }
 
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ims-tags');
-}
-
 async function completionLabels(doc: vscode.TextDocument, pos: vscode.Position, trigger?: string): Promise<string[]> {
   const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger);
-  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+  return list.items.map(labelOf);
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
@@ -75,13 +60,8 @@ test('hover on an action renders the tag API table', async () => {
 test('a quick fix replaces the unknown action, and the diagnostic goes away', async () => {
   const doc = await open('policy.json');
   const d = await until('diagnostic', () => ours(doc.uri).find((x) => x.code === 'unknown-action'));
-  // The markers reach the code-action request through the client; poll until the fix is offered.
-  const fix = await until('quick fix offered', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    return actions.find((a) => a.title === 'Replace with "ims:images:update"' && a.edit);
-  });
-  assert.ok(fix.edit);
-  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  const fix = await quickFixFor(doc.uri, d.range, 'Replace with "ims:images:update"', until);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit!));
   await until('diagnostic cleared', () => (ours(doc.uri).some((x) => x.code === 'unknown-action') ? undefined : true));
   assert.match(doc.getText(), /"ims:images:update"/);
   await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -93,7 +73,7 @@ test('inlay hints say what each statement grants', async () => {
     const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
     return h.length > 0 ? h : undefined;
   });
-  const labels = hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+  const labels = hints.map(labelOf);
   assert.ok(labels.some((l) => /^allows \d+ of the 10 IMS tag APIs$/.test(l)), labels.join(' | '));
   assert.ok(labels.some((l) => /^denies \d+ of the 10 IMS tag APIs$/.test(l)), labels.join(' | '));
 });

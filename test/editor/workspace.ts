@@ -1,0 +1,33 @@
+/** Helpers of the in-editor suite: files of the test workspace, opening them, our diagnostics. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+export async function open(name: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Diagnostics of this extension (source ims-tags) for a document. */
+export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ims-tags');
+}
+
+export function labelOf(item: vscode.CompletionItem | vscode.InlayHint): string {
+  const l = item.label;
+  return typeof l === 'string' ? l : Array.isArray(l) ? l.map((p) => p.value).join('') : l.label;
+}
+
+/** Polls the quick fixes at a diagnostic until the one titled `title` is offered with an edit. */
+export async function quickFixFor(uri: vscode.Uri, range: vscode.Range, title: string, until: <T>(what: string, probe: () => Promise<T | undefined>) => Promise<T>): Promise<vscode.CodeAction> {
+  return until(`quick fix "${title}"`, async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    return actions.find((a) => a.title === title && a.edit);
+  });
+}
