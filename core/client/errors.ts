@@ -1,0 +1,46 @@
+/** Typed errors of the IMS client: what went wrong, in terms a person can act on. */
+import type { ImsApi } from '../catalogue';
+
+export class ImsError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** IMS error code (`IMG.xxxx`), gateway code (`APIGW…`), or undefined. */
+    readonly code: string | undefined,
+    readonly requestId: string | undefined,
+    readonly api: ImsApi | undefined,
+    /** For 401/403: the actions the call needs (from the catalogue). */
+    readonly neededActions: string[] = [],
+  ) {
+    super(message);
+    this.name = 'ImsError';
+  }
+}
+
+/** A tag key or value that breaks the documented rules; nothing was sent. */
+export class ImsValidationError extends Error {
+  constructor(message: string, readonly problems: string[]) {
+    super(message);
+    this.name = 'ImsValidationError';
+  }
+}
+
+/** The network failed (refused, reset, timed out) after the retries allowed. */
+export class ImsNetworkError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'ImsNetworkError';
+  }
+}
+
+/** Reads `{"error": {"code", "message"}}` or `{"error_code", "error_msg"}` (ims-facts.md §A.3). */
+export function parseErrorBody(text: string): { code?: string; message?: string } {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string }; error_code?: string; error_msg?: string };
+    if (body.error && (body.error.code || body.error.message)) return { code: body.error.code, message: body.error.message };
+    if (body.error_code || body.error_msg) return { code: body.error_code, message: body.error_msg };
+  } catch {
+    // not JSON (OpenStack-native APIs answer XML): keep the text
+  }
+  return { message: text.slice(0, 300) || undefined };
+}

@@ -1,0 +1,73 @@
+/**
+ * IAM for the client (ims-facts.md §D.2, §D.4): a token from POST /v3/auth/tokens (header
+ * X-Subject-Token), cached until shortly before it expires; the project ID of a region from
+ * GET /v3/projects?name=<region>.
+ */
+import { signRequest } from '../auth/signer';
+import { ImsError, parseErrorBody } from './errors';
+
+/** Refresh this long before the token's expires_at. */
+export const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+export interface PasswordLogin {
+  iamEndpoint: string;
+  domain: string;
+  user: string;
+  password: string;
+  /** Project to scope the token to (IMS is project-level). */
+  projectName: string;
+  fetch?: typeof fetch;
+}
+
+export function tokenProvider(login: PasswordLogin): () => Promise<string> {
+  let cached: { token: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+  const f = login.fetch ?? fetch;
+  const fetchToken = async (): Promise<string> => {
+    const body = {
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: login.user, password: login.password, domain: { name: login.domain } } } },
+        scope: { project: { name: login.projectName } },
+      },
+    };
+    const r = await f(`${login.iamEndpoint.replace(/\/$/, '')}/v3/auth/tokens`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json;charset=utf8' }, body: JSON.stringify(body),
+    });
+    const text = await r.text();
+    const token = r.headers.get('x-subject-token');
+    if (!r.ok || !token) {
+      const e = parseErrorBody(text);
+      throw new ImsError(`IAM refused the sign-in: ${r.status}${e.code ? ` ${e.code}` : ''}${e.message ? ` — ${e.message}` : ''}. Check the account (domain), user name and password.`, r.status, e.code, r.headers.get('x-request-id') ?? undefined, undefined);
+    }
+    let expiresAt = Date.now() + 24 * 3600_000;
+    try {
+      const parsed = JSON.parse(text) as { token?: { expires_at?: string } };
+      if (parsed.token?.expires_at) expiresAt = Date.parse(parsed.token.expires_at);
+    } catch {
+      // keep the documented 24 hours
+    }
+    cached = { token, expiresAt };
+    return token;
+  };
+  return async () => {
+    if (cached && cached.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now()) return cached.token;
+    pending ??= fetchToken().finally(() => { pending = undefined; });
+    return pending;
+  };
+}
+
+/** The project ID of a region, looked up with AK/SK signing. */
+export async function lookupProjectId(options: { iamEndpoint: string; region: string; ak: string; sk: string; fetch?: typeof fetch }): Promise<string> {
+  const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
+  const headers = signRequest({ method: 'GET', url, headers: { 'Content-Type': 'application/json' }, ak: options.ak, sk: options.sk });
+  const r = await (options.fetch ?? fetch)(url, { headers });
+  const text = await r.text();
+  if (!r.ok) {
+    const e = parseErrorBody(text);
+    throw new ImsError(`IAM could not list projects: ${r.status}${e.message ? ` — ${e.message}` : ''}`, r.status, e.code, r.headers.get('x-request-id') ?? undefined, undefined);
+  }
+  const projects = (JSON.parse(text) as { projects?: Array<{ id: string; name: string }> }).projects ?? [];
+  const match = projects.find((p) => p.name === options.region) ?? (projects.length === 1 ? projects[0] : undefined);
+  if (!match) throw new ImsError(`No project named ${options.region} in this account: give the project ID by hand.`, 404, undefined, undefined, undefined);
+  return match.id;
+}
