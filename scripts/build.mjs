@@ -1,4 +1,5 @@
-// Builds one esbuild bundle per entry into dist/ (extension for the VS Code host, server for any LSP client).
+// Builds one esbuild bundle per entry into dist/: the extension (VS Code host), the language server
+// (any LSP client) and the IMS emulator.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
@@ -9,5 +10,7 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['emulator/main.ts'], outfile: 'dist/emulator.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
 await chmod('dist/server.js', 0o755);
+await chmod('dist/emulator.js', 0o755);

@@ -10,7 +10,7 @@ const stages = [
   ['bundles', npm, ['run', '--silent', 'build']],
   ['compile tests', npm, ['run', '--silent', 'compile-tests']],
   ['editor toolchain', process.execPath, ['scripts/setup-editor.mjs', '--quiet']],
-  ['unit, protocol and Neovim suites', process.execPath, ['--test', 'out/test/unit/', 'out/test/protocol/', 'out/test/nvim/']],
+  ['unit, protocol, emulator and Neovim suites', process.execPath, ['--test', 'out/test/unit/', 'out/test/protocol/', 'out/test/emulator/', 'out/test/nvim/']],
   ['in-editor suite (code-server)', process.execPath, ['scripts/test-in-editor.mjs']],
   ['.vsix', npm, ['run', '--silent', 'package']],
   ['UI suite (Chromium + code-server + .vsix)', process.execPath, ['scripts/test-ui.mjs']],
