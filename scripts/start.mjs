@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: builds the extension, packages it, installs it into a real VS Code (code-server on
-// loopback) and opens the ready examples/ workspace. Prints the URL to open. With `-- --desktop` and a
-// desktop `code` on PATH, opens the examples in desktop VS Code with the extension loaded instead.
-// (The local IMS emulator starts here too once it exists.)
-import { spawnSync } from 'node:child_process';
+// loopback), starts the local IMS emulator on loopback, and opens the ready examples/ workspace. Prints
+// the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
+// the extension loaded instead.
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cacheRoot } from './editorEnv.mjs';
 import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
@@ -36,6 +36,28 @@ npm('package');
 const profile = prepareProfile(join(cacheRoot, 'start-profile'));
 installVsix(profile, join(repoRoot, 'ims-tags-policies.vsix'));
 const port = portArg ? Number(portArg.split('=')[1]) : 8080;
+const emulatorPort = Number(args.find((a) => a.startsWith('--emulator-port='))?.split('=')[1] ?? 8090);
+
+/** The emulator with the demo credentials of examples/emulator.http (they open nothing but this local emulator). */
+function startEmulator() {
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/emulator.js'), '--port', String(emulatorPort), '--ak', 'EMULATOR-AK', '--sk', 'EMULATOR-SK', '--seed', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (b) => {
+      out += b;
+      const m = /listening on (\S+)\nproject_id: (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1], projectId: m[2] });
+    });
+    child.on('exit', (code) => reject(new Error(`the emulator exited (${code}); is port ${emulatorPort} free? Choose another with --emulator-port=N`)));
+  });
+}
+let emulator;
+try {
+  emulator = await startEmulator();
+} catch (e) {
+  process.stderr.write(`${e.message}\n`);
+  process.exit(1);
+}
 let server;
 try {
   server = await startCodeServer({ profile, folder: examples, port });
@@ -43,14 +65,16 @@ try {
   process.stderr.write(`${e.message}\nIs port ${port} free? Choose another with: npm start -- --port=8081\n`);
   process.exit(1);
 }
-process.stdout.write(`\nIMS Tags & Policies is running in VS Code (code-server ${server.port}):\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\nOpen it in a browser on this machine. Press Ctrl+C to stop.\n`);
+process.stdout.write(`\nIMS Tags & Policies is running in VS Code (code-server ${server.port}):\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\nThe local IMS emulator: ${emulator.url} (project_id ${emulator.projectId}, AK EMULATOR-AK, SK EMULATOR-SK).\nOpen the first URL in a browser on this machine. Press Ctrl+C to stop both.\n`);
 const stop = async () => {
+  emulator.child.kill();
   await server.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.child.on('exit', (code) => {
+  emulator.child.kill();
   process.stderr.write(`code-server exited (${code}).\n`);
   process.exit(code ?? 1);
 });
