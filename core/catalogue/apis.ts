@@ -143,6 +143,14 @@ export const IMS_APIS: readonly ImsApi[] = [
   },
 ];
 
+/** The 33 regions of the IMS endpoint, as in the Go and Node SDKs (ims-facts.md §D.1). */
+export const REGIONS: readonly string[] = [
+  'cn-north-1', 'cn-north-2', 'cn-north-4', 'cn-north-9', 'cn-north-11', 'cn-north-12', 'cn-east-2', 'cn-east-3', 'cn-east-4', 'cn-east-5',
+  'cn-south-1', 'cn-south-2', 'cn-south-4', 'cn-southwest-2', 'cn-southwest-3', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
+  'ap-southeast-4', 'ap-southeast-5', 'my-kualalumpur-1', 'af-south-1', 'af-north-1', 'la-south-2', 'la-north-2', 'sa-brazil-1',
+  'na-mexico-1', 'tr-west-1', 'me-east-1', 'ae-ad-1', 'eu-west-101', 'eu-west-0', 'ru-moscow-1',
+];
+
 /** Host of the IMS endpoint in a region (ims-facts.md §D.1). */
 export const IMS_ENDPOINT_TEMPLATE = 'https://ims.{region}.myhuaweicloud.com';
 export const IMS_HOST_PATTERN = /^ims\.[a-z0-9-]+\.myhuaweicloud\.com(?::\d+)?$/i;

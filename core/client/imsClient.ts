@@ -165,6 +165,22 @@ export class ImsClient {
     return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, this.options.maxDelayMs ?? 30_000) : undefined;
   }
 
+  /**
+   * One signed exchange for a request written by hand (the .http "Send request"): no validation and no
+   * retries, so the person sees exactly what the service answers.
+   */
+  async exchange(api: ImsApi, pathAndQuery: string, body: string | undefined, signal?: AbortSignal): Promise<{ status: number; headers: Record<string, string>; text: string; ms: number }> {
+    const url = `${this.options.endpoint.replace(/\/$/, '')}${pathAndQuery}`;
+    const started = Date.now();
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    const r = await this.fetch(url, { method: api.method, headers: await this.headers(api, url, body), body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const text = await r.text();
+    const headers: Record<string, string> = {};
+    r.headers.forEach((v, k) => { headers[k] = v; });
+    this.options.onExchange?.({ method: api.method, path: new URL(url).pathname, status: r.status, ms: Date.now() - started, requestId: headers['x-request-id'], attempt: 1 });
+    return { status: r.status, headers, text, ms: Date.now() - started };
+  }
+
   // Typed methods, one per API.
   glanceCreateTag(imageId: string, tag: string, signal?: AbortSignal): Promise<void> {
     return this.call('GlanceCreateTag', { params: { image_id: imageId, tag }, signal });

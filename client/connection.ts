@@ -1,0 +1,120 @@
+/**
+ * The connection the explorer and "Send request" use: the real cloud (a region, AK/SK or an IAM user's
+ * password, both kept in SecretStorage only) or the Sandbox, the local emulator started in-process on
+ * loopback. Endpoint overrides are machine-scoped settings, and must be HTTPS unless on loopback, so a
+ * cloned repository cannot send credentials elsewhere.
+ */
+import * as vscode from 'vscode';
+import { IMS_ENDPOINT_TEMPLATE } from '../core/catalogue';
+import { ImsClient, type Credentials } from '../core/client/imsClient';
+import { lookupProjectId, tokenProvider } from '../core/client/iam';
+import { startEmulator, type Emulator } from '../emulator/emulator';
+import { logExchange } from './log';
+
+export const SANDBOX_AK = 'SANDBOX-AK';
+
+export type Connection =
+  | { kind: 'cloud'; region: string; projectId: string; endpoint: string; auth: 'aksk' | 'password'; client: ImsClient }
+  | { kind: 'sandbox'; emulator: Emulator; projectId: string; endpoint: string; client: ImsClient };
+
+const SECRET_KEYS = ['imsTags.ak', 'imsTags.sk', 'imsTags.password'] as const;
+
+export function isLoopback(url: URL): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+/** An endpoint setting as a URL, or an error message saying what to do. */
+export function checkEndpoint(value: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return vscode.l10n.t('"{0}" is not a URL.', value);
+  }
+  if (url.protocol !== 'https:' && !isLoopback(url)) return vscode.l10n.t('Endpoint {0} must use https:// (only 127.0.0.1/localhost may use http).', value);
+  return url;
+}
+
+export class ConnectionManager implements vscode.Disposable {
+  private current?: Connection;
+  private readonly changed = new vscode.EventEmitter<Connection | undefined>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly state: vscode.Memento) {}
+
+  get connection(): Connection | undefined {
+    return this.current;
+  }
+
+  /** Starts the in-process emulator with fresh random credentials that never leave this process. */
+  async connectSandbox(options: { seed?: number; images?: number; policyFile?: string; latencyMs?: number; failRate?: number } = {}): Promise<Connection> {
+    await this.disconnect();
+    const sk = `sandbox-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+    const emulator = await startEmulator({ ak: SANDBOX_AK, sk, seed: options.seed ?? 1, images: options.images ?? 40, policyFile: options.policyFile, latencyMs: options.latencyMs, failRate: options.failRate });
+    const client = new ImsClient({ endpoint: emulator.url, projectId: emulator.projectId, credentials: { kind: 'aksk', ak: SANDBOX_AK, sk }, onExchange: logExchange });
+    this.current = { kind: 'sandbox', emulator, projectId: emulator.projectId, endpoint: emulator.url, client };
+    await this.state.update('imsTags.lastConnection', { kind: 'sandbox' });
+    this.changed.fire(this.current);
+    return this.current;
+  }
+
+  endpoints(region: string): { ims: string; iam: string } | string {
+    const cfg = vscode.workspace.getConfiguration('imsTags');
+    const ims = cfg.get<string>('endpoint.ims') || IMS_ENDPOINT_TEMPLATE.replace('{region}', region);
+    const iam = cfg.get<string>('endpoint.iam') || 'https://iam.myhuaweicloud.com';
+    for (const e of [ims, iam]) {
+      const checked = checkEndpoint(e);
+      if (typeof checked === 'string') return checked;
+    }
+    return { ims: ims.replace('{region}', region), iam };
+  }
+
+  /** Connects to the cloud with credentials already in SecretStorage. */
+  async connectCloud(opts: { region: string; projectId?: string; auth: 'aksk' | 'password'; domain?: string; user?: string }): Promise<Connection> {
+    const endpoints = this.endpoints(opts.region);
+    if (typeof endpoints === 'string') throw new Error(endpoints);
+    let credentials: Credentials;
+    let projectId = opts.projectId;
+    if (opts.auth === 'aksk') {
+      const ak = await this.secrets.get('imsTags.ak');
+      const sk = await this.secrets.get('imsTags.sk');
+      if (!ak || !sk) throw new Error(vscode.l10n.t('No access key stored: run "IMS: Connect" and enter your AK/SK.'));
+      credentials = { kind: 'aksk', ak, sk };
+      projectId ??= await lookupProjectId({ iamEndpoint: endpoints.iam, region: opts.region, ak, sk });
+    } else {
+      const password = await this.secrets.get('imsTags.password');
+      if (!password || !opts.user || !opts.domain) throw new Error(vscode.l10n.t('No password stored: run "IMS: Connect" and sign in.'));
+      credentials = { kind: 'token', token: tokenProvider({ iamEndpoint: endpoints.iam, domain: opts.domain, user: opts.user, password, projectName: opts.region }) };
+      if (!projectId) throw new Error(vscode.l10n.t('With a password, give the project ID too.'));
+    }
+    await this.disconnect();
+    const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange: logExchange });
+    this.current = { kind: 'cloud', region: opts.region, projectId, endpoint: endpoints.ims, auth: opts.auth, client };
+    // Only what is not secret is remembered in the extension's state.
+    await this.state.update('imsTags.lastConnection', { kind: 'cloud', region: opts.region, projectId, auth: opts.auth, domain: opts.domain, user: opts.user });
+    this.changed.fire(this.current);
+    return this.current;
+  }
+
+  async storeSecrets(values: Partial<Record<'ak' | 'sk' | 'password', string>>): Promise<void> {
+    for (const [k, v] of Object.entries(values)) if (v) await this.secrets.store(`imsTags.${k}`, v);
+  }
+
+  async signOut(): Promise<void> {
+    for (const k of SECRET_KEYS) await this.secrets.delete(k);
+    await this.state.update('imsTags.lastConnection', undefined);
+    await this.disconnect();
+  }
+
+  async disconnect(): Promise<void> {
+    const c = this.current;
+    this.current = undefined;
+    if (c?.kind === 'sandbox') await c.emulator.close();
+    if (c) this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    void this.disconnect();
+    this.changed.dispose();
+  }
+}

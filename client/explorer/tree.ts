@@ -1,0 +1,168 @@
+/**
+ * The Images tree: a connection node, images paged with "Load more…", tags as children (`key = value`),
+ * error nodes with retry and "show log", filters (name, image type; private images by default).
+ */
+import * as vscode from 'vscode';
+import type { ImageInfo, Tag } from '../../core/client/imsClient';
+import type { ConnectionManager } from '../connection';
+
+export const PAGE_SIZE = 50;
+
+export type Node =
+  | { kind: 'connection'; label: string; description: string }
+  | { kind: 'image'; image: ImageInfo }
+  | { kind: 'tag'; image: ImageInfo; tag: Tag }
+  | { kind: 'more' }
+  | { kind: 'error'; message: string; retry: () => void }
+  | { kind: 'empty'; message: string };
+
+export interface Filters {
+  name?: string;
+  imageType: 'private' | 'shared' | 'gold' | 'market' | 'all';
+  /** Set by "find images by tags": only these image IDs. */
+  ids?: Set<string>;
+  tagFilterLabel?: string;
+}
+
+export class ImagesTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private images: ImageInfo[] = [];
+  private marker?: string;
+  private exhausted = false;
+  private loadError?: string;
+  private loading?: Promise<void>;
+  private readonly tagsCache = new Map<string, Tag[]>();
+  filters: Filters = { imageType: 'private' };
+
+  constructor(private readonly connections: ConnectionManager) {
+    connections.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.images = [];
+    this.marker = undefined;
+    this.exhausted = false;
+    this.loadError = undefined;
+    this.tagsCache.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Refreshes one image's tags (after a tag operation). */
+  refreshImage(imageId: string): void {
+    this.tagsCache.delete(imageId);
+    this.changed.fire(undefined);
+  }
+
+  get loaded(): readonly ImageInfo[] {
+    return this.images;
+  }
+
+  async loadMore(): Promise<void> {
+    this.loading ??= this.fetchPage().finally(() => { this.loading = undefined; });
+    await this.loading;
+    this.changed.fire(undefined);
+  }
+
+  private async fetchPage(): Promise<void> {
+    const c = this.connections.connection;
+    if (!c || this.exhausted) return;
+    try {
+      const query: Record<string, string | number | undefined> = { limit: PAGE_SIZE, marker: this.marker, name: this.filters.name };
+      if (this.filters.imageType !== 'all') query.__imagetype = this.filters.imageType;
+      const page = await c.client.listImages(query);
+      const fresh = this.filters.ids ? page.images.filter((i) => this.filters.ids!.has(i.id)) : page.images;
+      this.images.push(...fresh);
+      this.exhausted = page.images.length < PAGE_SIZE;
+      this.marker = page.images[page.images.length - 1]?.id;
+      this.loadError = undefined;
+    } catch (e) {
+      this.loadError = (e as Error).message;
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'connection': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.description;
+        item.iconPath = new vscode.ThemeIcon('cloud');
+        item.contextValue = 'connection';
+        return item;
+      }
+      case 'image': {
+        const tags = node.image.tags?.length ?? 0;
+        const item = new vscode.TreeItem(node.image.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `image:${node.image.id}`;
+        item.description = `${node.image.__imagetype ?? ''}${tags ? ` · ${vscode.l10n.t('{0} tags', tags)}` : ''}`;
+        item.tooltip = new vscode.MarkdownString(`**${node.image.name}**\n\n${node.image.id}\n\n${(node.image.tags ?? []).map((t) => `\`${t}\``).join(' ')}`);
+        item.iconPath = new vscode.ThemeIcon('file-media');
+        item.contextValue = 'image';
+        return item;
+      }
+      case 'tag': {
+        const item = new vscode.TreeItem(`${node.tag.key} = ${node.tag.value}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `tag:${node.image.id}:${node.tag.key}`;
+        item.iconPath = new vscode.ThemeIcon('tag');
+        item.contextValue = 'tag';
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'imsTags.loadMore', title: vscode.l10n.t('Load more…') };
+        item.contextValue = 'more';
+        return item;
+      }
+      case 'error': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('error');
+        item.tooltip = node.message;
+        item.contextValue = 'error';
+        item.command = { command: 'imsTags.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
+        return item;
+      }
+      case 'empty': {
+        const item = new vscode.TreeItem(node.message, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('info');
+        return item;
+      }
+    }
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    const c = this.connections.connection;
+    if (!c) return []; // the welcome view says what to do
+    if (!node) {
+      if (this.images.length === 0 && !this.exhausted && !this.loadError) await this.loadMore();
+      const where = c.kind === 'sandbox' ? vscode.l10n.t('Sandbox (local emulator)') : `${c.region}`;
+      const filter = [this.filters.imageType !== 'all' ? this.filters.imageType : '', this.filters.name ? `name=${this.filters.name}` : '', this.filters.tagFilterLabel ?? ''].filter(Boolean).join(', ');
+      const out: Node[] = [{ kind: 'connection', label: where, description: `${vscode.l10n.t('project')} ${c.projectId}${filter ? ` · ${filter}` : ''}` }];
+      out.push(...this.images.map((image) => ({ kind: 'image' as const, image })));
+      if (this.loadError) out.push({ kind: 'error', message: vscode.l10n.t('Could not list images: {0}', this.loadError), retry: () => void this.loadMore() });
+      else if (!this.exhausted) out.push({ kind: 'more' });
+      else if (this.images.length === 0) out.push({ kind: 'empty', message: vscode.l10n.t('No images match the filters.') });
+      return out;
+    }
+    if (node.kind === 'image') {
+      let tags = this.tagsCache.get(node.image.id);
+      if (!tags) {
+        try {
+          tags = (await c.client.listImageTags(node.image.id)).tags;
+          this.tagsCache.set(node.image.id, tags);
+          node.image.tags = tags.map((t) => `${t.key}=${t.value}`);
+        } catch (e) {
+          return [{ kind: 'error', message: vscode.l10n.t('Could not list tags: {0}', (e as Error).message), retry: () => this.refreshImage(node.image.id) }];
+        }
+      }
+      return tags.length ? tags.map((tag) => ({ kind: 'tag' as const, image: node.image, tag })) : [{ kind: 'empty', message: vscode.l10n.t('No tags') }];
+    }
+    return [];
+  }
+
+  /** The image nodes currently shown (for tests and "all selected"). */
+  imageNode(id: string): Node | undefined {
+    const image = this.images.find((i) => i.id === id);
+    return image ? { kind: 'image', image } : undefined;
+  }
+}

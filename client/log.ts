@@ -1,0 +1,14 @@
+/** The extension's log: request lines (method, path, status, time, request id), never secrets. */
+import * as vscode from 'vscode';
+
+let channel: vscode.LogOutputChannel | undefined;
+
+export function log(): vscode.LogOutputChannel {
+  return (channel ??= vscode.window.createOutputChannel('IMS Tags & Policies', { log: true }));
+}
+
+export function logExchange(e: { method: string; path: string; status: number | 'network-error'; ms: number; requestId?: string; attempt: number }): void {
+  const line = `${e.method} ${e.path} → ${e.status} in ${e.ms} ms${e.requestId ? ` (request ${e.requestId})` : ''}${e.attempt > 1 ? ` [attempt ${e.attempt}]` : ''}`;
+  if (typeof e.status === 'number' && e.status < 400) log().info(line);
+  else log().warn(line);
+}

@@ -1,0 +1,112 @@
+/**
+ * "Send IMS request": a CodeLens above each IMS request in .http files. It resolves the file's
+ * {{variables}} (projectId and region default to the connection's), signs with the stored credentials,
+ * asks before destructive requests, and shows status, headers and pretty JSON in a read-only editor.
+ * It sends to the connected endpoint (the cloud region or the Sandbox), whatever host the file names.
+ */
+import * as vscode from 'vscode';
+import { findApi } from '../core/catalogue';
+import { ImsError, parseErrorBody } from '../core/client/errors';
+import { parseHttpFile, resolveVariables, variableRefs, type HttpRequest } from '../core/http/httpFile';
+import { matchImsRequest, splitUrl } from '../core/http/imsRequest';
+import type { ConnectionManager } from './connection';
+import { explainDenied } from './explorer/commands';
+
+export const RESPONSE_SCHEME = 'ims-response';
+
+class Responses implements vscode.TextDocumentContentProvider {
+  private readonly store = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private counter = 0;
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.store.get(uri.path) ?? '';
+  }
+  add(title: string, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.counter}-${title}.http` });
+    this.store.set(uri.path, text);
+    return uri;
+  }
+}
+
+class Lenses implements vscode.CodeLensProvider {
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const file = parseHttpFile(doc.getText());
+    const out: vscode.CodeLens[] = [];
+    for (const r of file.requests) {
+      const m = matchImsRequest(r, file.variables);
+      if (m?.kind !== 'api') continue;
+      const line = doc.positionAt(r.requestLine.start).line;
+      out.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: vscode.l10n.t('Send IMS request'), command: 'imsTags.sendRequest', arguments: [doc.uri, r.index] }));
+    }
+    return out;
+  }
+}
+
+function isDestructive(method: string, apiId: string): boolean {
+  return method !== 'GET' && apiId !== 'ListImageByTags';
+}
+
+export function registerSendRequest(context: vscode.ExtensionContext, connections: ConnectionManager): Responses {
+  const responses = new Responses();
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
+    vscode.languages.registerCodeLensProvider({ language: 'http' }, new Lenses()),
+    vscode.commands.registerCommand('imsTags.sendRequest', async (uri?: vscode.Uri, index?: number, opts?: { confirmed?: boolean }) => {
+      try {
+        return await send(uri, index, opts?.confirmed === true);
+      } catch (e) {
+        await explainDenied(e);
+        return undefined;
+      }
+    }),
+  );
+
+  async function send(uri: vscode.Uri | undefined, index: number | undefined, confirmed: boolean) {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!doc) throw new Error(vscode.l10n.t('Open a .http file first.'));
+    const c = connections.connection;
+    if (!c) throw new Error(vscode.l10n.t('Not connected: run "IMS: Connect" or "IMS: Open Sandbox" first.'));
+    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: IMS requests are not sent from restricted mode.'));
+    const file = parseHttpFile(doc.getText());
+    const request: HttpRequest | undefined = index !== undefined ? file.requests[index] : file.requests.find((r) => {
+      const line = vscode.window.activeTextEditor?.selection.active.line ?? 0;
+      return doc.positionAt(r.span.start).line <= line && line <= doc.positionAt(r.span.end).line;
+    });
+    const match = request && matchImsRequest(request, file.variables);
+    if (!request || match?.kind !== 'api') throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
+    const api = findApi(match.api.id)!;
+    // The connection's project and region stand in where the file does not define them.
+    const variables = [...file.variables, { name: 'projectId', value: c.projectId }, { name: 'region', value: c.kind === 'cloud' ? c.region : 'cn-north-4' }]
+      .map((v) => ({ ...v, nameSpan: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 } }));
+    const url = resolveVariables(request.fullUrl, variables);
+    const body = request.body && !request.body.file ? resolveVariables(request.body.text, variables) : undefined;
+    const missing = [...new Set([...variableRefs(url), ...variableRefs(body ?? '')].map((r) => r.name))];
+    if (missing.length) throw new Error(vscode.l10n.t('These variables have no value: {0}. Define them in the file (@name = value).', missing.join(', ')));
+    const { path } = splitUrl(url);
+    const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+    const target = `${c.endpoint}${path}${query}`;
+    if (isDestructive(api.method, api.id) && !confirmed) {
+      const go = vscode.l10n.t('Send');
+      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Send {0} {1}? It changes tags.', api.method, target), { modal: true }, go);
+      if (answer !== go) return undefined;
+    }
+    const result = await c.client.exchange(api, `${path}${query}`, body);
+    let pretty = result.text;
+    try {
+      pretty = result.text ? JSON.stringify(JSON.parse(result.text), null, 2) : '';
+    } catch {
+      // not JSON: shown as it came
+    }
+    const head = [`HTTP ${result.status} (${result.ms} ms) — ${api.id}`, ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`)].join('\n');
+    const responseUri = responses.add(api.id, `${head}\n\n${pretty}\n`);
+    const shown = await vscode.workspace.openTextDocument(responseUri);
+    await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    if (result.status === 401 || result.status === 403) {
+      const err = parseErrorBody(result.text);
+      void explainDenied(new ImsError(err.message ?? 'denied', result.status, err.code, result.headers['x-request-id'], api, api.actions));
+    }
+    return { status: result.status, body: result.text, uri: responseUri.toString() };
+  }
+  return responses;
+}

@@ -1,0 +1,173 @@
+/** In-editor cases for the IMS explorer, its commands and "Send request", against the Sandbox emulator. */
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ImsTagsApi } from '../../client/extension';
+import type { Node } from '../../client/explorer/tree';
+import { startEmulator } from '../../emulator/emulator';
+import { test, until } from './harness';
+import { open, workspaceFile } from './workspace';
+
+const EXTENSION_ID = 'ims-tags.ims-tags-policies';
+
+async function api(): Promise<ImsTagsApi> {
+  const ext = vscode.extensions.getExtension<ImsTagsApi>(EXTENSION_ID)!;
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+async function sandbox() {
+  const a = await api();
+  const c = a.connections.connection;
+  assert.ok(c?.kind === 'sandbox', 'the Sandbox is open');
+  return { a, store: c.emulator.store, c };
+}
+
+async function roots(a: ImsTagsApi): Promise<Node[]> {
+  return until('the tree lists images', async () => {
+    const r = await a.tree.getChildren();
+    return r.some((n) => n.kind === 'image') ? r : undefined;
+  });
+}
+
+test('IMS: Open Sandbox starts the local emulator; the tree shows the connection, a page of images and "Load more…"', async () => {
+  const result = await vscode.commands.executeCommand<{ projectId: string; endpoint: string }>('imsTags.openSandbox', { seed: 3, images: 120 });
+  assert.match(result.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const { a } = await sandbox();
+  const nodes = await roots(a);
+  assert.equal(nodes[0].kind, 'connection');
+  assert.equal(nodes.filter((n) => n.kind === 'image').length, 50);
+  assert.equal(nodes[nodes.length - 1].kind, 'more');
+  await vscode.commands.executeCommand('imsTags.loadMore');
+  const more = await a.tree.getChildren();
+  assert.equal(more.filter((n) => n.kind === 'image').length, 100, 'the second page follows the first');
+  const ids = more.filter((n) => n.kind === 'image').map((n) => (n as { image: { id: string } }).image.id);
+  assert.equal(new Set(ids).size, ids.length);
+});
+
+test('add a tag, edit its value, delete it: the emulator\'s state and the tree follow', async () => {
+  const { a, store } = await sandbox();
+  const node = (await roots(a)).find((n) => n.kind === 'image')!;
+  const id = (node as { image: { id: string } }).image.id;
+  await vscode.commands.executeCommand('imsTags.addTag', node, { key: 'owner', value: 'carol' });
+  assert.equal(store.get(id)!.tags.get('owner'), 'carol');
+  const tagNode = (await a.tree.getChildren(node)).find((n) => n.kind === 'tag' && n.tag.key === 'owner')!;
+  assert.ok(tagNode, 'the tag shows under its image');
+  await vscode.commands.executeCommand('imsTags.editTagValue', tagNode, 'dave');
+  assert.equal(store.get(id)!.tags.get('owner'), 'dave');
+  const edited = (await a.tree.getChildren(node)).find((n) => n.kind === 'tag' && n.tag.key === 'owner')!;
+  assert.equal(a.tree.getTreeItem(edited).label, 'owner = dave');
+  await vscode.commands.executeCommand('imsTags.deleteTag', edited, true);
+  assert.equal(store.get(id)!.tags.has('owner'), false);
+});
+
+test('add and delete a tag on many selected images, with a summary', async () => {
+  const { a, store } = await sandbox();
+  const ids = (await roots(a)).filter((n) => n.kind === 'image').slice(0, 30).map((n) => (n as { image: { id: string } }).image.id);
+  const added = await vscode.commands.executeCommand<{ done: number; failed: unknown[] }>('imsTags.addTagToSelected', undefined, { imageIds: ids, tag: { key: 'wave', value: '1' } });
+  assert.deepEqual(added, { done: 30, failed: [] });
+  assert.ok(ids.every((id) => store.get(id)!.tags.get('wave') === '1'));
+  const removed = await vscode.commands.executeCommand<{ done: number }>('imsTags.deleteTagFromSelected', undefined, { imageIds: ids.slice(0, 10), tag: { key: 'wave', value: '' } });
+  assert.equal(removed.done, 10);
+  assert.equal(ids.filter((id) => store.get(id)!.tags.has('wave')).length, 20);
+});
+
+test('find images by tags shows the matches in the tree; the project\'s tags can be listed', async () => {
+  const { a, store } = await sandbox();
+  const found = await vscode.commands.executeCommand<string[]>('imsTags.findByTags', { filter: { tags: [{ key: 'wave', values: ['1'] }] } });
+  assert.equal(found.length, 20);
+  const shown = (await roots(a)).filter((n) => n.kind === 'image').map((n) => (n as { image: { id: string } }).image.id);
+  assert.deepEqual(shown.sort(), store.all().filter((i) => i.tags.get('wave') === '1').map((i) => i.id).sort());
+  const tags = await vscode.commands.executeCommand<Array<{ key: string; values: string[] }>>('imsTags.listProjectTags', { pick: 'nothing' });
+  assert.ok(tags.some((t) => t.key === 'wave' && t.values.includes('1')));
+  await vscode.commands.executeCommand('imsTags.clearFilters');
+});
+
+test('copy as .http gives a ready block that the language server recognises', async () => {
+  const { a } = await sandbox();
+  const node = (await roots(a)).find((n) => n.kind === 'image')!;
+  const text = await vscode.commands.executeCommand<string>('imsTags.copyAsHttp', node, 'AddImageTag');
+  assert.equal(await vscode.env.clipboard.readText(), text);
+  assert.match(text, /^@region = cn-north-4\n@projectId = [0-9a-f]{32}\n@imageId = [0-9a-f-]{36}\n\n### Adding an Image Tag\nPOST http:\/\/127\.0\.0\.1:\d+\/v2\/\{\{projectId\}\}\/images\/\{\{imageId\}\}\/tags\n/);
+  const doc = await vscode.workspace.openTextDocument({ language: 'http', content: text });
+  const hints = await until('hints on the copied request', async () => {
+    const h = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, 20, 0));
+    return h.length ? h : undefined;
+  });
+  assert.equal(hints.length, 1);
+});
+
+test('"Send IMS request" sends a request of a .http file to the Sandbox and shows the response', async () => {
+  const { store } = await sandbox();
+  const id = store.all()[5].id;
+  const doc = await open('sandbox.http');
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, doc.lineAt(1).range, `@imageId = ${id}`);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+  assert.deepEqual(lenses.map((l) => l.command?.title), ['Send IMS request', 'Send IMS request']);
+  const sent = await vscode.commands.executeCommand<{ status: number; uri: string }>('imsTags.sendRequest', doc.uri, 0, { confirmed: true });
+  assert.equal(sent.status, 204);
+  assert.equal(store.get(id)!.tags.get('sent'), 'from-http');
+  const listed = await vscode.commands.executeCommand<{ status: number; body: string; uri: string }>('imsTags.sendRequest', doc.uri, 1);
+  assert.equal(listed.status, 200);
+  const shown = await vscode.workspace.openTextDocument(vscode.Uri.parse(listed.uri));
+  assert.match(shown.getText(), /^HTTP 200 \(\d+ ms\) — ListImageTags\n/);
+  assert.match(shown.getText(), /"key": "sent",\n\s+"value": "from-http"/);
+  await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+});
+
+test('under a policy that grants only list, a tag write answers 403 naming the action; "Create policy" grants exactly it', async () => {
+  const dir = vscode.Uri.joinPath(workspaceFile('.'), '..');
+  const policyFile = join(dir.fsPath, `list-only-${Date.now()}.json`);
+  await fs.writeFile(policyFile, JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }] }));
+  await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 4, images: 5, policyFile });
+  const { c, store } = await sandbox();
+  const id = store.all()[0].id;
+  // The extension's bundle has its own copy of the error class: compare by shape.
+  await assert.rejects(c.client.addImageTag(id, { key: 'a', value: 'b' }), (e: { name?: string; status?: number; neededActions?: string[] }) => e.name === 'ImsError' && e.status === 403 && e.neededActions?.join() === 'ims:images:update');
+  assert.equal(store.get(id)!.tags.has('a'), false);
+  const doc = await vscode.commands.executeCommand<vscode.TextDocument>('imsTags.createPolicy', ['ims:images:update']);
+  assert.deepEqual(JSON.parse(doc.getText()), { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:update'] }] });
+  await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+});
+
+test('connecting with AK/SK: secrets go to SecretStorage only, never to settings or the log; sign out removes them', async () => {
+  const SK = `secret-${Date.now()}-do-not-log`;
+  const emu = await startEmulator({ ak: 'TESTAK', sk: SK, seed: 8, images: 3 });
+  const cfg = vscode.workspace.getConfiguration('imsTags');
+  try {
+    await cfg.update('endpoint.ims', emu.url, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpoint.iam', emu.url, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'TESTAK', sk: SK });
+    const a = await api();
+    const c = a.connections.connection;
+    assert.equal(c?.kind, 'cloud');
+    assert.equal(c!.projectId, emu.projectId, 'project id resolved through IAM');
+    assert.ok((await roots(a)).some((n) => n.kind === 'image'));
+    const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('imsTags') ?? {}) + JSON.stringify(vscode.workspace.getConfiguration('imsTags'));
+    assert.ok(!settings.includes(SK), 'not in settings');
+    const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
+    const logs = await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')));
+    assert.ok(logs.join('').includes('GET /v2/cloudimages'), 'the log has request lines');
+    assert.ok(!logs.join('').includes(SK), 'the secret key is not in the log');
+    await vscode.commands.executeCommand('imsTags.signOut');
+    assert.equal(a.connections.connection, undefined);
+    await assert.rejects(a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk' }), /No access key stored/);
+  } finally {
+    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpoint.iam', undefined, vscode.ConfigurationTarget.Global);
+    await emu.close();
+  }
+});
+
+test('an http:// endpoint that is not loopback is refused', async () => {
+  const cfg = vscode.workspace.getConfiguration('imsTags');
+  await cfg.update('endpoint.ims', 'http://example.com', vscode.ConfigurationTarget.Global);
+  try {
+    const a = await api();
+    assert.equal(a.connections.endpoints('cn-north-4'), 'Endpoint http://example.com must use https:// (only 127.0.0.1/localhost may use http).');
+  } finally {
+    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
