@@ -98,6 +98,36 @@ async function main() {
       }
     });
 
+    await step('the IMS view: open the Sandbox, see the seeded images, add a tag through the UI, see it in the tree', async () => {
+      await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
+      await page.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Sandbox' }).click({ timeout: 30_000 });
+      const rows = page.locator('.pane-body .monaco-list-row');
+      await rows.filter({ hasText: '-0001' }).first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, 'explorer.png') });
+      const image = rows.filter({ hasText: 'project' }).locator('xpath=following-sibling::*[1]').first();
+      const imageRow = (await image.count()) ? image : rows.nth(1);
+      const name = (await imageRow.innerText()).split('\n')[0].trim();
+      await imageRow.click();
+      await imageRow.hover();
+      await page.locator('.pane-body .monaco-list-row.focused .action-label[aria-label^="Add Tag"]').first().click();
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('reviewed-by');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'reviewed-by' }).waitFor();
+      await input.fill('ui-test');
+      await page.keyboard.press('Enter');
+      const added = rows.filter({ hasText: 'reviewed-by = ui-test' }).first();
+      try {
+        await added.waitFor({ timeout: 5_000 });
+      } catch {
+        // collapsed: expand the image to see its tags
+        await page.locator('.pane-body .monaco-list-row', { hasText: name }).first().click();
+        await page.keyboard.press('ArrowRight');
+        await added.waitFor({ timeout: 30_000 });
+      }
+      await page.screenshot({ path: join(shots, 'explorer-tag-added.png') });
+    });
+
     await step('the Problems panel lists the unknown action', async () => {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown IMS action "ims:images:updte"' }).first();

@@ -94,7 +94,7 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
         const tags = node.image.tags?.length ?? 0;
         const item = new vscode.TreeItem(node.image.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `image:${node.image.id}`;
-        item.description = `${node.image.__imagetype ?? ''}${tags ? ` · ${vscode.l10n.t('{0} tags', tags)}` : ''}`;
+        item.description = `${node.image.__imagetype ?? ''}${tags ? ` · ${tags === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', tags)}` : ''}`;
         item.tooltip = new vscode.MarkdownString(`**${node.image.name}**\n\n${node.image.id}\n\n${(node.image.tags ?? []).map((t) => `\`${t}\``).join(' ')}`);
         item.iconPath = new vscode.ThemeIcon('file-media');
         item.contextValue = 'image';
