@@ -84,7 +84,10 @@ export class ConnectionManager implements vscode.Disposable {
     } else {
       const password = await this.secrets.get('imsTags.password');
       if (!password || !opts.user || !opts.domain) throw new Error(vscode.l10n.t('No password stored: run "IMS: Connect" and sign in.'));
-      credentials = { kind: 'token', token: tokenProvider({ iamEndpoint: endpoints.iam, domain: opts.domain, user: opts.user, password, projectName: opts.region }) };
+      const token = tokenProvider({ iamEndpoint: endpoints.iam, domain: opts.domain, user: opts.user, password, projectName: opts.region });
+      credentials = { kind: 'token', token };
+      // The token is scoped to the region's project: its body names the project.
+      projectId ??= await token.projectId();
       if (!projectId) throw new Error(vscode.l10n.t('With a password, give the project ID too.'));
     }
     await this.disconnect();

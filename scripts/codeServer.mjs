@@ -70,13 +70,15 @@ export function installVsix(profile, vsix) {
  * Starts code-server on loopback and resolves once /healthz answers. `smokeDriver` enables the
  * test payload (extensionDevelopmentPath / extensionTestsPath in the URL).
  */
-export async function startCodeServer({ profile, folder, port, smokeDriver = false, log = () => {} }) {
+export async function startCodeServer({ profile, folder, port, smokeDriver = false, workspaceTrust = false, log = () => {} }) {
   port = port ?? (await freePort());
   const args = [
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', profile.config,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
     '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions,
   ];
+  // Workspace Trust is off unless a suite checks restricted mode.
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(folder);
   const child = spawn(codeServerBin, args, { env: codeServerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { copyWorkspace, ensureEditorToolchain, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
 
 const TIMEOUT_MS = 180_000;
+// --untrusted: the restricted-mode suite, in a workspace that is not trusted.
+const untrusted = process.argv.includes('--untrusted');
 
 async function main() {
   ensureEditorToolchain();
-  const profile = prepareProfile();
+  const profile = prepareProfile(undefined, untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {});
   const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
-  const server = await startCodeServer({ profile, folder, smokeDriver: true });
+  const server = await startCodeServer({ profile, folder, smokeDriver: true, workspaceTrust: untrusted });
   const browser = await launchChromium();
   let code = 1;
   try {
@@ -24,7 +26,7 @@ async function main() {
       if (line) process.stdout.write(`${line[1].trim()}\n`);
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(join(repoRoot, 'out/test/editor/index.js'))]];
+    const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(join(repoRoot, untrusted ? 'out/test/editor/untrusted.js' : 'out/test/editor/index.js'))]];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     if (code === 'timeout') {

@@ -12,6 +12,7 @@ const stages = [
   ['editor toolchain', process.execPath, ['scripts/setup-editor.mjs', '--quiet']],
   ['unit, protocol, emulator and Neovim suites', process.execPath, ['--test', 'out/test/unit/', 'out/test/protocol/', 'out/test/emulator/', 'out/test/nvim/']],
   ['in-editor suite (code-server)', process.execPath, ['scripts/test-in-editor.mjs']],
+  ['in-editor suite, restricted mode (untrusted workspace)', process.execPath, ['scripts/test-in-editor.mjs', '--untrusted']],
   ['.vsix', npm, ['run', '--silent', 'package']],
   ['UI suite (Chromium + code-server + .vsix)', process.execPath, ['scripts/test-ui.mjs']],
 ];

@@ -40,19 +40,24 @@ async function askTag(presetKey?: string, presetValue?: string): Promise<TagInpu
   return value === undefined ? undefined : { key, value };
 }
 
-/** What to do when the cloud says no: show the missing actions and offer a policy that grants them. */
+/**
+ * What to do when the cloud says no: show the missing actions and offer a policy that grants them.
+ * It does not wait for the person to answer, so the command that failed ends at once.
+ */
 export async function explainDenied(e: unknown): Promise<void> {
-  if (!(e instanceof ImsError) || (e.status !== 401 && e.status !== 403)) {
+  log().error((e as Error).message ?? String(e));
+  if (!(e instanceof ImsError) || (e.status !== 401 && e.status !== 403) || e.neededActions.length === 0) {
     void vscode.window.showErrorMessage((e as Error).message, vscode.l10n.t('Show log')).then((c) => c && log().show());
     return;
   }
   const create = vscode.l10n.t('Create policy');
-  const choice = await vscode.window.showErrorMessage(
+  void vscode.window.showErrorMessage(
     vscode.l10n.t('{0} was refused ({1}). This call needs {2}.', e.api?.id ?? 'The call', e.status, e.neededActions.join(', ')),
     create, vscode.l10n.t('Show log'),
-  );
-  if (choice === create) await createPolicyFor(e.neededActions);
-  else if (choice) log().show();
+  ).then(async (choice) => {
+    if (choice === create) await createPolicyFor(e.neededActions);
+    else if (choice) log().show();
+  });
 }
 
 /** A new untitled policy granting exactly these actions. */
@@ -72,10 +77,13 @@ export function httpBlock(api: ImsApi, values: Record<string, string>, body?: un
 }
 
 export function registerExplorerCommands(context: vscode.ExtensionContext, connections: ConnectionManager, tree: ImagesTree, view: vscode.TreeView<Node>): void {
+  const requireTrust = () => {
+    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: IMS requests are not sent from restricted mode.'));
+  };
   const client = () => {
     const c = connections.connection;
     if (!c) throw new Error(vscode.l10n.t('Not connected: run "IMS: Connect" or "IMS: Open Sandbox".'));
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: IMS requests are not sent from restricted mode.'));
+    requireTrust();
     return c.client;
   };
   const imageOf = (node?: Node) => (node?.kind === 'image' || node?.kind === 'tag' ? node.image : undefined);
@@ -95,10 +103,12 @@ export function registerExplorerCommands(context: vscode.ExtensionContext, conne
   const reg = (id: string, f: (...a: never[]) => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, guarded(f as (...a: unknown[]) => Promise<unknown>)));
 
   reg('imsTags.openSandbox', async (opts?: { seed?: number; images?: number; policyFile?: string }) => {
+    requireTrust();
     const c = await connections.connectSandbox(opts ?? {});
     return { projectId: c.projectId, endpoint: c.endpoint };
   });
   reg('imsTags.connect', async (opts?: { region?: string; projectId?: string; auth?: 'aksk' | 'password'; ak?: string; sk?: string; domain?: string; user?: string; password?: string }) => {
+    requireTrust();
     const region = opts?.region ?? (await vscode.window.showQuickPick([...REGIONS], { title: vscode.l10n.t('Region'), ignoreFocusOut: true }));
     if (!region) return undefined;
     const auth = opts?.auth ?? (await vscode.window.showQuickPick([{ label: 'AK/SK', id: 'aksk' as const }, { label: vscode.l10n.t('IAM user and password (token)'), id: 'password' as const }], { title: vscode.l10n.t('Sign in with') }))?.id;
@@ -113,8 +123,8 @@ export function registerExplorerCommands(context: vscode.ExtensionContext, conne
     const domain = opts?.domain ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Account (domain) name'), ignoreFocusOut: true });
     const user = opts?.user ?? await vscode.window.showInputBox({ title: vscode.l10n.t('IAM user name'), ignoreFocusOut: true });
     const password = opts?.password ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Password'), password: true, ignoreFocusOut: true });
-    const projectId = opts?.projectId ?? await vscode.window.showInputBox({ title: vscode.l10n.t('Project ID of {0}', region), ignoreFocusOut: true });
-    if (!domain || !user || !password || !projectId) return undefined;
+    if (!domain || !user || !password) return undefined;
+    const projectId = opts?.projectId;
     await connections.storeSecrets({ password });
     return withProgress(vscode.l10n.t('Connecting to IMS in {0}…', region), () => connections.connectCloud({ region, projectId, auth, domain, user }));
   });

@@ -133,6 +133,7 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     const c = this.connections.connection;
     if (!c) return []; // the welcome view says what to do
+    if (!vscode.workspace.isTrusted) return [{ kind: 'empty', message: vscode.l10n.t('Restricted mode: trust this workspace to send IMS requests.') }];
     if (!node) {
       if (this.images.length === 0 && !this.exhausted && !this.loadError) await this.loadMore();
       const where = c.kind === 'sandbox' ? vscode.l10n.t('Sandbox (local emulator)') : `${c.region}`;

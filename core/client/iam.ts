@@ -19,8 +19,14 @@ export interface PasswordLogin {
   fetch?: typeof fetch;
 }
 
-export function tokenProvider(login: PasswordLogin): () => Promise<string> {
-  let cached: { token: string; expiresAt: number } | undefined;
+export interface TokenProvider {
+  (): Promise<string>;
+  /** The project the token is scoped to, from the token's body (after the first sign-in). */
+  projectId(): Promise<string | undefined>;
+}
+
+export function tokenProvider(login: PasswordLogin): TokenProvider {
+  let cached: { token: string; expiresAt: number; projectId?: string } | undefined;
   let pending: Promise<string> | undefined;
   const f = login.fetch ?? fetch;
   const fetchToken = async (): Promise<string> => {
@@ -40,20 +46,28 @@ export function tokenProvider(login: PasswordLogin): () => Promise<string> {
       throw new ImsError(`IAM refused the sign-in: ${r.status}${e.code ? ` ${e.code}` : ''}${e.message ? ` — ${e.message}` : ''}. Check the account (domain), user name and password.`, r.status, e.code, r.headers.get('x-request-id') ?? undefined, undefined);
     }
     let expiresAt = Date.now() + 24 * 3600_000;
+    let projectId: string | undefined;
     try {
-      const parsed = JSON.parse(text) as { token?: { expires_at?: string } };
+      const parsed = JSON.parse(text) as { token?: { expires_at?: string; project?: { id?: string } } };
       if (parsed.token?.expires_at) expiresAt = Date.parse(parsed.token.expires_at);
+      projectId = parsed.token?.project?.id;
     } catch {
       // keep the documented 24 hours
     }
-    cached = { token, expiresAt };
+    cached = { token, expiresAt, projectId };
     return token;
   };
-  return async () => {
+  const get = async () => {
     if (cached && cached.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now()) return cached.token;
     pending ??= fetchToken().finally(() => { pending = undefined; });
     return pending;
   };
+  return Object.assign(get, {
+    projectId: async () => {
+      await get();
+      return cached?.projectId;
+    },
+  });
 }
 
 /** The project ID of a region, looked up with AK/SK signing. */

@@ -171,3 +171,24 @@ test('an http:// endpoint that is not loopback is refused', async () => {
     await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
   }
 });
+
+test('connecting with an IAM user and password: a token, and the project read from it', async () => {
+  const emu = await startEmulator({ ak: 'AK2', sk: 'SK2', seed: 2, images: 2, password: 'pw-right' });
+  const cfg = vscode.workspace.getConfiguration('imsTags');
+  try {
+    await cfg.update('endpoint.ims', emu.url, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpoint.iam', emu.url, vscode.ConfigurationTarget.Global);
+    const a = await api();
+    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'password', domain: 'acme', user: 'dev', password: 'pw-wrong' });
+    assert.equal(a.connections.connection, undefined, 'a wrong password does not connect');
+    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'password', domain: 'acme', user: 'dev', password: 'pw-right' });
+    const current = (): { projectId: string } | undefined => a.connections.connection;
+    assert.equal(current()?.projectId, emu.projectId);
+    assert.ok((await roots(a)).some((n) => n.kind === 'image'));
+    await vscode.commands.executeCommand('imsTags.signOut');
+  } finally {
+    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpoint.iam', undefined, vscode.ConfigurationTarget.Global);
+    await emu.close();
+  }
+});

@@ -4,6 +4,7 @@
  * `N passed, N failed`. A failure makes `run()` reject, which the runners turn into a non-zero exit.
  */
 type Test = { name: string; fn: () => Promise<void> | void };
+const TEST_TIMEOUT_MS = 60_000;
 const tests: Test[] = [];
 
 export function test(name: string, fn: () => Promise<void> | void): void {
@@ -16,7 +17,12 @@ export async function runAll(log: (line: string) => void = (l) => console.log(l)
   for (const t of tests) {
     const started = Date.now();
     try {
-      await t.fn();
+      // A test that hangs fails alone, by name, instead of stalling the whole run.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.resolve(t.fn()),
+        new Promise((_r, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS); }),
+      ]).finally(() => clearTimeout(timer));
       passed++;
       log(`ok - ${t.name} (${Date.now() - started} ms)`);
     } catch (e) {

@@ -131,6 +131,7 @@ test('token authentication and the project lookup through the emulator\'s IAM en
   const token = tokenProvider({ iamEndpoint: emu.url, domain: 'acme', user: 'dev', password: SK, projectName: 'cn-north-4' });
   const t1 = await token();
   assert.equal(await token(), t1, 'cached');
+  assert.equal(await token.projectId(), emu.projectId, 'the token names its project');
   const c = client({ credentials: { kind: 'token', token } });
   assert.ok((await c.listImagesTags()).tags.length > 0);
   const bad = tokenProvider({ iamEndpoint: emu.url, domain: 'acme', user: 'dev', password: 'wrong', projectName: 'cn-north-4' });

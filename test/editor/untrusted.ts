@@ -1,0 +1,38 @@
+/**
+ * Entry point of the restricted-mode suite (a workspace that is not trusted): the language features
+ * work, and no IMS request is sent.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ImsTagsApi } from '../../client/extension';
+import { runAll, test, until } from './harness';
+import { open, ours } from './workspace';
+
+test('the workspace is in restricted mode and the extension is active', async () => {
+  assert.equal(vscode.workspace.isTrusted, false);
+  await open('policy.json');
+  const ext = vscode.extensions.getExtension<ImsTagsApi>('ims-tags.ims-tags-policies')!;
+  await until('activation', () => (ext.isActive ? true : undefined));
+});
+
+test('language features work in restricted mode', async () => {
+  const doc = await open('policy.json');
+  await until('policy diagnostics', () => ours(doc.uri).find((d) => d.code === 'unknown-action'));
+  const http = await open('requests.http');
+  await until('http diagnostics', () => ours(http.uri).find((d) => d.code === 'body-schema'));
+});
+
+test('no request is sent: the Sandbox, Connect and Send request refuse, and nothing connects', async () => {
+  const ext = vscode.extensions.getExtension<ImsTagsApi>('ims-tags.ims-tags-policies')!;
+  const result = await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 1, images: 3 });
+  assert.equal(result, undefined);
+  assert.equal(ext.exports.connections.connection, undefined);
+  assert.equal(await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'A', sk: 'S' }), undefined);
+  assert.equal(ext.exports.connections.connection, undefined);
+  const doc = await open('sandbox.http');
+  assert.equal(await vscode.commands.executeCommand('imsTags.sendRequest', doc.uri, 0, { confirmed: true }), undefined);
+});
+
+export async function run(): Promise<void> {
+  await runAll();
+}
