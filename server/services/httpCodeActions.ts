@@ -7,6 +7,8 @@ import { splitUrl } from '../../core/http/imsRequest';
 import type { PolicySource } from '../../core/policy/evaluator';
 import type { HttpFix } from './httpDiagnostics';
 import { fixable, quickFix } from './quickFix';
+import { messages, type Messages } from './messages';
+import type { Lang } from '../../core/catalogue';
 import type { ParsedHttp } from './parsedHttp';
 import { fileName } from './policyVerdict';
 
@@ -38,7 +40,7 @@ function rewriteDeprecated(doc: TextDocument, parsed: ParsedHttp, request: HttpR
   return [TextEdit.replace(Range.create(doc.positionAt(request.requestLine.start), doc.positionAt(end)), block)];
 }
 
-function grantEdits(policies: readonly PolicySource[], actions: string[]): Array<{ title: string; edit: WorkspaceEdit }> {
+function grantEdits(policies: readonly PolicySource[], actions: string[], m: Messages): Array<{ title: string; edit: WorkspaceEdit }> {
   const out: Array<{ title: string; edit: WorkspaceEdit }> = [];
   for (const source of policies) {
     if (out.length >= MAX_POLICY_TARGETS || !source.positionAt) break;
@@ -49,35 +51,36 @@ function grantEdits(policies: readonly PolicySource[], actions: string[]): Array
     const text = actions.map((a) => JSON.stringify(a)).join(', ');
     const at = source.positionAt(last ? last.offset + last.length : array.offset + 1);
     out.push({
-      title: `Grant ${actions.join(', ')} in ${fileName(source.uri)} (statement ${st.index + 1})`,
+      title: m.grantIn(actions.join(', '), fileName(source.uri), st.index + 1),
       edit: { changes: { [source.uri]: [TextEdit.insert(at, last ? `, ${text}` : text)] } },
     });
   }
   return out;
 }
 
-export function getHttpCodeActions(doc: TextDocument, parsed: ParsedHttp, diagnostics: Diagnostic[], policies: readonly PolicySource[]): CodeAction[] {
+export function getHttpCodeActions(doc: TextDocument, parsed: ParsedHttp, diagnostics: Diagnostic[], policies: readonly PolicySource[], lang: Lang = 'en'): CodeAction[] {
+  const m = messages(lang);
   const actions: CodeAction[] = [];
   for (const { diagnostic: d, fix } of fixable<HttpFix>(diagnostics)) {
     switch (fix.kind) {
       case 'rewriteDeprecated': {
         const request = parsed.file.requests[fix.request];
         const edits = request && rewriteDeprecated(doc, parsed, request, fix.to);
-        if (edits) actions.push(quickFix(`Rewrite as ${fix.to}`, d, { changes: { [doc.uri]: edits } }, true));
+        if (edits) actions.push(quickFix(m.rewriteAs(fix.to), d, { changes: { [doc.uri]: edits } }, true));
         break;
       }
       case 'addContentType': {
         const request = parsed.file.requests[fix.request];
         if (!request) break;
         const at = doc.positionAt(request.requestLine.end);
-        actions.push(quickFix(`Add "Content-Type: ${fix.value}"`, d, { changes: { [doc.uri]: [TextEdit.insert(at, `\nContent-Type: ${fix.value}`)] } }, true));
+        actions.push(quickFix(m.addContentType(fix.value), d, { changes: { [doc.uri]: [TextEdit.insert(at, `\nContent-Type: ${fix.value}`)] } }, true));
         break;
       }
       case 'replaceMethod':
-        fix.values.forEach((m, i) => actions.push(quickFix(`Use ${m}`, d, { changes: { [doc.uri]: [TextEdit.replace(d.range, m)] } }, i === 0)));
+        fix.values.forEach((method, i) => actions.push(quickFix(m.useMethod(method), d, { changes: { [doc.uri]: [TextEdit.replace(d.range, method)] } }, i === 0)));
         break;
       case 'addActions':
-        for (const g of grantEdits(policies, fix.actions)) actions.push(quickFix(g.title, d, g.edit));
+        for (const g of grantEdits(policies, fix.actions, m)) actions.push(quickFix(g.title, d, g.edit));
         break;
     }
   }

@@ -7,12 +7,13 @@ import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TAG_KEY_RULE_TEXT, TAG_RULES, TAG_VALUE_RULE_TEXT, findApi, type ImsApi } from '../../core/catalogue';
+import { TAG_KEY_RULE_TEXT, TAG_RULES, TAG_VALUE_RULE_TEXT, findApi, tr, type ImsApi, type Lang } from '../../core/catalogue';
 import { validateBody } from '../../core/http/bodyValidation';
 import type { HttpRequest } from '../../core/http/httpFile';
 import type { PolicySource } from '../../core/policy/evaluator';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import type { ParsedHttp } from './parsedHttp';
+import { messages, type Messages } from './messages';
 import { describeStatement, evaluateApi } from './policyVerdict';
 
 export const HttpCode = {
@@ -43,7 +44,7 @@ export interface HttpDiagnosticData {
 
 class Out {
   readonly list: Diagnostic[] = [];
-  constructor(private readonly doc: TextDocument) {}
+  constructor(private readonly doc: TextDocument, readonly m: Messages, readonly lang: Lang) {}
   range(start: number, end: number): Range {
     return Range.create(this.doc.positionAt(start), this.doc.positionAt(end));
   }
@@ -61,7 +62,7 @@ function lastSegment(path: string): string {
 }
 
 /** A friendly message for one ajv error, quoting the documented rule where there is one. */
-function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown): { message: string; code: string; severity: DiagnosticSeverity } | undefined {
+function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown, m: Messages, lang: Lang): { message: string; code: string; severity: DiagnosticSeverity } | undefined {
   const field = lastSegment(e.instancePath) || 'body';
   const isKey = field === 'key';
   const isValue = field === 'value';
@@ -70,47 +71,45 @@ function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown): { message: st
     case 'if':
       return undefined; // reported through the branch that failed
     case 'required':
-      return err(`Missing required property "${(e.params as { missingProperty: string }).missingProperty}" in the ${api.id} body.`);
+      return err(m.missingProperty((e.params as { missingProperty: string }).missingProperty, api.id));
     case 'additionalProperties':
       // IMS may ignore unknown properties, so this is a warning: nothing the service accepts is rejected.
-      return { message: `"${(e.params as { additionalProperty: string }).additionalProperty}" is not a property of the ${api.id} body.`, code: HttpCode.bodySchema, severity: DiagnosticSeverity.Warning };
+      return { message: m.unknownProperty((e.params as { additionalProperty: string }).additionalProperty, api.id), code: HttpCode.bodySchema, severity: DiagnosticSeverity.Warning };
     case 'enum':
-      return err(`${JSON.stringify(value)} is not allowed here: use ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(' or ')} (case-sensitive).`);
+      return err(m.notAllowed(JSON.stringify(value), (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(m.or())));
     case 'const':
       return undefined;
     case 'type': {
-      const t = (e.params as { type: string }).type;
-      const hint = (field === 'limit' || field === 'offset') ? ' (ListImageByTags takes limit and offset as strings)' : '';
-      return err(`"${field}" must be ${t === 'array' || t === 'object' ? 'an' : 'a'} ${t}${hint}.`);
+      return err(m.fieldType(field, (e.params as { type: string }).type, field === 'limit' || field === 'offset'));
     }
     case 'minLength':
-      if (isKey) return err(`A tag key must not be empty: ${TAG_KEY_RULE_TEXT.en}.`, HttpCode.tagRule);
-      return err(`"${field}" must not be empty.`);
+      if (isKey) return err(m.emptyKey(tr(TAG_KEY_RULE_TEXT, lang)), HttpCode.tagRule);
+      return err(m.notEmpty(field));
     case 'maxLength': {
       const limit = (e.params as { limit: number }).limit;
       const len = typeof value === 'string' ? [...value].length : 0;
-      if (isKey || isValue) return err(`Tag ${field} is ${len} characters; IMS accepts at most ${limit}.`, HttpCode.tagRule);
-      return err(`"${field}" is ${len} characters; at most ${limit}.`);
+      if (isKey || isValue) return err(m.tagTooLong(field, len, limit), HttpCode.tagRule);
+      return err(m.tooLong(field, len, limit));
     }
     case 'pattern':
       if (isKey && api.id !== 'ListImageByTags') {
-        return err(/\S/.test(String(value)) ? `Tag key ${JSON.stringify(value)} breaks the key rule: ${TAG_KEY_RULE_TEXT.en}.` : `A tag key must not be blank.`, HttpCode.tagRule);
+        return err(/\S/.test(String(value)) ? m.keyRule(JSON.stringify(value), tr(TAG_KEY_RULE_TEXT, lang)) : m.blankKey(), HttpCode.tagRule);
       }
-      if (isValue) return err(`Tag value ${JSON.stringify(value)} breaks the value rule: ${TAG_VALUE_RULE_TEXT.en}.`, HttpCode.tagRule);
-      if (field === 'limit') return err('"limit" must be a string of digits from "1" to "1000".');
-      if (field === 'offset') return err('"offset" must be a string of digits, "0" or more.');
-      return err(`"${field}" has the wrong format.`);
+      if (isValue) return err(m.valueRule(JSON.stringify(value), tr(TAG_VALUE_RULE_TEXT, lang)), HttpCode.tagRule);
+      if (field === 'limit') return err(m.limitFormat());
+      if (field === 'offset') return err(m.offsetFormat());
+      return err(m.wrongFormat(field));
     case 'minItems':
-      return err(`"${field}" must not be an empty list: leave it out instead.`);
+      return err(m.emptyList(field));
     case 'maxItems': {
       const limit = (e.params as { limit: number }).limit;
-      const more = field === 'tags' && api.id === 'BatchAddOrDeleteTags' ? ` (the per-API pages say ${TAG_RULES.stricterMaxTagsPerImage} tags an image, the tag-format page ${TAG_RULES.maxTagsPerImage})` : '';
-      return err(`"${field}" has ${Array.isArray(value) ? value.length : 'too many'} entries; at most ${limit}${more}.`);
+      const more = field === 'tags' && api.id === 'BatchAddOrDeleteTags' ? m.tagsPerImage(TAG_RULES.stricterMaxTagsPerImage, TAG_RULES.maxTagsPerImage) : '';
+      return err(m.tooMany(field, Array.isArray(value) ? String(value.length) : '?', limit, more));
     }
     case 'uniqueItems':
-      return err(`"${field}" lists the same value twice.`);
+      return err(m.sameTwice(field));
     case 'oneOf':
-      return err('Use exactly one of "tag" (the legacy "key.value" string) and "image_tag" ({"key", "value"}).');
+      return err(m.tagOrImageTag());
     default:
       return err(`${field}: ${e.message ?? 'invalid'}.`);
   }
@@ -125,16 +124,16 @@ function containsVariable(node: Node | undefined): boolean {
 function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
   const body = request.body;
   if (!api.bodySchema) {
-    if (body && !body.file) out.add(body.span.start, body.span.end, DiagnosticSeverity.Warning, HttpCode.unexpectedBody, `${api.id} takes no request body.`);
+    if (body && !body.file) out.add(body.span.start, body.span.end, DiagnosticSeverity.Warning, HttpCode.unexpectedBody, out.m.noBody(api.id));
     return;
   }
   const line = request.requestLine;
   if (!body) {
-    out.add(line.start, line.end, DiagnosticSeverity.Error, HttpCode.missingBody, `${api.id} needs a JSON body, for example: ${JSON.stringify(api.exampleBody)}`);
+    out.add(line.start, line.end, DiagnosticSeverity.Error, HttpCode.missingBody, out.m.needsBody(api.id, JSON.stringify(api.exampleBody)));
     return;
   }
   if (!header(request, 'Content-Type')) {
-    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.missingContentType, `The JSON body has no Content-Type header: add "Content-Type: ${api.contentType}".`,
+    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.missingContentType, out.m.noContentType(api.contentType),
       { data: { fix: { kind: 'addContentType', request: request.index, value: api.contentType } } });
   }
   if (body.file) return; // the body is in another file: nothing to read here
@@ -146,14 +145,14 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
     const at = e ? base + e.offset : base;
     // A {{variable}} standing for a whole JSON value cannot be checked before it is substituted.
     if (/\{\{[^{}]+\}\}/.test(body.text) && /:\s*\{\{/.test(body.text)) return;
-    out.add(at, Math.min(at + Math.max(e?.length ?? 1, 1), body.span.end), DiagnosticSeverity.Error, HttpCode.bodySyntax, `The body is not valid JSON (${e ? parseErrorText(e.error) : 'empty'}).`);
+    out.add(at, Math.min(at + Math.max(e?.length ?? 1, 1), body.span.end), DiagnosticSeverity.Error, HttpCode.bodySyntax, out.m.notJson(e ? parseErrorText(e.error) : 'empty'));
     return;
   }
   for (const e of validateBody(api, getNodeValue(tree))) {
     const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const node = findNodeAtLocation(tree, path) ?? tree;
     if (containsVariable(node) && ['maxLength', 'minLength', 'pattern', 'enum', 'type'].includes(e.keyword)) continue;
-    const mapped = bodyMessage(e, api, getNodeValue(node));
+    const mapped = bodyMessage(e, api, getNodeValue(node), out.m, out.lang);
     if (!mapped) continue;
     let target = node;
     if (e.keyword === 'additionalProperties') {
@@ -175,7 +174,7 @@ function checkDuplicateKeys(out: Out, node: Node, base: number): void {
       const key = (item.children ?? []).find((p) => p.children?.[0]?.value === 'key')?.children?.[1];
       if (key?.type !== 'string') continue;
       const k = String(key.value);
-      if (seen.has(k)) out.add(base + key.offset, base + key.offset + key.length, DiagnosticSeverity.Error, HttpCode.duplicateKey, `Tag key "${k}" appears twice in this list; keys must be unique.`);
+      if (seen.has(k)) out.add(base + key.offset, base + key.offset + key.length, DiagnosticSeverity.Error, HttpCode.duplicateKey, out.m.duplicateKey(k));
       else seen.set(k, key);
     }
   }
@@ -199,25 +198,25 @@ function checkPolicies(out: Out, request: HttpRequest, api: ImsApi, policies: re
   for (const d of v.denied) {
     const ref = d.deniedBy[0];
     out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.denied,
-      `${api.id} is denied: "${d.action}" is denied by ${d.deniedBy.map((r) => describeStatement(r, 'en')).join('; ')}.`,
-      { relatedInformation: [{ location: { uri: ref.source.uri, range: statementRange(ref.source, ref.statement.node) }, message: `Deny statement ${ref.statement.index + 1}` }] });
+      out.m.denied(api.id, d.action, d.deniedBy.map((r) => describeStatement(r, out.lang)).join('; ')),
+      { relatedInformation: [{ location: { uri: ref.source.uri, range: statementRange(ref.source, ref.statement.node) }, message: out.m.denyStatement(ref.statement.index + 1) }] });
   }
   if (v.missing.length > 0) {
     const actions = v.missing.map((m) => m.action);
     out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.notGranted,
-      `No policy in the workspace grants ${actions.map((a) => `"${a}"`).join(' and ')}, which ${api.id} needs.`,
+      out.m.notGranted(actions.map((a) => `"${a}"`).join(out.m.and()), api.id),
       { data: { fix: { kind: 'addActions', actions } } });
   }
   for (const c of v.conditional) {
     const refs = c.decision === 'conditionallyAllowed' ? c.allowedBy : c.mayBeDeniedBy;
-    const what = c.decision === 'conditionallyAllowed' ? 'is allowed only under a Condition' : 'may be denied under a Condition';
+    const what = c.decision === 'conditionallyAllowed' ? out.m.allowedIf() : out.m.deniedIf();
     out.add(line.start, line.end, DiagnosticSeverity.Information, HttpCode.conditional,
-      `"${c.action}" ${what} (${refs.map((r) => describeStatement(r, 'en')).join('; ')}): it may not apply to this request.`);
+      out.m.conditional(c.action, what, refs.map((r) => describeStatement(r, out.lang)).join('; ')));
   }
 }
 
-export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, policies: readonly PolicySource[]): Diagnostic[] {
-  const out = new Out(doc);
+export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, policies: readonly PolicySource[], lang: Lang = 'en'): Diagnostic[] {
+  const out = new Out(doc, messages(lang), lang);
   for (const request of parsed.file.requests) {
     const match = parsed.match(request);
     if (!match) continue;
@@ -225,14 +224,14 @@ export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, po
     if (match.kind === 'unknownPath') {
       const suggestions = [...new Set(match.suggestions.map((a) => a.path))];
       out.add(urlSpan.start, urlSpan.end, DiagnosticSeverity.Warning, HttpCode.unknownPath,
-        `"${match.path}" is not an IMS tag API path.${suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(' or ')}?` : ''}`);
+        out.m.unknownPath(match.path, suggestions));
       continue;
     }
     if (match.kind === 'wrongMethod') {
       const methods = [...new Set(match.apis.map((a) => a.method))];
       const span = request.method?.span ?? urlSpan;
       out.add(span.start, span.end, DiagnosticSeverity.Error, HttpCode.methodNotSupported,
-        `${match.method} is not supported on this IMS path: use ${methods.join(' or ')} (${match.apis.map((a) => a.id).join(', ')}).`,
+        out.m.wrongMethod(match.method, methods.join(out.m.or()), match.apis.map((a) => a.id).join(', ')),
         request.method ? { data: { fix: { kind: 'replaceMethod', values: methods } } } : {});
       continue;
     }
@@ -241,7 +240,7 @@ export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, po
       const to = api.id === 'GlanceCreateTag' ? 'AddImageTag' : 'DeleteImageTag';
       const target = findApi(to)!;
       out.add(request.requestLine.start, request.requestLine.end, DiagnosticSeverity.Hint, HttpCode.deprecated,
-        `${api.id} (${api.title.en}) is a deprecated OpenStack-native API: use ${target.id} (${target.method} ${target.path}).`,
+        out.m.deprecatedApi(api.id, tr(api.title, lang), target.id, `${target.method} ${target.path}`),
         { tags: [DiagnosticTag.Deprecated], data: { fix: { kind: 'rewriteDeprecated', request: request.index, to } } });
     }
     checkBody(out, request, api);

@@ -5,6 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicyFix } from './policyDiagnostics';
 import type { ParsedPolicy } from './parsedPolicy';
 import { fixable, quickFix } from './quickFix';
+import { messages } from './messages';
+import type { Lang } from '../../core/catalogue';
 
 function edit(doc: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
   return quickFix(title, diagnostic, { changes: { [doc.uri]: edits } }, preferred);
@@ -24,14 +26,15 @@ function itemRemovalRange(doc: TextDocument, parsed: ParsedPolicy, range: Range)
   return Range.create(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length));
 }
 
-export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnostics: Diagnostic[]): CodeAction[] {
+export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnostics: Diagnostic[], lang: Lang = 'en'): CodeAction[] {
+  const m = messages(lang);
   const model = parsed.model;
   if (!model) return [];
   const actions: CodeAction[] = [];
   for (const { diagnostic: d, fix } of fixable<PolicyFix>(diagnostics)) {
     switch (fix.kind) {
       case 'replace':
-        fix.values.forEach((v, i) => actions.push(edit(doc, `Replace with "${v}"`, d, [TextEdit.replace(d.range, JSON.stringify(v))], i === 0)));
+        fix.values.forEach((v, i) => actions.push(edit(doc, m.replaceWith(v), d, [TextEdit.replace(d.range, JSON.stringify(v))], i === 0)));
         break;
       case 'addAction': {
         const st = model.statements.find((s) => s.index === fix.statement);
@@ -41,12 +44,12 @@ export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnost
         const insert = last
           ? TextEdit.insert(doc.positionAt(last.offset + last.length), `, ${JSON.stringify(fix.action)}`)
           : TextEdit.insert(doc.positionAt(array.offset + 1), JSON.stringify(fix.action));
-        actions.push(edit(doc, `Add "${fix.action}" to this statement`, d, [insert], true));
+        actions.push(edit(doc, m.addToStatement(fix.action), d, [insert], true));
         break;
       }
       case 'removeItem': {
         const range = itemRemovalRange(doc, parsed, d.range);
-        if (range) actions.push(edit(doc, 'Remove the redundant action', d, [TextEdit.del(range)], true));
+        if (range) actions.push(edit(doc, m.removeRedundant(), d, [TextEdit.del(range)], true));
         break;
       }
     }

@@ -8,7 +8,7 @@ import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscod
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   EFFECTS, IMS_ACTIONS, POLICY_LIMITS, POLICY_VERSIONS, STATEMENT_KEYS, CONDITION_OPERATORS, OPERATOR_SUFFIX,
-  findAction, isKnownOperator, type PolicyVersion,
+  findAction, isKnownOperator, type Lang, type PolicyVersion,
 } from '../../core/catalogue';
 import { actionProblem, expandImsPattern, isWildcard, patternCovers } from '../../core/policy/actionPattern';
 import { statementMatches } from '../../core/policy/evaluator';
@@ -16,6 +16,7 @@ import { isConditional, propertyNode, type PolicyModel, type PolicyStatement } f
 import { validatePolicyStructure } from '../../core/policy/policySchema';
 import { closest } from '../../core/util/distance';
 import type { ParsedPolicy } from './parsedPolicy';
+import { messages, type Messages } from './messages';
 
 export const DIAGNOSTIC_SOURCE = 'ims-tags';
 
@@ -55,7 +56,7 @@ const MAX_WILDCARDS_CHECKED = 200;
 
 class Collector {
   readonly out: Diagnostic[] = [];
-  constructor(private readonly doc: TextDocument) {}
+  constructor(private readonly doc: TextDocument, readonly m: Messages) {}
 
   range(node: Node): Range {
     return Range.create(this.doc.positionAt(node.offset), this.doc.positionAt(node.offset + node.length));
@@ -72,10 +73,6 @@ class Collector {
   }
 }
 
-function quoteList(values: string[]): string {
-  return values.map((v) => `'${v}'`).join(' or ');
-}
-
 function knownVersion(model: PolicyModel): PolicyVersion | undefined {
   return (POLICY_VERSIONS as readonly string[]).includes(model.version ?? '') ? (model.version as PolicyVersion) : undefined;
 }
@@ -86,43 +83,41 @@ function checkVersion(c: Collector, model: PolicyModel): void {
   const uses5 = model.statements.some((s) => ['Sid', 'NotAction', 'NotResource'].some((k) => propertyNode(s.node, k)));
   const values = uses5 ? ['5.0', '1.1'] : ['1.1', '5.0', '1.0'];
   c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidVersion,
-    `Invalid Version ${node.type === 'string' ? `"${node.value}"` : 'value'}: use "1.1" (fine-grained policy), "5.0" (identity policy) or "1.0" (role), as a string.`,
+    c.m.invalidVersion(node.type === 'string' ? `"${node.value}"` : String(node.value)),
     { data: { fix: { kind: 'replace', values } } });
 }
 
-function structureMessage(e: ErrorObject, version: PolicyVersion | undefined): { message: string; code: string } | undefined {
+function structureMessage(e: ErrorObject, version: PolicyVersion | undefined, m: Messages): { message: string; code: string } | undefined {
   const path = e.instancePath.split('/').slice(1);
-  const where = path.length >= 2 && path[0] === 'Statement' ? `Statement ${Number(path[1]) + 1}` : 'The policy';
+  const where = path.length >= 2 && path[0] === 'Statement' ? m.statementN(Number(path[1]) + 1) : m.thePolicy();
   switch (e.keyword) {
     case 'required': {
       if (e.schemaPath.includes('/anyOf/')) return undefined; // reported once by the anyOf error
-      const missing = (e.params as { missingProperty: string }).missingProperty;
-      const hint = missing === 'Version' ? ' Add "Version": "1.1".' : missing === 'Effect' ? ' Add "Effect": "Allow" or "Deny".' : '';
-      return { code: PolicyCode.structure, message: `${where} is missing "${missing}".${hint}` };
+      return { code: PolicyCode.structure, message: m.missing(where, (e.params as { missingProperty: string }).missingProperty) };
     }
     case 'anyOf':
-      return { code: PolicyCode.structure, message: `${where} has no "Action"${version === '5.0' ? ' or "NotAction"' : ''}: list the actions it applies to.` };
+      return { code: PolicyCode.structure, message: m.noAction(where, version === '5.0') };
     case 'not':
-      if (e.schemaPath.includes('dependentSchemas')) return { code: PolicyCode.structure, message: `${where} has both "Resource" and "NotResource": use one of them.` };
-      return { code: PolicyCode.actionWithNotAction, message: `${where} has both "Action" and "NotAction": use one of them.` };
+      if (e.schemaPath.includes('dependentSchemas')) return { code: PolicyCode.structure, message: m.resourceAndNot(where) };
+      return { code: PolicyCode.actionWithNotAction, message: m.actionAndNot(where) };
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const other = STATEMENT_KEYS.find((k) => k.name === key);
-      if (other) return { code: PolicyCode.structure, message: `"${key}" is allowed only in Version ${other.versions.join(', ')} statements${version ? `, not in ${version}` : ''}.` };
+      if (other) return { code: PolicyCode.structure, message: m.keyOfVersion(key, other.versions.join(', '), version) };
       const near = closest(key, STATEMENT_KEYS.filter((k) => !version || k.versions.includes(version)).map((k) => k.name), 1);
-      return { code: PolicyCode.structure, message: `Unknown statement key "${key}".${near.length ? ` Did you mean "${near[0]}"?` : ''}` };
+      return { code: PolicyCode.structure, message: m.unknownKey(key, near[0]) };
     }
     case 'type': {
       const expected = (e.params as { type: string | string[] }).type;
       const last = path[path.length - 1];
       const isItem = /^\d+$/.test(last ?? '');
       const owner = isItem ? path[path.length - 2] : last;
-      const what = isItem ? `Each "${owner}" entry` : owner ? `"${owner}"` : 'The policy';
-      const type = Array.isArray(expected) ? expected.join(' or ') : expected === 'array' ? 'an array of strings' : `a ${expected}`;
-      return { code: PolicyCode.structure, message: `${what} must be ${type}.` };
+      const what = isItem ? m.eachEntry(owner) : owner ? `"${owner}"` : m.thePolicy();
+      const type = Array.isArray(expected) ? expected.map(m.aType).join(' / ') : expected === 'array' ? m.arrayOfStrings() : m.aType(expected);
+      return { code: PolicyCode.structure, message: m.mustBe(what, type) };
     }
     default:
-      return { code: PolicyCode.structure, message: `${where}: ${e.message ?? 'invalid structure'}.` };
+      return { code: PolicyCode.structure, message: m.otherStructure(where, e.message ?? 'invalid structure') };
   }
 }
 
@@ -130,7 +125,7 @@ function checkStructure(c: Collector, model: PolicyModel): void {
   const version = knownVersion(model);
   const errors = validatePolicyStructure(getNodeValue(model.policyNode), version);
   for (const e of errors) {
-    const mapped = structureMessage(e, version);
+    const mapped = structureMessage(e, version, c.m);
     if (!mapped) continue;
     const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
     const node = findNodeAtLocation(model.policyNode, path) ?? model.policyNode;
@@ -158,11 +153,11 @@ interface Finding {
 /** The finding for one action string; a document repeats the same strings, so results are memoized per run. */
 function checkAction(c: Collector, entry: { value: string; node: Node }, version: PolicyVersion | undefined, memo: Map<string, Finding | null>): void {
   let finding = memo.get(entry.value);
-  if (finding === undefined) memo.set(entry.value, (finding = actionFinding(entry.value, version) ?? null));
+  if (finding === undefined) memo.set(entry.value, (finding = actionFinding(entry.value, version, c.m) ?? null));
   if (finding) c.add(entry.node, finding.severity, finding.code, finding.message, finding.fix ? { data: { fix: finding.fix } } : {});
 }
 
-function actionFinding(v: string, version: PolicyVersion | undefined): Finding | undefined {
+function actionFinding(v: string, version: PolicyVersion | undefined, m: Messages): Finding | undefined {
   if (v === '*' && version === '5.0') return undefined;
   const problem = actionProblem(v);
   if (problem) {
@@ -170,19 +165,19 @@ function actionFinding(v: string, version: PolicyVersion | undefined): Finding |
     let fix: PolicyFix | undefined;
     switch (problem.kind) {
       case 'segments':
-        message = `Malformed action "${v}": an action has three parts, service:resourceType:operation (found ${problem.count}).`;
+        message = m.segments(v, problem.count);
         break;
       case 'emptySegment':
-        message = `Malformed action "${v}": service, resource type and operation must not be empty (use * for any).`;
+        message = m.emptySegment(v);
         break;
       case 'upperCaseService': {
         const fixed = v.replace(/^[^:]*/, (s) => s.toLowerCase());
-        message = `Malformed action "${v}": the service name must be lower case ("${fixed}").`;
+        message = m.upperService(v, fixed);
         fix = { kind: 'replace', values: [fixed] };
         break;
       }
       default:
-        message = `Malformed action "${v}": unexpected character(s) ${JSON.stringify(problem.chars)}.`;
+        message = m.badChars(v, problem.chars);
     }
     return { severity: DiagnosticSeverity.Error, code: PolicyCode.malformedAction, message, fix };
   }
@@ -191,14 +186,14 @@ function actionFinding(v: string, version: PolicyVersion | undefined): Finding |
   const severity = version === '5.0' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning;
   if (isWildcard(v)) {
     if (expandImsPattern(v).length > 0) return undefined;
-    return { severity, code: PolicyCode.noMatchingAction, message: `"${v}" matches no known IMS action.` };
+    return { severity, code: PolicyCode.noMatchingAction, message: m.noMatch(v) };
   }
   if (findAction(v)) return undefined;
   const near = closest(v, IMS_NAMES);
   return {
     severity,
     code: PolicyCode.unknownAction,
-    message: `Unknown IMS action "${v}".${near.length ? ` Did you mean ${quoteList(near)}?` : ''}`,
+    message: m.unknownAction(v, near),
     fix: near.length ? { kind: 'replace', values: near } : undefined,
   };
 }
@@ -216,14 +211,14 @@ function checkRedundant(c: Collector, st: PolicyStatement): void {
     const norm = normalizeAction(entry.value);
     let message: string | undefined;
     if (seen.has(norm)) {
-      message = `"${entry.value}" is listed twice in this statement.`;
+      message = c.m.listedTwice(entry.value);
     } else {
       seen.add(norm);
       const cover = wildcards.find((w) => w !== entry && normalizeAction(w.value) !== norm
         && patternCovers(w.value, entry.value)
         // two patterns that cover each other: keep the first, flag the later one
         && !(patternCovers(entry.value, w.value) && st.actions.indexOf(w) > i));
-      if (cover) message = `"${entry.value}" is already covered by "${cover.value}" in this statement.`;
+      if (cover) message = c.m.coveredBy(entry.value, cover.value);
     }
     if (message) {
       c.add(entry.node, DiagnosticSeverity.Hint, PolicyCode.redundantAction, message,
@@ -236,16 +231,16 @@ function checkLimits(c: Collector, st: PolicyStatement): void {
   const L = POLICY_LIMITS;
   if (st.actions.length > L.actions && st.actionKey) {
     const key = propertyNode(st.node, st.actionKey)!.children![0];
-    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyActions, `This statement lists ${st.actions.length} actions; IAM allows at most ${L.actions} per statement. Use a wildcard or split the statement.`);
+    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyActions, c.m.tooManyActions(st.actions.length, L.actions));
   }
   if (st.resourceKey) {
     if (st.resources.length > L.resources) {
       const key = propertyNode(st.node, st.resourceKey)!.children![0];
-      c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyResources, `This statement lists ${st.resources.length} resources; IAM allows at most ${L.resources}.`);
+      c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyResources, c.m.tooManyResources(st.resources.length, L.resources));
     }
     for (const r of st.resources) {
       if (r.value.length > L.resourceLength) {
-        c.add(r.node, DiagnosticSeverity.Error, PolicyCode.resourceTooLong, `Resource is ${r.value.length} characters long; IAM allows at most ${L.resourceLength}.`);
+        c.add(r.node, DiagnosticSeverity.Error, PolicyCode.resourceTooLong, c.m.resourceTooLong(r.value.length, L.resourceLength));
       }
     }
   }
@@ -253,7 +248,7 @@ function checkLimits(c: Collector, st: PolicyStatement): void {
     const count = (st.conditionNode.children ?? []).reduce((n, op) => n + (op.children?.[1]?.type === 'object' ? op.children[1].children?.length ?? 0 : 1), 0);
     if (count > L.conditions) {
       const key = propertyNode(st.node, 'Condition')!.children![0];
-      c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyConditions, `This statement has ${count} conditions; IAM allows at most ${L.conditions}.`);
+      c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyConditions, c.m.tooManyConditions(count, L.conditions));
     }
   }
 }
@@ -265,7 +260,7 @@ function checkOperators(c: Collector, st: PolicyStatement): void {
     if (!key || typeof key.value !== 'string' || isKnownOperator(key.value)) continue;
     const near = closest(key.value, OPERATOR_NAMES);
     c.add(key, DiagnosticSeverity.Warning, PolicyCode.unknownOperator,
-      `Unknown condition operator "${key.value}".${near.length ? ` Did you mean ${quoteList(near)}?` : ''}`,
+      c.m.unknownOperator(key.value, near),
       near.length ? { data: { fix: { kind: 'replace', values: near } } } : {});
   }
 }
@@ -275,7 +270,7 @@ function checkEffect(c: Collector, st: PolicyStatement): void {
   if (node?.type !== 'string' || (EFFECTS as readonly string[]).includes(node.value)) return;
   const fixed = EFFECTS.find((e) => e.toLowerCase() === String(node.value).trim().toLowerCase());
   c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidEffect,
-    `Invalid Effect "${node.value}": use "Allow" or "Deny" (case-sensitive).`,
+    c.m.invalidEffect(String(node.value)),
     { data: { fix: { kind: 'replace', values: fixed ? [fixed] : [...EFFECTS] } } });
 }
 
@@ -323,11 +318,11 @@ function checkOverriddenAllows(c: Collector, doc: TextDocument, model: PolicyMod
     });
     if (!allCovered) continue;
     c.add(allow.effectNode, DiagnosticSeverity.Warning, PolicyCode.overriddenAllow,
-      `This Allow has no effect: Deny statement ${[...used].map((d) => d.index + 1).join(', ')} denies every action it allows (Deny wins).`,
+      c.m.overridden([...used].map((d) => d.index + 1).join(', ')),
       {
         relatedInformation: [...used].map((d) => ({
           location: { uri: doc.uri, range: c.range(d.effectNode ?? d.node) },
-          message: `Deny statement ${d.index + 1}`,
+          message: c.m.denyStatement(d.index + 1),
         })),
       });
   }
@@ -341,22 +336,22 @@ function checkDependencies(c: Collector, model: PolicyModel): void {
     const entry = st.actionKey === 'Action' ? st.actions.find((a) => patternCovers(a.value, 'ims:images:update')) : undefined;
     const node = entry?.node ?? propertyNode(st.node, st.actionKey!)!.children![0];
     c.add(node, DiagnosticSeverity.Information, PolicyCode.missingDependency,
-      'This statement grants "ims:images:update" but the policy does not grant "ims:images:get": the OpenStack-native tag APIs and PUT /v1/cloudimages/tags need both.',
+      c.m.missingGet(),
       st.actionKey === 'Action' ? { data: { fix: { kind: 'addAction', action: 'ims:images:get', statement: st.index } } } : {});
   }
 }
 
-export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy): Diagnostic[] {
+export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy, lang: Lang = 'en'): Diagnostic[] {
   const model = parsed.model;
   if (!model) return [];
-  const c = new Collector(doc);
+  const c = new Collector(doc, messages(lang));
   const version = knownVersion(model);
   checkVersion(c, model);
   checkStructure(c, model);
   const limits = version !== undefined && POLICY_LIMITS.versions.includes(version);
   if (limits && model.statements.length > POLICY_LIMITS.statements) {
     const key = propertyNode(model.policyNode, 'Statement')!.children![0];
-    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyStatements, `The policy has ${model.statements.length} statements; IAM allows at most ${POLICY_LIMITS.statements}.`);
+    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyStatements, c.m.tooManyStatements(model.statements.length, POLICY_LIMITS.statements));
   }
   const memo = new Map<string, Finding | null>();
   for (const st of model.statements) {
@@ -368,17 +363,17 @@ export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy): Dia
   }
   checkOverriddenAllows(c, doc, model);
   checkDependencies(c, model);
-  return capped(c.out, model, doc);
+  return capped(c.out, model, doc, c.m);
 }
 
 /** Past this many findings a document is junk or generated; more would only flood the Problems panel. */
 export const MAX_DIAGNOSTICS = 1000;
 
-function capped(all: Diagnostic[], model: PolicyModel, doc: TextDocument): Diagnostic[] {
+function capped(all: Diagnostic[], model: PolicyModel, doc: TextDocument, m: Messages): Diagnostic[] {
   if (all.length <= MAX_DIAGNOSTICS) return all;
   const shown = all.slice(0, MAX_DIAGNOSTICS);
   const head = Range.create(doc.positionAt(model.policyNode.offset), doc.positionAt(model.policyNode.offset + 1));
   shown.push({ range: head, severity: DiagnosticSeverity.Information, code: 'too-many-problems', source: DIAGNOSTIC_SOURCE,
-    message: `${all.length - MAX_DIAGNOSTICS} more problems in this policy are not shown; fix the ones above first.` });
+    message: m.moreProblems(all.length - MAX_DIAGNOSTICS) });
   return shown;
 }
