@@ -83,6 +83,20 @@ test('find images by tags shows the matches in the tree; the project\'s tags can
   await vscode.commands.executeCommand('imsTags.clearFilters');
 });
 
+test('filter by name and type; copy an image ID', async () => {
+  const { a, store } = await sandbox();
+  const target = store.all().find((i) => i.__imagetype === 'private')!;
+  await vscode.commands.executeCommand('imsTags.filterImages', { imageType: 'private', name: target.name });
+  const shown = (await roots(a)).filter((n) => n.kind === 'image');
+  assert.deepEqual(shown.map((n) => (n as { image: { id: string } }).image.id), [target.id]);
+  await vscode.commands.executeCommand('imsTags.copyImageId', shown[0]);
+  assert.equal(await vscode.env.clipboard.readText(), target.id);
+  await vscode.commands.executeCommand('imsTags.filterImages', { imageType: 'shared' });
+  const shared = (await roots(a)).filter((n) => n.kind === 'image').map((n) => (n as { image: { id: string } }).image.id).sort();
+  assert.deepEqual(shared, store.all().filter((i) => i.__imagetype === 'shared').map((i) => i.id).sort());
+  await vscode.commands.executeCommand('imsTags.clearFilters');
+});
+
 test('copy as .http gives a ready block that the language server recognises', async () => {
   const { a } = await sandbox();
   const node = (await roots(a)).find((n) => n.kind === 'image')!;
