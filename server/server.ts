@@ -7,9 +7,32 @@ import {
   type CancellationToken, type CompletionList, type Connection, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { langOf } from '../core/catalogue';
 import { DEFAULT_SETTINGS, HTTP_LANGUAGES, POLICY_LANGUAGES, getLanguageService, type LanguageSettings } from './languageService';
 import { PolicyIndex } from './policyIndex';
+
+/**
+ * A full garbage collection once the server has been idle for a second after documents changed: a
+ * parse of a large document leaves megabytes of short-lived objects, and V8 otherwise keeps the heap
+ * it grew for them. Exposed at run time, since the server is started by clients we do not control.
+ */
+function idleCollector(): () => void {
+  let gc: (() => void) | undefined;
+  try {
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  } catch {
+    return () => undefined;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => gc?.(), 1000);
+    timer.unref();
+  };
+}
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -141,7 +164,9 @@ export function startServer(connection: Connection): void {
       for (const doc of documents.all()) if (HTTP_LANGUAGES.has(doc.languageId)) validate(doc.uri);
     }, 20);
   };
+  const collectWhenIdle = idleCollector();
   const changed = (doc: TextDocument): void => {
+    collectWhenIdle();
     validate(doc.uri);
     if (POLICY_LANGUAGES.has(doc.languageId)) revalidateHttp();
   };
@@ -153,6 +178,7 @@ export function startServer(connection: Connection): void {
     if (p) clearImmediate(p);
     pending.delete(e.document.uri);
     service.forget(e.document.uri);
+    collectWhenIdle();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     // A closed policy falls back to its disk version.
     if (POLICY_LANGUAGES.has(e.document.languageId)) void index!.fileChanged(e.document.uri).then(revalidateHttp);

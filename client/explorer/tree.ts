@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { ImageInfo, Tag } from '../../core/client/imsClient';
 import type { ConnectionManager } from '../connection';
+import { PAGE_SIZE } from './pageSize';
 
-export const PAGE_SIZE = 50;
 
 export type Node =
   | { kind: 'connection'; label: string; description: string }

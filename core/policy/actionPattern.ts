@@ -56,8 +56,30 @@ function compile(pattern: string): CompiledPattern | null {
   return c;
 }
 
+/**
+ * Equality of two plain actions: the service exactly, the rest without regard to case. Compares
+ * characters in place, allocating nothing: it runs for every action of every statement.
+ */
+export function sameAction(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const colon = a.indexOf(':');
+  if (colon < 0) return a === b;
+  for (let k = 0; k < a.length; k++) {
+    const x = a.charCodeAt(k);
+    const y = b.charCodeAt(k);
+    if (x === y) continue;
+    if (k <= colon) return false;
+    // ASCII letters differ by 32 between cases; anything else must be equal.
+    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
+  }
+  return b.charCodeAt(colon) === 58;
+}
+
 /** Whether a policy action pattern matches a concrete action (or another pattern read literally). */
 export function patternMatches(pattern: string, action: string): boolean {
+  // Most patterns are plain actions: compare them without building (and caching) regular expressions,
+  // which on a 1 MB policy of thousands of distinct actions cost both time and memory.
+  if (!pattern.includes('*')) return sameAction(pattern, action);
   const c = compile(pattern);
   const i = action.indexOf(':');
   if (!c || i < 0) return pattern === action;

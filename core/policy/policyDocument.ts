@@ -62,13 +62,21 @@ export function parseJson(text: string): ParsedJson {
   return { tree, errors, policy: readPolicy(tree) };
 }
 
+/** The nesting depth, walked without recursion and without a tuple per node. */
 function depthOf(root: Node): number {
   let max = 0;
-  const stack: Array<[Node, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+  const nodes: Node[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     if (depth > max) max = depth;
-    if (node.children) for (const c of node.children) stack.push([c, depth + 1]);
+    if (node.children) {
+      for (const c of node.children) {
+        nodes.push(c);
+        depths.push(depth + 1);
+      }
+    }
   }
   return max;
 }

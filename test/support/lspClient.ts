@@ -24,6 +24,8 @@ export interface SpawnOptions {
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published, per document. */
+  readonly publishCount = new Map<string, number>();
   private waiters: Array<{ check: () => boolean; resolve: () => void }> = [];
   readonly stderr: string[] = [];
   /** Methods the server registered dynamically. */
@@ -41,6 +43,7 @@ export class LspClient {
     child.stderr!.on('data', (b: Buffer) => client.stderr.push(b.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.diagnostics.set(p.uri, p);
+      client.publishCount.set(p.uri, (client.publishCount.get(p.uri) ?? 0) + 1);
       client.wake();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
