@@ -44,6 +44,8 @@ export interface Emulator {
   store: ImageStore;
   /** Requests answered, and faults injected, by kind. */
   stats: { requests: number; faults: Record<string, number>; applied: number };
+  /** The tokens it issued (tests search logs for them). */
+  issuedTokens(): string[];
   close(): Promise<void>;
 }
 
@@ -289,6 +291,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`, port, projectId, store, stats,
+    issuedTokens: () => [...tokens.keys()],
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

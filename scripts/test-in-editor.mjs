@@ -2,6 +2,7 @@
 // Runs the in-editor suite (out/test/editor/index.js) inside a real VS Code: code-server with the
 // smoke-test driver, the extension loaded from this folder through the URL payload, and the exit code
 // reported by the workbench through codeAutomationExit.
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace, ensureEditorToolchain, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
 
@@ -36,6 +37,8 @@ async function main() {
   } finally {
     await browser.close();
     await server.stop();
+    // Kept for the secret scan and for people: everything VS Code and the extension logged.
+    cpSync(join(profile.userData, 'logs'), join(repoRoot, 'test-output', 'logs', untrusted ? 'in-editor-untrusted' : 'in-editor'), { recursive: true, force: true });
   }
   process.exit(code);
 }

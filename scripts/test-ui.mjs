@@ -2,7 +2,7 @@
 // UI suite: the packaged .vsix installed into code-server, driven in headless Chromium like a person
 // would: type inside Action and see IMS actions in the suggest widget, hover an action and see the API
 // table, open the Problems panel and see our diagnostic. Screenshots go to test-output/ui/.
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyWorkspace, ensureEditorToolchain, installVsix, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
 
@@ -137,6 +137,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.stop();
+    cpSync(join(profile.userData, 'logs'), join(repoRoot, 'test-output', 'logs', 'ui'), { recursive: true, force: true });
   }
   const passed = results.filter(Boolean).length;
   process.stdout.write(`ui: ${passed} passed, ${results.length - passed} failed (screenshots in ${shots})\n`);

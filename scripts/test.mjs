@@ -3,6 +3,10 @@
 // Stages: type check, bundles, unit + protocol + Neovim (node:test), the in-editor suite in code-server,
 // and the UI suite on the packaged .vsix. The real-editor toolchain is installed first when missing.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+// Artifacts of earlier runs would blur the secret scan: every run starts clean.
+rmSync(new URL('../test-output', import.meta.url), { recursive: true, force: true });
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const stages = [
@@ -15,6 +19,7 @@ const stages = [
   ['in-editor suite, restricted mode (untrusted workspace)', process.execPath, ['scripts/test-in-editor.mjs', '--untrusted']],
   ['.vsix', npm, ['run', '--silent', 'package']],
   ['UI suite (Chromium + code-server + .vsix)', process.execPath, ['scripts/test-ui.mjs']],
+  ['secret scan suite (logs and artifacts)', process.execPath, ['scripts/scan-secrets.mjs']],
 ];
 
 let passed = 0;

@@ -199,10 +199,22 @@ test('connecting with an IAM user and password: a token, and the project read fr
     const current = (): { projectId: string } | undefined => a.connections.connection;
     assert.equal(current()?.projectId, emu.projectId);
     assert.ok((await roots(a)).some((n) => n.kind === 'image'));
+    const tokens = emu.issuedTokens();
+    assert.ok(tokens.length > 0);
+    const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
+    const logs = (await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')))).join('');
+    assert.ok(logs.includes('GET /v2/cloudimages'));
+    for (const secret of ['pw-right', ...tokens]) assert.ok(!logs.includes(secret), 'no password or token in the log');
     await vscode.commands.executeCommand('imsTags.signOut');
   } finally {
     await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
     await cfg.update('endpoint.iam', undefined, vscode.ConfigurationTarget.Global);
     await emu.close();
   }
+});
+
+test('endpoint settings cannot be set by a workspace (machine scope)', async () => {
+  const cfg = vscode.workspace.getConfiguration('imsTags');
+  await assert.rejects(Promise.resolve(cfg.update('endpoint.ims', 'https://attacker.example.com', vscode.ConfigurationTarget.Workspace)));
+  assert.equal(cfg.inspect('endpoint.ims')?.workspaceValue, undefined);
 });

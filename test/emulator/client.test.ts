@@ -22,6 +22,7 @@ function client(extra: Partial<ClientOptions> = {}): ImsClient {
 
 before(async () => {
   emu = await startEmulator({ ak: AK, sk: SK, seed: 42, images: 120 });
+  assert.match(emu.url, /^http:\/\/127\.0\.0\.1:\d+$/, 'loopback only');
 });
 after(async () => emu.close());
 
@@ -214,6 +215,11 @@ test('the command line: the two contract lines, and a clear error for bad option
   });
   child.kill();
   assert.match(lines, /^IMS emulator listening on http:\/\/127\.0\.0\.1:\d+\nproject_id: [0-9a-f]{32}\n/);
+  const exposed = spawn(process.execPath, [bin, '--ak', AK, '--sk', SK, '--host', '0.0.0.0']);
+  let refusal = '';
+  exposed.stderr.on('data', (b) => { refusal += b; });
+  assert.equal(await new Promise((r) => exposed.on('exit', r)), 2);
+  assert.match(refusal, /listens on 127\.0\.0\.1 only/);
   const bad = spawn(process.execPath, [bin, '--ak', AK, '--sk', SK, '--fail-rate', '2']);
   let err = '';
   bad.stderr.on('data', (b) => { err += b; });
