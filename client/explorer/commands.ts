@@ -194,7 +194,11 @@ export function registerExplorerCommands(context: vscode.ExtensionContext, conne
     const summary = { done: results.length - failed.length, failed: failed.map((f) => ({ imageId: f.item, error: String((f as { error: unknown }).error) })) };
     if (failed.length) {
       log().warn(`${failed.length} image(s) not done: ${summary.failed.map((f) => `${f.imageId}: ${f.error}`).join('; ')}`);
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} images done; {2} failed (see the log).', summary.done, ids.length, failed.length), vscode.l10n.t('Show log')).then((c2) => c2 && log().show());
+      const retry = vscode.l10n.t('Retry failed');
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} images done; {2} failed (see the log).', summary.done, ids.length, failed.length), retry, vscode.l10n.t('Show log')).then((choice) => {
+        if (choice === retry) void vscode.commands.executeCommand(action === 'create' ? 'imsTags.addTagToSelected' : 'imsTags.deleteTagFromSelected', undefined, { imageIds: failed.map((f) => f.item), tag });
+        else if (choice) log().show();
+      });
     } else {
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} images done.', summary.done));
     }

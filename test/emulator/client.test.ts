@@ -170,6 +170,7 @@ test('faults: 500 images batch-tagged under --fail-rate 0.2 end in exactly the i
     const failures = [...add, ...removeEnv].filter((o) => !o.ok);
     assert.deepEqual(failures.map((f) => String((f as { error: unknown }).error)), [], 'every image done after retries');
     const faults = Object.values(faulty.stats.faults).reduce((a, b) => a + b, 0);
+    process.stdout.write(`# faults injected while tagging 500 images: ${JSON.stringify(faulty.stats.faults)}\n`);
     assert.ok(faults > 100, `faults injected: ${JSON.stringify(faulty.stats.faults)}`);
     assert.ok((faulty.stats.faults.drop ?? 0) > 10, 'dropped connections after the change was applied');
     // Check by listing afterwards, through the API.
@@ -226,4 +227,59 @@ test('the command line: the two contract lines, and a clear error for bad option
   const code = await new Promise((r) => bad.on('exit', r));
   assert.equal(code, 2);
   assert.match(err, /--fail-rate must be a number from 0 to 1/);
+});
+
+test('faults without retries: the batch reports exactly which images were not done, and retrying those finishes the job', async () => {
+  const faulty = await startEmulator({ ak: AK, sk: SK, seed: 6, images: 300, failRate: 0.5, faultSeed: 3, retryAfter: 0 });
+  try {
+    // One attempt each: a 429 storm and 5xx answers and drops are all reported, none hidden.
+    const once = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, maxAttempts: 1 });
+    const before = new Map(faulty.store.all().map((i) => [i.id, new Map(i.tags)]));
+    let todo = [...before.keys()];
+    const rounds: number[] = [];
+    for (let round = 0; round < 30 && todo.length; round++) {
+      const results = await mapLimit(todo, (id) => once.batchAddOrDeleteTags(id, 'create', [{ key: 'fixed', value: 'yes' }]), { limit: 8 });
+      const failed = results.filter((r) => !r.ok).map((r) => r.item);
+      // What is reported done is done (a dropped answer may hide a change that was made: it is reported as not done and repeated, harmlessly).
+      for (const r of results) if (r.ok) assert.equal(faulty.store.get(r.item)!.tags.get('fixed'), 'yes');
+      rounds.push(failed.length);
+      todo = failed;
+    }
+    assert.deepEqual(todo, [], `not done after retries: ${rounds.join(' → ')}`);
+    assert.ok(rounds[0] > 100, `a storm: ${rounds[0]} of 300 failed at first`);
+    for (const image of faulty.store.all()) {
+      const expected = new Map(before.get(image.id)!);
+      expected.set('fixed', 'yes');
+      assert.deepEqual([...image.tags].sort(), [...expected].sort(), `image ${image.id}`);
+    }
+  } finally {
+    await faulty.close();
+  }
+});
+
+test('a DeleteImageTag batch under dropped connections: retries that find the tag gone count as done, nothing fails twice', async () => {
+  const faulty = await startEmulator({ ak: AK, sk: SK, seed: 7, images: 200, failRate: 0.3, faultSeed: 9, retryAfter: 0 });
+  try {
+    const c = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10 });
+    const ids = faulty.store.all().map((i) => i.id);
+    await mapLimit(ids, (id) => c.addImageTag(id, { key: 'temp', value: '1' }), { limit: 8 });
+    const results = await mapLimit(ids, (id) => c.deleteImageTag(id, 'temp'), { limit: 8 });
+    assert.deepEqual(results.filter((r) => !r.ok).map((r) => String((r as { error: unknown }).error)), []);
+    assert.ok((faulty.stats.faults.drop ?? 0) > 5, 'some deletes were applied and then their answer dropped');
+    assert.ok(faulty.store.all().every((i) => !i.tags.has('temp')));
+  } finally {
+    await faulty.close();
+  }
+});
+
+test('a timeout is reported as a network error, and a slow emulator within the timeout works', async () => {
+  const slow = await startEmulator({ ak: AK, sk: SK, seed: 1, images: 2, latencyMs: 300 });
+  try {
+    const impatient = new ImsClient({ endpoint: slow.url, projectId: slow.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, timeoutMs: 100, maxAttempts: 2, baseDelayMs: 1 });
+    await assert.rejects(impatient.listImagesTags(), /no answer within 0\.1 s/);
+    const patient = new ImsClient({ endpoint: slow.url, projectId: slow.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, timeoutMs: 2000 });
+    assert.ok(Array.isArray((await patient.listImagesTags()).tags));
+  } finally {
+    await slow.close();
+  }
 });
