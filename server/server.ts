@@ -29,7 +29,11 @@ function idleCollector(): () => void {
   let timer: NodeJS.Timeout | undefined;
   return () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => gc?.(), 1000);
+    timer = setTimeout(() => {
+      gc?.();
+      // A second pass frees what the first one's finalizers released.
+      setTimeout(() => gc?.(), 200).unref();
+    }, 1000);
     timer.unref();
   };
 }
