@@ -14,7 +14,7 @@ const stages = [
   ['bundles', npm, ['run', '--silent', 'build']],
   ['compile tests', npm, ['run', '--silent', 'compile-tests']],
   ['editor toolchain', process.execPath, ['scripts/setup-editor.mjs', '--quiet']],
-  ['unit, protocol, emulator and Neovim suites', process.execPath, ['--test', 'out/test/unit/', 'out/test/protocol/', 'out/test/emulator/', 'out/test/nvim/']],
+  ['unit, protocol, emulator and Neovim suites', process.execPath, ['--test', '--test-timeout=120000', 'out/test/unit/', 'out/test/protocol/', 'out/test/emulator/', 'out/test/nvim/']],
   ['in-editor suite (code-server)', process.execPath, ['scripts/test-in-editor.mjs']],
   ['in-editor suite, restricted mode (untrusted workspace)', process.execPath, ['scripts/test-in-editor.mjs', '--untrusted']],
   ['.vsix', npm, ['run', '--silent', 'package']],
@@ -31,12 +31,18 @@ function run(name, cmd, args) {
     const t = Date.now();
     process.stdout.write(`\n=== ${name}\n`);
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    // No stage may hang CI: past 15 minutes it is stopped and counted as failed.
+    const limit = setTimeout(() => {
+      process.stdout.write(`=== ${name}: still running after 15 minutes, stopped\n`);
+      child.kill('SIGKILL');
+    }, 15 * 60_000);
     let tail = '';
     child.stdout.on('data', (b) => {
       process.stdout.write(b);
       tail = (tail + b).slice(-4000);
     });
     child.on('close', (code) => {
+      clearTimeout(limit);
       // node:test closes with "# pass N" / "# fail N"; our editor suites with "N passed, N failed".
       const p = /# pass (\d+)/.exec(tail) ?? /(\d+) passed, \d+ failed/.exec(tail);
       const f = /# fail (\d+)/.exec(tail) ?? /\d+ passed, (\d+) failed/.exec(tail);

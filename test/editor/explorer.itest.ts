@@ -23,6 +23,19 @@ async function sandbox() {
   return { a, store: c.emulator.store, c };
 }
 
+/** Runs `f` with the endpoint settings pointing at an emulator, and puts them back afterwards. */
+async function withEndpoints(url: string, f: () => Promise<void>): Promise<void> {
+  const cfg = vscode.workspace.getConfiguration('imsTags');
+  try {
+    await cfg.update('endpoint.ims', url, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpoint.iam', url, vscode.ConfigurationTarget.Global);
+    await f();
+  } finally {
+    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
+    await cfg.update('endpoint.iam', undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
 async function roots(a: ImsTagsApi): Promise<Node[]> {
   return until('the tree lists images', async () => {
     const r = await a.tree.getChildren();
@@ -146,69 +159,63 @@ test('under a policy that grants only list, a tag write answers 403 naming the a
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 });
 
+/** Everything the extension has logged so far. */
+async function extensionLog(a: ImsTagsApi): Promise<string> {
+  const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
+  return (await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')))).join('');
+}
+
 test('connecting with AK/SK: secrets go to SecretStorage only, never to settings or the log; sign out removes them', async () => {
   const SK = `secret-${Date.now()}-do-not-log`;
   const emu = await startEmulator({ ak: 'TESTAK', sk: SK, seed: 8, images: 3 });
-  const cfg = vscode.workspace.getConfiguration('imsTags');
   try {
-    await cfg.update('endpoint.ims', emu.url, vscode.ConfigurationTarget.Global);
-    await cfg.update('endpoint.iam', emu.url, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'TESTAK', sk: SK });
-    const a = await api();
-    const c = a.connections.connection;
-    assert.equal(c?.kind, 'cloud');
-    assert.equal(c!.projectId, emu.projectId, 'project id resolved through IAM');
-    assert.ok((await roots(a)).some((n) => n.kind === 'image'));
-    const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('imsTags') ?? {}) + JSON.stringify(vscode.workspace.getConfiguration('imsTags'));
-    assert.ok(!settings.includes(SK), 'not in settings');
-    const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
-    const logs = await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')));
-    assert.ok(logs.join('').includes('GET /v2/cloudimages'), 'the log has request lines');
-    assert.ok(!logs.join('').includes(SK), 'the secret key is not in the log');
-    await vscode.commands.executeCommand('imsTags.signOut');
-    assert.equal(a.connections.connection, undefined);
-    await assert.rejects(a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk' }), /No access key stored/);
+    await withEndpoints(emu.url, async () => {
+      await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'TESTAK', sk: SK });
+      const a = await api();
+      const c = a.connections.connection;
+      assert.equal(c?.kind, 'cloud');
+      assert.equal(c!.projectId, emu.projectId, 'project id resolved through IAM');
+      assert.ok((await roots(a)).some((n) => n.kind === 'image'));
+      const settings = JSON.stringify(vscode.workspace.getConfiguration().inspect('imsTags') ?? {}) + JSON.stringify(vscode.workspace.getConfiguration('imsTags'));
+      assert.ok(!settings.includes(SK), 'not in settings');
+      const logs = await extensionLog(a);
+      assert.ok(logs.includes('GET /v2/cloudimages'), 'the log has request lines');
+      assert.ok(!logs.includes(SK), 'the secret key is not in the log');
+      await vscode.commands.executeCommand('imsTags.signOut');
+      assert.equal(a.connections.connection, undefined);
+      await assert.rejects(a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk' }), /No access key stored/);
+    });
   } finally {
-    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
-    await cfg.update('endpoint.iam', undefined, vscode.ConfigurationTarget.Global);
     await emu.close();
   }
 });
 
 test('an http:// endpoint that is not loopback is refused', async () => {
-  const cfg = vscode.workspace.getConfiguration('imsTags');
-  await cfg.update('endpoint.ims', 'http://example.com', vscode.ConfigurationTarget.Global);
-  try {
+  await withEndpoints('http://example.com', async () => {
     const a = await api();
     assert.equal(a.connections.endpoints('cn-north-4'), 'Endpoint http://example.com must use https:// (only 127.0.0.1/localhost may use http).');
-  } finally {
-    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
-  }
+  });
 });
 
 test('connecting with an IAM user and password: a token, and the project read from it', async () => {
   const emu = await startEmulator({ ak: 'AK2', sk: 'SK2', seed: 2, images: 2, password: 'pw-right' });
-  const cfg = vscode.workspace.getConfiguration('imsTags');
   try {
-    await cfg.update('endpoint.ims', emu.url, vscode.ConfigurationTarget.Global);
-    await cfg.update('endpoint.iam', emu.url, vscode.ConfigurationTarget.Global);
-    const a = await api();
-    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'password', domain: 'acme', user: 'dev', password: 'pw-wrong' });
-    assert.equal(a.connections.connection, undefined, 'a wrong password does not connect');
-    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'password', domain: 'acme', user: 'dev', password: 'pw-right' });
-    const current = (): { projectId: string } | undefined => a.connections.connection;
-    assert.equal(current()?.projectId, emu.projectId);
-    assert.ok((await roots(a)).some((n) => n.kind === 'image'));
-    const tokens = emu.issuedTokens();
-    assert.ok(tokens.length > 0);
-    const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
-    const logs = (await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')))).join('');
-    assert.ok(logs.includes('GET /v2/cloudimages'));
-    for (const secret of ['pw-right', ...tokens]) assert.ok(!logs.includes(secret), 'no password or token in the log');
-    await vscode.commands.executeCommand('imsTags.signOut');
+    await withEndpoints(emu.url, async () => {
+      const a = await api();
+      await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'password', domain: 'acme', user: 'dev', password: 'pw-wrong' });
+      assert.equal(a.connections.connection, undefined, 'a wrong password does not connect');
+      await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'password', domain: 'acme', user: 'dev', password: 'pw-right' });
+      const current = (): { projectId: string } | undefined => a.connections.connection;
+      assert.equal(current()?.projectId, emu.projectId);
+      assert.ok((await roots(a)).some((n) => n.kind === 'image'));
+      const tokens = emu.issuedTokens();
+      assert.ok(tokens.length > 0);
+      const logs = await extensionLog(a);
+      assert.ok(logs.includes('GET /v2/cloudimages'));
+      for (const secret of ['pw-right', ...tokens]) assert.ok(!logs.includes(secret), 'no password or token in the log');
+      await vscode.commands.executeCommand('imsTags.signOut');
+    });
   } finally {
-    await cfg.update('endpoint.ims', undefined, vscode.ConfigurationTarget.Global);
-    await cfg.update('endpoint.iam', undefined, vscode.ConfigurationTarget.Global);
     await emu.close();
   }
 });

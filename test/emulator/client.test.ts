@@ -16,8 +16,13 @@ const AK = 'EMULATORAK000001';
 const SK = 'emulator-secret-key-0001';
 let emu: Emulator;
 
+/** A client of an emulator (the shared one by default), signing with the test AK/SK. */
+function clientOf(target: Emulator, extra: Partial<ClientOptions> = {}): ImsClient {
+  return new ImsClient({ endpoint: target.url, projectId: target.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, ...extra });
+}
+
 function client(extra: Partial<ClientOptions> = {}): ImsClient {
-  return new ImsClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, baseDelayMs: 5, maxDelayMs: 50, ...extra });
+  return clientOf(emu, { baseDelayMs: 5, maxDelayMs: 50, ...extra });
 }
 
 before(async () => {
@@ -145,7 +150,7 @@ test('--policy: a call the policy does not grant answers 403 naming the missing 
   writeFileSync(file, JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }] }));
   const guarded = await startEmulator({ ak: AK, sk: SK, seed: 1, images: 3, policyFile: file });
   try {
-    const c = new ImsClient({ endpoint: guarded.url, projectId: guarded.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+    const c = clientOf(guarded);
     assert.ok((await c.listImagesTags()).tags);
     await assert.rejects(c.addImageTag(guarded.store.all()[0].id, { key: 'a', value: 'b' }), (e: unknown) => {
       assert.ok(e instanceof ImsError);
@@ -162,7 +167,7 @@ test('--policy: a call the policy does not grant answers 403 naming the missing 
 test('faults: 500 images batch-tagged under --fail-rate 0.2 end in exactly the intended state', async () => {
   const faulty = await startEmulator({ ak: AK, sk: SK, seed: 5, images: 500, failRate: 0.2, faultSeed: 11, retryAfter: 0 });
   try {
-    const c = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 8 });
+    const c = clientOf(faulty, { baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 8 });
     const ids = faulty.store.all().map((i) => i.id);
     const before = new Map(faulty.store.all().map((i) => [i.id, new Map(i.tags)]));
     const add = await mapLimit(ids, (id) => c.batchAddOrDeleteTags(id, 'create', [{ key: 'batch', value: 'run-1' }]), { limit: 8 });
@@ -174,7 +179,7 @@ test('faults: 500 images batch-tagged under --fail-rate 0.2 end in exactly the i
     assert.ok(faults > 100, `faults injected: ${JSON.stringify(faulty.stats.faults)}`);
     assert.ok((faulty.stats.faults.drop ?? 0) > 10, 'dropped connections after the change was applied');
     // Check by listing afterwards, through the API.
-    const check = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, maxAttempts: 20, baseDelayMs: 1 });
+    const check = clientOf(faulty, { maxAttempts: 20, baseDelayMs: 1 });
     const outcomes = await mapLimit(ids, async (id) => {
       const tags = Object.fromEntries((await check.listImageTags(id)).tags.map((t) => [t.key, t.value]));
       const expected = Object.fromEntries([...before.get(id)!].filter(([k]) => k !== 'env'));
@@ -192,8 +197,11 @@ test('--state: changes persist atomically and come back on restart', async () =>
   const file = join(dir, 'state.json');
   const first = await startEmulator({ ak: AK, sk: SK, seed: 9, images: 4, stateFile: file });
   const id = first.store.all()[0].id;
-  await new ImsClient({ endpoint: first.url, projectId: first.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } }).addImageTag(id, { key: 'kept', value: 'yes' });
-  await first.close();
+  try {
+    await clientOf(first).addImageTag(id, { key: 'kept', value: 'yes' });
+  } finally {
+    await first.close();
+  }
   assert.ok(JSON.parse(readFileSync(file, 'utf8')).length === 4);
   const second = await startEmulator({ ak: AK, sk: SK, seed: 9, stateFile: file });
   try {
@@ -233,7 +241,7 @@ test('faults without retries: the batch reports exactly which images were not do
   const faulty = await startEmulator({ ak: AK, sk: SK, seed: 6, images: 300, failRate: 0.5, faultSeed: 3, retryAfter: 0 });
   try {
     // One attempt each: a 429 storm and 5xx answers and drops are all reported, none hidden.
-    const once = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, maxAttempts: 1 });
+    const once = clientOf(faulty, { maxAttempts: 1 });
     const before = new Map(faulty.store.all().map((i) => [i.id, new Map(i.tags)]));
     let todo = [...before.keys()];
     const rounds: number[] = [];
@@ -260,7 +268,7 @@ test('faults without retries: the batch reports exactly which images were not do
 test('a DeleteImageTag batch under dropped connections: retries that find the tag gone count as done, nothing fails twice', async () => {
   const faulty = await startEmulator({ ak: AK, sk: SK, seed: 7, images: 200, failRate: 0.3, faultSeed: 9, retryAfter: 0 });
   try {
-    const c = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10 });
+    const c = clientOf(faulty, { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 10 });
     const ids = faulty.store.all().map((i) => i.id);
     await mapLimit(ids, (id) => c.addImageTag(id, { key: 'temp', value: '1' }), { limit: 8 });
     const results = await mapLimit(ids, (id) => c.deleteImageTag(id, 'temp'), { limit: 8 });
@@ -275,9 +283,9 @@ test('a DeleteImageTag batch under dropped connections: retries that find the ta
 test('a timeout is reported as a network error, and a slow emulator within the timeout works', async () => {
   const slow = await startEmulator({ ak: AK, sk: SK, seed: 1, images: 2, latencyMs: 300 });
   try {
-    const impatient = new ImsClient({ endpoint: slow.url, projectId: slow.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, timeoutMs: 100, maxAttempts: 2, baseDelayMs: 1 });
+    const impatient = clientOf(slow, { timeoutMs: 100, maxAttempts: 2, baseDelayMs: 1 });
     await assert.rejects(impatient.listImagesTags(), /no answer within 0\.1 s/);
-    const patient = new ImsClient({ endpoint: slow.url, projectId: slow.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, timeoutMs: 2000 });
+    const patient = clientOf(slow, { timeoutMs: 2000 });
     assert.ok(Array.isArray((await patient.listImagesTags()).tags));
   } finally {
     await slow.close();
