@@ -152,21 +152,21 @@ export function registerExplorerCommands(context: vscode.ExtensionContext, conne
     const t = tag ?? (await askTag());
     if (!t) return;
     await client().addImageTag(image.id, t);
-    tree.refreshImage(image.id);
+    await tree.refreshImage(image.id);
   });
   reg('imsTags.editTagValue', async (node?: Node, value?: string) => {
     if (node?.kind !== 'tag') throw new Error(vscode.l10n.t('Choose a tag in the IMS explorer first.'));
     const t = value !== undefined ? { key: node.tag.key, value } : await askTag(node.tag.key, node.tag.value);
     if (!t) return;
     await client().addImageTag(node.image.id, t);
-    tree.refreshImage(node.image.id);
+    await tree.refreshImage(node.image.id);
   });
   reg('imsTags.deleteTag', async (node?: Node, confirmed?: boolean) => {
     if (node?.kind !== 'tag') throw new Error(vscode.l10n.t('Choose a tag in the IMS explorer first.'));
     const yes = vscode.l10n.t('Delete');
     if (!confirmed && (await vscode.window.showWarningMessage(vscode.l10n.t('Delete tag {0} from image {1}?', node.tag.key, node.image.name), { modal: true }, yes)) !== yes) return;
     await client().deleteImageTag(node.image.id, node.tag.key);
-    tree.refreshImage(node.image.id);
+    await tree.refreshImage(node.image.id);
   });
   const batch = async (action: 'create' | 'delete', node?: Node, opts?: { imageIds?: string[]; tag?: TagInput }) => {
     const ids = opts?.imageIds ?? selectedImages(node);
@@ -190,7 +190,7 @@ export function registerExplorerCommands(context: vscode.ExtensionContext, conne
       });
     });
     const failed = results.filter((r) => !r.ok);
-    for (const id of ids) tree.refreshImage(id);
+    await Promise.all(ids.map((id) => tree.refreshImage(id)));
     const summary = { done: results.length - failed.length, failed: failed.map((f) => ({ imageId: f.item, error: String((f as { error: unknown }).error) })) };
     if (failed.length) {
       log().warn(`${failed.length} image(s) not done: ${summary.failed.map((f) => `${f.imageId}: ${f.error}`).join('; ')}`);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ImageInfo, Tag } from '../../core/client/imsClient';
 import type { ConnectionManager } from '../connection';
 import { PAGE_SIZE } from './pageSize';
+import { log } from '../log';
 
 
 export type Node =
@@ -48,9 +49,24 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
     this.changed.fire(undefined);
   }
 
-  /** Refreshes one image's tags (after a tag operation). */
-  refreshImage(imageId: string): void {
+  /**
+   * Refreshes one image's tags after a tag operation: its children, and the tag count in its
+   * description, which shows even while the image is collapsed.
+   */
+  async refreshImage(imageId: string): Promise<void> {
     this.tagsCache.delete(imageId);
+    const image = this.images.find((i) => i.id === imageId);
+    const c = this.connections.connection;
+    if (image && c && vscode.workspace.isTrusted) {
+      try {
+        const tags = (await c.client.listImageTags(imageId)).tags;
+        this.tagsCache.set(imageId, tags);
+        image.tags = tags.map((t) => `${t.key}=${t.value}`);
+      } catch (e) {
+        // the children show the error when expanded
+        log().warn(`Could not refresh the tags of image ${imageId}: ${(e as Error).message}`);
+      }
+    }
     this.changed.fire(undefined);
   }
 

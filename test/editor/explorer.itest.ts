@@ -62,16 +62,21 @@ test('add a tag, edit its value, delete it: the emulator\'s state and the tree f
   const { a, store } = await sandbox();
   const node = (await roots(a)).find((n) => n.kind === 'image')!;
   const id = (node as { image: { id: string } }).image.id;
-  await vscode.commands.executeCommand('imsTags.addTag', node, { key: 'owner', value: 'carol' });
-  assert.equal(store.get(id)!.tags.get('owner'), 'carol');
-  const tagNode = (await a.tree.getChildren(node)).find((n) => n.kind === 'tag' && n.tag.key === 'owner')!;
+  const countBefore = store.get(id)!.tags.size;
+  await vscode.commands.executeCommand('imsTags.addTag', node, { key: 'reviewer', value: 'carol' });
+  assert.equal(store.get(id)!.tags.get('reviewer'), 'carol');
+  // The collapsed image's description counts the new tag at once.
+  const shownAgain = (await a.tree.getChildren()).find((n) => n.kind === 'image' && n.image.id === id)!;
+  const count = countBefore + 1;
+  assert.match(String(a.tree.getTreeItem(shownAgain).description), new RegExp(count === 1 ? '· 1 tag$' : `· ${count} tags$`));
+  const tagNode = (await a.tree.getChildren(node)).find((n) => n.kind === 'tag' && n.tag.key === 'reviewer')!;
   assert.ok(tagNode, 'the tag shows under its image');
   await vscode.commands.executeCommand('imsTags.editTagValue', tagNode, 'dave');
-  assert.equal(store.get(id)!.tags.get('owner'), 'dave');
-  const edited = (await a.tree.getChildren(node)).find((n) => n.kind === 'tag' && n.tag.key === 'owner')!;
-  assert.equal(a.tree.getTreeItem(edited).label, 'owner = dave');
+  assert.equal(store.get(id)!.tags.get('reviewer'), 'dave');
+  const edited = (await a.tree.getChildren(node)).find((n) => n.kind === 'tag' && n.tag.key === 'reviewer')!;
+  assert.equal(a.tree.getTreeItem(edited).label, 'reviewer = dave');
   await vscode.commands.executeCommand('imsTags.deleteTag', edited, true);
-  assert.equal(store.get(id)!.tags.has('owner'), false);
+  assert.equal(store.get(id)!.tags.has('reviewer'), false);
 });
 
 test('add and delete a tag on many selected images, with a summary', async () => {
