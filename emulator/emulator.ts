@@ -111,6 +111,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const image = (id: string): Image => store.get(id) ?? (() => { throw notFound(`image ${id}`); })();
 
+  /** The two single-tag deletes are not idempotent: a key that is not there answers 404. */
+  const deleteExisting = (imageId: string, key: string) => {
+    const img = image(imageId);
+    if (!img.tags.has(key)) throw notFound(`tag ${key}`);
+    img.tags.delete(key);
+    return { status: 204 };
+  };
+
   const checkBody = (api: ImsApi, body: unknown) => {
     const errors = validateBody(api, body);
     if (errors.length === 0) return;
@@ -124,12 +132,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       store.setTags(image(p.image_id), [{ key: p.tag, value: '' }]);
       return { status: 204 };
     },
-    GlanceDeleteTag: (p) => {
-      const img = image(p.image_id);
-      if (!img.tags.has(p.tag)) throw notFound(`tag ${p.tag}`);
-      img.tags.delete(p.tag);
-      return { status: 204 };
-    },
+    GlanceDeleteTag: (p) => deleteExisting(p.image_id, p.tag),
     CreateOrUpdateTags: (_p, body) => {
       const b = body as { image_id: string; tag?: string; image_tag?: { key: string; value: string } };
       store.setTags(image(b.image_id), [b.image_tag ?? splitLegacyTag(b.tag!)]);
@@ -168,12 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       store.setTags(image(p.image_id), [(body as { tag: { key: string; value: string } }).tag]);
       return { status: 204 };
     },
-    DeleteImageTag: (p) => {
-      const img = image(p.image_id);
-      if (!img.tags.has(p.key)) throw notFound(`tag ${p.key}`);
-      img.tags.delete(p.key);
-      return { status: 204 };
-    },
+    DeleteImageTag: (p) => deleteExisting(p.image_id, p.key),
     ListImageTags: (p) => ({ status: 200, body: { tags: tagList(image(p.image_id)) } }),
     ListImagesTags: () => ({ status: 200, body: { tags: aggregateTags(store.all()) } }),
     BatchDeleteTags: (p, body) => {
@@ -243,7 +241,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const api = match.api;
     if (api.pathParams.some((p) => p.name === 'project_id') && match.params.project_id !== projectId) throw new HttpError(400, 'IMG.0001', `project ${match.params.project_id} is not this emulator's project (${projectId})`);
     if (policy) {
-      const missing = api.actions.filter((a) => evaluateAction(a, [policy]).decision === 'notGranted' || evaluateAction(a, [policy]).decision === 'denied');
+      const missing = api.actions.filter((a) => ['notGranted', 'denied'].includes(evaluateAction(a, [policy]).decision));
       if (missing.length) throw new HttpError(403, 'IMG.0403', `Policy doesn't allow ${missing.join(', ')} to be performed.`);
     }
     const injected = fault();

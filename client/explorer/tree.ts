@@ -56,18 +56,23 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   async refreshImage(imageId: string): Promise<void> {
     this.tagsCache.delete(imageId);
     const image = this.images.find((i) => i.id === imageId);
-    const c = this.connections.connection;
-    if (image && c && vscode.workspace.isTrusted) {
+    if (image && this.connections.connection && vscode.workspace.isTrusted) {
       try {
-        const tags = (await c.client.listImageTags(imageId)).tags;
-        this.tagsCache.set(imageId, tags);
-        image.tags = tags.map((t) => `${t.key}=${t.value}`);
+        await this.loadTags(image);
       } catch (e) {
         // the children show the error when expanded
         log().warn(`Could not refresh the tags of image ${imageId}: ${(e as Error).message}`);
       }
     }
     this.changed.fire(undefined);
+  }
+
+  /** Lists an image's tags, caches them, and keeps the count its description shows in step. */
+  private async loadTags(image: ImageInfo): Promise<Tag[]> {
+    const tags = (await this.connections.connection!.client.listImageTags(image.id)).tags;
+    this.tagsCache.set(image.id, tags);
+    image.tags = tags.map((t) => `${t.key}=${t.value}`);
+    return tags;
   }
 
   get loaded(): readonly ImageInfo[] {
@@ -165,9 +170,7 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
       let tags = this.tagsCache.get(node.image.id);
       if (!tags) {
         try {
-          tags = (await c.client.listImageTags(node.image.id)).tags;
-          this.tagsCache.set(node.image.id, tags);
-          node.image.tags = tags.map((t) => `${t.key}=${t.value}`);
+          tags = await this.loadTags(node.image);
         } catch (e) {
           return [{ kind: 'error', message: vscode.l10n.t('Could not list tags: {0}', (e as Error).message), retry: () => this.refreshImage(node.image.id) }];
         }

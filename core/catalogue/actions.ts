@@ -4,6 +4,7 @@
  * listed here: they are derived from `apis.ts`, so the two tables cannot disagree.
  */
 import type { ImsAction, WildcardForm } from './types';
+import { normalizeAction } from '../policy/actionName';
 
 const OTC_MGMT = 'OTC permissions appendix, image management';
 
@@ -63,11 +64,9 @@ export const IMS_WILDCARDS: readonly WildcardForm[] = [
 /** Resource types in the order a person would look for them. */
 export const IMS_RESOURCE_TYPES: readonly string[] = [...new Set(IMS_ACTIONS.map((a) => a.resourceType))];
 
-const byLowerName = new Map(IMS_ACTIONS.map((a) => [a.name.toLowerCase(), a]));
+const byName = new Map(IMS_ACTIONS.map((a) => [normalizeAction(a.name), a]));
 
-/** resourceType and operation are case-insensitive in IAM; the service name is not. */
+/** The catalogue action an action name means (resource type and operation in any case). */
 export function findAction(name: string): ImsAction | undefined {
-  const [service, ...rest] = name.split(':');
-  if (service !== 'ims') return undefined;
-  return byLowerName.get(['ims', ...rest].join(':').toLowerCase());
+  return byName.get(normalizeAction(name));
 }

@@ -108,8 +108,7 @@ export class ImsClient {
     for (let attempt = 1; attempt <= max; attempt++) {
       signal?.throwIfAborted();
       const started = Date.now();
-      const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
-      const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      const { timeout, combined } = this.attemptSignal(signal);
       let response: Response;
       try {
         // Signed per attempt: a retry gets a fresh X-Sdk-Date.
@@ -145,6 +144,12 @@ export class ImsClient {
     throw lastError;
   }
 
+  /** One attempt's signal: the caller's cancellation and the timeout, whichever comes first. */
+  private attemptSignal(signal?: AbortSignal): { timeout: AbortSignal; combined: AbortSignal } {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    return { timeout, combined: signal ? AbortSignal.any([signal, timeout]) : timeout };
+  }
+
   /** Idempotent calls repeat safely; DeleteImageTag too, since a 404 on a retry counts as done. */
   private retryable(api: ImsApi): boolean {
     return api.idempotent || api.method === 'DELETE';
@@ -172,8 +177,7 @@ export class ImsClient {
   async exchange(api: ImsApi, pathAndQuery: string, body: string | undefined, signal?: AbortSignal): Promise<{ status: number; headers: Record<string, string>; text: string; ms: number }> {
     const url = `${this.options.endpoint.replace(/\/$/, '')}${pathAndQuery}`;
     const started = Date.now();
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
-    const r = await this.fetch(url, { method: api.method, headers: await this.headers(api, url, body), body, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const r = await this.fetch(url, { method: api.method, headers: await this.headers(api, url, body), body, signal: this.attemptSignal(signal).combined });
     const text = await r.text();
     const headers: Record<string, string> = {};
     r.headers.forEach((v, k) => { headers[k] = v; });

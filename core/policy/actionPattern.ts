@@ -5,6 +5,9 @@
  */
 import { IMS_ACTIONS } from '../catalogue/actions';
 import type { ImsAction } from '../catalogue/types';
+import { sameAction } from './actionName';
+
+export { normalizeAction, sameAction } from './actionName';
 
 export type ActionProblem =
   | { kind: 'segments'; count: number }
@@ -54,25 +57,6 @@ function compile(pattern: string): CompiledPattern | null {
     compiled.set(pattern, c);
   }
   return c;
-}
-
-/**
- * Equality of two plain actions: the service exactly, the rest without regard to case. Compares
- * characters in place, allocating nothing: it runs for every action of every statement.
- */
-export function sameAction(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const colon = a.indexOf(':');
-  if (colon < 0) return a === b;
-  for (let k = 0; k < a.length; k++) {
-    const x = a.charCodeAt(k);
-    const y = b.charCodeAt(k);
-    if (x === y) continue;
-    if (k <= colon) return false;
-    // ASCII letters differ by 32 between cases; anything else must be equal.
-    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
-  }
-  return b.charCodeAt(colon) === 58;
 }
 
 /** Whether a policy action pattern matches a concrete action (or another pattern read literally). */

@@ -10,7 +10,7 @@ import {
   EFFECTS, IMS_ACTIONS, POLICY_LIMITS, POLICY_VERSIONS, STATEMENT_KEYS, CONDITION_OPERATORS, OPERATOR_SUFFIX,
   findAction, isKnownOperator, type Lang, type PolicyVersion,
 } from '../../core/catalogue';
-import { actionProblem, expandImsPattern, isWildcard, patternCovers } from '../../core/policy/actionPattern';
+import { actionProblem, expandImsPattern, isWildcard, normalizeAction, patternCovers } from '../../core/policy/actionPattern';
 import { statementMatches } from '../../core/policy/evaluator';
 import { isConditional, propertyNode, type PolicyModel, type PolicyStatement } from '../../core/policy/policyDocument';
 import { validatePolicyStructure } from '../../core/policy/policySchema';
@@ -196,12 +196,6 @@ function actionFinding(v: string, version: PolicyVersion | undefined, m: Message
     message: m.unknownAction(v, near),
     fix: near.length ? { kind: 'replace', values: near } : undefined,
   };
-}
-
-/** Service names compare exactly; resource type and operation case-insensitively. */
-function normalizeAction(action: string): string {
-  const i = action.indexOf(':');
-  return i < 0 ? action : action.slice(0, i + 1) + action.slice(i + 1).toLowerCase();
 }
 
 function checkRedundant(c: Collector, st: PolicyStatement): void {

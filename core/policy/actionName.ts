@@ -1,0 +1,24 @@
+/**
+ * The one rule for comparing action names (ims-facts.md §B): the service is compared exactly, the
+ * resource type and operation without regard to case. `normalizeAction` gives a key for sets and maps;
+ * `sameAction` compares two names in place, allocating nothing, for hot loops.
+ */
+export function normalizeAction(action: string): string {
+  const i = action.indexOf(':');
+  return i < 0 ? action : action.slice(0, i + 1) + action.slice(i + 1).toLowerCase();
+}
+
+export function sameAction(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const colon = a.indexOf(':');
+  if (colon < 0) return a === b;
+  for (let k = 0; k < a.length; k++) {
+    const x = a.charCodeAt(k);
+    const y = b.charCodeAt(k);
+    if (x === y) continue;
+    if (k <= colon) return false;
+    // ASCII letters differ by 32 between cases; anything else must be equal.
+    if ((x | 32) !== (y | 32) || (x | 32) < 97 || (x | 32) > 122) return false;
+  }
+  return b.charCodeAt(colon) === 58;
+}
