@@ -19,7 +19,11 @@ export interface BatchRun {
 async function tagAll(images: number, latencyMs: number, concurrency: number): Promise<{ ms: number; state: string }> {
   const emu = await startEmulator({ ak: 'BENCHAK', sk: 'BENCHSK', seed: 77, images, latencyMs });
   try {
-    const c = new ImsClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: 'BENCHAK', sk: 'BENCHSK' } });
+    const c = new ImsClient({
+      endpoint: emu.url,
+      projectId: emu.projectId,
+      credentials: { kind: 'aksk', ak: 'BENCHAK', sk: 'BENCHSK' },
+    });
     const ids = emu.store.all().map((i) => i.id);
     const started = performance.now();
     const results = await mapLimit(ids, (id) => c.addImageTag(id, { key: 'bench', value: 'batch-1' }), { limit: concurrency });
@@ -36,7 +40,8 @@ export async function benchBatch(images = 1000, latencyMs = 50): Promise<BatchRu
   const concurrent = await tagAll(images, latencyMs, 8);
   const sequential = await tagAll(images, latencyMs, 1);
   return {
-    images, latencyMs,
+    images,
+    latencyMs,
     concurrentMs: concurrent.ms,
     sequentialMs: sequential.ms,
     speedup: sequential.ms / concurrent.ms,

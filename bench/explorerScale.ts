@@ -22,7 +22,11 @@ export async function benchScale(images = 10_000): Promise<ScaleRun> {
   const emu = await startEmulator({ ak: 'SCALEAK', sk: 'SCALESK', seed: 21, images });
   let run: Omit<ScaleRun, 'faults'>;
   try {
-    const c = new ImsClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: 'SCALEAK', sk: 'SCALESK' } });
+    const c = new ImsClient({
+      endpoint: emu.url,
+      projectId: emu.projectId,
+      credentials: { kind: 'aksk', ak: 'SCALEAK', sk: 'SCALESK' },
+    });
     let s = performance.now();
     let page = await c.listImages({ limit: PAGE_SIZE, __imagetype: 'private' });
     const firstPageMs = performance.now() - s;
@@ -35,17 +39,40 @@ export async function benchScale(images = 10_000): Promise<ScaleRun> {
     s = performance.now();
     let found = 0;
     for await (const r of c.imagesByTags({ tags: [{ key: 'env', values: ['prod'] }] }, 200)) if (r) found++;
-    run = { images, firstPageMs, loadMore: { p50: percentile(times, 50), p95: percentile(times, 95), pages: times.length }, findByTags: { ms: performance.now() - s, found } };
+    run = {
+      images,
+      firstPageMs,
+      loadMore: { p50: percentile(times, 50), p95: percentile(times, 95), pages: times.length },
+      findByTags: { ms: performance.now() - s, found },
+    };
   } finally {
     await emu.close();
   }
   // Batch tagging 1,000 images while one request in ten fails (500, 503, 429, dropped after applying).
-  const faulty = await startEmulator({ ak: 'SCALEAK', sk: 'SCALESK', seed: 22, images: 1000, failRate: 0.1, faultSeed: 5, retryAfter: 0 });
+  const faulty = await startEmulator({
+    ak: 'SCALEAK',
+    sk: 'SCALESK',
+    seed: 22,
+    images: 1000,
+    failRate: 0.1,
+    faultSeed: 5,
+    retryAfter: 0,
+  });
   try {
-    const c = new ImsClient({ endpoint: faulty.url, projectId: faulty.projectId, credentials: { kind: 'aksk', ak: 'SCALEAK', sk: 'SCALESK' }, baseDelayMs: 20, maxAttempts: 6 });
+    const c = new ImsClient({
+      endpoint: faulty.url,
+      projectId: faulty.projectId,
+      credentials: { kind: 'aksk', ak: 'SCALEAK', sk: 'SCALESK' },
+      baseDelayMs: 20,
+      maxAttempts: 6,
+    });
     const before = new Map(faulty.store.all().map((i) => [i.id, new Map(i.tags)]));
     const s = performance.now();
-    const results = await mapLimit([...before.keys()], (id) => c.batchAddOrDeleteTags(id, 'create', [{ key: 'wave', value: '2' }]), { limit: 8 });
+    const results = await mapLimit(
+      [...before.keys()],
+      (id) => c.batchAddOrDeleteTags(id, 'create', [{ key: 'wave', value: '2' }]),
+      { limit: 8 },
+    );
     const ms = performance.now() - s;
     const exact = faulty.store.all().every((i) => {
       const expected = new Map(before.get(i.id)!);
@@ -53,7 +80,10 @@ export async function benchScale(images = 10_000): Promise<ScaleRun> {
       return JSON.stringify([...i.tags].sort()) === JSON.stringify([...expected].sort());
     });
     const faultsInjected = Object.values(faulty.stats.faults).reduce((a, b) => a + b, 0);
-    return { ...run, faults: { images: 1000, failRate: 0.1, faultsInjected, ms, exact, notDone: results.filter((r) => !r.ok).length } };
+    return {
+      ...run,
+      faults: { images: 1000, failRate: 0.1, faultsInjected, ms, exact, notDone: results.filter((r) => !r.ok).length },
+    };
   } finally {
     await faulty.close();
   }

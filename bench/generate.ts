@@ -24,15 +24,18 @@ export function generatePolicy(bytes: number, seed = 1): string {
     while (size < perStatement) {
       const [svc, types] = SERVICES[rnd(SERVICES.length)];
       // IMS actions come from the catalogue (a real policy has few typos); other services are made up.
-      const a = svc === 'ims'
-        ? `"${IMS_ACTIONS[rnd(IMS_ACTIONS.length)].name}"`
-        : `"${svc}:${types[rnd(types.length)]}:${OPS[rnd(OPS.length)]}${rnd(5000)}"`;
+      const a =
+        svc === 'ims'
+          ? `"${IMS_ACTIONS[rnd(IMS_ACTIONS.length)].name}"`
+          : `"${svc}:${types[rnd(types.length)]}:${OPS[rnd(OPS.length)]}${rnd(5000)}"`;
       if (seen.has(a)) continue; // a statement lists an action once
       seen.add(a);
       actions.push(a);
       size += a.length + 10; // with the ",\n        " separator
     }
-    statements.push(`    {\n      "Effect": "${i === 7 ? 'Deny' : 'Allow'}",\n      "Action": [\n        ${actions.join(',\n        ')}\n      ]\n    }`);
+    statements.push(
+      `    {\n      "Effect": "${i === 7 ? 'Deny' : 'Allow'}",\n      "Action": [\n        ${actions.join(',\n        ')}\n      ]\n    }`,
+    );
   }
   return `{\n  "Version": "1.1",\n  "Statement": [\n${statements.join(',\n')}\n  ]\n}\n`;
 }
@@ -55,7 +58,9 @@ export function generateHttp(count: number): string {
 export function generatePolicyFiles(count: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const statements: unknown[] = [{ Effect: 'Allow', Action: [IMS_ACTIONS[i % IMS_ACTIONS.length].name, 'ims:images:list', `ecs:servers:get${i}`] }];
+    const statements: unknown[] = [
+      { Effect: 'Allow', Action: [IMS_ACTIONS[i % IMS_ACTIONS.length].name, 'ims:images:list', `ecs:servers:get${i}`] },
+    ];
     if (i % 10 === 9) statements.push({ Effect: 'Deny', Action: ['ims:images:delete'] });
     out.push(JSON.stringify({ Version: '1.1', Statement: statements }, null, 2));
   }

@@ -27,7 +27,11 @@ export async function benchHttp(serverJs: string, requests: number, policies: nu
   generatePolicyFiles(policies).forEach((text, i) => writeFileSync(join(dir, `policy-${i}.json`), text));
   const text = generateHttp(requests);
   const uri = URI.file(join(dir, 'requests.http')).toString();
-  const client = await LspClient.start({ command: process.execPath, args: [serverJs, '--stdio'], workspaceFolders: [URI.file(dir).toString()] });
+  const client = await LspClient.start({
+    command: process.execPath,
+    args: [serverJs, '--stdio'],
+    workspaceFolders: [URI.file(dir).toString()],
+  });
   try {
     await client.open(uri, 'http', text);
     await client.waitForLog(/Indexed \d+ policy file/, 60_000);
@@ -40,7 +44,10 @@ export async function benchHttp(serverJs: string, requests: number, policies: nu
     let items = 0;
     for (let i = 0; i < rounds; i++) {
       let s = performance.now();
-      const list = await client.request<{ items: unknown[] }>('textDocument/completion', { textDocument: { uri }, position: { line: emptyLine, character: 0 } });
+      const list = await client.request<{ items: unknown[] }>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: emptyLine, character: 0 },
+      });
       cTimes.push(performance.now() - s);
       items = list.items.length;
       s = performance.now();
@@ -59,7 +66,9 @@ export async function benchHttp(serverJs: string, requests: number, policies: nu
       count = ds.length;
     }
     return {
-      requests, policies, sizeBytes: text.length,
+      requests,
+      policies,
+      sizeBytes: text.length,
       completion: { p50: percentile(cTimes, 50), p95: percentile(cTimes, 95), items },
       hover: { p50: percentile(hTimes, 50), p95: percentile(hTimes, 95) },
       diagnosticsAfterEdit: { p50: percentile(dTimes, 50), p95: percentile(dTimes, 95), count },

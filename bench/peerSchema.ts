@@ -28,7 +28,13 @@ export function peerPolicySchema(): Record<string, unknown> {
           additionalProperties: false,
           properties: Object.fromEntries(STATEMENT_KEYS.map((k) => [k.name, { description: k.doc.en }])),
           allOf: [
-            { properties: { Effect: { enum: [...EFFECTS] }, Action: { type: 'array', maxItems: 100, items: action }, NotAction: { type: 'array', items: action } } },
+            {
+              properties: {
+                Effect: { enum: [...EFFECTS] },
+                Action: { type: 'array', maxItems: 100, items: action },
+                NotAction: { type: 'array', items: action },
+              },
+            },
           ],
         },
       },

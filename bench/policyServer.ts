@@ -26,7 +26,13 @@ function positionOf(text: string, needle: string, from: number, delta: number) {
   return { line, character: offset - before.lastIndexOf('\n') - 1 };
 }
 
-export async function benchServer(label: string, spawn: SpawnOptions, sizeBytes: number, rounds = 60, configure?: (c: LspClient) => Promise<void>): Promise<ServerRun> {
+export async function benchServer(
+  label: string,
+  spawn: SpawnOptions,
+  sizeBytes: number,
+  rounds = 60,
+  configure?: (c: LspClient) => Promise<void>,
+): Promise<ServerRun> {
   const text = generatePolicy(sizeBytes);
   const uri = `file:///bench/policy-${sizeBytes}.json`;
   const t0 = performance.now();
@@ -38,7 +44,11 @@ export async function benchServer(label: string, spawn: SpawnOptions, sizeBytes:
     const mid = Math.floor(text.length / 2);
     const completionAt = positionOf(text, '"ims:images:list"', mid, 5); // just after `"ims:`
     const hoverAt = positionOf(text, '"ims:images:get"', mid, 8);
-    const complete = () => client.request<CompletionList | CompletionList['items'] | null>('textDocument/completion', { textDocument: { uri }, position: completionAt });
+    const complete = () =>
+      client.request<CompletionList | CompletionList['items'] | null>('textDocument/completion', {
+        textDocument: { uri },
+        position: completionAt,
+      });
     // Some servers answer with nothing until their schema is loaded: wait for a real answer.
     let first = await complete();
     for (let i = 0; i < 200 && !(Array.isArray(first) ? first.length : first?.items.length); i++) {
@@ -53,7 +63,7 @@ export async function benchServer(label: string, spawn: SpawnOptions, sizeBytes:
       let s = performance.now();
       const list = await complete();
       cTimes.push(performance.now() - s);
-      items = Array.isArray(list) ? list.length : list?.items.length ?? 0;
+      items = Array.isArray(list) ? list.length : (list?.items.length ?? 0);
       s = performance.now();
       await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: hoverAt });
       hTimes.push(performance.now() - s);
@@ -64,9 +74,17 @@ export async function benchServer(label: string, spawn: SpawnOptions, sizeBytes:
     for (let i = 0; i < Math.min(rounds, 30); i++) {
       const s = performance.now();
       const published = client.publishCount.get(uri) ?? 0;
-      const version = await client.edit(uri, { start: editAt, end: { line: editAt.line, character: editAt.character + 1 } }, i % 2 === 0 ? 'x' : 't');
+      const version = await client.edit(
+        uri,
+        { start: editAt, end: { line: editAt.line, character: editAt.character + 1 } },
+        i % 2 === 0 ? 'x' : 't',
+      );
       // The next publication for this version (or, from servers that do not say the version, the next one).
-      await client.waitForDiagnostics(uri, (_d, p) => (client.publishCount.get(uri) ?? 0) > published && (p.version === undefined || p.version >= version), 60_000);
+      await client.waitForDiagnostics(
+        uri,
+        (_d, p) => (client.publishCount.get(uri) ?? 0) > published && (p.version === undefined || p.version >= version),
+        60_000,
+      );
       dTimes.push(performance.now() - s);
     }
     void first;

@@ -5,11 +5,12 @@
  * cloned repository cannot send credentials elsewhere.
  */
 import * as vscode from 'vscode';
-import { IMS_ENDPOINT_TEMPLATE } from '../core/catalogue';
+import { IAM_ENDPOINT, IMS_ENDPOINT_TEMPLATE } from '../core/catalogue';
 import { ImsClient, type Credentials } from '../core/client/imsClient';
 import { lookupProjectId, tokenProvider } from '../core/client/iam';
-import { startEmulator, type Emulator } from '../emulator/emulator';
+import type { Emulator } from '../emulator/emulator';
 import { logExchange } from './log';
+import type { StartEmulator } from './sandbox';
 
 export const SANDBOX_AK = 'SANDBOX-AK';
 
@@ -31,7 +32,8 @@ export function checkEndpoint(value: string): URL | string {
   } catch {
     return vscode.l10n.t('"{0}" is not a URL.', value);
   }
-  if (url.protocol !== 'https:' && !isLoopback(url)) return vscode.l10n.t('Endpoint {0} must use https:// (only 127.0.0.1/localhost may use http).', value);
+  if (url.protocol !== 'https:' && !isLoopback(url))
+    return vscode.l10n.t('Endpoint {0} must use https:// (only 127.0.0.1/localhost may use http).', value);
   return url;
 }
 
@@ -40,18 +42,38 @@ export class ConnectionManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Connection | undefined>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly state: vscode.Memento) {}
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+    /** Loads the emulator when the Sandbox first opens (see sandbox.ts). */
+    private readonly loadEmulator: () => StartEmulator,
+  ) {}
 
   get connection(): Connection | undefined {
     return this.current;
   }
 
   /** Starts the in-process emulator with fresh random credentials that never leave this process. */
-  async connectSandbox(options: { seed?: number; images?: number; policyFile?: string; latencyMs?: number; failRate?: number } = {}): Promise<Connection> {
+  async connectSandbox(
+    options: { seed?: number; images?: number; policyFile?: string; latencyMs?: number; failRate?: number } = {},
+  ): Promise<Connection> {
     await this.disconnect();
     const sk = `sandbox-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
-    const emulator = await startEmulator({ ak: SANDBOX_AK, sk, seed: options.seed ?? 1, images: options.images ?? 40, policyFile: options.policyFile, latencyMs: options.latencyMs, failRate: options.failRate });
-    const client = new ImsClient({ endpoint: emulator.url, projectId: emulator.projectId, credentials: { kind: 'aksk', ak: SANDBOX_AK, sk }, onExchange: logExchange });
+    const emulator = await this.loadEmulator()({
+      ak: SANDBOX_AK,
+      sk,
+      seed: options.seed ?? 1,
+      images: options.images ?? 40,
+      policyFile: options.policyFile,
+      latencyMs: options.latencyMs,
+      failRate: options.failRate,
+    });
+    const client = new ImsClient({
+      endpoint: emulator.url,
+      projectId: emulator.projectId,
+      credentials: { kind: 'aksk', ak: SANDBOX_AK, sk },
+      onExchange: logExchange,
+    });
     this.current = { kind: 'sandbox', emulator, projectId: emulator.projectId, endpoint: emulator.url, client };
     await this.state.update('imsTags.lastConnection', { kind: 'sandbox' });
     this.changed.fire(this.current);
@@ -61,7 +83,7 @@ export class ConnectionManager implements vscode.Disposable {
   endpoints(region: string): { ims: string; iam: string } | string {
     const cfg = vscode.workspace.getConfiguration('imsTags');
     const ims = cfg.get<string>('endpoint.ims') || IMS_ENDPOINT_TEMPLATE.replace('{region}', region);
-    const iam = cfg.get<string>('endpoint.iam') || 'https://iam.myhuaweicloud.com';
+    const iam = cfg.get<string>('endpoint.iam') || IAM_ENDPOINT;
     for (const e of [ims, iam]) {
       const checked = checkEndpoint(e);
       if (typeof checked === 'string') return checked;
@@ -70,7 +92,13 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   /** Connects to the cloud with credentials already in SecretStorage. */
-  async connectCloud(opts: { region: string; projectId?: string; auth: 'aksk' | 'password'; domain?: string; user?: string }): Promise<Connection> {
+  async connectCloud(opts: {
+    region: string;
+    projectId?: string;
+    auth: 'aksk' | 'password';
+    domain?: string;
+    user?: string;
+  }): Promise<Connection> {
     const endpoints = this.endpoints(opts.region);
     if (typeof endpoints === 'string') throw new Error(endpoints);
     let credentials: Credentials;
@@ -78,13 +106,21 @@ export class ConnectionManager implements vscode.Disposable {
     if (opts.auth === 'aksk') {
       const ak = await this.secrets.get('imsTags.ak');
       const sk = await this.secrets.get('imsTags.sk');
-      if (!ak || !sk) throw new Error(vscode.l10n.t('No access key stored: run "IMS: Connect" and enter your AK/SK.'));
+      if (!ak || !sk)
+        throw new Error(vscode.l10n.t('No access key stored: run "IMS: Connect to Huawei Cloud" and enter your AK/SK.'));
       credentials = { kind: 'aksk', ak, sk };
       projectId ??= await lookupProjectId({ iamEndpoint: endpoints.iam, region: opts.region, ak, sk });
     } else {
       const password = await this.secrets.get('imsTags.password');
-      if (!password || !opts.user || !opts.domain) throw new Error(vscode.l10n.t('No password stored: run "IMS: Connect" and sign in.'));
-      const token = tokenProvider({ iamEndpoint: endpoints.iam, domain: opts.domain, user: opts.user, password, projectName: opts.region });
+      if (!password || !opts.user || !opts.domain)
+        throw new Error(vscode.l10n.t('No password stored: run "IMS: Connect to Huawei Cloud" and sign in.'));
+      const token = tokenProvider({
+        iamEndpoint: endpoints.iam,
+        domain: opts.domain,
+        user: opts.user,
+        password,
+        projectName: opts.region,
+      });
       credentials = { kind: 'token', token };
       // The token is scoped to the region's project: its body names the project.
       projectId ??= await token.projectId();
@@ -94,7 +130,14 @@ export class ConnectionManager implements vscode.Disposable {
     const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange: logExchange });
     this.current = { kind: 'cloud', region: opts.region, projectId, endpoint: endpoints.ims, auth: opts.auth, client };
     // Only what is not secret is remembered in the extension's state.
-    await this.state.update('imsTags.lastConnection', { kind: 'cloud', region: opts.region, projectId, auth: opts.auth, domain: opts.domain, user: opts.user });
+    await this.state.update('imsTags.lastConnection', {
+      kind: 'cloud',
+      region: opts.region,
+      projectId,
+      auth: opts.auth,
+      domain: opts.domain,
+      user: opts.user,
+    });
     this.changed.fire(this.current);
     return this.current;
   }

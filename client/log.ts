@@ -1,5 +1,6 @@
 /** The extension's log: request lines (method, path, status, time, request id), never secrets. */
 import * as vscode from 'vscode';
+import type { Exchange } from '../core/client/imsClient';
 
 let channel: vscode.LogOutputChannel | undefined;
 
@@ -7,7 +8,7 @@ export function log(): vscode.LogOutputChannel {
   return (channel ??= vscode.window.createOutputChannel('IMS Tags & Policies', { log: true }));
 }
 
-export function logExchange(e: { method: string; path: string; status: number | 'network-error'; ms: number; requestId?: string; attempt: number }): void {
+export function logExchange(e: Exchange): void {
   const line = `${e.method} ${e.path} → ${e.status} in ${e.ms} ms${e.requestId ? ` (request ${e.requestId})` : ''}${e.attempt > 1 ? ` [attempt ${e.attempt}]` : ''}`;
   if (typeof e.status === 'number' && e.status < 400) log().info(line);
   else log().warn(line);

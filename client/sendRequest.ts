@@ -9,8 +9,9 @@ import { findApi } from '../core/catalogue';
 import { ImsError, parseErrorBody } from '../core/client/errors';
 import { parseHttpFile, resolveVariables, variableRefs, type HttpRequest } from '../core/http/httpFile';
 import { matchImsRequest, splitUrl } from '../core/http/imsRequest';
-import type { ConnectionManager } from './connection';
-import { explainDenied } from './explorer/commands';
+import { DEFAULT_REGION } from '../core/catalogue';
+import type { Ctx } from './context';
+import { log } from './log';
 
 export const RESPONSE_SCHEME = 'ims-response';
 
@@ -37,58 +38,74 @@ class Lenses implements vscode.CodeLensProvider {
       const m = matchImsRequest(r, file.variables);
       if (m?.kind !== 'api') continue;
       const line = doc.positionAt(r.requestLine.start).line;
-      out.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: vscode.l10n.t('Send IMS request'), command: 'imsTags.sendRequest', arguments: [doc.uri, r.index] }));
+      out.push(
+        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+          title: vscode.l10n.t('Send IMS request'),
+          command: 'imsTags.sendRequest',
+          arguments: [doc.uri, r.index],
+        }),
+      );
     }
     return out;
   }
 }
 
-function isDestructive(method: string, apiId: string): boolean {
-  return method !== 'GET' && apiId !== 'ListImageByTags';
-}
-
-export function registerSendRequest(context: vscode.ExtensionContext, connections: ConnectionManager): Responses {
+export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<void>): Responses {
   const responses = new Responses();
-  context.subscriptions.push(
+  ctx.push(
     vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     vscode.languages.registerCodeLensProvider({ language: 'http' }, new Lenses()),
-    vscode.commands.registerCommand('imsTags.sendRequest', async (uri?: vscode.Uri, index?: number, opts?: { confirmed?: boolean }) => {
-      try {
-        return await send(uri, index, opts?.confirmed === true);
-      } catch (e) {
-        await explainDenied(e);
-        return undefined;
-      }
-    }),
+    vscode.commands.registerCommand(
+      'imsTags.sendRequest',
+      async (uri?: vscode.Uri, index?: number, opts?: { confirmed?: boolean }) => {
+        try {
+          return await send(uri, index, opts?.confirmed === true);
+        } catch (e) {
+          await onError(e);
+          return undefined;
+        }
+      },
+    ),
   );
 
   async function send(uri: vscode.Uri | undefined, index: number | undefined, confirmed: boolean) {
     const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!doc) throw new Error(vscode.l10n.t('Open a .http file first.'));
-    const c = connections.connection;
-    if (!c) throw new Error(vscode.l10n.t('Not connected: run "IMS: Connect" or "IMS: Open Sandbox" first.'));
-    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('This workspace is not trusted: IMS requests are not sent from restricted mode.'));
+    const c = ctx.connected();
     const file = parseHttpFile(doc.getText());
-    const request: HttpRequest | undefined = index !== undefined ? file.requests[index] : file.requests.find((r) => {
-      const line = vscode.window.activeTextEditor?.selection.active.line ?? 0;
-      return doc.positionAt(r.span.start).line <= line && line <= doc.positionAt(r.span.end).line;
-    });
+    const request: HttpRequest | undefined =
+      index !== undefined
+        ? file.requests[index]
+        : file.requests.find((r) => {
+            const line = vscode.window.activeTextEditor?.selection.active.line ?? 0;
+            return doc.positionAt(r.span.start).line <= line && line <= doc.positionAt(r.span.end).line;
+          });
     const match = request && matchImsRequest(request, file.variables);
     if (!request || match?.kind !== 'api') throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
     const api = findApi(match.api.id)!;
     // The connection's project and region stand in where the file does not define them.
-    const variables = [...file.variables, { name: 'projectId', value: c.projectId }, { name: 'region', value: c.kind === 'cloud' ? c.region : 'cn-north-4' }]
-      .map((v) => ({ ...v, nameSpan: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 } }));
+    const variables = [
+      ...file.variables,
+      { name: 'projectId', value: c.projectId },
+      { name: 'region', value: c.kind === 'cloud' ? c.region : DEFAULT_REGION },
+    ].map((v) => ({ ...v, nameSpan: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 } }));
     const url = resolveVariables(request.fullUrl, variables);
     const body = request.body && !request.body.file ? resolveVariables(request.body.text, variables) : undefined;
     const missing = [...new Set([...variableRefs(url), ...variableRefs(body ?? '')].map((r) => r.name))];
-    if (missing.length) throw new Error(vscode.l10n.t('These variables have no value: {0}. Define them in the file (@name = value).', missing.join(', ')));
+    if (missing.length)
+      throw new Error(
+        vscode.l10n.t('These variables have no value: {0}. Define them in the file (@name = value).', missing.join(', ')),
+      );
     const { path } = splitUrl(url);
     const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const target = `${c.endpoint}${path}${query}`;
-    if (isDestructive(api.method, api.id) && !confirmed) {
+    if (!api.readOnly && !confirmed) {
       const go = vscode.l10n.t('Send');
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Send {0} {1}? It changes tags.', api.method, target), { modal: true }, go);
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Send {0} {1}? It changes tags.', api.method, target),
+        { modal: true },
+        go,
+      );
       if (answer !== go) return undefined;
     }
     const result = await c.client.exchange(api, `${path}${query}`, body);
@@ -98,13 +115,26 @@ export function registerSendRequest(context: vscode.ExtensionContext, connection
     } catch {
       // not JSON: shown as it came
     }
-    const head = [`HTTP ${result.status} (${result.ms} ms) — ${api.id}`, ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`)].join('\n');
+    log().info(`Sent ${api.id} from ${doc.uri.path.split('/').pop()} to ${target}: ${result.status}`);
+    if (!api.readOnly && result.status < 300) {
+      // The tree shows what the request changed.
+      const imageId = /\/images\/([^/?]+)/.exec(path)?.[1];
+      if (imageId) await ctx.tree.refreshImage(decodeURIComponent(imageId));
+      else ctx.tree.refresh();
+    }
+    const head = [
+      `${api.method} ${target}`,
+      `HTTP ${result.status} (${result.ms} ms) — ${api.id}`,
+      ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`),
+    ].join('\n');
     const responseUri = responses.add(api.id, `${head}\n\n${pretty}\n`);
     const shown = await vscode.workspace.openTextDocument(responseUri);
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     if (result.status === 401 || result.status === 403) {
       const err = parseErrorBody(result.text);
-      void explainDenied(new ImsError(err.message ?? 'denied', result.status, err.code, result.headers['x-request-id'], api, api.actions));
+      void onError(
+        new ImsError(err.message ?? 'denied', result.status, err.code, result.headers['x-request-id'], api, api.actions),
+      );
     }
     return { status: result.status, body: result.text, uri: responseUri.toString() };
   }

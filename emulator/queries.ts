@@ -34,7 +34,11 @@ export function imagesByTags(images: Image[], body: ByTagsBody): Image[] {
     for (const m of body.matches ?? []) {
       // resource_name: fuzzy (a substring) when a value is given, exact when it is empty; resource_id: exact.
       if (m.key === 'resource_id' && image.id !== m.value) return false;
-      if (m.key === 'resource_name' && (m.value === '' ? image.name !== m.value : !image.name.toLowerCase().includes(m.value.toLowerCase()))) return false;
+      if (
+        m.key === 'resource_name' &&
+        (m.value === '' ? image.name !== m.value : !image.name.toLowerCase().includes(m.value.toLowerCase()))
+      )
+        return false;
     }
     return true;
   });
@@ -50,7 +54,10 @@ export function imageInfo(image: Image): Record<string, unknown> {
 }
 
 /** ListImages: filters, newest first, `marker` (the last ID seen) and `limit` paging. */
-export function listImages(images: Image[], query: URLSearchParams): { images: Array<Record<string, unknown>> } | { error: string } {
+export function listImages(
+  images: Image[],
+  query: URLSearchParams,
+): { images: Array<Record<string, unknown>> } | { error: string } {
   let list = images.slice().sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
   for (const field of ['name', 'id', 'status', '__imagetype', '__os_type', '__platform', 'visibility', 'disk_format'] as const) {
     const v = query.get(field);

@@ -23,9 +23,21 @@ export interface Image {
 export class TagQuotaError extends Error {}
 
 const WORDS = ['web', 'db', 'cache', 'batch', 'gateway', 'ml', 'build', 'edge', 'auth', 'search'];
-const PLATFORMS: Array<[string, string]> = [['Linux', 'Ubuntu'], ['Linux', 'CentOS'], ['Linux', 'EulerOS'], ['Windows', 'Windows'], ['Linux', 'Debian']];
+const PLATFORMS: Array<[string, string]> = [
+  ['Linux', 'Ubuntu'],
+  ['Linux', 'CentOS'],
+  ['Linux', 'EulerOS'],
+  ['Windows', 'Windows'],
+  ['Linux', 'Debian'],
+];
 const TAG_KEYS = ['env', 'team', 'owner', 'cost-center', 'app'];
-const TAG_VALUES: Record<string, string[]> = { env: ['prod', 'staging', 'dev'], team: ['core', 'data', 'web'], owner: ['alice', 'bob'], 'cost-center': ['cc-100', 'cc-200'], app: ['shop', 'blog', 'api'] };
+const TAG_VALUES: Record<string, string[]> = {
+  env: ['prod', 'staging', 'dev'],
+  team: ['core', 'data', 'web'],
+  owner: ['alice', 'bob'],
+  'cost-center': ['cc-100', 'cc-200'],
+  app: ['shop', 'blog', 'api'],
+};
 
 function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => randomInt(random, 16).toString(16)).join('');
@@ -42,13 +54,21 @@ export function seedImages(seed: number, count: number): Image[] {
     const type = i % 10 === 9 ? 'shared' : 'private';
     const tags = new Map<string, string>();
     if (randomInt(random, 3) > 0) {
-      for (const key of TAG_KEYS) if (randomInt(random, 2) === 0) tags.set(key, TAG_VALUES[key][randomInt(random, TAG_VALUES[key].length)]);
+      for (const key of TAG_KEYS)
+        if (randomInt(random, 2) === 0) tags.set(key, TAG_VALUES[key][randomInt(random, TAG_VALUES[key].length)]);
     }
     images.push({
       id: uuid(random),
       name: `${WORDS[randomInt(random, WORDS.length)]}-${platform.toLowerCase()}-${String(i + 1).padStart(4, '0')}`,
-      status: 'active', __imagetype: type, __os_type: os, __platform: platform, visibility: type === 'shared' ? 'shared' : 'private',
-      min_disk: 40, disk_format: 'zvhd2', created_at: new Date(start + i * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'), tags,
+      status: 'active',
+      __imagetype: type,
+      __os_type: os,
+      __platform: platform,
+      visibility: type === 'shared' ? 'shared' : 'private',
+      min_disk: 40,
+      disk_format: 'zvhd2',
+      created_at: new Date(start + i * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      tags,
     });
   }
   return images;
@@ -57,7 +77,10 @@ export function seedImages(seed: number, count: number): Image[] {
 export class ImageStore {
   private readonly byId = new Map<string, Image>();
 
-  constructor(images: Image[], readonly maxTags: number) {
+  constructor(
+    images: Image[],
+    readonly maxTags: number,
+  ) {
     for (const image of images) this.byId.set(image.id, image);
   }
 
@@ -73,13 +96,15 @@ export class ImageStore {
   setTags(image: Image, tags: Array<{ key: string; value: string }>): void {
     const keys = new Set(image.tags.keys());
     for (const t of tags) keys.add(t.key);
-    if (keys.size > this.maxTags) throw new TagQuotaError(`An image can have at most ${this.maxTags} tags; this would make ${keys.size}.`);
+    if (keys.size > this.maxTags)
+      throw new TagQuotaError(`An image can have at most ${this.maxTags} tags; this would make ${keys.size}.`);
     for (const t of tags) image.tags.set(t.key, t.value);
   }
 
   /** Removes tags; a missing one (or one with another value, when a value is given) is fine. */
   deleteTags(image: Image, tags: Array<{ key: string; value?: string }>): void {
-    for (const t of tags) if (t.value === undefined || t.value === '' || image.tags.get(t.key) === t.value) image.tags.delete(t.key);
+    for (const t of tags)
+      if (t.value === undefined || t.value === '' || image.tags.get(t.key) === t.value) image.tags.delete(t.key);
   }
 
   toJSON(): unknown {

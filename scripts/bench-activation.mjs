@@ -4,7 +4,15 @@
 // start, which runs in the background). Prints one JSON line: {"activationMs": [..]}.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyWorkspace, ensureEditorToolchain, installVsix, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
+import {
+  copyWorkspace,
+  ensureEditorToolchain,
+  installVsix,
+  launchChromium,
+  prepareProfile,
+  repoRoot,
+  startCodeServer,
+} from './codeServer.mjs';
 
 function findLog(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true })) {

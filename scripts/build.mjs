@@ -3,9 +3,18 @@
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none',
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
   // jsonc-parser's UMD main build hides its requires from bundlers; its ESM build does not.
-  mainFields: ['module', 'main'] };
+  mainFields: ['module', 'main'],
+};
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),

@@ -60,8 +60,21 @@ export function copyWorkspace(from) {
 }
 
 export function installVsix(profile, vsix) {
-  const r = spawnSync(codeServerBin, ['--user-data-dir', profile.userData, '--extensions-dir', profile.extensions, '--config', profile.config, '--install-extension', vsix, '--force'],
-    { env: codeServerEnv(), encoding: 'utf8' });
+  const r = spawnSync(
+    codeServerBin,
+    [
+      '--user-data-dir',
+      profile.userData,
+      '--extensions-dir',
+      profile.extensions,
+      '--config',
+      profile.config,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
+    { env: codeServerEnv(), encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(`code-server could not install ${vsix}:\n${r.stdout}\n${r.stderr}`);
   return r.stdout.trim();
 }
@@ -73,9 +86,18 @@ export function installVsix(profile, vsix) {
 export async function startCodeServer({ profile, folder, port, smokeDriver = false, workspaceTrust = false, log = () => {} }) {
   port = port ?? (await freePort());
   const args = [
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--config', profile.config,
-    '--disable-telemetry', '--disable-update-check',
-    '--user-data-dir', profile.userData, '--extensions-dir', profile.extensions,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--config',
+    profile.config,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--user-data-dir',
+    profile.userData,
+    '--extensions-dir',
+    profile.extensions,
   ];
   // Workspace Trust is off unless a suite checks restricted mode.
   if (!workspaceTrust) args.push('--disable-workspace-trust');
@@ -83,12 +105,19 @@ export async function startCodeServer({ profile, folder, port, smokeDriver = fal
   args.push(folder);
   const child = spawn(codeServerBin, args, { env: codeServerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];
-  child.stdout.on('data', (b) => { output.push(String(b)); log(String(b)); });
-  child.stderr.on('data', (b) => { output.push(String(b)); log(String(b)); });
+  child.stdout.on('data', (b) => {
+    output.push(String(b));
+    log(String(b));
+  });
+  child.stderr.on('data', (b) => {
+    output.push(String(b));
+    log(String(b));
+  });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}) before it was ready:\n${output.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`code-server exited (${child.exitCode}) before it was ready:\n${output.join('')}`);
     try {
       const r = await fetch(`${url}/healthz`);
       if (r.ok) break;
@@ -106,12 +135,19 @@ export async function startCodeServer({ profile, folder, port, smokeDriver = fal
     port,
     child,
     output,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      const t = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 5000);
-      child.once('exit', () => { clearTimeout(t); resolve(); });
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const t = setTimeout(() => {
+          child.kill('SIGKILL');
+          resolve();
+        }, 5000);
+        child.once('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -119,10 +155,19 @@ export async function startCodeServer({ profile, folder, port, smokeDriver = fal
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   const { chromium: executablePath } = await import('./editorEnv.mjs');
-  if (!existsSync(executablePath)) throw new Error(`Chromium is not at ${executablePath}: run npm run setup:editor (it installs Debian's chromium).`);
+  if (!existsSync(executablePath))
+    throw new Error(`Chromium is not at ${executablePath}: run npm run setup:editor (it installs Debian's chromium).`);
   return chromium.launch({
     executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

@@ -7,7 +7,13 @@ import { join } from 'node:path';
 
 const root = join(new URL('..', import.meta.url).pathname, 'test-output');
 // The shapes of every secret the suites hand out (see test/editor/*.itest.ts and the emulator).
-const SECRETS = [/secret-\d+-do-not-log/, /emulator-token-[0-9a-f]{16,}/, /pw-right/, /sandbox-[0-9a-z]{8,}/, /emulator-secret-key-0001/];
+const SECRETS = [
+  /secret-\d+-do-not-log/,
+  /emulator-token-[0-9a-f]{16,}/,
+  /pw-right/,
+  /sandbox-[0-9a-z]{8,}/,
+  /emulator-secret-key-0001/,
+];
 
 function files(dir) {
   let out = [];

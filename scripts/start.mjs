@@ -40,7 +40,21 @@ const emulatorPort = Number(args.find((a) => a.startsWith('--emulator-port='))?.
 
 /** The emulator with the demo credentials of examples/emulator.http (they open nothing but this local emulator). */
 function startEmulator() {
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/emulator.js'), '--port', String(emulatorPort), '--ak', 'EMULATOR-AK', '--sk', 'EMULATOR-SK', '--seed', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'dist/emulator.js'),
+      '--port',
+      String(emulatorPort),
+      '--ak',
+      'EMULATOR-AK',
+      '--sk',
+      'EMULATOR-SK',
+      '--seed',
+      '1',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (b) => {
@@ -48,7 +62,9 @@ function startEmulator() {
       const m = /listening on (\S+)\nproject_id: (\S+)/.exec(out);
       if (m) resolve({ child, url: m[1], projectId: m[2] });
     });
-    child.on('exit', (code) => reject(new Error(`the emulator exited (${code}); is port ${emulatorPort} free? Choose another with --emulator-port=N`)));
+    child.on('exit', (code) =>
+      reject(new Error(`the emulator exited (${code}); is port ${emulatorPort} free? Choose another with --emulator-port=N`)),
+    );
   });
 }
 let emulator;
@@ -65,7 +81,9 @@ try {
   process.stderr.write(`${e.message}\nIs port ${port} free? Choose another with: npm start -- --port=8081\n`);
   process.exit(1);
 }
-process.stdout.write(`\nIMS Tags & Policies is running in VS Code (code-server ${server.port}):\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\nThe local IMS emulator: ${emulator.url} (project_id ${emulator.projectId}, AK EMULATOR-AK, SK EMULATOR-SK).\nOpen the first URL in a browser on this machine. Press Ctrl+C to stop both.\n`);
+process.stdout.write(
+  `\nIMS Tags & Policies is running in VS Code (code-server ${server.port}):\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\nThe local IMS emulator: ${emulator.url} (project_id ${emulator.projectId}, AK EMULATOR-AK, SK EMULATOR-SK).\nOpen the first URL in a browser on this machine. Press Ctrl+C to stop both.\n`,
+);
 const stop = async () => {
   emulator.child.kill();
   await server.stop();

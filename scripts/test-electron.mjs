@@ -16,6 +16,8 @@ try {
   });
 } catch (e) {
   process.stderr.write(`test:electron failed: ${e?.message ?? e}\n`);
-  process.stderr.write('If VS Code could not be downloaded, point VSCODE_EXECUTABLE at an installed desktop VS Code (the `code` binary of a VS Code build), or run npm run test:editor (code-server) instead.\n');
+  process.stderr.write(
+    'If VS Code could not be downloaded, point VSCODE_EXECUTABLE at an installed desktop VS Code (the `code` binary of a VS Code build), or run npm run test:editor (code-server) instead.\n',
+  );
   process.exit(1);
 }

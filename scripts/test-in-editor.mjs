@@ -4,7 +4,14 @@
 // reported by the workbench through codeAutomationExit.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyWorkspace, ensureEditorToolchain, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
+import {
+  copyWorkspace,
+  ensureEditorToolchain,
+  launchChromium,
+  prepareProfile,
+  repoRoot,
+  startCodeServer,
+} from './codeServer.mjs';
 
 const TIMEOUT_MS = 180_000;
 // --untrusted: the restricted-mode suite, in a workspace that is not trusted.
@@ -12,7 +19,16 @@ const untrusted = process.argv.includes('--untrusted');
 
 async function main() {
   ensureEditorToolchain();
-  const profile = prepareProfile(undefined, untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {});
+  const profile = prepareProfile(
+    undefined,
+    untrusted
+      ? {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.banner': 'never',
+        }
+      : {},
+  );
   const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
   const server = await startCodeServer({ profile, folder, smokeDriver: true, workspaceTrust: untrusted });
   const browser = await launchChromium();
@@ -27,7 +43,10 @@ async function main() {
       if (line) process.stdout.write(`${line[1].trim()}\n`);
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-    const payload = [['extensionDevelopmentPath', remote(repoRoot)], ['extensionTestsPath', remote(join(repoRoot, untrusted ? 'out/test/editor/untrusted.js' : 'out/test/editor/index.js'))]];
+    const payload = [
+      ['extensionDevelopmentPath', remote(repoRoot)],
+      ['extensionTestsPath', remote(join(repoRoot, untrusted ? 'out/test/editor/untrusted.js' : 'out/test/editor/index.js'))],
+    ];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS))]);
     if (code === 'timeout') {
@@ -38,7 +57,11 @@ async function main() {
     await browser.close();
     await server.stop();
     // Kept for the secret scan and for people: everything VS Code and the extension logged.
-    cpSync(join(profile.userData, 'logs'), join(repoRoot, 'test-output', 'logs', untrusted ? 'in-editor-untrusted' : 'in-editor'), { recursive: true, force: true });
+    cpSync(
+      join(profile.userData, 'logs'),
+      join(repoRoot, 'test-output', 'logs', untrusted ? 'in-editor-untrusted' : 'in-editor'),
+      { recursive: true, force: true },
+    );
   }
   process.exit(code);
 }

@@ -1,26 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every suite, unit to UI, each stage timed; ends with one closing line of all counts.
-// Stages: type check, bundles, unit + protocol + Neovim (node:test), the in-editor suite in code-server,
-// and the UI suite on the packaged .vsix. The real-editor toolchain is installed first when missing.
+// The stages are listed once, in suites.mjs. The real-editor toolchain is installed first when missing.
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { STAGES as stages } from './suites.mjs';
 
 // Artifacts of earlier runs would blur the secret scan: every run starts clean.
 rmSync(new URL('../test-output', import.meta.url), { recursive: true, force: true });
-
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const stages = [
-  ['type check', npm, ['run', '--silent', 'typecheck']],
-  ['bundles', npm, ['run', '--silent', 'build']],
-  ['compile tests', npm, ['run', '--silent', 'compile-tests']],
-  ['editor toolchain', process.execPath, ['scripts/setup-editor.mjs', '--quiet']],
-  ['unit, protocol, emulator and Neovim suites', process.execPath, ['--test', '--test-timeout=120000', 'out/test/unit/', 'out/test/protocol/', 'out/test/emulator/', 'out/test/nvim/']],
-  ['in-editor suite (code-server)', process.execPath, ['scripts/test-in-editor.mjs']],
-  ['in-editor suite, restricted mode (untrusted workspace)', process.execPath, ['scripts/test-in-editor.mjs', '--untrusted']],
-  ['.vsix', npm, ['run', '--silent', 'package']],
-  ['UI suite (Chromium + code-server + .vsix)', process.execPath, ['scripts/test-ui.mjs']],
-  ['secret scan suite (logs and artifacts)', process.execPath, ['scripts/scan-secrets.mjs']],
-];
 
 let passed = 0;
 let failed = 0;
@@ -48,7 +34,9 @@ function run(name, cmd, args) {
       const f = /# fail (\d+)/.exec(tail) ?? /\d+ passed, (\d+) failed/.exec(tail);
       if (p) passed += Number(p[1]);
       if (f) failed += Number(f[1]);
-      process.stdout.write(`=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        `=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+      );
       resolve(code === 0);
     });
   });

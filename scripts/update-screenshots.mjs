@@ -4,7 +4,12 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const pairs = [['explorer-tag-added.png', 'explorer.png'], ['hover.png', 'policy-hover.png'], ['completion.png', 'policy-completion.png'], ['http-hints.png', 'http-hints.png']];
+const pairs = [
+  ['explorer-tag-added.png', 'explorer.png'],
+  ['hover.png', 'policy-hover.png'],
+  ['completion.png', 'policy-completion.png'],
+  ['http-hints.png', 'http-hints.png'],
+];
 mkdirSync(join(root, 'docs/images'), { recursive: true });
 for (const [from, to] of pairs) {
   const src = join(root, 'test-output/ui', from);
@@ -14,4 +19,4 @@ for (const [from, to] of pairs) {
   }
   copyFileSync(src, join(root, 'docs/images', to));
 }
-process.stdout.write('docs/images updated from the UI suite\'s screenshots.\n');
+process.stdout.write("docs/images updated from the UI suite's screenshots.\n");

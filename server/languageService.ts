@@ -1,32 +1,30 @@
 /**
  * The language service: plain functions over a TextDocument and its parse, no LSP connection. The
  * server, the tests and the benchmarks all use this one entry point. Policy documents (json, jsonc)
- * and request documents (http) are routed to their services here.
+ * and request documents (http) are routed to their features here, and every feature gets the same
+ * context (language, settings, the workspace's policies).
  */
 import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../core/catalogue';
 import type { PolicySource } from '../core/policy/evaluator';
-import { parsePolicy, type ParsedPolicy } from './services/parsedPolicy';
-import { ParsedHttp } from './services/parsedHttp';
-import { doComplete } from './services/policyCompletion';
-import { doHover } from './services/policyHover';
-import { computeDiagnostics } from './services/policyDiagnostics';
-import { getCodeActions } from './services/policyCodeActions';
-import { getInlayHints } from './services/policyInlayHints';
-import { doHttpComplete } from './services/httpCompletion';
-import { doHttpHover } from './services/httpHover';
-import { computeHttpDiagnostics } from './services/httpDiagnostics';
+import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../core/settings';
+import { DocumentCache, HTTP_LANGUAGES, POLICY_LANGUAGES } from './documentCache';
 import { getHttpCodeActions } from './services/httpCodeActions';
+import { doHttpComplete } from './services/httpCompletion';
+import { computeHttpDiagnostics } from './services/httpDiagnostics';
+import { doHttpHover } from './services/httpHover';
 import { getHttpInlayHints } from './services/httpInlayHints';
+import type { ParsedHttp } from './services/parsedHttp';
+import type { ParsedPolicy } from './services/parsedPolicy';
+import { getCodeActions } from './services/policyCodeActions';
+import { doComplete } from './services/policyCompletion';
+import { computeDiagnostics } from './services/policyDiagnostics';
+import { doHover } from './services/policyHover';
+import { getInlayHints } from './services/policyInlayHints';
+import { serviceContext, type ServiceContext } from './services/serviceContext';
 
-export interface LanguageSettings {
-  lang: Lang;
-  policyInlayHints: boolean;
-  httpInlayHints: boolean;
-}
-
-export const DEFAULT_SETTINGS: LanguageSettings = { lang: 'en', policyInlayHints: true, httpInlayHints: true };
+export { HTTP_LANGUAGES, POLICY_LANGUAGES };
 
 export interface LanguageService {
   /** Parses a JSON document once per version; every other call takes the result. */
@@ -41,61 +39,71 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
-export const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
-export const HTTP_LANGUAGES = new Set(['http']);
-
 export interface LanguageServiceOptions {
-  settings?: () => LanguageSettings;
+  lang?: () => Lang;
+  settings?: () => ImsTagsSettings;
   /** The policies of the workspace, for the .http permission check. */
   policies?: () => readonly PolicySource[];
+  /** Shared with the workspace index, so a document is parsed once. */
+  cache?: DocumentCache;
 }
 
-export function getLanguageService(options: LanguageServiceOptions | (() => LanguageSettings) = {}): LanguageService {
-  const opts = typeof options === 'function' ? { settings: options } : options;
-  const settings = opts.settings ?? (() => DEFAULT_SETTINGS);
-  const policies = opts.policies ?? (() => []);
-  const jsonCache = new Map<string, { version: number; parsed: ParsedPolicy }>();
-  const httpCache = new Map<string, { version: number; parsed: ParsedHttp }>();
-  const parse = (doc: TextDocument): ParsedPolicy => {
-    const hit = jsonCache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.parsed;
-    const parsed = parsePolicy(doc.getText());
-    jsonCache.set(doc.uri, { version: doc.version, parsed });
-    return parsed;
-  };
-  const parseHttp = (doc: TextDocument): ParsedHttp => {
-    const hit = httpCache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.parsed;
-    const parsed = new ParsedHttp(doc.getText());
-    httpCache.set(doc.uri, { version: doc.version, parsed });
-    return parsed;
-  };
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  const cache = options.cache ?? new DocumentCache();
+  const context = (): ServiceContext =>
+    serviceContext(options.lang?.() ?? 'en', options.settings?.() ?? DEFAULT_SETTINGS, options.policies ?? (() => []));
   /** Runs `policy` for policy documents, `http` for request documents, else returns `empty`. */
-  const route = <T>(doc: TextDocument, empty: T, policy: (p: ParsedPolicy) => T, http: (p: ParsedHttp) => T): T => {
-    if (HTTP_LANGUAGES.has(doc.languageId)) return http(parseHttp(doc));
+  const route = <T>(
+    doc: TextDocument,
+    empty: T,
+    policy: (p: ParsedPolicy, ctx: ServiceContext) => T,
+    http: (p: ParsedHttp, ctx: ServiceContext) => T,
+  ): T => {
+    if (HTTP_LANGUAGES.has(doc.languageId)) return http(cache.http(doc), context());
     if (!POLICY_LANGUAGES.has(doc.languageId)) return empty;
-    const parsed = parse(doc);
-    return parsed.model ? policy(parsed) : empty;
+    const parsed = cache.policy(doc);
+    return parsed.model ? policy(parsed, context()) : empty;
   };
   const noCompletions: CompletionList = { isIncomplete: false, items: [] };
   return {
-    parse,
-    parseHttp,
-    isPolicy: (doc) => POLICY_LANGUAGES.has(doc.languageId) && parse(doc).model !== undefined,
-    complete: (doc, pos) => route(doc, noCompletions,
-      (p) => doComplete(doc, p, pos, { lang: settings().lang }),
-      (p) => doHttpComplete(doc, p, pos, settings().lang)),
-    hover: (doc, pos) => route(doc, null,
-      (p) => doHover(doc, p, pos, { lang: settings().lang }),
-      (p) => doHttpHover(doc, p, pos, policies(), settings().lang)),
-    diagnostics: (doc) => route(doc, [], (p) => computeDiagnostics(doc, p, settings().lang), (p) => computeHttpDiagnostics(doc, p, policies(), settings().lang)),
-    codeActions: (doc, diags) => route(doc, [], (p) => getCodeActions(doc, p, diags, settings().lang), (p) => getHttpCodeActions(doc, p, diags, policies(), settings().lang)),
-    inlayHints: (doc, range) => route(doc, [],
-      (p) => (settings().policyInlayHints ? getInlayHints(doc, p, range, settings().lang) : []),
-      (p) => (settings().httpInlayHints ? getHttpInlayHints(doc, p, range, settings().lang) : [])),
-    forget: (uri) => {
-      jsonCache.delete(uri);
-      httpCache.delete(uri);
-    },
+    parse: (doc) => cache.policy(doc),
+    parseHttp: (doc) => cache.http(doc),
+    isPolicy: (doc) => POLICY_LANGUAGES.has(doc.languageId) && cache.policy(doc).model !== undefined,
+    complete: (doc, pos) =>
+      route(
+        doc,
+        noCompletions,
+        (p, ctx) => doComplete(doc, p, pos, ctx),
+        (p, ctx) => doHttpComplete(doc, p, pos, ctx),
+      ),
+    hover: (doc, pos) =>
+      route(
+        doc,
+        null,
+        (p, ctx) => doHover(doc, p, pos, ctx),
+        (p, ctx) => doHttpHover(doc, p, pos, ctx),
+      ),
+    diagnostics: (doc) =>
+      route(
+        doc,
+        [],
+        (p, ctx) => computeDiagnostics(doc, p, ctx),
+        (p, ctx) => computeHttpDiagnostics(doc, p, ctx),
+      ),
+    codeActions: (doc, diags) =>
+      route(
+        doc,
+        [],
+        (p, ctx) => getCodeActions(doc, p, diags, ctx),
+        (p, ctx) => getHttpCodeActions(doc, p, diags, ctx),
+      ),
+    inlayHints: (doc, range) =>
+      route(
+        doc,
+        [],
+        (p, ctx) => (ctx.settings.policy.inlayHints.enabled ? getInlayHints(doc, p, range, ctx) : []),
+        (p, ctx) => (ctx.settings.http.inlayHints.enabled ? getHttpInlayHints(doc, p, range, ctx) : []),
+      ),
+    forget: (uri) => cache.forget(uri),
   };
 }

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { PolicySource } from '../core/policy/evaluator';
 import { parseJson } from '../core/policy/policyDocument';
-import { POLICY_LANGUAGES, type LanguageService } from './languageService';
+import { POLICY_LANGUAGES, type DocumentCache } from './documentCache';
 
 /** Folders never worth reading for policies. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
@@ -26,10 +26,17 @@ export class PolicyIndex {
   /** Files considered in the last scan (JSON files read). */
   scannedFiles = 0;
 
-  constructor(private readonly documents: TextDocuments<TextDocument>, private readonly service: LanguageService) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: DocumentCache,
+  ) {}
 
   /** Reads every policy file below the folders. Returns the number of policies found. */
-  async scan(folderUris: string[], onProgress?: (done: number) => void, isCancelled: () => boolean = () => false): Promise<number> {
+  async scan(
+    folderUris: string[],
+    onProgress?: (done: number) => void,
+    isCancelled: () => boolean = () => false,
+  ): Promise<number> {
     const files: string[] = [];
     for (const folder of folderUris) await this.walk(URI.parse(folder).fsPath, files, isCancelled);
     this.scannedFiles = files.length;
@@ -53,7 +60,8 @@ export class PolicyIndex {
     }
     for (const e of entries) {
       if (out.length >= MAX_POLICY_FILES) return;
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await this.walk(join(dir, e.name), out, isCancelled);
+      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.'))
+        await this.walk(join(dir, e.name), out, isCancelled);
       else if (e.isFile() && isPolicyPath(e.name)) out.push(join(dir, e.name));
     }
   }
@@ -98,7 +106,7 @@ export class PolicyIndex {
     for (const doc of this.documents.all()) {
       if (!POLICY_LANGUAGES.has(doc.languageId)) continue;
       open.add(doc.uri);
-      const model = this.service.parse(doc).model;
+      const model = this.cache.policy(doc).model;
       if (model) out.push({ uri: doc.uri, model, positionAt: (o) => doc.positionAt(o) });
     }
     for (const [uri, source] of this.disk) if (!open.has(uri)) out.push(source);

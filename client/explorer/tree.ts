@@ -8,9 +8,9 @@ import type { ConnectionManager } from '../connection';
 import { PAGE_SIZE } from './pageSize';
 import { log } from '../log';
 
-
 export type Node =
   | { kind: 'connection'; label: string; description: string }
+  | { kind: 'filters'; label: string; tooltip: string }
   | { kind: 'image'; image: ImageInfo }
   | { kind: 'tag'; image: ImageInfo; tag: Tag }
   | { kind: 'more' }
@@ -23,6 +23,17 @@ export interface Filters {
   /** Set by "find images by tags": only these image IDs. */
   ids?: Set<string>;
   tagFilterLabel?: string;
+  /** The find-by-tags filter as typed, e.g. `tags: env=prod`. */
+  tagFilter?: string;
+}
+
+/** The filters that differ from the default view (private images, any name), as short parts. */
+export function activeFilters(f: Filters): string[] {
+  return [
+    f.imageType !== 'private' && !f.ids ? `type=${f.imageType}` : '',
+    f.name ? `name=${f.name}` : '',
+    f.tagFilter ?? '',
+  ].filter(Boolean);
 }
 
 export class ImagesTree implements vscode.TreeDataProvider<Node> {
@@ -80,7 +91,9 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   }
 
   async loadMore(): Promise<void> {
-    this.loading ??= this.fetchPage().finally(() => { this.loading = undefined; });
+    this.loading ??= this.fetchPage().finally(() => {
+      this.loading = undefined;
+    });
     await this.loading;
     this.changed.fire(undefined);
   }
@@ -89,7 +102,11 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
     const c = this.connections.connection;
     if (!c || this.exhausted) return;
     try {
-      const query: Record<string, string | number | undefined> = { limit: PAGE_SIZE, marker: this.marker, name: this.filters.name };
+      const query: Record<string, string | number | undefined> = {
+        limit: PAGE_SIZE,
+        marker: this.marker,
+        name: this.filters.name,
+      };
       if (this.filters.imageType !== 'all') query.__imagetype = this.filters.imageType;
       const page = await c.client.listImages(query);
       const fresh = this.filters.ids ? page.images.filter((i) => this.filters.ids!.has(i.id)) : page.images;
@@ -111,12 +128,21 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
         item.contextValue = 'connection';
         return item;
       }
+      case 'filters': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('filter');
+        item.tooltip = node.tooltip;
+        item.contextValue = 'filters';
+        return item;
+      }
       case 'image': {
         const tags = node.image.tags?.length ?? 0;
         const item = new vscode.TreeItem(node.image.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `image:${node.image.id}`;
         item.description = `${node.image.__imagetype ?? ''}${tags ? ` · ${tags === 1 ? vscode.l10n.t('1 tag') : vscode.l10n.t('{0} tags', tags)}` : ''}`;
-        item.tooltip = new vscode.MarkdownString(`**${node.image.name}**\n\n${node.image.id}\n\n${(node.image.tags ?? []).map((t) => `\`${t}\``).join(' ')}`);
+        item.tooltip = new vscode.MarkdownString(
+          `**${node.image.name}**\n\n${node.image.id}\n\n${(node.image.tags ?? []).map((t) => `\`${t}\``).join(' ')}`,
+        );
         item.iconPath = new vscode.ThemeIcon('file-media');
         item.contextValue = 'image';
         return item;
@@ -154,14 +180,28 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     const c = this.connections.connection;
     if (!c) return []; // the welcome view says what to do
-    if (!vscode.workspace.isTrusted) return [{ kind: 'empty', message: vscode.l10n.t('Restricted mode: trust this workspace to send IMS requests.') }];
+    if (!vscode.workspace.isTrusted)
+      return [{ kind: 'empty', message: vscode.l10n.t('Restricted mode: trust this workspace to send IMS requests.') }];
     if (!node) {
       if (this.images.length === 0 && !this.exhausted && !this.loadError) await this.loadMore();
       const where = c.kind === 'sandbox' ? vscode.l10n.t('Sandbox (local emulator)') : `${c.region}`;
-      const filter = [this.filters.imageType !== 'all' ? this.filters.imageType : '', this.filters.name ? `name=${this.filters.name}` : '', this.filters.tagFilterLabel ?? ''].filter(Boolean).join(', ');
-      const out: Node[] = [{ kind: 'connection', label: where, description: `${vscode.l10n.t('project')} ${c.projectId}${filter ? ` · ${filter}` : ''}` }];
+      const out: Node[] = [{ kind: 'connection', label: where, description: `${vscode.l10n.t('project')} ${c.projectId}` }];
+      const active = activeFilters(this.filters);
+      if (active.length) {
+        const count = this.filters.tagFilterLabel ? ` (${this.filters.tagFilterLabel})` : '';
+        out.push({
+          kind: 'filters',
+          label: `${vscode.l10n.t('Filtered')}: ${active.join(', ')}${count}`,
+          tooltip: `${vscode.l10n.t('Active filters')}:\n${active.map((a) => `• ${a}`).join('\n')}\n${vscode.l10n.t('Clear them with the Clear Filters button.')}`,
+        });
+      }
       out.push(...this.images.map((image) => ({ kind: 'image' as const, image })));
-      if (this.loadError) out.push({ kind: 'error', message: vscode.l10n.t('Could not list images: {0}', this.loadError), retry: () => void this.loadMore() });
+      if (this.loadError)
+        out.push({
+          kind: 'error',
+          message: vscode.l10n.t('Could not list images: {0}', this.loadError),
+          retry: () => void this.loadMore(),
+        });
       else if (!this.exhausted) out.push({ kind: 'more' });
       else if (this.images.length === 0) out.push({ kind: 'empty', message: vscode.l10n.t('No images match the filters.') });
       return out;
@@ -172,10 +212,18 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
         try {
           tags = await this.loadTags(node.image);
         } catch (e) {
-          return [{ kind: 'error', message: vscode.l10n.t('Could not list tags: {0}', (e as Error).message), retry: () => this.refreshImage(node.image.id) }];
+          return [
+            {
+              kind: 'error',
+              message: vscode.l10n.t('Could not list tags: {0}', (e as Error).message),
+              retry: () => this.refreshImage(node.image.id),
+            },
+          ];
         }
       }
-      return tags.length ? tags.map((tag) => ({ kind: 'tag' as const, image: node.image, tag })) : [{ kind: 'empty', message: vscode.l10n.t('No tags') }];
+      return tags.length
+        ? tags.map((tag) => ({ kind: 'tag' as const, image: node.image, tag }))
+        : [{ kind: 'empty', message: vscode.l10n.t('No tags') }];
     }
     return [];
   }

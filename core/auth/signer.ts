@@ -24,7 +24,10 @@ export function sha256Hex(data: string | Uint8Array): string {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function parseSdkDate(value: string): Date | undefined {
@@ -65,17 +68,29 @@ export interface CanonicalInput {
 }
 
 export function signedHeaderNames(headers: Record<string, string>): string {
-  return Object.keys(headers).map((k) => k.toLowerCase()).sort().join(';');
+  return Object.keys(headers)
+    .map((k) => k.toLowerCase())
+    .sort()
+    .join(';');
 }
 
 export function canonicalRequest(input: CanonicalInput): string {
   const names = Object.keys(input.headers).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
   const canonicalHeaders = names.map((k) => `${k.toLowerCase()}:${input.headers[k]}\n`).join('');
-  return [input.method.toUpperCase(), canonicalUri(input.path), canonicalQuery(input.query), canonicalHeaders, signedHeaderNames(input.headers), input.payloadHash].join('\n');
+  return [
+    input.method.toUpperCase(),
+    canonicalUri(input.path),
+    canonicalQuery(input.query),
+    canonicalHeaders,
+    signedHeaderNames(input.headers),
+    input.payloadHash,
+  ].join('\n');
 }
 
 export function signature(sk: string, date: string, canonical: string): string {
-  return createHmac('sha256', sk).update(`${ALGORITHM}\n${date}\n${sha256Hex(canonical)}`).digest('hex');
+  return createHmac('sha256', sk)
+    .update(`${ALGORITHM}\n${date}\n${sha256Hex(canonical)}`)
+    .digest('hex');
 }
 
 export interface SignRequest {
@@ -92,7 +107,8 @@ export interface SignRequest {
 export function signRequest(req: SignRequest): Record<string, string> {
   const url = new URL(req.url);
   const headers: Record<string, string> = { ...req.headers };
-  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'x-sdk-date')) headers['X-Sdk-Date'] = sdkDate(req.date ?? new Date());
+  if (!Object.keys(headers).some((k) => k.toLowerCase() === 'x-sdk-date'))
+    headers['X-Sdk-Date'] = sdkDate(req.date ?? new Date());
   const date = headers[Object.keys(headers).find((k) => k.toLowerCase() === 'x-sdk-date')!];
   if (!Object.keys(headers).some((k) => k.toLowerCase() === 'host')) headers.host = url.host;
   const contentSha = Object.keys(headers).find((k) => k.toLowerCase() === 'x-sdk-content-sha256');
@@ -128,16 +144,27 @@ export interface ReceivedRequest {
 }
 
 /** Checks a received request's signature: known AK, every claimed header present, date within 15 minutes. */
-export function verifyRequest(req: ReceivedRequest, secretFor: (ak: string) => string | undefined, now = new Date()): VerifyResult {
+export function verifyRequest(
+  req: ReceivedRequest,
+  secretFor: (ak: string) => string | undefined,
+  now = new Date(),
+): VerifyResult {
   const auth = parseAuthorization(typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined);
-  if (!auth) return { ok: false, reason: 'missing or malformed Authorization header (expected SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…)' };
+  if (!auth)
+    return {
+      ok: false,
+      reason: 'missing or malformed Authorization header (expected SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…)',
+    };
   const sk = secretFor(auth.access);
   if (sk === undefined) return { ok: false, reason: `unknown access key ${auth.access}` };
   const dateValue = req.headers['x-sdk-date'];
   const date = typeof dateValue === 'string' ? parseSdkDate(dateValue) : undefined;
-  if (!date || typeof dateValue !== 'string') return { ok: false, reason: 'missing or malformed X-Sdk-Date header (YYYYMMDDTHHMMSSZ)' };
-  if (Math.abs(now.getTime() - date.getTime()) > MAX_CLOCK_SKEW_MS) return { ok: false, reason: 'signature expired: X-Sdk-Date is more than 15 minutes from the server time' };
-  if (!auth.signedHeaders.includes('x-sdk-date') || !auth.signedHeaders.includes('host')) return { ok: false, reason: 'host and x-sdk-date must be signed' };
+  if (!date || typeof dateValue !== 'string')
+    return { ok: false, reason: 'missing or malformed X-Sdk-Date header (YYYYMMDDTHHMMSSZ)' };
+  if (Math.abs(now.getTime() - date.getTime()) > MAX_CLOCK_SKEW_MS)
+    return { ok: false, reason: 'signature expired: X-Sdk-Date is more than 15 minutes from the server time' };
+  if (!auth.signedHeaders.includes('x-sdk-date') || !auth.signedHeaders.includes('host'))
+    return { ok: false, reason: 'host and x-sdk-date must be signed' };
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) {
     const v = req.headers[name];
@@ -146,9 +173,18 @@ export function verifyRequest(req: ReceivedRequest, secretFor: (ak: string) => s
   }
   const url = new URL(req.rawUrl, 'http://emulator');
   const contentSha = req.headers['x-sdk-content-sha256'];
-  const payloadHash = typeof contentSha === 'string' && auth.signedHeaders.includes('x-sdk-content-sha256') ? contentSha : req.body.length ? sha256Hex(req.body) : EMPTY_BODY_SHA256;
+  const payloadHash =
+    typeof contentSha === 'string' && auth.signedHeaders.includes('x-sdk-content-sha256')
+      ? contentSha
+      : req.body.length
+        ? sha256Hex(req.body)
+        : EMPTY_BODY_SHA256;
   const rawPath = req.rawUrl.split('?')[0];
-  const expected = signature(sk, dateValue, canonicalRequest({ method: req.method, path: rawPath, query: url.searchParams, headers, payloadHash }));
+  const expected = signature(
+    sk,
+    dateValue,
+    canonicalRequest({ method: req.method, path: rawPath, query: url.searchParams, headers, payloadHash }),
+  );
   const a = Buffer.from(expected, 'hex');
   const b = Buffer.from(auth.signature, 'hex');
   if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'signature does not match the request' };

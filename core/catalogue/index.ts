@@ -2,6 +2,7 @@
 import { IMS_ACTIONS, IMS_WILDCARDS, findAction } from './actions';
 import { IMS_APIS, TAG_APIS, findApi } from './apis';
 import { patternMatches } from '../policy/actionPattern';
+import { sameAction } from '../policy/actionName';
 import type { ImsApi, Localized } from './types';
 
 export * from './types';
@@ -42,14 +43,30 @@ export function apisForPattern(pattern: string): { full: ImsApi[]; partial: ImsA
   return { full, partial };
 }
 
-/** Actions that must be granted together with this one for some API it serves (e.g. update → get). */
+/** Read operations: what another action of the same API depends on, never the other way round. */
+const isRead = (action: string) => /^(get|list)/i.test(action.split(':')[2] ?? '');
+
+/**
+ * Actions that must be granted beside this one for some API it serves: an API that needs a write
+ * action and a read one (the OpenStack-native tag APIs and CreateOrUpdateTags need update and get)
+ * makes the read a dependency of the write (ims-facts.md §B: "dependency of native tag add/delete and of
+ * PUT /v1/cloudimages/tags"). A read action depends on nothing.
+ */
 export function dependentActions(action: string): string[] {
+  if (isRead(action)) return [];
   const deps = new Set<string>();
   for (const api of IMS_APIS) {
-    if (!api.actions.some((a) => a.toLowerCase() === action.toLowerCase())) continue;
-    for (const a of api.actions) if (a.toLowerCase() !== action.toLowerCase()) deps.add(a);
+    if (!api.actions.some((a) => sameAction(a, action))) continue;
+    for (const a of api.actions) if (!sameAction(a, action) && isRead(a)) deps.add(a);
   }
   return [...deps];
+}
+
+/** The APIs that need both actions (for messages that say why a dependency matters). */
+export function apisNeedingBoth(action: string, dependency: string): ImsApi[] {
+  return IMS_APIS.filter(
+    (api) => api.actions.some((a) => sameAction(a, action)) && api.actions.some((a) => sameAction(a, dependency)),
+  );
 }
 
 export { IMS_ACTIONS, IMS_WILDCARDS, findAction, IMS_APIS, TAG_APIS, findApi };

@@ -9,14 +9,23 @@ export type PolicyVersion = (typeof POLICY_VERSIONS)[number];
 
 export const VERSION_DOCS: Record<PolicyVersion, Localized> = {
   '1.0': { en: 'RBAC system role (service-granular).', zh: 'RBAC 系统角色（服务级）。' },
-  '1.1': { en: 'Fine-grained policy (IAM v3): custom policies are written in this version.', zh: '细粒度策略（IAM v3）：自定义策略使用此版本。' },
-  '5.0': { en: 'Identity policy (IAM new edition): adds Sid, NotAction and NotResource.', zh: '身份策略（新版IAM）：增加 Sid、NotAction 和 NotResource。' },
+  '1.1': {
+    en: 'Fine-grained policy (IAM v3): custom policies are written in this version.',
+    zh: '细粒度策略（IAM v3）：自定义策略使用此版本。',
+  },
+  '5.0': {
+    en: 'Identity policy (IAM new edition): adds Sid, NotAction and NotResource.',
+    zh: '身份策略（新版IAM）：增加 Sid、NotAction 和 NotResource。',
+  },
 };
 
 export const EFFECTS = ['Allow', 'Deny'] as const;
 export const EFFECT_DOCS: Record<(typeof EFFECTS)[number], Localized> = {
   Allow: { en: 'Grant the listed actions. A matching Deny still wins.', zh: '授予所列授权项。若有匹配的 Deny，则以 Deny 为准。' },
-  Deny: { en: 'Refuse the listed actions, whatever any Allow says (Deny wins).', zh: '拒绝所列授权项，优先于任何 Allow（Deny 优先）。' },
+  Deny: {
+    en: 'Refuse the listed actions, whatever any Allow says (Deny wins).',
+    zh: '拒绝所列授权项，优先于任何 Allow（Deny 优先）。',
+  },
 };
 
 export interface StatementKey {
@@ -29,13 +38,63 @@ export interface StatementKey {
 
 const ALL: readonly PolicyVersion[] = POLICY_VERSIONS;
 export const STATEMENT_KEYS: readonly StatementKey[] = [
-  { name: 'Effect', versions: ALL, valueSnippet: '"${1|Allow,Deny|}"', doc: { en: 'Allow or Deny. Required.', zh: 'Allow 或 Deny。必填。' } },
-  { name: 'Action', versions: ALL, valueSnippet: '["$1"]', doc: { en: 'Actions as service:resourceType:operation; `*` wildcards allowed; at most 100.', zh: '授权项，格式为 服务:资源类型:操作；可用 `*` 通配；最多 100 个。' } },
-  { name: 'Resource', versions: ALL, valueSnippet: '["$1"]', doc: { en: 'Resources as service:region:account-id:resource-type:resource-path; at most 10, each ≤ 128 characters.', zh: '资源，格式为 服务:区域:账号ID:资源类型:资源路径；最多 10 个，每个不超过 128 个字符。' } },
-  { name: 'Condition', versions: ALL, valueSnippet: '{\n\t"${1:StringEquals}": {\n\t\t"${2:g:UserName}": ["$3"]\n\t}\n}', doc: { en: 'Conditions under which the statement applies: { operator: { key: [values] } }; all must hold; at most 10.', zh: '语句生效的条件：{ 运算符: { 条件键: [值] } }；须全部满足；最多 10 个。' } },
-  { name: 'Sid', versions: ['5.0'], valueSnippet: '"$1"', doc: { en: 'Optional statement identifier (5.0).', zh: '可选的语句标识（5.0）。' } },
-  { name: 'NotAction', versions: ['5.0'], valueSnippet: '["$1"]', doc: { en: 'Every action except these (5.0). Not together with Action.', zh: '除所列之外的所有授权项（5.0）。不能与 Action 同时使用。' } },
-  { name: 'NotResource', versions: ['5.0'], valueSnippet: '["$1"]', doc: { en: 'Every resource except these (5.0). Not together with Resource.', zh: '除所列之外的所有资源（5.0）。不能与 Resource 同时使用。' } },
+  {
+    name: 'Effect',
+    versions: ALL,
+    valueSnippet: '"${1|Allow,Deny|}"',
+    doc: { en: 'Allow or Deny. Required.', zh: 'Allow 或 Deny。必填。' },
+  },
+  {
+    name: 'Action',
+    versions: ALL,
+    valueSnippet: '["$1"]',
+    doc: {
+      en: 'Actions as service:resourceType:operation; `*` wildcards allowed; at most 100.',
+      zh: '授权项，格式为 服务:资源类型:操作；可用 `*` 通配；最多 100 个。',
+    },
+  },
+  {
+    name: 'Resource',
+    versions: ALL,
+    valueSnippet: '["$1"]',
+    doc: {
+      en: 'Resources as service:region:account-id:resource-type:resource-path; at most 10, each ≤ 128 characters.',
+      zh: '资源，格式为 服务:区域:账号ID:资源类型:资源路径；最多 10 个，每个不超过 128 个字符。',
+    },
+  },
+  {
+    name: 'Condition',
+    versions: ALL,
+    valueSnippet: '{\n\t"${1:StringEquals}": {\n\t\t"${2:g:UserName}": ["$3"]\n\t}\n}',
+    doc: {
+      en: 'Conditions under which the statement applies: { operator: { key: [values] } }; all must hold; at most 10.',
+      zh: '语句生效的条件：{ 运算符: { 条件键: [值] } }；须全部满足；最多 10 个。',
+    },
+  },
+  {
+    name: 'Sid',
+    versions: ['5.0'],
+    valueSnippet: '"$1"',
+    doc: { en: 'Optional statement identifier (5.0).', zh: '可选的语句标识（5.0）。' },
+  },
+  {
+    name: 'NotAction',
+    versions: ['5.0'],
+    valueSnippet: '["$1"]',
+    doc: {
+      en: 'Every action except these (5.0). Not together with Action.',
+      zh: '除所列之外的所有授权项（5.0）。不能与 Action 同时使用。',
+    },
+  },
+  {
+    name: 'NotResource',
+    versions: ['5.0'],
+    valueSnippet: '["$1"]',
+    doc: {
+      en: 'Every resource except these (5.0). Not together with Resource.',
+      zh: '除所列之外的所有资源（5.0）。不能与 Resource 同时使用。',
+    },
+  },
 ];
 
 /** Limits documented for policies created through the IAM v3 API (ims-facts.md §C.1). */
@@ -57,14 +116,38 @@ export interface ConditionOperator {
 }
 
 const confirmedOps = [
-  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringMatch',
-  'StringNotMatch', 'StringEndWith', 'NumberEquals', 'NumberNotEquals', 'NumberLessThan', 'NumberLessThanEquals',
-  'NumberGreaterThan', 'NumberGreaterThanEquals', 'DateLessThan', 'DateLessThanEquals', 'Bool',
+  'StringEquals',
+  'StringNotEquals',
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+  'StringMatch',
+  'StringNotMatch',
+  'StringEndWith',
+  'NumberEquals',
+  'NumberNotEquals',
+  'NumberLessThan',
+  'NumberLessThanEquals',
+  'NumberGreaterThan',
+  'NumberGreaterThanEquals',
+  'DateLessThan',
+  'DateLessThanEquals',
+  'Bool',
 ];
 /** Named in the facts as probable members of the full list, which could not be read. */
 const probableOps = [
-  'StringStartWith', 'StringNotStartWith', 'StringNotEndWith', 'StringLike', 'DateEquals', 'DateNotEquals',
-  'DateGreaterThan', 'DateGreaterThanEquals', 'IpAddress', 'NotIpAddress', 'IsNullOrEmpty', 'IsNull', 'IsNotNull',
+  'StringStartWith',
+  'StringNotStartWith',
+  'StringNotEndWith',
+  'StringLike',
+  'DateEquals',
+  'DateNotEquals',
+  'DateGreaterThan',
+  'DateGreaterThanEquals',
+  'IpAddress',
+  'NotIpAddress',
+  'IsNullOrEmpty',
+  'IsNull',
+  'IsNotNull',
 ];
 
 export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
@@ -92,9 +175,37 @@ export interface ConditionKey {
 }
 
 export const GLOBAL_CONDITION_KEYS: readonly ConditionKey[] = [
-  { name: 'g:CurrentTime', type: 'Date', confirmed: true, doc: { en: 'Time the request is received (ISO 8601).', zh: '收到请求的时间（ISO 8601）。' } },
-  { name: 'g:DomainName', type: 'String', confirmed: true, doc: { en: 'Account (domain) name of the requester.', zh: '请求者的账号名称。' } },
-  { name: 'g:MFAPresent', type: 'Boolean', confirmed: true, doc: { en: 'Whether the requester signed in with MFA.', zh: '请求者是否通过多因素认证登录。' } },
-  { name: 'g:UserName', type: 'String', confirmed: true, doc: { en: 'IAM user name of the requester.', zh: '请求者的IAM用户名。' } },
-  { name: 'g:EnterpriseProjectId', type: 'String', confirmed: true, doc: { en: 'Enterprise project of the resource (IAM 5.0 condition key of ims:images:list).', zh: '资源所属的企业项目（IAM 5.0 中 ims:images:list 的条件键）。' } },
+  {
+    name: 'g:CurrentTime',
+    type: 'Date',
+    confirmed: true,
+    doc: { en: 'Time the request is received (ISO 8601).', zh: '收到请求的时间（ISO 8601）。' },
+  },
+  {
+    name: 'g:DomainName',
+    type: 'String',
+    confirmed: true,
+    doc: { en: 'Account (domain) name of the requester.', zh: '请求者的账号名称。' },
+  },
+  {
+    name: 'g:MFAPresent',
+    type: 'Boolean',
+    confirmed: true,
+    doc: { en: 'Whether the requester signed in with MFA.', zh: '请求者是否通过多因素认证登录。' },
+  },
+  {
+    name: 'g:UserName',
+    type: 'String',
+    confirmed: true,
+    doc: { en: 'IAM user name of the requester.', zh: '请求者的IAM用户名。' },
+  },
+  {
+    name: 'g:EnterpriseProjectId',
+    type: 'String',
+    confirmed: true,
+    doc: {
+      en: 'Enterprise project of the resource (IAM 5.0 condition key of ims:images:list).',
+      zh: '资源所属的企业项目（IAM 5.0 中 ims:images:list 的条件键）。',
+    },
+  },
 ];

@@ -14,11 +14,16 @@ const resourceTag: JsonSchema = {
   additionalProperties: false,
   properties: {
     key: {
-      type: 'string', minLength: TAG_RULES.key.min, maxLength: TAG_RULES.key.max, pattern: TAG_RULES.keyPattern,
+      type: 'string',
+      minLength: TAG_RULES.key.min,
+      maxLength: TAG_RULES.key.max,
+      pattern: TAG_RULES.keyPattern,
       description: 'Tag key',
     },
     value: {
-      type: 'string', maxLength: TAG_RULES.value.max, pattern: TAG_RULES.valuePattern,
+      type: 'string',
+      maxLength: TAG_RULES.value.max,
+      pattern: TAG_RULES.valuePattern,
       description: 'Tag value; may be an empty string but must be present',
     },
   },
@@ -29,7 +34,13 @@ const resourceTagDelete: JsonSchema = {
   required: ['key'],
   additionalProperties: false,
   properties: {
-    key: { type: 'string', minLength: 1, maxLength: TAG_RULES.deleteKeyMax, pattern: '\\S', description: 'Tag key; not blank (charset not checked on delete)' },
+    key: {
+      type: 'string',
+      minLength: 1,
+      maxLength: TAG_RULES.deleteKeyMax,
+      pattern: '\\S',
+      description: 'Tag key; not blank (charset not checked on delete)',
+    },
     value: { type: 'string', maxLength: TAG_RULES.deleteValueMax, description: 'Optional on delete; only its length is checked' },
   },
 };
@@ -45,7 +56,9 @@ const tagFilterList: JsonSchema = {
     properties: {
       key: { type: 'string', minLength: 1, maxLength: TAG_RULES.filterKeyMax, description: 'Tag key' },
       values: {
-        type: 'array', maxItems: TAG_RULES.filterMaxValues, uniqueItems: true,
+        type: 'array',
+        maxItems: TAG_RULES.filterMaxValues,
+        uniqueItems: true,
         items: { type: 'string', maxLength: TAG_RULES.filterValueMax },
         description: 'Values, OR-ed; an empty list matches any value',
       },
@@ -79,7 +92,11 @@ export const LIST_IMAGE_BY_TAGS_BODY: JsonSchema = {
     not_tags: { ...tagFilterList, description: 'Images not carrying all of these tags' },
     not_tags_any: { ...tagFilterList, description: 'Images carrying none of these tags' },
     without_any_tag: { type: 'boolean', description: 'true: only untagged images; the tag filters are then ignored' },
-    limit: { type: 'string', pattern: '^(1000|[1-9][0-9]{0,2})$', description: 'Page size as a string, 1–1000 (default "10"); ignored for count' },
+    limit: {
+      type: 'string',
+      pattern: '^(1000|[1-9][0-9]{0,2})$',
+      description: 'Page size as a string, 1–1000 (default "10"); ignored for count',
+    },
     offset: { type: 'string', pattern: '^[0-9]+$', description: 'Start index as a string, ≥ 0 (default "0"); ignored for count' },
     matches: {
       type: 'array',
@@ -89,7 +106,10 @@ export const LIST_IMAGE_BY_TAGS_BODY: JsonSchema = {
         required: ['key', 'value'],
         additionalProperties: false,
         properties: {
-          key: { enum: ['resource_name', 'resource_id'], description: 'resource_name: fuzzy (exact when the value is empty); resource_id: exact' },
+          key: {
+            enum: ['resource_name', 'resource_id'],
+            description: 'resource_name: fuzzy (exact when the value is empty); resource_id: exact',
+          },
           value: { type: 'string', maxLength: 255 },
         },
       },
@@ -132,5 +152,7 @@ export const BATCH_DELETE_TAGS_BODY: JsonSchema = {
   type: 'object',
   required: ['tags'],
   additionalProperties: false,
-  properties: { tags: { type: 'array', minItems: 1, items: resourceTagDelete, description: 'Tags to delete; missing ones count as done' } },
+  properties: {
+    tags: { type: 'array', minItems: 1, items: resourceTagDelete, description: 'Tags to delete; missing ones count as done' },
+  },
 };

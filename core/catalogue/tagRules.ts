@@ -23,10 +23,7 @@ export const TAG_RULES = {
   /** Newest tag-format page: U+4E00–U+9FFF, A–Z, a–z, 0–9, space, `_ . : + - @`; values also `/`. */
   keyPattern: '^(?! )[\\u4E00-\\u9FFFA-Za-z0-9 _.:+\\-@]+(?<! )$',
   valuePattern: '^(?! )[\\u4E00-\\u9FFFA-Za-z0-9 _.:/+\\-@]*(?<! )$',
-  sources: [
-    'https://support.huaweicloud.com/api-ims/ims_03_0618.html',
-    'https://support.huaweicloud.com/api-ims/ims_03_0902.md',
-  ],
+  sources: ['https://support.huaweicloud.com/api-ims/ims_03_0618.html', 'https://support.huaweicloud.com/api-ims/ims_03_0902.md'],
 } as const;
 
 export const TAG_KEY_RULE_TEXT = {

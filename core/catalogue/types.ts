@@ -62,6 +62,8 @@ export interface ImsApi {
   /** A body that is valid against `bodySchema`, for snippets and examples. */
   exampleBody?: unknown;
   idempotent: boolean;
+  /** Changes nothing on the service (GETs, and ListImageByTags, a POST that only queries): sent without asking. */
+  readOnly: boolean;
   notes: Localized[];
   docUrl: string;
 }

@@ -19,7 +19,10 @@ export class ImsError extends Error {
 
 /** A tag key or value that breaks the documented rules; nothing was sent. */
 export class ImsValidationError extends Error {
-  constructor(message: string, readonly problems: string[]) {
+  constructor(
+    message: string,
+    readonly problems: string[],
+  ) {
     super(message);
     this.name = 'ImsValidationError';
   }
@@ -27,7 +30,10 @@ export class ImsValidationError extends Error {
 
 /** The network failed (refused, reset, timed out) after the retries allowed. */
 export class ImsNetworkError extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'ImsNetworkError';
   }

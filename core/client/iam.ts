@@ -32,18 +32,29 @@ export function tokenProvider(login: PasswordLogin): TokenProvider {
   const fetchToken = async (): Promise<string> => {
     const body = {
       auth: {
-        identity: { methods: ['password'], password: { user: { name: login.user, password: login.password, domain: { name: login.domain } } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: login.user, password: login.password, domain: { name: login.domain } } },
+        },
         scope: { project: { name: login.projectName } },
       },
     };
     const r = await f(`${login.iamEndpoint.replace(/\/$/, '')}/v3/auth/tokens`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json;charset=utf8' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json;charset=utf8' },
+      body: JSON.stringify(body),
     });
     const text = await r.text();
     const token = r.headers.get('x-subject-token');
     if (!r.ok || !token) {
       const e = parseErrorBody(text);
-      throw new ImsError(`IAM refused the sign-in: ${r.status}${e.code ? ` ${e.code}` : ''}${e.message ? ` — ${e.message}` : ''}. Check the account (domain), user name and password.`, r.status, e.code, r.headers.get('x-request-id') ?? undefined, undefined);
+      throw new ImsError(
+        `IAM refused the sign-in: ${r.status}${e.code ? ` ${e.code}` : ''}${e.message ? ` — ${e.message}` : ''}. Check the account (domain), user name and password.`,
+        r.status,
+        e.code,
+        r.headers.get('x-request-id') ?? undefined,
+        undefined,
+      );
     }
     let expiresAt = Date.now() + 24 * 3600_000;
     let projectId: string | undefined;
@@ -59,7 +70,9 @@ export function tokenProvider(login: PasswordLogin): TokenProvider {
   };
   const get = async () => {
     if (cached && cached.expiresAt - TOKEN_REFRESH_MARGIN_MS > Date.now()) return cached.token;
-    pending ??= fetchToken().finally(() => { pending = undefined; });
+    pending ??= fetchToken().finally(() => {
+      pending = undefined;
+    });
     return pending;
   };
   return Object.assign(get, {
@@ -71,17 +84,42 @@ export function tokenProvider(login: PasswordLogin): TokenProvider {
 }
 
 /** The project ID of a region, looked up with AK/SK signing. */
-export async function lookupProjectId(options: { iamEndpoint: string; region: string; ak: string; sk: string; fetch?: typeof fetch }): Promise<string> {
+export async function lookupProjectId(options: {
+  iamEndpoint: string;
+  region: string;
+  ak: string;
+  sk: string;
+  fetch?: typeof fetch;
+}): Promise<string> {
   const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
-  const headers = signRequest({ method: 'GET', url, headers: { 'Content-Type': 'application/json' }, ak: options.ak, sk: options.sk });
+  const headers = signRequest({
+    method: 'GET',
+    url,
+    headers: { 'Content-Type': 'application/json' },
+    ak: options.ak,
+    sk: options.sk,
+  });
   const r = await (options.fetch ?? fetch)(url, { headers });
   const text = await r.text();
   if (!r.ok) {
     const e = parseErrorBody(text);
-    throw new ImsError(`IAM could not list projects: ${r.status}${e.message ? ` — ${e.message}` : ''}`, r.status, e.code, r.headers.get('x-request-id') ?? undefined, undefined);
+    throw new ImsError(
+      `IAM could not list projects: ${r.status}${e.message ? ` — ${e.message}` : ''}`,
+      r.status,
+      e.code,
+      r.headers.get('x-request-id') ?? undefined,
+      undefined,
+    );
   }
   const projects = (JSON.parse(text) as { projects?: Array<{ id: string; name: string }> }).projects ?? [];
   const match = projects.find((p) => p.name === options.region) ?? (projects.length === 1 ? projects[0] : undefined);
-  if (!match) throw new ImsError(`No project named ${options.region} in this account: give the project ID by hand.`, 404, undefined, undefined, undefined);
+  if (!match)
+    throw new ImsError(
+      `No project named ${options.region} in this account: give the project ID by hand.`,
+      404,
+      undefined,
+      undefined,
+      undefined,
+    );
   return match.id;
 }

@@ -10,8 +10,7 @@ import { validateBody } from '../http/bodyValidation';
 import { ImsError, ImsNetworkError, ImsValidationError, parseErrorBody } from './errors';
 
 export type Credentials =
-  | { kind: 'aksk'; ak: string; sk: string; securityToken?: string }
-  | { kind: 'token'; token: () => Promise<string> };
+  { kind: 'aksk'; ak: string; sk: string; securityToken?: string } | { kind: 'token'; token: () => Promise<string> };
 
 export interface ClientOptions {
   /** e.g. https://ims.cn-north-4.myhuaweicloud.com, or the emulator's http://127.0.0.1:PORT */
@@ -25,7 +24,17 @@ export interface ClientOptions {
   maxDelayMs?: number;
   fetch?: typeof fetch;
   /** Called after every HTTP exchange (for logs): never given secrets. */
-  onExchange?: (e: { method: string; path: string; status: number | 'network-error'; ms: number; requestId?: string; attempt: number }) => void;
+  onExchange?: (e: Exchange) => void;
+}
+
+/** One HTTP exchange as the logs see it: never a secret. */
+export interface Exchange {
+  method: string;
+  path: string;
+  status: number | 'network-error';
+  ms: number;
+  requestId?: string;
+  attempt: number;
 }
 
 export interface CallOptions {
@@ -79,7 +88,11 @@ export class ImsClient {
     if (!api) throw new Error(`unknown IMS API ${apiId}`);
     if (api.bodySchema) {
       const problems = validateBody(api, call.body).map((e) => `${e.instancePath || 'body'} ${e.message}`);
-      if (problems.length > 0) throw new ImsValidationError(`${api.id}: the request breaks the documented rules, nothing was sent: ${problems.join('; ')}`, problems);
+      if (problems.length > 0)
+        throw new ImsValidationError(
+          `${api.id}: the request breaks the documented rules, nothing was sent: ${problems.join('; ')}`,
+          problems,
+        );
     }
     const params: Record<string, string> = { project_id: this.options.projectId, ...call.params };
     const path = api.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
@@ -87,7 +100,10 @@ export class ImsClient {
       if (v === undefined || v === '') throw new ImsValidationError(`${api.id}: path parameter ${name} is missing`, [name]);
       return signingEncode(v);
     });
-    const query = Object.entries(call.query ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => `${signingEncode(k)}=${signingEncode(String(v))}`).join('&');
+    const query = Object.entries(call.query ?? {})
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${signingEncode(k)}=${signingEncode(String(v))}`)
+      .join('&');
     const url = `${this.options.endpoint.replace(/\/$/, '')}${path}${query ? `?${query}` : ''}`;
     const body = api.bodySchema ? JSON.stringify(call.body) : undefined;
     return this.send<T>(api, url, body, call.signal);
@@ -112,11 +128,19 @@ export class ImsClient {
       let response: Response;
       try {
         // Signed per attempt: a retry gets a fresh X-Sdk-Date.
-        response = await this.fetch(url, { method: api.method, headers: await this.headers(api, url, body), body, signal: combined });
+        response = await this.fetch(url, {
+          method: api.method,
+          headers: await this.headers(api, url, body),
+          body,
+          signal: combined,
+        });
       } catch (e) {
         this.options.onExchange?.({ method: api.method, path, status: 'network-error', ms: Date.now() - started, attempt });
         if (signal?.aborted) throw signal.reason;
-        lastError = new ImsNetworkError(`${api.id}: ${timeout.aborted ? `no answer within ${(this.options.timeoutMs ?? 30_000) / 1000} s` : `network error (${(e as Error).message})`}`, e);
+        lastError = new ImsNetworkError(
+          `${api.id}: ${timeout.aborted ? `no answer within ${(this.options.timeoutMs ?? 30_000) / 1000} s` : `network error (${(e as Error).message})`}`,
+          e,
+        );
         if (attempt < max && this.retryable(api)) {
           await sleep(this.delay(attempt), signal);
           continue;
@@ -125,7 +149,14 @@ export class ImsClient {
       }
       const text = await response.text().catch(() => '');
       const requestId = response.headers.get('x-request-id') ?? undefined;
-      this.options.onExchange?.({ method: api.method, path, status: response.status, ms: Date.now() - started, requestId, attempt });
+      this.options.onExchange?.({
+        method: api.method,
+        path,
+        status: response.status,
+        ms: Date.now() - started,
+        requestId,
+        attempt,
+      });
       if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
       // A retried non-idempotent delete that finds nothing: the earlier attempt did it.
       if (response.status === 404 && attempt > 1 && api.method === 'DELETE' && !api.idempotent) return undefined as T;
@@ -133,7 +164,11 @@ export class ImsClient {
       const denied = response.status === 401 || response.status === 403;
       lastError = new ImsError(
         `${api.id} failed: ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? ` — ${err.message}` : ''}${denied ? ` (this call needs ${api.actions.join(' and ')})` : ''}`,
-        response.status, err.code, requestId, api, denied ? api.actions : [],
+        response.status,
+        err.code,
+        requestId,
+        api,
+        denied ? api.actions : [],
       );
       if (attempt < max && RETRYABLE_STATUS.has(response.status) && this.retryable(api)) {
         await sleep(this.retryAfter(response) ?? this.delay(attempt), signal);
@@ -174,14 +209,33 @@ export class ImsClient {
    * One signed exchange for a request written by hand (the .http "Send request"): no validation and no
    * retries, so the person sees exactly what the service answers.
    */
-  async exchange(api: ImsApi, pathAndQuery: string, body: string | undefined, signal?: AbortSignal): Promise<{ status: number; headers: Record<string, string>; text: string; ms: number }> {
+  async exchange(
+    api: ImsApi,
+    pathAndQuery: string,
+    body: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string; ms: number }> {
     const url = `${this.options.endpoint.replace(/\/$/, '')}${pathAndQuery}`;
     const started = Date.now();
-    const r = await this.fetch(url, { method: api.method, headers: await this.headers(api, url, body), body, signal: this.attemptSignal(signal).combined });
+    const r = await this.fetch(url, {
+      method: api.method,
+      headers: await this.headers(api, url, body),
+      body,
+      signal: this.attemptSignal(signal).combined,
+    });
     const text = await r.text();
     const headers: Record<string, string> = {};
-    r.headers.forEach((v, k) => { headers[k] = v; });
-    this.options.onExchange?.({ method: api.method, path: new URL(url).pathname, status: r.status, ms: Date.now() - started, requestId: headers['x-request-id'], attempt: 1 });
+    r.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
+    this.options.onExchange?.({
+      method: api.method,
+      path: new URL(url).pathname,
+      status: r.status,
+      ms: Date.now() - started,
+      requestId: headers['x-request-id'],
+      attempt: 1,
+    });
     return { status: r.status, headers, text, ms: Date.now() - started };
   }
 
@@ -198,10 +252,18 @@ export class ImsClient {
   listTags(query: Record<string, string | number> = {}, signal?: AbortSignal): Promise<{ tags: string[] }> {
     return this.call('ListTags', { query, signal });
   }
-  listImageByTags(body: Record<string, unknown>, signal?: AbortSignal): Promise<{ total_count: number; resources?: Array<{ resource_id: string; resource_name: string; tags: Tag[] }> }> {
+  listImageByTags(
+    body: Record<string, unknown>,
+    signal?: AbortSignal,
+  ): Promise<{ total_count: number; resources?: Array<{ resource_id: string; resource_name: string; tags: Tag[] }> }> {
     return this.call('ListImageByTags', { body, signal });
   }
-  batchAddOrDeleteTags(imageId: string, action: 'create' | 'delete', tags: Array<Tag | { key: string; value?: string }>, signal?: AbortSignal): Promise<void> {
+  batchAddOrDeleteTags(
+    imageId: string,
+    action: 'create' | 'delete',
+    tags: Array<Tag | { key: string; value?: string }>,
+    signal?: AbortSignal,
+  ): Promise<void> {
     return this.call('BatchAddOrDeleteTags', { params: { image_id: imageId }, body: { action, tags }, signal });
   }
   addImageTag(imageId: string, tag: Tag, signal?: AbortSignal): Promise<void> {
@@ -224,9 +286,16 @@ export class ImsClient {
   }
 
   /** ListImageByTags `filter` page by page (offset/limit are strings), up to `max` resources. */
-  async *imagesByTags(filter: Record<string, unknown>, pageSize = 100, signal?: AbortSignal): AsyncGenerator<{ resource_id: string; resource_name: string; tags: Tag[] }> {
+  async *imagesByTags(
+    filter: Record<string, unknown>,
+    pageSize = 100,
+    signal?: AbortSignal,
+  ): AsyncGenerator<{ resource_id: string; resource_name: string; tags: Tag[] }> {
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.listImageByTags({ ...filter, action: 'filter', limit: String(pageSize), offset: String(offset) }, signal);
+      const page = await this.listImageByTags(
+        { ...filter, action: 'filter', limit: String(pageSize), offset: String(offset) },
+        signal,
+      );
       const resources = page.resources ?? [];
       yield* resources;
       if (resources.length < pageSize) return;
@@ -234,7 +303,11 @@ export class ImsClient {
   }
 
   /** ListImages page by page with `marker` (the last image ID). */
-  async *images(query: Record<string, string | number | undefined> = {}, pageSize = 100, signal?: AbortSignal): AsyncGenerator<ImageInfo> {
+  async *images(
+    query: Record<string, string | number | undefined> = {},
+    pageSize = 100,
+    signal?: AbortSignal,
+  ): AsyncGenerator<ImageInfo> {
     let marker: string | undefined;
     for (;;) {
       const page = await this.listImages({ ...query, limit: pageSize, marker }, signal);

@@ -63,7 +63,25 @@ const SEPARATOR = /^\s*#{3,}(.*)$/;
 const COMMENT = /^\s*(#|\/\/)/;
 const NAME_META = /^\s*(?:#|\/\/)\s*@name\s*=?\s*(\S+)/;
 const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*?)\s*$/;
-const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'PATCH', 'OPTIONS', 'TRACE', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'GRAPHQL']);
+const METHODS = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'PATCH',
+  'OPTIONS',
+  'TRACE',
+  'PROPFIND',
+  'PROPPATCH',
+  'MKCOL',
+  'COPY',
+  'MOVE',
+  'LOCK',
+  'UNLOCK',
+  'GRAPHQL',
+]);
 const HEADER = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s?(.*)$/;
 const QUERY_CONTINUATION = /^\s*[?&]/;
 
@@ -131,7 +149,14 @@ export function parseHttpFile(text: string): HttpFile {
   return { text, variables, requests, blocks };
 }
 
-function parseBlock(lines: Line[], span: Span, title: string | undefined, variables: FileVariable[], requests: HttpRequest[], blocks: Span[]): void {
+function parseBlock(
+  lines: Line[],
+  span: Span,
+  title: string | undefined,
+  variables: FileVariable[],
+  requests: HttpRequest[],
+  blocks: Span[],
+): void {
   let name: string | undefined;
   let k = 0;
   // Before the request line: blank lines, comments (with # @name), file variables.
@@ -151,7 +176,8 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, variab
       while (t[after] === ' ' || t[after] === '\t') after++;
       const valueStart = lines[k].start + after;
       variables.push({
-        name: v[1], value: v[2],
+        name: v[1],
+        value: v[2],
         nameSpan: { start: nameStart, end: nameStart + v[1].length },
         valueSpan: { start: valueStart, end: valueStart + v[2].length },
       });
@@ -194,7 +220,10 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, variab
   if (first < lines.length && last >= first) {
     const start = lines[first].start;
     const end = lines[last].end;
-    const bodyText = lines.slice(first, last + 1).map((l) => l.text).join('\n');
+    const bodyText = lines
+      .slice(first, last + 1)
+      .map((l) => l.text)
+      .join('\n');
     body = { text: bodyText, span: { start, end } };
     const file = /^<@?\w*\s+(\S.*?)\s*$/.exec(lines[first].text);
     if (file && first === last) {
@@ -203,8 +232,17 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, variab
     }
   }
   requests.push({
-    index: requests.length, span, title, name, method, url, fullUrl, httpVersion,
-    requestLine: { start: line.start, end: line.end }, headers, body,
+    index: requests.length,
+    span,
+    title,
+    name,
+    method,
+    url,
+    fullUrl,
+    httpVersion,
+    requestLine: { start: line.start, end: line.end },
+    headers,
+    body,
   });
 }
 

@@ -74,16 +74,38 @@ function matchTemplate(template: string, segs: string[]): { params: Record<strin
   return { params, literals };
 }
 
-export function templatesFor(path: string): Array<{ api: ImsApi; params: Record<string, string>; literals: number }> {
+export interface TemplateMatch {
+  api: ImsApi;
+  params: Record<string, string>;
+  literals: number;
+}
+
+function allTemplates(path: string): TemplateMatch[] {
   const segs = segments(path);
-  const out: Array<{ api: ImsApi; params: Record<string, string>; literals: number }> = [];
+  const out: TemplateMatch[] = [];
   for (const api of IMS_APIS) {
     const m = matchTemplate(api.path, segs);
     // A {{variable}} segment stands for a parameter, never for a literal part of the path.
     if (m) out.push({ api, ...m });
   }
-  const best = Math.max(0, ...out.map((o) => o.literals));
-  return out.filter((o) => o.literals === best);
+  return out;
+}
+
+/** The templates with the most literal segments: `/tags/action` is BatchAddOrDeleteTags before it is a key. */
+function mostSpecific(matches: TemplateMatch[]): TemplateMatch[] {
+  const best = Math.max(0, ...matches.map((o) => o.literals));
+  return matches.filter((o) => o.literals === best);
+}
+
+/**
+ * The API a request is, by method and path together: `DELETE …/tags/action` is DeleteImageTag of the
+ * key "action", although `POST …/tags/action` is BatchAddOrDeleteTags. Without a hit, `others` are the
+ * APIs of the same path under other methods.
+ */
+export function routeFor(method: string, path: string): { hit?: TemplateMatch; others: TemplateMatch[] } {
+  const all = allTemplates(path);
+  const hit = mostSpecific(all.filter((c) => c.api.method === method))[0];
+  return hit ? { hit, others: [] } : { others: mostSpecific(all) };
 }
 
 export function matchImsRequest(request: HttpRequest, variables: readonly FileVariable[]): ImsMatch | undefined {
@@ -91,12 +113,12 @@ export function matchImsRequest(request: HttpRequest, variables: readonly FileVa
   const { host, path } = splitUrl(resolved);
   const imsHost = isImsHost(host);
   const method = (request.method?.text ?? 'GET').toUpperCase();
-  const candidates = templatesFor(path);
-  if (candidates.length > 0) {
-    const hit = candidates.find((c) => c.api.method === method);
-    if (hit) return { kind: 'api', api: hit.api, params: hit.params, imsHost };
+  const { hit, others } = routeFor(method, path);
+  if (hit) return { kind: 'api', api: hit.api, params: hit.params, imsHost };
+  if (others.length > 0) {
     // Same path, other method: only call it IMS when the host says so or the path is unmistakable.
-    if (imsHost || candidates.some((c) => c.literals >= 2)) return { kind: 'wrongMethod', method, apis: candidates.map((c) => c.api), imsHost };
+    if (imsHost || others.some((c) => c.literals >= 2))
+      return { kind: 'wrongMethod', method, apis: others.map((c) => c.api), imsHost };
     return undefined;
   }
   if (!imsHost) return undefined;

@@ -16,7 +16,7 @@ export type ActionProblem =
   | { kind: 'badCharacters'; chars: string };
 
 /** Characters seen in real actions: letters, digits, `*`, and the odd `-`, `_` or `.`. */
-const SEGMENT_CHARS = /^[A-Za-z0-9*_.\-]*$/;
+const SEGMENT_CHARS = /^[A-Za-z0-9*_.-]*$/;
 
 /** The grammar problem of an action string, or undefined when it is well-formed. */
 export function actionProblem(action: string): ActionProblem | undefined {
@@ -24,7 +24,14 @@ export function actionProblem(action: string): ActionProblem | undefined {
   if (segments.length !== 3) return { kind: 'segments', count: segments.length };
   if (segments.some((s) => s.length === 0)) return { kind: 'emptySegment' };
   if (segments[0] !== segments[0].toLowerCase()) return { kind: 'upperCaseService' };
-  const bad = [...new Set(segments.join('').split('').filter((c) => !SEGMENT_CHARS.test(c)))];
+  const bad = [
+    ...new Set(
+      segments
+        .join('')
+        .split('')
+        .filter((c) => !SEGMENT_CHARS.test(c)),
+    ),
+  ];
   if (bad.length > 0) return { kind: 'badCharacters', chars: bad.join('') };
   return undefined;
 }
@@ -34,7 +41,10 @@ export function isWildcard(pattern: string): boolean {
 }
 
 function globToRegExp(glob: string, caseInsensitive: boolean): RegExp {
-  const body = glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+  const body = glob
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
   return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
 }
 
@@ -49,10 +59,13 @@ function compile(pattern: string): CompiledPattern | null {
   let c = compiled.get(pattern);
   if (c === undefined) {
     const i = pattern.indexOf(':');
-    c = i < 0 ? null : {
-      service: globToRegExp(pattern.slice(0, i), false),
-      rest: globToRegExp(pattern.slice(i + 1), true),
-    };
+    c =
+      i < 0
+        ? null
+        : {
+            service: globToRegExp(pattern.slice(0, i), false),
+            rest: globToRegExp(pattern.slice(i + 1), true),
+          };
     if (compiled.size > 10_000) compiled.clear(); // bound the cache on pathological documents
     compiled.set(pattern, c);
   }

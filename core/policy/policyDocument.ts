@@ -121,7 +121,7 @@ export function readPolicy(tree: Node | undefined): PolicyModel | undefined {
   const versionNode = propertyValue(policyNode, 'Version');
   const statementsNode = propertyValue(policyNode, 'Statement');
   const statements: PolicyStatement[] = [];
-  const items = statementsNode?.type === 'array' ? statementsNode.children ?? [] : [];
+  const items = statementsNode?.type === 'array' ? (statementsNode.children ?? []) : [];
   items.forEach((node, index) => {
     if (node.type !== 'object') return;
     const effectNode = propertyValue(node, 'Effect');

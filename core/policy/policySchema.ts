@@ -21,7 +21,10 @@ function statementSchema(version: PolicyVersion | undefined): JsonSchema {
       type: 'object',
       additionalProperties: {
         type: 'object',
-        additionalProperties: { type: ['array', 'string', 'boolean', 'number'], items: { type: ['string', 'boolean', 'number'] } },
+        additionalProperties: {
+          type: ['array', 'string', 'boolean', 'number'],
+          items: { type: ['string', 'boolean', 'number'] },
+        },
       },
     },
   };
@@ -43,7 +46,14 @@ export function policySchema(version: PolicyVersion | undefined): JsonSchema {
     properties: {
       Version: { type: 'string' },
       Statement: { type: 'array', items: statementSchema(version) },
-      ...(version === '1.0' ? { Depends: { type: 'array', items: { type: 'object', properties: { catalog: { type: 'string' }, display_name: { type: 'string' } } } } } : {}),
+      ...(version === '1.0'
+        ? {
+            Depends: {
+              type: 'array',
+              items: { type: 'object', properties: { catalog: { type: 'string' }, display_name: { type: 'string' } } },
+            },
+          }
+        : {}),
     },
   };
 }

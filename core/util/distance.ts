@@ -22,5 +22,9 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
     if (d <= limit) scored.push([c, d]);
   }
   const best = Math.min(...scored.map(([, d]) => d));
-  return scored.filter(([, d]) => d === best).sort((x, y) => x[0].localeCompare(y[0])).slice(0, max).map(([c]) => c);
+  return scored
+    .filter(([, d]) => d === best)
+    .sort((x, y) => x[0].localeCompare(y[0]))
+    .slice(0, max)
+    .map(([c]) => c);
 }

@@ -8,9 +8,9 @@ import type { PolicySource } from '../../core/policy/evaluator';
 import type { HttpFix } from './httpDiagnostics';
 import { fixable, quickFix } from './quickFix';
 import { messages, type Messages } from './messages';
-import type { Lang } from '../../core/catalogue';
 import type { ParsedHttp } from './parsedHttp';
 import { fileName } from './policyVerdict';
+import type { ServiceContext } from './serviceContext';
 
 /** At most this many policy files are offered as targets for "grant the missing actions". */
 const MAX_POLICY_TARGETS = 5;
@@ -28,7 +28,9 @@ function rewriteDeprecated(doc: TextDocument, parsed: ParsedHttp, request: HttpR
   const tag = segs[4] ?? '{{tagKey}}';
   const line = Range.create(doc.positionAt(request.requestLine.start), doc.positionAt(request.requestLine.end));
   if (to === 'DeleteImageTag') return [TextEdit.replace(line, `DELETE ${prefix}/v2/{{projectId}}/images/${image}/tags/${tag}`)];
-  const headers = request.headers.filter((h) => h.name.text.toLowerCase() !== 'content-type').map((h) => `${h.name.text}: ${h.value.text}`);
+  const headers = request.headers
+    .filter((h) => h.name.text.toLowerCase() !== 'content-type')
+    .map((h) => `${h.name.text}: ${h.value.text}`);
   const block = [
     `POST ${prefix}/v2/{{projectId}}/images/${image}/tags`,
     ...headers,
@@ -36,15 +38,25 @@ function rewriteDeprecated(doc: TextDocument, parsed: ParsedHttp, request: HttpR
     '',
     JSON.stringify({ tag: { key: decodeURIComponent(tag), value: '' } }, null, 2),
   ].join('\n');
-  const end = request.body ? request.body.span.end : request.headers.length ? request.headers[request.headers.length - 1].value.span.end : request.requestLine.end;
+  const end = request.body
+    ? request.body.span.end
+    : request.headers.length
+      ? request.headers[request.headers.length - 1].value.span.end
+      : request.requestLine.end;
   return [TextEdit.replace(Range.create(doc.positionAt(request.requestLine.start), doc.positionAt(end)), block)];
 }
 
-function grantEdits(policies: readonly PolicySource[], actions: string[], m: Messages): Array<{ title: string; edit: WorkspaceEdit }> {
+function grantEdits(
+  policies: readonly PolicySource[],
+  actions: string[],
+  m: Messages,
+): Array<{ title: string; edit: WorkspaceEdit }> {
   const out: Array<{ title: string; edit: WorkspaceEdit }> = [];
   for (const source of policies) {
     if (out.length >= MAX_POLICY_TARGETS || !source.positionAt) break;
-    const st = source.model.statements.find((s) => s.effect === 'Allow' && s.actionKey === 'Action' && s.actionsNode?.type === 'array');
+    const st = source.model.statements.find(
+      (s) => s.effect === 'Allow' && s.actionKey === 'Action' && s.actionsNode?.type === 'array',
+    );
     if (!st) continue;
     const array = st.actionsNode!;
     const last = array.children?.[array.children.length - 1];
@@ -58,7 +70,13 @@ function grantEdits(policies: readonly PolicySource[], actions: string[], m: Mes
   return out;
 }
 
-export function getHttpCodeActions(doc: TextDocument, parsed: ParsedHttp, diagnostics: Diagnostic[], policies: readonly PolicySource[], lang: Lang = 'en'): CodeAction[] {
+export function getHttpCodeActions(
+  doc: TextDocument,
+  parsed: ParsedHttp,
+  diagnostics: Diagnostic[],
+  ctx: ServiceContext,
+): CodeAction[] {
+  const { lang, policies } = ctx;
   const m = messages(lang);
   const actions: CodeAction[] = [];
   for (const { diagnostic: d, fix } of fixable<HttpFix>(diagnostics)) {
@@ -73,11 +91,22 @@ export function getHttpCodeActions(doc: TextDocument, parsed: ParsedHttp, diagno
         const request = parsed.file.requests[fix.request];
         if (!request) break;
         const at = doc.positionAt(request.requestLine.end);
-        actions.push(quickFix(m.addContentType(fix.value), d, { changes: { [doc.uri]: [TextEdit.insert(at, `\nContent-Type: ${fix.value}`)] } }, true));
+        actions.push(
+          quickFix(
+            m.addContentType(fix.value),
+            d,
+            { changes: { [doc.uri]: [TextEdit.insert(at, `\nContent-Type: ${fix.value}`)] } },
+            true,
+          ),
+        );
         break;
       }
       case 'replaceMethod':
-        fix.values.forEach((method, i) => actions.push(quickFix(m.useMethod(method), d, { changes: { [doc.uri]: [TextEdit.replace(d.range, method)] } }, i === 0)));
+        fix.values.forEach((method, i) =>
+          actions.push(
+            quickFix(m.useMethod(method), d, { changes: { [doc.uri]: [TextEdit.replace(d.range, method)] } }, i === 0),
+          ),
+        );
         break;
       case 'addActions':
         for (const g of grantEdits(policies, fix.actions, m)) actions.push(quickFix(g.title, d, g.edit));

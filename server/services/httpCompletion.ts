@@ -5,14 +5,23 @@
  */
 import { getLocation, type JSONPath } from 'jsonc-parser';
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit,
-  type CompletionItem, type CompletionList, type Position,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  Range,
+  TextEdit,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IMS_APIS, IMS_HEADERS, tr, type ImsApi, type JsonSchema, type Lang } from '../../core/catalogue';
 import type { HttpRequest } from '../../core/http/httpFile';
 import { splitUrl } from '../../core/http/imsRequest';
+import { requestText } from '../../core/http/requestText';
 import type { ParsedHttp } from './parsedHttp';
+import type { ServiceContext } from './serviceContext';
+import { messages } from './messages';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -24,26 +33,23 @@ function lineAt(text: string, offset: number): { start: number; end: number; tex
   return { start, end: raw.endsWith('\r') ? end - 1 : end, text: raw.replace(/\r$/, '') };
 }
 
-/** The snippet for a whole request: method, URL with variables, Content-Type and a valid body skeleton. */
+/** The snippet for a whole request: the catalogue's request text, escaped for snippet syntax. */
 export function requestSnippet(api: ImsApi): string {
-  let path = api.path;
-  for (const p of api.pathParams) path = path.replace(`{${p.name}}`, `{{${p.variable}}}`);
-  const lines = [`${api.method} https://ims.{{region}}.myhuaweicloud.com${path}`];
-  if (!/\{project_id\}/.test(api.path)) lines.push('X-Project-Id: {{projectId}}');
-  if (api.bodySchema) {
-    lines.push(`Content-Type: ${api.contentType}`, '', JSON.stringify(api.exampleBody, null, 2));
-  }
-  return lines.join('\n').replace(/\$/g, '\\$') + '\n$0';
+  return `${requestText(api).replace(/[\\$]/g, '\\$&')}\n$0`;
 }
 
 function requestItems(doc: TextDocument, line: { start: number; end: number }, lang: Lang): CompletionItem[] {
   const range = Range.create(doc.positionAt(line.start), doc.positionAt(line.end));
+  const m = messages(lang);
   return IMS_APIS.map((api, i) => ({
     label: `${api.method} ${api.path}`,
     labelDetails: { description: `IMS ${api.id}` },
     kind: CompletionItemKind.Snippet,
     detail: `${tr(api.title, lang)} — ${api.actions.join(', ')}`,
-    documentation: { kind: MarkupKind.Markdown, value: `${tr(api.title, lang)}${api.deprecated ? (lang === 'zh' ? '（已废弃）' : ' (deprecated)') : ''}\n\n${lang === 'zh' ? '需要' : 'Needs'} ${api.actions.map((a) => `\`${a}\``).join(', ')}` },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `${tr(api.title, lang)}${api.deprecated ? ` (${m.deprecated()})` : ''}\n\n${m.needs(api.actions.map((a) => `\`${a}\``).join(', '))}`,
+    },
     filterText: `${api.method} ${api.path} ${api.id} ims`,
     sortText: `${api.deprecated ? 'z' : 'a'}${String(i).padStart(2, '0')}`,
     insertTextFormat: InsertTextFormat.Snippet,
@@ -81,18 +87,29 @@ function pathItems(doc: TextDocument, request: HttpRequest, offset: number): Com
   return [...seen.values()];
 }
 
-function headerItems(doc: TextDocument, request: HttpRequest, line: { start: number; end: number; text: string }, offset: number, lang: Lang): CompletionItem[] {
+function headerItems(
+  doc: TextDocument,
+  request: HttpRequest,
+  line: { start: number; end: number; text: string },
+  offset: number,
+  lang: Lang,
+): CompletionItem[] {
   const before = line.text.slice(0, offset - line.start);
   const colon = before.indexOf(':');
   if (colon < 0) {
     const present = new Set(request.headers.map((h) => h.name.text.toLowerCase()));
     const range = Range.create(doc.positionAt(line.start), doc.positionAt(line.end));
-    return IMS_HEADERS.filter((h) => !present.has(h.name.toLowerCase()) || before.trim().toLowerCase() === h.name.toLowerCase()).map((h) => ({
+    return IMS_HEADERS.filter(
+      (h) => !present.has(h.name.toLowerCase()) || before.trim().toLowerCase() === h.name.toLowerCase(),
+    ).map((h) => ({
       label: h.name,
       kind: CompletionItemKind.Field,
       documentation: { kind: MarkupKind.Markdown, value: tr(h.doc, lang) },
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: TextEdit.replace(range, `${h.name}: ${h.values.length ? `\${1|${h.values.map((v) => v.replace(/[,|]/g, '\\$&')).join(',')}|}` : '$1'}`),
+      textEdit: TextEdit.replace(
+        range,
+        `${h.name}: ${h.values.length ? `\${1|${h.values.map((v) => v.replace(/[,|]/g, '\\$&')).join(',')}|}` : '$1'}`,
+      ),
     }));
   }
   const name = before.slice(0, colon).trim().toLowerCase();
@@ -118,7 +135,8 @@ function schemasAt(root: JsonSchema, path: JSONPath): JsonSchema[] {
   const expand = (s: JsonSchema): JsonSchema[] => {
     const r = resolveRef(root, s);
     const out = [r];
-    for (const k of ['allOf', 'oneOf', 'anyOf'] as const) for (const sub of (r[k] as JsonSchema[] | undefined) ?? []) out.push(...expand(sub));
+    for (const k of ['allOf', 'oneOf', 'anyOf'] as const)
+      for (const sub of (r[k] as JsonSchema[] | undefined) ?? []) out.push(...expand(sub));
     if (r.then) out.push(...expand(r.then as JsonSchema));
     return out;
   };
@@ -153,7 +171,16 @@ function bodyItems(doc: TextDocument, request: HttpRequest, api: ImsApi, offset:
       for (const [name, prop] of Object.entries((s.properties as Record<string, JsonSchema> | undefined) ?? {})) {
         if (items.has(name)) continue;
         const type = prop.type ?? (prop.enum ? 'string' : undefined);
-        const value = type === 'array' ? '[$1]' : type === 'object' ? '{$1}' : type === 'boolean' ? '${1|true,false|}' : prop.enum ? `"\${1|${(prop.enum as string[]).join(',')}|}"` : '"$1"';
+        const value =
+          type === 'array'
+            ? '[$1]'
+            : type === 'object'
+              ? '{$1}'
+              : type === 'boolean'
+                ? '${1|true,false|}'
+                : prop.enum
+                  ? `"\${1|${(prop.enum as string[]).join(',')}|}"`
+                  : '"$1"';
         items.set(name, {
           label: name,
           kind: CompletionItemKind.Property,
@@ -169,13 +196,20 @@ function bodyItems(doc: TextDocument, request: HttpRequest, api: ImsApi, offset:
         const text = JSON.stringify(v);
         items.set(text, { label: text, kind: CompletionItemKind.EnumMember, textEdit: TextEdit.replace(range, text) });
       }
-      if (s.type === 'boolean') for (const b of ['true', 'false']) items.set(b, { label: b, kind: CompletionItemKind.Value, textEdit: TextEdit.replace(range, b) });
+      if (s.type === 'boolean')
+        for (const b of ['true', 'false'])
+          items.set(b, { label: b, kind: CompletionItemKind.Value, textEdit: TextEdit.replace(range, b) });
     }
   }
   return [...items.values()];
 }
 
-function variableItems(doc: TextDocument, parsed: ParsedHttp, line: { start: number; text: string }, offset: number): CompletionItem[] | undefined {
+function variableItems(
+  doc: TextDocument,
+  parsed: ParsedHttp,
+  line: { start: number; text: string },
+  offset: number,
+): CompletionItem[] | undefined {
   const before = line.text.slice(0, offset - line.start);
   const open = before.lastIndexOf('{{');
   if (open < 0 || before.indexOf('}}', open) >= 0) return undefined;
@@ -189,7 +223,8 @@ function variableItems(doc: TextDocument, parsed: ParsedHttp, line: { start: num
   });
 }
 
-export function doHttpComplete(doc: TextDocument, parsed: ParsedHttp, position: Position, lang: Lang): CompletionList {
+export function doHttpComplete(doc: TextDocument, parsed: ParsedHttp, position: Position, ctx: ServiceContext): CompletionList {
+  const lang: Lang = ctx.lang;
   const offset = doc.offsetAt(position);
   const text = parsed.text;
   const line = lineAt(text, offset);
@@ -198,18 +233,28 @@ export function doHttpComplete(doc: TextDocument, parsed: ParsedHttp, position: 
   const request = parsed.requestAt(offset);
   const trimmed = line.text.trim();
   // An empty (or method-only) line before any request line of its block: propose whole requests.
-  const beforeRequest = !request || offset < request.requestLine.start || (offset <= request.requestLine.end && !request.url.text);
+  const beforeRequest =
+    !request || offset < request.requestLine.start || (offset <= request.requestLine.end && !request.url.text);
   if (beforeRequest && (trimmed === '' || /^[A-Z]+$/.test(trimmed)) && !(request && offset > request.requestLine.end)) {
     return { isIncomplete: false, items: requestItems(doc, line, lang) };
   }
   if (!request) return EMPTY;
-  if (offset >= request.url.span.start && offset <= request.url.span.end) return { isIncomplete: false, items: pathItems(doc, request, offset) };
+  if (offset >= request.url.span.start && offset <= request.url.span.end)
+    return { isIncomplete: false, items: pathItems(doc, request, offset) };
   const match = parsed.match(request);
   // In the header section: after the request line, with no blank line between it and this line.
   const between = text.slice(request.requestLine.end, line.start);
-  const inHeaders = offset > request.requestLine.end && !/\n[ \t]*\r?\n/.test(between) && !(request.body && offset >= request.body.span.start);
-  if (inHeaders && !/^\s*[?&]/.test(line.text)) return { isIncomplete: false, items: headerItems(doc, request, line, offset, lang) };
-  if (request.body && offset >= request.body.span.start && offset <= request.body.span.end && match?.kind === 'api' && match.api.bodySchema) {
+  const inHeaders =
+    offset > request.requestLine.end && !/\n[ \t]*\r?\n/.test(between) && !(request.body && offset >= request.body.span.start);
+  if (inHeaders && !/^\s*[?&]/.test(line.text))
+    return { isIncomplete: false, items: headerItems(doc, request, line, offset, lang) };
+  if (
+    request.body &&
+    offset >= request.body.span.start &&
+    offset <= request.body.span.end &&
+    match?.kind === 'api' &&
+    match.api.bodySchema
+  ) {
     return { isIncomplete: false, items: bodyItems(doc, request, match.api, offset) };
   }
   return EMPTY;

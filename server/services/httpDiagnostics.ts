@@ -15,6 +15,7 @@ import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import type { ParsedHttp } from './parsedHttp';
 import { messages, type Messages } from './messages';
 import { describeStatement, evaluateApi } from './policyVerdict';
+import type { ServiceContext } from './serviceContext';
 
 export const HttpCode = {
   bodySchema: 'body-schema',
@@ -44,11 +45,22 @@ export interface HttpDiagnosticData {
 
 class Out {
   readonly list: Diagnostic[] = [];
-  constructor(private readonly doc: TextDocument, readonly m: Messages, readonly lang: Lang) {}
+  constructor(
+    private readonly doc: TextDocument,
+    readonly m: Messages,
+    readonly lang: Lang,
+  ) {}
   range(start: number, end: number): Range {
     return Range.create(this.doc.positionAt(start), this.doc.positionAt(end));
   }
-  add(start: number, end: number, severity: DiagnosticSeverity, code: string, message: string, extra: Partial<Diagnostic> & { data?: HttpDiagnosticData } = {}): void {
+  add(
+    start: number,
+    end: number,
+    severity: DiagnosticSeverity,
+    code: string,
+    message: string,
+    extra: Partial<Diagnostic> & { data?: HttpDiagnosticData } = {},
+  ): void {
     this.list.push({ range: this.range(start, end), severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra });
   }
 }
@@ -62,7 +74,13 @@ function lastSegment(path: string): string {
 }
 
 /** A friendly message for one ajv error, quoting the documented rule where there is one. */
-function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown, m: Messages, lang: Lang): { message: string; code: string; severity: DiagnosticSeverity } | undefined {
+function bodyMessage(
+  e: ErrorObject,
+  api: ImsApi,
+  value: unknown,
+  m: Messages,
+  lang: Lang,
+): { message: string; code: string; severity: DiagnosticSeverity } | undefined {
   const field = lastSegment(e.instancePath) || 'body';
   const isKey = field === 'key';
   const isValue = field === 'value';
@@ -74,9 +92,18 @@ function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown, m: Messages, l
       return err(m.missingProperty((e.params as { missingProperty: string }).missingProperty, api.id));
     case 'additionalProperties':
       // IMS may ignore unknown properties, so this is a warning: nothing the service accepts is rejected.
-      return { message: m.unknownProperty((e.params as { additionalProperty: string }).additionalProperty, api.id), code: HttpCode.bodySchema, severity: DiagnosticSeverity.Warning };
+      return {
+        message: m.unknownProperty((e.params as { additionalProperty: string }).additionalProperty, api.id),
+        code: HttpCode.bodySchema,
+        severity: DiagnosticSeverity.Warning,
+      };
     case 'enum':
-      return err(m.notAllowed(JSON.stringify(value), (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(m.or())));
+      return err(
+        m.notAllowed(
+          JSON.stringify(value),
+          (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(m.or()),
+        ),
+      );
     case 'const':
       return undefined;
     case 'type': {
@@ -93,7 +120,10 @@ function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown, m: Messages, l
     }
     case 'pattern':
       if (isKey && api.id !== 'ListImageByTags') {
-        return err(/\S/.test(String(value)) ? m.keyRule(JSON.stringify(value), tr(TAG_KEY_RULE_TEXT, lang)) : m.blankKey(), HttpCode.tagRule);
+        return err(
+          /\S/.test(String(value)) ? m.keyRule(JSON.stringify(value), tr(TAG_KEY_RULE_TEXT, lang)) : m.blankKey(),
+          HttpCode.tagRule,
+        );
       }
       if (isValue) return err(m.valueRule(JSON.stringify(value), tr(TAG_VALUE_RULE_TEXT, lang)), HttpCode.tagRule);
       if (field === 'limit') return err(m.limitFormat());
@@ -103,7 +133,10 @@ function bodyMessage(e: ErrorObject, api: ImsApi, value: unknown, m: Messages, l
       return err(m.emptyList(field));
     case 'maxItems': {
       const limit = (e.params as { limit: number }).limit;
-      const more = field === 'tags' && api.id === 'BatchAddOrDeleteTags' ? m.tagsPerImage(TAG_RULES.stricterMaxTagsPerImage, TAG_RULES.maxTagsPerImage) : '';
+      const more =
+        field === 'tags' && api.id === 'BatchAddOrDeleteTags'
+          ? m.tagsPerImage(TAG_RULES.stricterMaxTagsPerImage, TAG_RULES.maxTagsPerImage)
+          : '';
       return err(m.tooMany(field, Array.isArray(value) ? String(value.length) : '?', limit, more));
     }
     case 'uniqueItems':
@@ -124,17 +157,25 @@ function containsVariable(node: Node | undefined): boolean {
 function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
   const body = request.body;
   if (!api.bodySchema) {
-    if (body && !body.file) out.add(body.span.start, body.span.end, DiagnosticSeverity.Warning, HttpCode.unexpectedBody, out.m.noBody(api.id));
+    if (body && !body.file)
+      out.add(body.span.start, body.span.end, DiagnosticSeverity.Warning, HttpCode.unexpectedBody, out.m.noBody(api.id));
     return;
   }
   const line = request.requestLine;
   if (!body) {
-    out.add(line.start, line.end, DiagnosticSeverity.Error, HttpCode.missingBody, out.m.needsBody(api.id, JSON.stringify(api.exampleBody)));
+    out.add(
+      line.start,
+      line.end,
+      DiagnosticSeverity.Error,
+      HttpCode.missingBody,
+      out.m.needsBody(api.id, JSON.stringify(api.exampleBody)),
+    );
     return;
   }
   if (!header(request, 'Content-Type')) {
-    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.missingContentType, out.m.noContentType(api.contentType),
-      { data: { fix: { kind: 'addContentType', request: request.index, value: api.contentType } } });
+    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.missingContentType, out.m.noContentType(api.contentType), {
+      data: { fix: { kind: 'addContentType', request: request.index, value: api.contentType } },
+    });
   }
   if (body.file) return; // the body is in another file: nothing to read here
   const errors: ParseError[] = [];
@@ -145,22 +186,39 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
     const at = e ? base + e.offset : base;
     // A {{variable}} standing for a whole JSON value cannot be checked before it is substituted.
     if (/\{\{[^{}]+\}\}/.test(body.text) && /:\s*\{\{/.test(body.text)) return;
-    out.add(at, Math.min(at + Math.max(e?.length ?? 1, 1), body.span.end), DiagnosticSeverity.Error, HttpCode.bodySyntax, out.m.notJson(e ? parseErrorText(e.error) : 'empty'));
+    out.add(
+      at,
+      Math.min(at + Math.max(e?.length ?? 1, 1), body.span.end),
+      DiagnosticSeverity.Error,
+      HttpCode.bodySyntax,
+      out.m.notJson(e ? parseErrorText(e.error) : 'empty'),
+    );
     return;
   }
   for (const e of validateBody(api, getNodeValue(tree))) {
-    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const node = findNodeAtLocation(tree, path) ?? tree;
     if (containsVariable(node) && ['maxLength', 'minLength', 'pattern', 'enum', 'type'].includes(e.keyword)) continue;
     const mapped = bodyMessage(e, api, getNodeValue(node), out.m, out.lang);
     if (!mapped) continue;
     let target = node;
     if (e.keyword === 'additionalProperties') {
-      const key = (node.children ?? []).find((p) => p.children?.[0]?.value === (e.params as { additionalProperty: string }).additionalProperty)?.children?.[0];
+      const key = (node.children ?? []).find(
+        (p) => p.children?.[0]?.value === (e.params as { additionalProperty: string }).additionalProperty,
+      )?.children?.[0];
       if (key) target = key;
     }
     const wide = target.type === 'object' || target.type === 'array';
-    out.add(base + target.offset, base + target.offset + (wide ? 1 : target.length), mapped.severity, mapped.code, mapped.message);
+    out.add(
+      base + target.offset,
+      base + target.offset + (wide ? 1 : target.length),
+      mapped.severity,
+      mapped.code,
+      mapped.message,
+    );
   }
   checkDuplicateKeys(out, tree, base);
 }
@@ -174,7 +232,14 @@ function checkDuplicateKeys(out: Out, node: Node, base: number): void {
       const key = (item.children ?? []).find((p) => p.children?.[0]?.value === 'key')?.children?.[1];
       if (key?.type !== 'string') continue;
       const k = String(key.value);
-      if (seen.has(k)) out.add(base + key.offset, base + key.offset + key.length, DiagnosticSeverity.Error, HttpCode.duplicateKey, out.m.duplicateKey(k));
+      if (seen.has(k))
+        out.add(
+          base + key.offset,
+          base + key.offset + key.length,
+          DiagnosticSeverity.Error,
+          HttpCode.duplicateKey,
+          out.m.duplicateKey(k),
+        );
       else seen.set(k, key);
     }
   }
@@ -182,7 +247,24 @@ function checkDuplicateKeys(out: Out, node: Node, base: number): void {
 }
 
 function parseErrorText(code: number): string {
-  const names: Record<number, string> = { 1: 'invalid symbol', 2: 'invalid number', 3: 'property name expected', 4: 'value expected', 5: 'colon expected', 6: 'comma expected', 7: 'closing brace expected', 8: 'closing bracket expected', 9: 'end of file expected', 10: 'invalid comment token', 11: 'unexpected end of comment', 12: 'unexpected end of string', 13: 'unexpected end of number', 14: 'invalid unicode', 15: 'invalid escape character', 16: 'invalid character' };
+  const names: Record<number, string> = {
+    1: 'invalid symbol',
+    2: 'invalid number',
+    3: 'property name expected',
+    4: 'value expected',
+    5: 'colon expected',
+    6: 'comma expected',
+    7: 'closing brace expected',
+    8: 'closing bracket expected',
+    9: 'end of file expected',
+    10: 'invalid comment token',
+    11: 'unexpected end of comment',
+    12: 'unexpected end of string',
+    13: 'unexpected end of number',
+    14: 'invalid unicode',
+    15: 'invalid escape character',
+    16: 'invalid character',
+  };
   return names[code] ?? 'syntax error';
 }
 
@@ -197,25 +279,48 @@ function checkPolicies(out: Out, request: HttpRequest, api: ImsApi, policies: re
   const line = request.requestLine;
   for (const d of v.denied) {
     const ref = d.deniedBy[0];
-    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.denied,
+    out.add(
+      line.start,
+      line.end,
+      DiagnosticSeverity.Warning,
+      HttpCode.denied,
       out.m.denied(api.id, d.action, d.deniedBy.map((r) => describeStatement(r, out.lang)).join('; ')),
-      { relatedInformation: [{ location: { uri: ref.source.uri, range: statementRange(ref.source, ref.statement.node) }, message: out.m.denyStatement(ref.statement.index + 1) }] });
+      {
+        relatedInformation: [
+          {
+            location: { uri: ref.source.uri, range: statementRange(ref.source, ref.statement.node) },
+            message: out.m.denyStatement(ref.statement.index + 1),
+          },
+        ],
+      },
+    );
   }
   if (v.missing.length > 0) {
     const actions = v.missing.map((m) => m.action);
-    out.add(line.start, line.end, DiagnosticSeverity.Warning, HttpCode.notGranted,
+    out.add(
+      line.start,
+      line.end,
+      DiagnosticSeverity.Warning,
+      HttpCode.notGranted,
       out.m.notGranted(actions.map((a) => `"${a}"`).join(out.m.and()), api.id),
-      { data: { fix: { kind: 'addActions', actions } } });
+      { data: { fix: { kind: 'addActions', actions } } },
+    );
   }
   for (const c of v.conditional) {
     const refs = c.decision === 'conditionallyAllowed' ? c.allowedBy : c.mayBeDeniedBy;
     const what = c.decision === 'conditionallyAllowed' ? out.m.allowedIf() : out.m.deniedIf();
-    out.add(line.start, line.end, DiagnosticSeverity.Information, HttpCode.conditional,
-      out.m.conditional(c.action, what, refs.map((r) => describeStatement(r, out.lang)).join('; ')));
+    out.add(
+      line.start,
+      line.end,
+      DiagnosticSeverity.Information,
+      HttpCode.conditional,
+      out.m.conditional(c.action, what, refs.map((r) => describeStatement(r, out.lang)).join('; ')),
+    );
   }
 }
 
-export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, policies: readonly PolicySource[], lang: Lang = 'en'): Diagnostic[] {
+export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, ctx: ServiceContext): Diagnostic[] {
+  const { lang, policies } = ctx;
   const out = new Out(doc, messages(lang), lang);
   for (const request of parsed.file.requests) {
     const match = parsed.match(request);
@@ -223,25 +328,41 @@ export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, po
     const urlSpan = request.url.span;
     if (match.kind === 'unknownPath') {
       const suggestions = [...new Set(match.suggestions.map((a) => a.path))];
-      out.add(urlSpan.start, urlSpan.end, DiagnosticSeverity.Warning, HttpCode.unknownPath,
-        out.m.unknownPath(match.path, suggestions));
+      out.add(
+        urlSpan.start,
+        urlSpan.end,
+        DiagnosticSeverity.Warning,
+        HttpCode.unknownPath,
+        out.m.unknownPath(match.path, suggestions),
+      );
       continue;
     }
     if (match.kind === 'wrongMethod') {
       const methods = [...new Set(match.apis.map((a) => a.method))];
       const span = request.method?.span ?? urlSpan;
-      out.add(span.start, span.end, DiagnosticSeverity.Error, HttpCode.methodNotSupported,
+      out.add(
+        span.start,
+        span.end,
+        DiagnosticSeverity.Error,
+        HttpCode.methodNotSupported,
         out.m.wrongMethod(match.method, methods.join(out.m.or()), match.apis.map((a) => a.id).join(', ')),
-        request.method ? { data: { fix: { kind: 'replaceMethod', values: methods } } } : {});
+        request.method ? { data: { fix: { kind: 'replaceMethod', values: methods } } } : {},
+      );
       continue;
     }
     const api = match.api;
     if (api.deprecated) {
-      const to = api.id === 'GlanceCreateTag' ? 'AddImageTag' : 'DeleteImageTag';
+      // The catalogue names the replacements, the nearest first.
+      const to = api.deprecated.replacements[0];
       const target = findApi(to)!;
-      out.add(request.requestLine.start, request.requestLine.end, DiagnosticSeverity.Hint, HttpCode.deprecated,
+      out.add(
+        request.requestLine.start,
+        request.requestLine.end,
+        DiagnosticSeverity.Hint,
+        HttpCode.deprecated,
         out.m.deprecatedApi(api.id, tr(api.title, lang), target.id, `${target.method} ${target.path}`),
-        { tags: [DiagnosticTag.Deprecated], data: { fix: { kind: 'rewriteDeprecated', request: request.index, to } } });
+        { tags: [DiagnosticTag.Deprecated], data: { fix: { kind: 'rewriteDeprecated', request: request.index, to } } },
+      );
     }
     checkBody(out, request, api);
     checkPolicies(out, request, api, policies);

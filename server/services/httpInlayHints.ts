@@ -3,8 +3,11 @@ import { InlayHintKind, MarkupKind, type InlayHint, type Range } from 'vscode-la
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { tr, type Lang } from '../../core/catalogue';
 import type { ParsedHttp } from './parsedHttp';
+import type { ServiceContext } from './serviceContext';
+import { messages } from './messages';
 
-export function getHttpInlayHints(doc: TextDocument, parsed: ParsedHttp, range: Range, lang: Lang): InlayHint[] {
+export function getHttpInlayHints(doc: TextDocument, parsed: ParsedHttp, range: Range, ctx: ServiceContext): InlayHint[] {
+  const lang: Lang = ctx.lang;
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
   const hints: InlayHint[] = [];
@@ -15,7 +18,7 @@ export function getHttpInlayHints(doc: TextDocument, parsed: ParsedHttp, range: 
     const api = match.api;
     hints.push({
       position: doc.positionAt(request.requestLine.end),
-      label: `${lang === 'zh' ? '需要' : 'needs'} ${api.actions.join(', ')}`,
+      label: messages(lang).needsHint(api.actions.join(', ')),
       kind: InlayHintKind.Type,
       paddingLeft: true,
       tooltip: { kind: MarkupKind.Markdown, value: `${tr(api.title, lang)} (\`${api.id}\`)` },

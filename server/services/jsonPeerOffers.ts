@@ -63,7 +63,8 @@ export function peerKeys(index: PropertyIndex, object: Node): Set<string> {
   const out = new Set<string>();
   const parent = object.parent;
   if (parent?.type === 'array') {
-    for (const sibling of parent.children ?? []) if (sibling !== object && sibling.type === 'object') keysOf(sibling).forEach((k) => out.add(k));
+    for (const sibling of parent.children ?? [])
+      if (sibling !== object && sibling.type === 'object') keysOf(sibling).forEach((k) => out.add(k));
   } else if (parent?.type === 'property') {
     const key = parent.children?.[0]?.value as string;
     for (const v of index.valuesOf(key)) if (v !== object && v.type === 'object') keysOf(v).forEach((k) => out.add(k));

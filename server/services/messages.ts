@@ -8,43 +8,56 @@ const q = (values: string[], or: string) => values.map((v) => `'${v}'`).join(or)
 
 const en = {
   // policies
-  invalidVersion: (v: string) => `Invalid Version ${v}: use "1.1" (fine-grained policy), "5.0" (identity policy) or "1.0" (role), as a string.`,
+  invalidVersion: (v: string) =>
+    `Invalid Version ${v}: use "1.1" (fine-grained policy), "5.0" (identity policy) or "1.0" (role), as a string.`,
   statementN: (n: number) => `Statement ${n}`,
   thePolicy: () => 'The policy',
-  missing: (where: string, key: string) => `${where} is missing "${key}".${key === 'Version' ? ' Add "Version": "1.1".' : key === 'Effect' ? ' Add "Effect": "Allow" or "Deny".' : ''}`,
-  noAction: (where: string, v5: boolean) => `${where} has no "Action"${v5 ? ' or "NotAction"' : ''}: list the actions it applies to.`,
+  missing: (where: string, key: string) =>
+    `${where} is missing "${key}".${key === 'Version' ? ' Add "Version": "1.1".' : key === 'Effect' ? ' Add "Effect": "Allow" or "Deny".' : ''}`,
+  noAction: (where: string, v5: boolean) =>
+    `${where} has no "Action"${v5 ? ' or "NotAction"' : ''}: list the actions it applies to.`,
   resourceAndNot: (where: string) => `${where} has both "Resource" and "NotResource": use one of them.`,
   actionAndNot: (where: string) => `${where} has both "Action" and "NotAction": use one of them.`,
-  keyOfVersion: (key: string, versions: string, version?: string) => `"${key}" is allowed only in Version ${versions} statements${version ? `, not in ${version}` : ''}.`,
+  keyOfVersion: (key: string, versions: string, version?: string) =>
+    `"${key}" is allowed only in Version ${versions} statements${version ? `, not in ${version}` : ''}.`,
   unknownKey: (key: string, near?: string) => `Unknown statement key "${key}".${near ? ` Did you mean "${near}"?` : ''}`,
   mustBe: (what: string, type: string) => `${what} must be ${type}.`,
   eachEntry: (owner: string) => `Each "${owner}" entry`,
   arrayOfStrings: () => 'an array of strings',
   aType: (t: string) => `a ${t}`,
   otherStructure: (where: string, detail: string) => `${where}: ${detail}.`,
-  segments: (v: string, n: number) => `Malformed action "${v}": an action has three parts, service:resourceType:operation (found ${n}).`,
+  segments: (v: string, n: number) =>
+    `Malformed action "${v}": an action has three parts, service:resourceType:operation (found ${n}).`,
   emptySegment: (v: string) => `Malformed action "${v}": service, resource type and operation must not be empty (use * for any).`,
   upperService: (v: string, fixed: string) => `Malformed action "${v}": the service name must be lower case ("${fixed}").`,
   badChars: (v: string, chars: string) => `Malformed action "${v}": unexpected character(s) ${JSON.stringify(chars)}.`,
   noMatch: (v: string) => `"${v}" matches no known IMS action.`,
-  unknownAction: (v: string, near: string[]) => `Unknown IMS action "${v}".${near.length ? ` Did you mean ${q(near, ' or ')}?` : ''}`,
+  unknownAction: (v: string, near: string[]) =>
+    `Unknown IMS action "${v}".${near.length ? ` Did you mean ${q(near, ' or ')}?` : ''}`,
   listedTwice: (v: string) => `"${v}" is listed twice in this statement.`,
   coveredBy: (v: string, by: string) => `"${v}" is already covered by "${by}" in this statement.`,
-  tooManyActions: (n: number, max: number) => `This statement lists ${n} actions; IAM allows at most ${max} per statement. Use a wildcard or split the statement.`,
+  tooManyActions: (n: number, max: number) =>
+    `This statement lists ${n} actions; IAM allows at most ${max} per statement. Use a wildcard or split the statement.`,
   tooManyResources: (n: number, max: number) => `This statement lists ${n} resources; IAM allows at most ${max}.`,
   resourceTooLong: (n: number, max: number) => `Resource is ${n} characters long; IAM allows at most ${max}.`,
   tooManyConditions: (n: number, max: number) => `This statement has ${n} conditions; IAM allows at most ${max}.`,
   tooManyStatements: (n: number, max: number) => `The policy has ${n} statements; IAM allows at most ${max}.`,
-  unknownOperator: (op: string, near: string[]) => `Unknown condition operator "${op}".${near.length ? ` Did you mean ${q(near, ' or ')}?` : ''}`,
+  unknownOperator: (op: string, near: string[]) =>
+    `Unknown condition operator "${op}".${near.length ? ` Did you mean ${q(near, ' or ')}?` : ''}`,
   invalidEffect: (v: string) => `Invalid Effect "${v}": use "Allow" or "Deny" (case-sensitive).`,
-  overridden: (statements: string) => `This Allow has no effect: Deny statement ${statements} denies every action it allows (Deny wins).`,
+  overridden: (statements: string) =>
+    `This Allow has no effect: Deny statement ${statements} denies every action it allows (Deny wins).`,
   denyStatement: (n: number) => `Deny statement ${n}`,
-  missingGet: () => 'This statement grants "ims:images:update" but the policy does not grant "ims:images:get": the OpenStack-native tag APIs and PUT /v1/cloudimages/tags need both.',
+  missingDependency: (action: string, dep: string, apis: string) =>
+    `This statement grants "${action}" but the policy does not grant "${dep}": ${apis} need both.`,
   moreProblems: (n: number) => `${n} more problems in this policy are not shown; fix the ones above first.`,
   // .http
-  unknownPath: (path: string, suggestions: string[]) => `"${path}" is not an IMS tag API path.${suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(' or ')}?` : ''}`,
-  wrongMethod: (method: string, methods: string, apis: string) => `${method} is not supported on this IMS path: use ${methods} (${apis}).`,
-  deprecatedApi: (id: string, title: string, to: string, target: string) => `${id} (${title}) is a deprecated OpenStack-native API: use ${to} (${target}).`,
+  unknownPath: (path: string, suggestions: string[]) =>
+    `"${path}" is not an IMS tag API path.${suggestions.length ? ` Did you mean ${suggestions.map((p) => `"${p}"`).join(' or ')}?` : ''}`,
+  wrongMethod: (method: string, methods: string, apis: string) =>
+    `${method} is not supported on this IMS path: use ${methods} (${apis}).`,
+  deprecatedApi: (id: string, title: string, to: string, target: string) =>
+    `${id} (${title}) is a deprecated OpenStack-native API: use ${to} (${target}).`,
   noBody: (id: string) => `${id} takes no request body.`,
   needsBody: (id: string, example: string) => `${id} needs a JSON body, for example: ${example}`,
   noContentType: (ct: string) => `The JSON body has no Content-Type header: add "Content-Type: ${ct}".`,
@@ -52,7 +65,8 @@ const en = {
   missingProperty: (p: string, id: string) => `Missing required property "${p}" in the ${id} body.`,
   unknownProperty: (p: string, id: string) => `"${p}" is not a property of the ${id} body.`,
   notAllowed: (v: string, allowed: string) => `${v} is not allowed here: use ${allowed} (case-sensitive).`,
-  fieldType: (field: string, type: string, stringsHint: boolean) => `"${field}" must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}${stringsHint ? ' (ListImageByTags takes limit and offset as strings)' : ''}.`,
+  fieldType: (field: string, type: string, stringsHint: boolean) =>
+    `"${field}" must be ${type === 'array' || type === 'object' ? 'an' : 'a'} ${type}${stringsHint ? ' (ListImageByTags takes limit and offset as strings)' : ''}.`,
   emptyKey: (rule: string) => `A tag key must not be empty: ${rule}.`,
   notEmpty: (field: string) => `"${field}" must not be empty.`,
   tagTooLong: (field: string, len: number, max: number) => `Tag ${field} is ${len} characters; IMS accepts at most ${max}.`,
@@ -65,7 +79,8 @@ const en = {
   wrongFormat: (field: string) => `"${field}" has the wrong format.`,
   emptyList: (field: string) => `"${field}" must not be an empty list: leave it out instead.`,
   tooMany: (field: string, n: string, max: number, note: string) => `"${field}" has ${n} entries; at most ${max}${note}.`,
-  tagsPerImage: (strict: number, loose: number) => ` (the per-API pages say ${strict} tags an image, the tag-format page ${loose})`,
+  tagsPerImage: (strict: number, loose: number) =>
+    ` (the per-API pages say ${strict} tags an image, the tag-format page ${loose})`,
   sameTwice: (field: string) => `"${field}" lists the same value twice.`,
   tagOrImageTag: () => 'Use exactly one of "tag" (the legacy "key.value" string) and "image_tag" ({"key", "value"}).',
   duplicateKey: (k: string) => `Tag key "${k}" appears twice in this list; keys must be unique.`,
@@ -84,6 +99,48 @@ const en = {
   addContentType: (v: string) => `Add "Content-Type: ${v}"`,
   useMethod: (m: string) => `Use ${m}`,
   grantIn: (actions: string, file: string, n: number) => `Grant ${actions} in ${file} (statement ${n})`,
+  // hovers, hints and completion documentation
+  tableApi: () => 'IMS tag API',
+  tableMethod: () => 'Method and path',
+  iamProject: () => 'IAM project',
+  enterpriseProject: () => 'Enterprise project',
+  enterpriseProjectInline: () => 'enterprise project',
+  alsoNeeds: () => 'also needs',
+  dependentActions: () => 'Dependent actions',
+  noTagApi: () => 'Authorizes none of the IMS tag APIs.',
+  matchesActions: (n: number) => `Matches ${n} IMS actions`,
+  otherApis: () => 'Other APIs',
+  unconfirmedAction: () => 'Only the name is documented (IAM 5.0 table, read in part).',
+  deprecated: () => 'deprecated',
+  tagApisUnlocked: () => 'Tag APIs it unlocks',
+  needs: (actions: string) => `Needs ${actions}`,
+  needsHint: (actions: string) => `needs ${actions}`,
+  actionsNeeded: () => 'Actions needed',
+  successStatus: () => 'Success',
+  notIdempotent: () => 'not idempotent',
+  deprecatedUse: (replacements: string[]) => `Deprecated: use ${replacements.join(' or ')}`,
+  documentation: () => 'Documentation',
+  operatorProbable: () => ' (probable; the full list could not be confirmed)',
+  ifExistsShort: () => 'Also holds when the request has no value for the key.',
+  conditionOperator: () => 'condition operator',
+  ifExistsHover: () => '`IfExists`: the condition also holds when the request has no value for the key.',
+  operatorProbableHover: () => '_Probable: the documented operator list could not be read in full._',
+  versionLimits: (st: number, ac: number, co: number, re: number, len: number) =>
+    `Limits: ${st} statements, ${ac} actions, ${co} conditions, ${re} resources of at most ${len} characters.`,
+  statementHint: (allow: boolean, n: number, total: number, conditional: boolean) =>
+    `${allow ? 'allows' : 'denies'} ${n} of the ${total} IMS tag APIs${conditional ? ' (conditionally)' : ''}`,
+  statementHintNone: (allow: boolean, total: number) =>
+    `${allow ? 'allows' : 'denies'} IMS actions, but none of the ${total} IMS tag APIs`,
+  none: () => 'none',
+  statementIn: (file: string, n: number, conditional: boolean) =>
+    `${file}, statement ${n}${conditional ? ' (with a Condition)' : ''}`,
+  noWorkspacePolicies: () => '_No policy files in the workspace._',
+  deniedBy: () => 'denied by',
+  allowedBy: () => 'allowed by',
+  mayBeDeniedBy: () => 'may be denied by',
+  allowedIfCondition: () => 'allowed only if a Condition holds:',
+  grantedByNone: () => 'granted by no policy',
+  workspacePolicies: () => '**Workspace policies**',
 };
 
 export type Messages = typeof en;
@@ -92,16 +149,19 @@ const zh: Messages = {
   invalidVersion: (v) => `无效的 Version ${v}：请使用字符串 "1.1"（细粒度策略）、"5.0"（身份策略）或 "1.0"（角色）。`,
   statementN: (n) => `第 ${n} 条语句`,
   thePolicy: () => '策略',
-  missing: (where, key) => `${where}缺少 "${key}"。${key === 'Version' ? '请添加 "Version": "1.1"。' : key === 'Effect' ? '请添加 "Effect": "Allow" 或 "Deny"。' : ''}`,
+  missing: (where, key) =>
+    `${where}缺少 "${key}"。${key === 'Version' ? '请添加 "Version": "1.1"。' : key === 'Effect' ? '请添加 "Effect": "Allow" 或 "Deny"。' : ''}`,
   noAction: (where, v5) => `${where}没有 "Action"${v5 ? ' 或 "NotAction"' : ''}：请列出它适用的授权项。`,
   resourceAndNot: (where) => `${where}同时有 "Resource" 和 "NotResource"：只能用其中一个。`,
   actionAndNot: (where) => `${where}同时有 "Action" 和 "NotAction"：只能用其中一个。`,
-  keyOfVersion: (key, versions, version) => `"${key}" 只能用于 Version ${versions} 的语句${version ? `，不能用于 ${version}` : ''}。`,
+  keyOfVersion: (key, versions, version) =>
+    `"${key}" 只能用于 Version ${versions} 的语句${version ? `，不能用于 ${version}` : ''}。`,
   unknownKey: (key, near) => `未知的语句键 "${key}"。${near ? `您是否想输入 "${near}"？` : ''}`,
   mustBe: (what, type) => `${what}必须是${type}。`,
   eachEntry: (owner) => `"${owner}" 的每一项`,
   arrayOfStrings: () => '字符串数组',
-  aType: (t) => ({ string: '字符串', object: '对象', array: '数组', boolean: '布尔值', number: '数字' } as Record<string, string>)[t] ?? t,
+  aType: (t) =>
+    (({ string: '字符串', object: '对象', array: '数组', boolean: '布尔值', number: '数字' }) as Record<string, string>)[t] ?? t,
   otherStructure: (where, detail) => `${where}：${detail}。`,
   segments: (v, n) => `授权项 "${v}" 格式错误：授权项由三部分组成，服务:资源类型:操作（实际为 ${n} 部分）。`,
   emptySegment: (v) => `授权项 "${v}" 格式错误：服务、资源类型和操作都不能为空（任意请用 *）。`,
@@ -120,9 +180,11 @@ const zh: Messages = {
   invalidEffect: (v) => `无效的 Effect "${v}"：请使用 "Allow" 或 "Deny"（区分大小写）。`,
   overridden: (statements) => `此 Allow 不起作用：第 ${statements} 条 Deny 语句拒绝了它允许的所有授权项（Deny 优先）。`,
   denyStatement: (n) => `第 ${n} 条 Deny 语句`,
-  missingGet: () => '此语句授予 "ims:images:update"，但策略没有授予 "ims:images:get"：OpenStack 原生标签接口和 PUT /v1/cloudimages/tags 两者都需要。',
+  missingDependency: (action: string, dep: string, apis: string) =>
+    `此语句授予 "${action}"，但策略没有授予 "${dep}"：${apis} 两者都需要。`,
   moreProblems: (n) => `此策略还有 ${n} 个问题未显示；请先修正上面的问题。`,
-  unknownPath: (path, suggestions) => `"${path}" 不是 IMS 标签接口的路径。${suggestions.length ? `您是否想输入 ${suggestions.map((p) => `"${p}"`).join(' 或 ')}？` : ''}`,
+  unknownPath: (path, suggestions) =>
+    `"${path}" 不是 IMS 标签接口的路径。${suggestions.length ? `您是否想输入 ${suggestions.map((p) => `"${p}"`).join(' 或 ')}？` : ''}`,
   wrongMethod: (method, methods, apis) => `此 IMS 路径不支持 ${method}：请使用 ${methods}（${apis}）。`,
   deprecatedApi: (id, title, to, target) => `${id}（${title}）是已废弃的 OpenStack 原生接口：请改用 ${to}（${target}）。`,
   noBody: (id) => `${id} 不接受请求体。`,
@@ -132,7 +194,8 @@ const zh: Messages = {
   missingProperty: (p, id) => `${id} 请求体缺少必填属性 "${p}"。`,
   unknownProperty: (p, id) => `"${p}" 不是 ${id} 请求体的属性。`,
   notAllowed: (v, allowed) => `这里不允许 ${v}：请使用 ${allowed}（区分大小写）。`,
-  fieldType: (field, type, stringsHint) => `"${field}" 必须是${({ string: '字符串', object: '对象', array: '数组', boolean: '布尔值', number: '数字' } as Record<string, string>)[type] ?? type}${stringsHint ? '（ListImageByTags 的 limit 和 offset 是字符串）' : ''}。`,
+  fieldType: (field, type, stringsHint) =>
+    `"${field}" 必须是${({ string: '字符串', object: '对象', array: '数组', boolean: '布尔值', number: '数字' } as Record<string, string>)[type] ?? type}${stringsHint ? '（ListImageByTags 的 limit 和 offset 是字符串）' : ''}。`,
   emptyKey: (rule) => `标签键不能为空：${rule}。`,
   notEmpty: (field) => `"${field}" 不能为空。`,
   tagTooLong: (field, len, max) => `标签${field === 'key' ? '键' : '值'}长 ${len} 个字符；IMS 最多接受 ${max} 个。`,
@@ -163,6 +226,45 @@ const zh: Messages = {
   addContentType: (v) => `添加 "Content-Type: ${v}"`,
   useMethod: (m) => `使用 ${m}`,
   grantIn: (actions, file, n) => `在 ${file}（第 ${n} 条语句）中授予 ${actions}`,
+  tableApi: () => 'IMS 标签接口',
+  tableMethod: () => '方法和路径',
+  iamProject: () => 'IAM 项目',
+  enterpriseProject: () => '企业项目',
+  enterpriseProjectInline: () => '企业项目',
+  alsoNeeds: () => '还需要',
+  dependentActions: () => '依赖的授权项',
+  noTagApi: () => '不授权任何 IMS 标签接口。',
+  matchesActions: (n) => `匹配 ${n} 个 IMS 授权项`,
+  otherApis: () => '其他接口',
+  unconfirmedAction: () => '仅确认了名称（IAM 5.0 授权项表仅部分可读）。',
+  deprecated: () => '已废弃',
+  tagApisUnlocked: () => '可调用的标签接口',
+  needs: (actions) => `需要 ${actions}`,
+  needsHint: (actions) => `需要 ${actions}`,
+  actionsNeeded: () => '需要的授权项',
+  successStatus: () => '成功状态码',
+  notIdempotent: () => '非幂等',
+  deprecatedUse: (replacements) => `已废弃，请改用 ${replacements.join(' 或 ')}`,
+  documentation: () => '文档',
+  operatorProbable: () => '（可能支持，文档未能确认）',
+  ifExistsShort: () => '请求中没有该键时条件也成立。',
+  conditionOperator: () => '条件运算符',
+  ifExistsHover: () => '`IfExists`：请求中没有该键时条件也成立。',
+  operatorProbableHover: () => '_可能支持：文档中完整的运算符列表未能确认。_',
+  versionLimits: (st, ac, co, re, len) =>
+    `限制：最多 ${st} 条语句、每条 ${ac} 个授权项、${co} 个条件、${re} 个资源（每个不超过 ${len} 个字符）。`,
+  statementHint: (allow, n, total, conditional) =>
+    `${allow ? '允许' : '拒绝'} ${n}/${total} 个IMS标签接口${conditional ? '（有条件）' : ''}`,
+  statementHintNone: (allow, total) => `${allow ? '允许' : '拒绝'} IMS 授权项，但不涉及 ${total} 个IMS标签接口中的任何一个`,
+  none: () => '无',
+  statementIn: (file, n, conditional) => `${file} 第 ${n} 条语句${conditional ? '（有条件）' : ''}`,
+  noWorkspacePolicies: () => '_工作区中没有策略文件。_',
+  deniedBy: () => '被拒绝：',
+  allowedBy: () => '允许：',
+  mayBeDeniedBy: () => '可能被拒绝：',
+  allowedIfCondition: () => '仅在条件满足时允许：',
+  grantedByNone: () => '没有策略授予',
+  workspacePolicies: () => '**工作区策略**',
 };
 
 export function messages(lang: Lang): Messages {

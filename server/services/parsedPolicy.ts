@@ -5,7 +5,10 @@ import { PropertyIndex } from './jsonPeerOffers';
 export class ParsedPolicy {
   private propertyIndex?: PropertyIndex;
 
-  constructor(readonly text: string, readonly json: ParsedJson) {}
+  constructor(
+    readonly text: string,
+    readonly json: ParsedJson,
+  ) {}
 
   /** Undefined for JSON that is not a policy: such documents get nothing from us. */
   get model(): PolicyModel | undefined {

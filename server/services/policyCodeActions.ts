@@ -7,6 +7,7 @@ import type { ParsedPolicy } from './parsedPolicy';
 import { fixable, quickFix } from './quickFix';
 import { messages } from './messages';
 import type { Lang } from '../../core/catalogue';
+import type { ServiceContext } from './serviceContext';
 
 function edit(doc: TextDocument, title: string, diagnostic: Diagnostic, edits: TextEdit[], preferred = false): CodeAction {
   return quickFix(title, diagnostic, { changes: { [doc.uri]: edits } }, preferred);
@@ -26,7 +27,13 @@ function itemRemovalRange(doc: TextDocument, parsed: ParsedPolicy, range: Range)
   return Range.create(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length));
 }
 
-export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnostics: Diagnostic[], lang: Lang = 'en'): CodeAction[] {
+export function getCodeActions(
+  doc: TextDocument,
+  parsed: ParsedPolicy,
+  diagnostics: Diagnostic[],
+  ctx: ServiceContext,
+): CodeAction[] {
+  const lang: Lang = ctx.lang;
   const m = messages(lang);
   const model = parsed.model;
   if (!model) return [];
@@ -34,7 +41,9 @@ export function getCodeActions(doc: TextDocument, parsed: ParsedPolicy, diagnost
   for (const { diagnostic: d, fix } of fixable<PolicyFix>(diagnostics)) {
     switch (fix.kind) {
       case 'replace':
-        fix.values.forEach((v, i) => actions.push(edit(doc, m.replaceWith(v), d, [TextEdit.replace(d.range, JSON.stringify(v))], i === 0)));
+        fix.values.forEach((v, i) =>
+          actions.push(edit(doc, m.replaceWith(v), d, [TextEdit.replace(d.range, JSON.stringify(v))], i === 0)),
+        );
         break;
       case 'addAction': {
         const st = model.statements.find((s) => s.index === fix.statement);

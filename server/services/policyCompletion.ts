@@ -1,21 +1,35 @@
 /** Completion in policy documents: IMS actions, statement keys, Effect, Version and Conditions. */
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, Range, TextEdit,
-  type CompletionItem, type CompletionList, type Position,
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  Range,
+  TextEdit,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CONDITION_OPERATORS, EFFECTS, EFFECT_DOCS, GLOBAL_CONDITION_KEYS, IMS_RESOURCE_TYPES, OPERATOR_SUFFIX,
-  POLICY_VERSIONS, STATEMENT_KEYS, VERSION_DOCS, tr, type Lang, type PolicyVersion,
+  CONDITION_OPERATORS,
+  EFFECTS,
+  EFFECT_DOCS,
+  GLOBAL_CONDITION_KEYS,
+  IMS_RESOURCE_TYPES,
+  OPERATOR_SUFFIX,
+  POLICY_VERSIONS,
+  STATEMENT_KEYS,
+  VERSION_DOCS,
+  tr,
+  type Lang,
+  type PolicyVersion,
 } from '../../core/catalogue';
 import { actionCandidates, actionCompletionDoc } from './policyMarkdown';
 import { cursorAt, isClosedString, type PolicyCursor } from './policyCursor';
 import { peerItemTest, peerKeys, peerValues } from './jsonPeerOffers';
 import type { ParsedPolicy } from './parsedPolicy';
-
-export interface CompletionOptions {
-  lang: Lang;
-}
+import type { ServiceContext } from './serviceContext';
+import { messages } from './messages';
 
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -75,7 +89,11 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
   const items: CompletionItem[] = [];
   let sort = 0;
   if (!typed.startsWith('ims:')) {
-    items.push({ ...valueItem(slot, 'ims:', CompletionItemKind.Module, undefined, sort++), detail: 'Image Management Service', command: RETRIGGER });
+    items.push({
+      ...valueItem(slot, 'ims:', CompletionItemKind.Module, undefined, sort++),
+      detail: 'Image Management Service',
+      command: RETRIGGER,
+    });
     if (slot.quote) items[items.length - 1].textEdit = TextEdit.replace(slot.range, `${slot.lead}"ims:`);
   } else if (typed.split(':').length === 2) {
     for (const rt of [...IMS_RESOURCE_TYPES, '*']) {
@@ -85,13 +103,26 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
   }
   for (const action of actionCandidates()) {
     if (taken(action)) continue;
-    const item = valueItem(slot, action, action.includes('*') ? CompletionItemKind.Constant : CompletionItemKind.EnumMember, cachedActionDoc(action, lang), 100 + sort++);
+    const item = valueItem(
+      slot,
+      action,
+      action.includes('*') ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
+      cachedActionDoc(action, lang),
+      100 + sort++,
+    );
     items.push(item);
   }
   return items;
 }
 
-function keyItems(parsed: ParsedPolicy, doc: TextDocument, cursor: PolicyCursor, offset: number, lang: Lang, version: PolicyVersion | undefined): CompletionItem[] {
+function keyItems(
+  parsed: ParsedPolicy,
+  doc: TextDocument,
+  cursor: PolicyCursor,
+  offset: number,
+  lang: Lang,
+  version: PolicyVersion | undefined,
+): CompletionItem[] {
   const object = cursor.container;
   const present = new Set((object.children ?? []).map((p) => p.children?.[0]?.value as string));
   if (cursor.stringNode) present.delete(cursor.stringNode.value as string);
@@ -104,13 +135,18 @@ function keyItems(parsed: ParsedPolicy, doc: TextDocument, cursor: PolicyCursor,
     }
   } else if (cursor.kind === 'conditionOperator') {
     for (const op of CONDITION_OPERATORS) {
-      const note = op.confirmed ? '' : lang === 'zh' ? '（可能支持，文档未能确认）' : ' (probable; the full list could not be confirmed)';
+      const note = op.confirmed ? '' : messages(lang).operatorProbable();
       for (const name of [op.name, op.name + OPERATOR_SUFFIX]) {
-        candidates.push({ name, snippet: '{\n\t"${1:g:UserName}": ["$2"]\n}', doc: `${name.endsWith(OPERATOR_SUFFIX) && name !== OPERATOR_SUFFIX ? (lang === 'zh' ? '请求中没有该键时条件也成立。' : 'Also holds when the request has no value for the key.') : ''}${note}` });
+        candidates.push({
+          name,
+          snippet: '{\n\t"${1:g:UserName}": ["$2"]\n}',
+          doc: `${name.endsWith(OPERATOR_SUFFIX) && name !== OPERATOR_SUFFIX ? messages(lang).ifExistsShort() : ''}${note}`,
+        });
       }
     }
   } else {
-    for (const k of GLOBAL_CONDITION_KEYS) candidates.push({ name: k.name, snippet: '["$1"]', doc: `${tr(k.doc, lang)} (${k.type})` });
+    for (const k of GLOBAL_CONDITION_KEYS)
+      candidates.push({ name: k.name, snippet: '["$1"]', doc: `${tr(k.doc, lang)} (${k.type})` });
   }
   const s = cursor.stringNode;
   const items: CompletionItem[] = [];
@@ -142,15 +178,17 @@ function keyItems(parsed: ParsedPolicy, doc: TextDocument, cursor: PolicyCursor,
   return items;
 }
 
-export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Position, options: CompletionOptions): CompletionList {
+export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Position, ctx: ServiceContext): CompletionList {
   const empty: CompletionList = { isIncomplete: false, items: [] };
   const model = parsed.model;
   if (!model || !parsed.index) return empty;
   const offset = doc.offsetAt(position);
   const cursor = cursorAt(model, parsed.text, offset);
   if (!cursor) return empty;
-  const version = (POLICY_VERSIONS as readonly string[]).includes(model.version ?? '') ? (model.version as PolicyVersion) : undefined;
-  const lang = options.lang;
+  const version = (POLICY_VERSIONS as readonly string[]).includes(model.version ?? '')
+    ? (model.version as PolicyVersion)
+    : undefined;
+  const lang = ctx.lang;
   let items: CompletionItem[] = [];
   switch (cursor.kind) {
     case 'action':
@@ -164,13 +202,17 @@ export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Po
     case 'effect': {
       const slot = slotFor(doc, parsed.text, cursor, offset);
       const offered = peerValues(parsed.index, 'Effect', offset);
-      items = EFFECTS.filter((e) => !offered.has(e)).map((e, i) => valueItem(slot, e, CompletionItemKind.EnumMember, tr(EFFECT_DOCS[e], lang), i));
+      items = EFFECTS.filter((e) => !offered.has(e)).map((e, i) =>
+        valueItem(slot, e, CompletionItemKind.EnumMember, tr(EFFECT_DOCS[e], lang), i),
+      );
       break;
     }
     case 'version': {
       const slot = slotFor(doc, parsed.text, cursor, offset);
       const offered = peerValues(parsed.index, 'Version', offset);
-      items = POLICY_VERSIONS.filter((v) => !offered.has(v)).map((v, i) => valueItem(slot, v, CompletionItemKind.EnumMember, tr(VERSION_DOCS[v], lang), i));
+      items = POLICY_VERSIONS.filter((v) => !offered.has(v)).map((v, i) =>
+        valueItem(slot, v, CompletionItemKind.EnumMember, tr(VERSION_DOCS[v], lang), i),
+      );
       break;
     }
     default:

@@ -77,7 +77,7 @@ export function cursorAt(model: PolicyModel, text: string, offset: number): Poli
   if (tail[0] !== 'Statement' || typeof tail[1] !== 'number') return undefined;
   const statementIndex = tail[1];
   const field = tail[2];
-  if ((field === 'Action' || field === 'NotAction' || field === 'Resource' || field === 'NotResource')) {
+  if (field === 'Action' || field === 'NotAction' || field === 'Resource' || field === 'NotResource') {
     const inArray = (tail.length === 4 && typeof at(1) === 'number') || (tail.length === 3 && holder.type === 'array');
     const bare = tail.length === 3 && isValueOfProperty && holder.type !== 'array';
     if (inArray || bare) {
@@ -89,16 +89,13 @@ export function cursorAt(model: PolicyModel, text: string, offset: number): Poli
   return undefined;
 }
 
-function keySpot(
-  model: PolicyModel,
-  object: Node,
-  extra: { stringNode?: Node; hasValue?: boolean },
-): PolicyCursor | undefined {
+function keySpot(model: PolicyModel, object: Node, extra: { stringNode?: Node; hasValue?: boolean }): PolicyCursor | undefined {
   const path = relativePath(model, object);
   if (!path || path[0] !== 'Statement' || typeof path[1] !== 'number') return undefined;
   const statementIndex = path[1];
   if (path.length === 2) return { kind: 'statementKey', container: object, statementIndex, ...extra };
-  if (path[2] === 'Condition' && path.length === 3) return { kind: 'conditionOperator', container: object, statementIndex, ...extra };
+  if (path[2] === 'Condition' && path.length === 3)
+    return { kind: 'conditionOperator', container: object, statementIndex, ...extra };
   if (path[2] === 'Condition' && path.length === 4) {
     return { kind: 'conditionKey', container: object, statementIndex, operator: String(path[3]), ...extra };
   }

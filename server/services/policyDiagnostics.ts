@@ -7,8 +7,19 @@ import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  EFFECTS, IMS_ACTIONS, POLICY_LIMITS, POLICY_VERSIONS, STATEMENT_KEYS, CONDITION_OPERATORS, OPERATOR_SUFFIX,
-  findAction, isKnownOperator, type Lang, type PolicyVersion,
+  EFFECTS,
+  IMS_ACTIONS,
+  POLICY_LIMITS,
+  POLICY_VERSIONS,
+  STATEMENT_KEYS,
+  CONDITION_OPERATORS,
+  OPERATOR_SUFFIX,
+  apisNeedingBoth,
+  dependentActions,
+  findAction,
+  isKnownOperator,
+  type Lang,
+  type PolicyVersion,
 } from '../../core/catalogue';
 import { actionProblem, expandImsPattern, isWildcard, normalizeAction, patternCovers } from '../../core/policy/actionPattern';
 import { statementMatches } from '../../core/policy/evaluator';
@@ -17,6 +28,7 @@ import { validatePolicyStructure } from '../../core/policy/policySchema';
 import { closest } from '../../core/util/distance';
 import type { ParsedPolicy } from './parsedPolicy';
 import { messages, type Messages } from './messages';
+import type { ServiceContext } from './serviceContext';
 
 export const DIAGNOSTIC_SOURCE = 'ims-tags';
 
@@ -41,9 +53,7 @@ export const PolicyCode = {
 
 /** What a quick fix can do for a diagnostic; carried in `Diagnostic.data`. */
 export type PolicyFix =
-  | { kind: 'replace'; values: string[] }
-  | { kind: 'addAction'; action: string; statement: number }
-  | { kind: 'removeItem' };
+  { kind: 'replace'; values: string[] } | { kind: 'addAction'; action: string; statement: number } | { kind: 'removeItem' };
 
 export interface PolicyDiagnosticData {
   fix?: PolicyFix;
@@ -56,7 +66,10 @@ const MAX_WILDCARDS_CHECKED = 200;
 
 class Collector {
   readonly out: Diagnostic[] = [];
-  constructor(private readonly doc: TextDocument, readonly m: Messages) {}
+  constructor(
+    private readonly doc: TextDocument,
+    readonly m: Messages,
+  ) {}
 
   range(node: Node): Range {
     return Range.create(this.doc.positionAt(node.offset), this.doc.positionAt(node.offset + node.length));
@@ -67,7 +80,13 @@ class Collector {
     return Range.create(this.doc.positionAt(node.offset), this.doc.positionAt(node.offset + 1));
   }
 
-  add(node: Node | Range, severity: DiagnosticSeverity, code: string, message: string, extra: Partial<Diagnostic> & { data?: PolicyDiagnosticData } = {}): void {
+  add(
+    node: Node | Range,
+    severity: DiagnosticSeverity,
+    code: string,
+    message: string,
+    extra: Partial<Diagnostic> & { data?: PolicyDiagnosticData } = {},
+  ): void {
     const range = 'start' in node ? node : this.range(node);
     this.out.push({ range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra });
   }
@@ -82,12 +101,20 @@ function checkVersion(c: Collector, model: PolicyModel): void {
   if (!node || knownVersion(model)) return;
   const uses5 = model.statements.some((s) => ['Sid', 'NotAction', 'NotResource'].some((k) => propertyNode(s.node, k)));
   const values = uses5 ? ['5.0', '1.1'] : ['1.1', '5.0', '1.0'];
-  c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidVersion,
+  c.add(
+    node,
+    DiagnosticSeverity.Error,
+    PolicyCode.invalidVersion,
     c.m.invalidVersion(node.type === 'string' ? `"${node.value}"` : String(node.value)),
-    { data: { fix: { kind: 'replace', values } } });
+    { data: { fix: { kind: 'replace', values } } },
+  );
 }
 
-function structureMessage(e: ErrorObject, version: PolicyVersion | undefined, m: Messages): { message: string; code: string } | undefined {
+function structureMessage(
+  e: ErrorObject,
+  version: PolicyVersion | undefined,
+  m: Messages,
+): { message: string; code: string } | undefined {
   const path = e.instancePath.split('/').slice(1);
   const where = path.length >= 2 && path[0] === 'Statement' ? m.statementN(Number(path[1]) + 1) : m.thePolicy();
   switch (e.keyword) {
@@ -104,7 +131,11 @@ function structureMessage(e: ErrorObject, version: PolicyVersion | undefined, m:
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const other = STATEMENT_KEYS.find((k) => k.name === key);
       if (other) return { code: PolicyCode.structure, message: m.keyOfVersion(key, other.versions.join(', '), version) };
-      const near = closest(key, STATEMENT_KEYS.filter((k) => !version || k.versions.includes(version)).map((k) => k.name), 1);
+      const near = closest(
+        key,
+        STATEMENT_KEYS.filter((k) => !version || k.versions.includes(version)).map((k) => k.name),
+        1,
+      );
       return { code: PolicyCode.structure, message: m.unknownKey(key, near[0]) };
     }
     case 'type': {
@@ -113,7 +144,11 @@ function structureMessage(e: ErrorObject, version: PolicyVersion | undefined, m:
       const isItem = /^\d+$/.test(last ?? '');
       const owner = isItem ? path[path.length - 2] : last;
       const what = isItem ? m.eachEntry(owner) : owner ? `"${owner}"` : m.thePolicy();
-      const type = Array.isArray(expected) ? expected.map(m.aType).join(' / ') : expected === 'array' ? m.arrayOfStrings() : m.aType(expected);
+      const type = Array.isArray(expected)
+        ? expected.map(m.aType).join(' / ')
+        : expected === 'array'
+          ? m.arrayOfStrings()
+          : m.aType(expected);
       return { code: PolicyCode.structure, message: m.mustBe(what, type) };
     }
     default:
@@ -127,7 +162,10 @@ function checkStructure(c: Collector, model: PolicyModel): void {
   for (const e of errors) {
     const mapped = structureMessage(e, version, c.m);
     if (!mapped) continue;
-    const path = e.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
     const node = findNodeAtLocation(model.policyNode, path) ?? model.policyNode;
     let range = c.range(node);
     if (e.keyword === 'additionalProperties') {
@@ -151,10 +189,16 @@ interface Finding {
 }
 
 /** The finding for one action string; a document repeats the same strings, so results are memoized per run. */
-function checkAction(c: Collector, entry: { value: string; node: Node }, version: PolicyVersion | undefined, memo: Map<string, Finding | null>): void {
+function checkAction(
+  c: Collector,
+  entry: { value: string; node: Node },
+  version: PolicyVersion | undefined,
+  memo: Map<string, Finding | null>,
+): void {
   let finding = memo.get(entry.value);
   if (finding === undefined) memo.set(entry.value, (finding = actionFinding(entry.value, version, c.m) ?? null));
-  if (finding) c.add(entry.node, finding.severity, finding.code, finding.message, finding.fix ? { data: { fix: finding.fix } } : {});
+  if (finding)
+    c.add(entry.node, finding.severity, finding.code, finding.message, finding.fix ? { data: { fix: finding.fix } } : {});
 }
 
 function actionFinding(v: string, version: PolicyVersion | undefined, m: Messages): Finding | undefined {
@@ -208,15 +252,21 @@ function checkRedundant(c: Collector, st: PolicyStatement): void {
       message = c.m.listedTwice(entry.value);
     } else {
       seen.add(norm);
-      const cover = wildcards.find((w) => w !== entry && normalizeAction(w.value) !== norm
-        && patternCovers(w.value, entry.value)
-        // two patterns that cover each other: keep the first, flag the later one
-        && !(patternCovers(entry.value, w.value) && st.actions.indexOf(w) > i));
+      const cover = wildcards.find(
+        (w) =>
+          w !== entry &&
+          normalizeAction(w.value) !== norm &&
+          patternCovers(w.value, entry.value) &&
+          // two patterns that cover each other: keep the first, flag the later one
+          !(patternCovers(entry.value, w.value) && st.actions.indexOf(w) > i),
+      );
       if (cover) message = c.m.coveredBy(entry.value, cover.value);
     }
     if (message) {
-      c.add(entry.node, DiagnosticSeverity.Hint, PolicyCode.redundantAction, message,
-        { tags: [DiagnosticTag.Unnecessary], data: { fix: { kind: 'removeItem' } } });
+      c.add(entry.node, DiagnosticSeverity.Hint, PolicyCode.redundantAction, message, {
+        tags: [DiagnosticTag.Unnecessary],
+        data: { fix: { kind: 'removeItem' } },
+      });
     }
   });
 }
@@ -234,12 +284,20 @@ function checkLimits(c: Collector, st: PolicyStatement): void {
     }
     for (const r of st.resources) {
       if (r.value.length > L.resourceLength) {
-        c.add(r.node, DiagnosticSeverity.Error, PolicyCode.resourceTooLong, c.m.resourceTooLong(r.value.length, L.resourceLength));
+        c.add(
+          r.node,
+          DiagnosticSeverity.Error,
+          PolicyCode.resourceTooLong,
+          c.m.resourceTooLong(r.value.length, L.resourceLength),
+        );
       }
     }
   }
   if (st.conditionNode?.type === 'object') {
-    const count = (st.conditionNode.children ?? []).reduce((n, op) => n + (op.children?.[1]?.type === 'object' ? op.children[1].children?.length ?? 0 : 1), 0);
+    const count = (st.conditionNode.children ?? []).reduce(
+      (n, op) => n + (op.children?.[1]?.type === 'object' ? (op.children[1].children?.length ?? 0) : 1),
+      0,
+    );
     if (count > L.conditions) {
       const key = propertyNode(st.node, 'Condition')!.children![0];
       c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyConditions, c.m.tooManyConditions(count, L.conditions));
@@ -253,9 +311,13 @@ function checkOperators(c: Collector, st: PolicyStatement): void {
     const key = prop.children?.[0];
     if (!key || typeof key.value !== 'string' || isKnownOperator(key.value)) continue;
     const near = closest(key.value, OPERATOR_NAMES);
-    c.add(key, DiagnosticSeverity.Warning, PolicyCode.unknownOperator,
+    c.add(
+      key,
+      DiagnosticSeverity.Warning,
+      PolicyCode.unknownOperator,
       c.m.unknownOperator(key.value, near),
-      near.length ? { data: { fix: { kind: 'replace', values: near } } } : {});
+      near.length ? { data: { fix: { kind: 'replace', values: near } } } : {},
+    );
   }
 }
 
@@ -263,9 +325,9 @@ function checkEffect(c: Collector, st: PolicyStatement): void {
   const node = st.effectNode;
   if (node?.type !== 'string' || (EFFECTS as readonly string[]).includes(node.value)) return;
   const fixed = EFFECTS.find((e) => e.toLowerCase() === String(node.value).trim().toLowerCase());
-  c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidEffect,
-    c.m.invalidEffect(String(node.value)),
-    { data: { fix: { kind: 'replace', values: fixed ? [fixed] : [...EFFECTS] } } });
+  c.add(node, DiagnosticSeverity.Error, PolicyCode.invalidEffect, c.m.invalidEffect(String(node.value)), {
+    data: { fix: { kind: 'replace', values: fixed ? [fixed] : [...EFFECTS] } },
+  });
 }
 
 /** Resource scope of a statement, for the override check: undefined means every resource. */
@@ -285,7 +347,10 @@ interface PreparedDeny {
 function prepareDeny(st: PolicyStatement): PreparedDeny {
   const exact = new Set<string>();
   const wildcards: string[] = [];
-  for (const a of st.actions) (isWildcard(a.value) ? wildcards.push(a.value) : exact.add(normalizeAction(a.value)));
+  for (const a of st.actions) {
+    if (isWildcard(a.value)) wildcards.push(a.value);
+    else exact.add(normalizeAction(a.value));
+  }
   return { statement: st, exact, wildcards, scope: resourceScope(st) ?? undefined };
 }
 
@@ -311,31 +376,47 @@ function checkOverriddenAllows(c: Collector, doc: TextDocument, model: PolicyMod
       return d !== undefined;
     });
     if (!allCovered) continue;
-    c.add(allow.effectNode, DiagnosticSeverity.Warning, PolicyCode.overriddenAllow,
+    c.add(
+      allow.effectNode,
+      DiagnosticSeverity.Warning,
+      PolicyCode.overriddenAllow,
       c.m.overridden([...used].map((d) => d.index + 1).join(', ')),
       {
         relatedInformation: [...used].map((d) => ({
           location: { uri: doc.uri, range: c.range(d.effectNode ?? d.node) },
           message: c.m.denyStatement(d.index + 1),
         })),
-      });
+      },
+    );
   }
 }
 
+/** Dependencies from the catalogue: a statement grants an action whose dependency no Allow of the policy grants. */
 function checkDependencies(c: Collector, model: PolicyModel): void {
-  const getAllowed = model.statements.some((s) => s.effect === 'Allow' && statementMatches(s, 'ims:images:get'));
-  if (getAllowed) return;
-  for (const st of model.statements) {
-    if (st.effect !== 'Allow' || !statementMatches(st, 'ims:images:update')) continue;
-    const entry = st.actionKey === 'Action' ? st.actions.find((a) => patternCovers(a.value, 'ims:images:update')) : undefined;
-    const node = entry?.node ?? propertyNode(st.node, st.actionKey!)!.children![0];
-    c.add(node, DiagnosticSeverity.Information, PolicyCode.missingDependency,
-      c.m.missingGet(),
-      st.actionKey === 'Action' ? { data: { fix: { kind: 'addAction', action: 'ims:images:get', statement: st.index } } } : {});
+  const allowed = (action: string) => model.statements.some((s) => s.effect === 'Allow' && statementMatches(s, action));
+  for (const action of IMS_ACTIONS) {
+    const missing = dependentActions(action.name).filter((d) => !allowed(d));
+    if (missing.length === 0) continue;
+    for (const st of model.statements) {
+      if (st.effect !== 'Allow' || !statementMatches(st, action.name)) continue;
+      const entry = st.actionKey === 'Action' ? st.actions.find((a) => patternCovers(a.value, action.name)) : undefined;
+      const node = entry?.node ?? propertyNode(st.node, st.actionKey!)!.children![0];
+      for (const dep of missing) {
+        const apis = apisNeedingBoth(action.name, dep).map((a) => `${a.method} ${a.path}`);
+        c.add(
+          node,
+          DiagnosticSeverity.Information,
+          PolicyCode.missingDependency,
+          c.m.missingDependency(action.name, dep, apis.join(', ')),
+          st.actionKey === 'Action' ? { data: { fix: { kind: 'addAction', action: dep, statement: st.index } } } : {},
+        );
+      }
+    }
   }
 }
 
-export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy, lang: Lang = 'en'): Diagnostic[] {
+export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy, ctx: ServiceContext): Diagnostic[] {
+  const lang: Lang = ctx.lang;
   const model = parsed.model;
   if (!model) return [];
   const c = new Collector(doc, messages(lang));
@@ -345,7 +426,12 @@ export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy, lang
   const limits = version !== undefined && POLICY_LIMITS.versions.includes(version);
   if (limits && model.statements.length > POLICY_LIMITS.statements) {
     const key = propertyNode(model.policyNode, 'Statement')!.children![0];
-    c.add(key, DiagnosticSeverity.Error, PolicyCode.tooManyStatements, c.m.tooManyStatements(model.statements.length, POLICY_LIMITS.statements));
+    c.add(
+      key,
+      DiagnosticSeverity.Error,
+      PolicyCode.tooManyStatements,
+      c.m.tooManyStatements(model.statements.length, POLICY_LIMITS.statements),
+    );
   }
   const memo = new Map<string, Finding | null>();
   for (const st of model.statements) {
@@ -367,7 +453,12 @@ function capped(all: Diagnostic[], model: PolicyModel, doc: TextDocument, m: Mes
   if (all.length <= MAX_DIAGNOSTICS) return all;
   const shown = all.slice(0, MAX_DIAGNOSTICS);
   const head = Range.create(doc.positionAt(model.policyNode.offset), doc.positionAt(model.policyNode.offset + 1));
-  shown.push({ range: head, severity: DiagnosticSeverity.Information, code: 'too-many-problems', source: DIAGNOSTIC_SOURCE,
-    message: m.moreProblems(all.length - MAX_DIAGNOSTICS) });
+  shown.push({
+    range: head,
+    severity: DiagnosticSeverity.Information,
+    code: 'too-many-problems',
+    source: DIAGNOSTIC_SOURCE,
+    message: m.moreProblems(all.length - MAX_DIAGNOSTICS),
+  });
   return shown;
 }

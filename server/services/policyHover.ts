@@ -2,16 +2,23 @@
 import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CONDITION_OPERATORS, EFFECT_DOCS, GLOBAL_CONDITION_KEYS, OPERATOR_SET_PREFIXES, OPERATOR_SUFFIX, POLICY_LIMITS,
-  STATEMENT_KEYS, VERSION_DOCS, tr, type Lang, type PolicyVersion,
+  CONDITION_OPERATORS,
+  EFFECT_DOCS,
+  GLOBAL_CONDITION_KEYS,
+  OPERATOR_SET_PREFIXES,
+  OPERATOR_SUFFIX,
+  POLICY_LIMITS,
+  STATEMENT_KEYS,
+  VERSION_DOCS,
+  tr,
+  type Lang,
+  type PolicyVersion,
 } from '../../core/catalogue';
 import { actionHover } from './policyMarkdown';
 import { cursorAt } from './policyCursor';
 import type { ParsedPolicy } from './parsedPolicy';
-
-export interface HoverOptions {
-  lang: Lang;
-}
+import type { ServiceContext } from './serviceContext';
+import { messages } from './messages';
 
 function operatorHover(op: string, lang: Lang): string | undefined {
   let name = op;
@@ -21,20 +28,21 @@ function operatorHover(op: string, lang: Lang): string | undefined {
   if (ifExists) name = name.slice(0, -OPERATOR_SUFFIX.length);
   const known = CONDITION_OPERATORS.find((o) => o.name === name);
   if (!known) return undefined;
-  const lines = [`**${op}** — ${lang === 'zh' ? '条件运算符' : 'condition operator'}`];
-  if (ifExists) lines.push(lang === 'zh' ? '`IfExists`：请求中没有该键时条件也成立。' : '`IfExists`: the condition also holds when the request has no value for the key.');
-  if (!known.confirmed) lines.push(lang === 'zh' ? '_可能支持：文档中完整的运算符列表未能确认。_' : '_Probable: the documented operator list could not be read in full._');
+  const m = messages(lang);
+  const lines = [`**${op}** — ${m.conditionOperator()}`];
+  if (ifExists) lines.push(m.ifExistsHover());
+  if (!known.confirmed) lines.push(m.operatorProbableHover());
   return lines.join('\n\n');
 }
 
-export function doHover(doc: TextDocument, parsed: ParsedPolicy, position: Position, options: HoverOptions): Hover | null {
+export function doHover(doc: TextDocument, parsed: ParsedPolicy, position: Position, ctx: ServiceContext): Hover | null {
   const model = parsed.model;
   if (!model) return null;
   const cursor = cursorAt(model, parsed.text, doc.offsetAt(position));
   const node = cursor?.stringNode;
   if (!cursor || !node || typeof node.value !== 'string') return null;
   const value = node.value;
-  const lang = options.lang;
+  const lang = ctx.lang;
   let markdown: string | undefined;
   switch (cursor.kind) {
     case 'action':
@@ -51,11 +59,17 @@ export function doHover(doc: TextDocument, parsed: ParsedPolicy, position: Posit
     case 'version':
       if (value in VERSION_DOCS) {
         const limits = POLICY_LIMITS.versions.includes(value as PolicyVersion)
-          ? (lang === 'zh'
-            ? `限制：最多 ${POLICY_LIMITS.statements} 条语句、每条 ${POLICY_LIMITS.actions} 个授权项、${POLICY_LIMITS.conditions} 个条件、${POLICY_LIMITS.resources} 个资源（每个不超过 ${POLICY_LIMITS.resourceLength} 个字符）。`
-            : `Limits: ${POLICY_LIMITS.statements} statements, ${POLICY_LIMITS.actions} actions, ${POLICY_LIMITS.conditions} conditions, ${POLICY_LIMITS.resources} resources of at most ${POLICY_LIMITS.resourceLength} characters.`)
+          ? messages(lang).versionLimits(
+              POLICY_LIMITS.statements,
+              POLICY_LIMITS.actions,
+              POLICY_LIMITS.conditions,
+              POLICY_LIMITS.resources,
+              POLICY_LIMITS.resourceLength,
+            )
           : '';
-        markdown = [`**Version ${value}** — ${tr(VERSION_DOCS[value as PolicyVersion], lang)}`, limits].filter(Boolean).join('\n\n');
+        markdown = [`**Version ${value}** — ${tr(VERSION_DOCS[value as PolicyVersion], lang)}`, limits]
+          .filter(Boolean)
+          .join('\n\n');
       }
       break;
     case 'conditionOperator':

@@ -1,15 +1,18 @@
 /**
- * Inline permission hints in policies: beside each statement, what it allows or denies in terms of the
- * ten IMS tag APIs; the list is in the hint's tooltip.
+ * Inline permission hints in policies: beside each statement that touches IMS, what it allows or denies
+ * in terms of the ten IMS tag APIs; the list is in the hint's tooltip.
  */
 import { InlayHintKind, MarkupKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TAG_APIS, tr, type Lang } from '../../core/catalogue';
+import { IMS_ACTIONS, TAG_APIS, tr, type Lang } from '../../core/catalogue';
 import { statementMatches } from '../../core/policy/evaluator';
 import { isConditional } from '../../core/policy/policyDocument';
 import type { ParsedPolicy } from './parsedPolicy';
+import { messages } from './messages';
+import type { ServiceContext } from './serviceContext';
 
-export function getInlayHints(doc: TextDocument, parsed: ParsedPolicy, range: Range, lang: Lang): InlayHint[] {
+export function getInlayHints(doc: TextDocument, parsed: ParsedPolicy, range: Range, ctx: ServiceContext): InlayHint[] {
+  const lang: Lang = ctx.lang;
   const model = parsed.model;
   if (!model) return [];
   const from = doc.offsetAt(range.start);
@@ -19,17 +22,19 @@ export function getInlayHints(doc: TextDocument, parsed: ParsedPolicy, range: Ra
     if (st.node.offset > to || st.node.offset + st.node.length < from) continue;
     if (st.effect !== 'Allow' && st.effect !== 'Deny') continue;
     // An Allow grants an API only with all its actions; a Deny blocks it with any one of them.
-    const apis = TAG_APIS.filter((api) => (st.effect === 'Allow'
-      ? api.actions.every((a) => statementMatches(st, a))
-      : api.actions.some((a) => statementMatches(st, a))));
-    const verb = st.effect === 'Allow' ? (lang === 'zh' ? '允许' : 'allows') : (lang === 'zh' ? '拒绝' : 'denies');
-    const cond = isConditional(st) ? (lang === 'zh' ? '（有条件）' : ' (conditionally)') : '';
-    const label = lang === 'zh'
-      ? `${verb} ${apis.length}/${TAG_APIS.length} 个IMS标签接口${cond}`
-      : `${verb} ${apis.length} of the ${TAG_APIS.length} IMS tag APIs${cond}`;
-    const list = apis.length > 0
-      ? apis.map((a) => `- ${tr(a.title, lang)} — \`${a.method} ${a.path}\``).join('\n')
-      : (lang === 'zh' ? '无' : 'none');
+    const apis = TAG_APIS.filter((api) =>
+      st.effect === 'Allow'
+        ? api.actions.every((a) => statementMatches(st, a))
+        : api.actions.some((a) => statementMatches(st, a)),
+    );
+    const allow = st.effect === 'Allow';
+    const m = messages(lang);
+    let label: string;
+    if (apis.length > 0) label = m.statementHint(allow, apis.length, TAG_APIS.length, isConditional(st));
+    // A statement that touches no IMS action gets no hint at all: "0 of the 10" on every ECS statement is noise.
+    else if (IMS_ACTIONS.some((a) => statementMatches(st, a.name))) label = m.statementHintNone(allow, TAG_APIS.length);
+    else continue;
+    const list = apis.length > 0 ? apis.map((a) => `- ${tr(a.title, lang)} — \`${a.method} ${a.path}\``).join('\n') : m.none();
     hints.push({
       position: doc.positionAt(st.node.offset + 1),
       label,

@@ -1,26 +1,17 @@
 /** Markdown for policy hovers and completion documentation, built from the catalogue only. */
 import {
-  CATALOGUE_AS_OF, IMS_ACTIONS, IMS_WILDCARDS, TAG_APIS, apisForPattern, findAction, tr,
-  type ImsApi, type Lang,
+  CATALOGUE_AS_OF,
+  IMS_ACTIONS,
+  IMS_WILDCARDS,
+  TAG_APIS,
+  apisForPattern,
+  findAction,
+  tr,
+  type ImsApi,
+  type Lang,
 } from '../../core/catalogue';
 import { expandImsPattern, isWildcard, patternMatches } from '../../core/policy/actionPattern';
-
-const L = {
-  api: { en: 'IMS tag API', zh: 'IMS 标签接口' },
-  method: { en: 'Method and path', zh: '方法和路径' },
-  iam: { en: 'IAM project', zh: 'IAM 项目' },
-  ep: { en: 'Enterprise project', zh: '企业项目' },
-  alsoNeeds: { en: 'also needs', zh: '还需要' },
-  dependent: { en: 'Dependent actions', zh: '依赖的授权项' },
-  noTagApi: { en: 'Authorizes none of the IMS tag APIs.', zh: '不授权任何 IMS 标签接口。' },
-  matches: { en: 'Matches', zh: '匹配' },
-  actions: { en: 'IMS actions', zh: '个 IMS 授权项' },
-  other: { en: 'Other APIs', zh: '其他接口' },
-  unconfirmed: { en: 'Only the name is documented (IAM 5.0 table, read in part).', zh: '仅确认了名称（IAM 5.0 授权项表仅部分可读）。' },
-  deprecated: { en: 'deprecated', zh: '已废弃' },
-};
-
-const t = (k: keyof typeof L, lang: Lang) => L[k][lang];
+import { messages } from './messages';
 
 function mark(b: boolean): string {
   return b ? '✓' : '✗';
@@ -32,12 +23,16 @@ export function apiTable(pattern: string, lang: Lang, apis: readonly ImsApi[] = 
   for (const api of apis) {
     const missing = api.actions.filter((a) => !patternMatches(pattern, a));
     if (missing.length === api.actions.length) continue;
-    const title = tr(api.title, lang) + (api.deprecated ? ` _(${t('deprecated', lang)})_` : '');
-    const extra = missing.length > 0 ? ` — ${t('alsoNeeds', lang)} \`${missing.join('`, `')}\`` : '';
+    const title = tr(api.title, lang) + (api.deprecated ? ` _(${messages(lang).deprecated()})_` : '');
+    const extra = missing.length > 0 ? ` — ${messages(lang).alsoNeeds()} \`${missing.join('`, `')}\`` : '';
     rows.push(`| ${title}${extra} | \`${api.method} ${api.path}\` | ${mark(api.iamProject)} | ${mark(api.enterpriseProject)} |`);
   }
-  if (rows.length === 0) return t('noTagApi', lang);
-  return [`| ${t('api', lang)} | ${t('method', lang)} | ${t('iam', lang)} | ${t('ep', lang)} |`, '|---|---|:-:|:-:|', ...rows].join('\n');
+  if (rows.length === 0) return messages(lang).noTagApi();
+  return [
+    `| ${messages(lang).tableApi()} | ${messages(lang).tableMethod()} | ${messages(lang).iamProject()} | ${messages(lang).enterpriseProject()} |`,
+    '|---|---|:-:|:-:|',
+    ...rows,
+  ].join('\n');
 }
 
 function dependentsLine(pattern: string, lang: Lang): string | undefined {
@@ -46,7 +41,7 @@ function dependentsLine(pattern: string, lang: Lang): string | undefined {
     if (!api.actions.some((a) => patternMatches(pattern, a))) continue;
     for (const a of api.actions) if (!patternMatches(pattern, a)) deps.add(a);
   }
-  return deps.size > 0 ? `${t('dependent', lang)}: ${[...deps].map((d) => `\`${d}\``).join(', ')}` : undefined;
+  return deps.size > 0 ? `${messages(lang).dependentActions()}: ${[...deps].map((d) => `\`${d}\``).join(', ')}` : undefined;
 }
 
 /** Full hover for an IMS action or pattern; undefined for other services' actions. */
@@ -55,19 +50,20 @@ export function actionHover(pattern: string, lang: Lang): string | undefined {
   const parts: string[] = [];
   if (action) {
     parts.push(`**${action.name}** — ${tr(action.description, lang)}`);
-    if (!action.confirmed) parts.push(`_${t('unconfirmed', lang)}_`);
+    if (!action.confirmed) parts.push(`_${messages(lang).unconfirmedAction()}_`);
   } else if (isWildcard(pattern) && (pattern.startsWith('ims:') || pattern.startsWith('*'))) {
     const form = IMS_WILDCARDS.find((w) => w.pattern === pattern);
     const matched = expandImsPattern(pattern);
     parts.push(`**${pattern}**${form ? ` — ${tr(form.description, lang)}` : ''}`);
-    parts.push(`${t('matches', lang)} ${matched.length} ${t('actions', lang)}: ${matched.map((a) => `\`${a.name}\``).join(', ')}`);
+    parts.push(`${messages(lang).matchesActions(matched.length)}: ${matched.map((a) => `\`${a.name}\``).join(', ')}`);
   } else {
     return undefined;
   }
   parts.push(apiTable(pattern, lang));
   const deps = dependentsLine(pattern, lang);
   if (deps) parts.push(deps);
-  if (action && action.otherApis.length > 0) parts.push(`${t('other', lang)}: ${action.otherApis.map((a) => `\`${a}\``).join(', ')}`);
+  if (action && action.otherApis.length > 0)
+    parts.push(`${messages(lang).otherApis()}: ${action.otherApis.map((a) => `\`${a}\``).join(', ')}`);
   parts.push(`_${tr(CATALOGUE_AS_OF, lang)}_`);
   return parts.join('\n\n');
 }
@@ -79,8 +75,8 @@ export function actionCompletionDoc(pattern: string, lang: Lang): string {
   const head = action ? tr(action.description, lang) : wildcard ? tr(wildcard.description, lang) : pattern;
   const { full } = apisForPattern(pattern);
   const apis = full.filter((a) => a.tagApi).map((a) => `- ${tr(a.title, lang)} \`${a.method} ${a.path}\``);
-  const unlocks = lang === 'zh' ? '可调用的标签接口' : 'Tag APIs it unlocks';
-  return [head, apis.length > 0 ? `${unlocks}:\n${apis.join('\n')}` : t('noTagApi', lang), dependentsLine(pattern, lang)]
+  const unlocks = messages(lang).tagApisUnlocked();
+  return [head, apis.length > 0 ? `${unlocks}:\n${apis.join('\n')}` : messages(lang).noTagApi(), dependentsLine(pattern, lang)]
     .filter(Boolean)
     .join('\n\n');
 }

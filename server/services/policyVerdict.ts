@@ -4,6 +4,7 @@
  */
 import { tr, type ImsApi, type Lang } from '../../core/catalogue';
 import { evaluateAction, type PolicySource, type StatementRef, type Verdict } from '../../core/policy/evaluator';
+import { messages } from './messages';
 
 export function fileName(uri: string): string {
   try {
@@ -14,8 +15,7 @@ export function fileName(uri: string): string {
 }
 
 export function describeStatement(ref: StatementRef, lang: Lang): string {
-  const where = lang === 'zh' ? `${fileName(ref.source.uri)} 第 ${ref.statement.index + 1} 条语句` : `${fileName(ref.source.uri)}, statement ${ref.statement.index + 1}`;
-  return ref.conditional ? `${where}${lang === 'zh' ? '（有条件）' : ' (with a Condition)'}` : where;
+  return messages(lang).statementIn(fileName(ref.source.uri), ref.statement.index + 1, ref.conditional);
 }
 
 export interface ApiVerdict {
@@ -50,21 +50,23 @@ function evaluateApiNow(api: ImsApi, policies: readonly PolicySource[]): ApiVerd
 
 /** Markdown lines for a hover: one per action. */
 export function verdictMarkdown(api: ImsApi, policies: readonly PolicySource[], lang: Lang): string {
-  const zh = lang === 'zh';
-  if (policies.length === 0) return zh ? '_工作区中没有策略文件。_' : '_No policy files in the workspace._';
+  const m = messages(lang);
+  if (policies.length === 0) return m.noWorkspacePolicies();
+  const refs = (list: readonly StatementRef[]) => list.map((r) => describeStatement(r, lang)).join('; ');
   const lines = evaluateApi(api, policies).verdicts.map((v) => {
     const a = `\`${v.action}\``;
     switch (v.decision) {
       case 'denied':
-        return `- ⛔ ${a} ${zh ? '被拒绝：' : 'denied by'} ${v.deniedBy.map((r) => describeStatement(r, lang)).join('; ')}`;
-      case 'allowed':
-        return `- ✅ ${a} ${zh ? '允许：' : 'allowed by'} ${v.allowedBy.filter((r) => !r.conditional).map((r) => describeStatement(r, lang)).join('; ')}`
-          + (v.mayBeDeniedBy.length ? ` — ${zh ? '可能被拒绝：' : 'may be denied by'} ${v.mayBeDeniedBy.map((r) => describeStatement(r, lang)).join('; ')}` : '');
+        return `- ⛔ ${a} ${m.deniedBy()} ${refs(v.deniedBy)}`;
+      case 'allowed': {
+        const maybe = v.mayBeDeniedBy.length ? ` — ${m.mayBeDeniedBy()} ${refs(v.mayBeDeniedBy)}` : '';
+        return `- ✅ ${a} ${m.allowedBy()} ${refs(v.allowedBy.filter((r) => !r.conditional))}${maybe}`;
+      }
       case 'conditionallyAllowed':
-        return `- ⚠️ ${a} ${zh ? '仅在条件满足时允许：' : 'allowed only if a Condition holds:'} ${v.allowedBy.map((r) => describeStatement(r, lang)).join('; ')}`;
+        return `- ⚠️ ${a} ${m.allowedIfCondition()} ${refs(v.allowedBy)}`;
       default:
-        return `- ❌ ${a} ${zh ? '没有策略授予' : 'granted by no policy'}`;
+        return `- ❌ ${a} ${m.grantedByNone()}`;
     }
   });
-  return `${zh ? '**工作区策略**' : '**Workspace policies**'} (${tr(api.title, lang)}):\n${lines.join('\n')}`;
+  return `${m.workspacePolicies()} (${tr(api.title, lang)}):\n${lines.join('\n')}`;
 }

@@ -21,7 +21,9 @@ export async function runAll(log: (line: string) => void = (l) => console.log(l)
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.resolve(t.fn()),
-        new Promise((_r, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS); }),
+        new Promise((_r, reject) => {
+          timer = setTimeout(() => reject(new Error(`timed out after ${TEST_TIMEOUT_MS / 1000} s`)), TEST_TIMEOUT_MS);
+        }),
       ]).finally(() => clearTimeout(timer));
       passed++;
       log(`ok - ${t.name} (${Date.now() - started} ms)`);
@@ -35,7 +37,11 @@ export async function runAll(log: (line: string) => void = (l) => console.log(l)
 }
 
 /** Polls `probe` until it returns a value (not undefined) or the deadline passes: never a blind sleep. */
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -45,7 +51,8 @@ export async function until<T>(what: string, probe: () => T | undefined | Promis
     } catch (e) {
       last = e;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -4,16 +4,24 @@ import * as vscode from 'vscode';
 import { test, until } from './harness';
 import { labelOf, open, ours, quickFixFor, workspaceFile as file } from './workspace';
 
-
 test('.http files are in the http language and get inlay hints naming the actions each request needs', async () => {
   const doc = await open('requests.http');
   assert.equal(doc.languageId, 'http');
   const labels = await until('inlay hints', async () => {
-    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>(
+      'vscode.executeInlayHintProvider',
+      doc.uri,
+      new vscode.Range(0, 0, doc.lineCount, 0),
+    );
     const l = hints.map(labelOf);
     return l.length >= 4 ? l : undefined;
   });
-  assert.deepEqual(labels, ['needs ims:images:update', 'needs ims:images:get, ims:images:update', 'needs ims:images:update', 'needs ims:images:list']);
+  assert.deepEqual(labels, [
+    'needs ims:images:update',
+    'needs ims:images:get, ims:images:update',
+    'needs ims:images:update',
+    'needs ims:images:list',
+  ]);
 });
 
 test('.http diagnostics: body enum error, deprecated API, and the policy check against policy.json', async () => {
@@ -27,13 +35,24 @@ test('.http diagnostics: body enum error, deprecated API, and the policy check a
   const body = ds.find((d) => d.code === 'body-schema')!;
   assert.equal(doc.getText(body.range), '"Create"');
   const notGranted = ds.find((d) => d.code === 'not-granted')!;
-  assert.match(notGranted.message, /No policy in the workspace grants "ims:images:update"/, 'policy.json grants list (its update is misspelt)');
+  assert.match(
+    notGranted.message,
+    /No policy in the workspace grants "ims:images:update"/,
+    'policy.json grants list (its update is misspelt)',
+  );
 });
 
 test('hover on a request line: API, actions and the workspace verdict', async () => {
   const doc = await open('requests.http');
-  const line = doc.getText().split('\n').findIndex((l) => l.startsWith('GET') && l.endsWith('/tags'));
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 2));
+  const line = doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith('GET') && l.endsWith('/tags'));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    doc.uri,
+    new vscode.Position(line, 2),
+  );
   const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
   assert.match(text, /Querying Tags of an Image/);
   assert.match(text, /✅ `ims:images:list` allowed by policy\.json, statement 1/);
@@ -41,7 +60,11 @@ test('hover on a request line: API, actions and the workspace verdict', async ()
 
 test('completion on an empty request line offers the IMS requests', async () => {
   const doc = await open('requests.http');
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0));
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    new vscode.Position(doc.lineCount - 1, 0),
+  );
   const labels = list.items.map(labelOf);
   assert.ok(labels.includes('POST /v2/{project_id}/images/{image_id}/tags'), labels.slice(0, 20).join(', '));
 });
@@ -52,7 +75,10 @@ test('the deprecated-API quick fix rewrites the request in the editor', async ()
   const fix = await quickFixFor(doc.uri, d.range, 'Rewrite as AddImageTag', until);
   assert.ok(await vscode.workspace.applyEdit(fix.edit!));
   await until('rewritten', () => (ours(doc.uri).some((x) => x.code === 'deprecated-api') ? undefined : true));
-  assert.match(doc.getText(), /POST https:\/\/ims\.\{\{region\}\}\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/\{\{imageId\}\}\/tags\nContent-Type/);
+  assert.match(
+    doc.getText(),
+    /POST https:\/\/ims\.\{\{region\}\}\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/\{\{imageId\}\}\/tags\nContent-Type/,
+  );
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
@@ -62,10 +88,16 @@ test('editing an open policy changes the .http diagnostics (open documents win o
   const policy = await vscode.workspace.openTextDocument(file('policy.json'));
   const edit = new vscode.WorkspaceEdit();
   const offset = policy.getText().indexOf('"ims:images:updte"');
-  edit.replace(policy.uri, new vscode.Range(policy.positionAt(offset), policy.positionAt(offset + '"ims:images:updte"'.length)), '"ims:images:*"');
+  edit.replace(
+    policy.uri,
+    new vscode.Range(policy.positionAt(offset), policy.positionAt(offset + '"ims:images:updte"'.length)),
+    '"ims:images:*"',
+  );
   assert.ok(await vscode.workspace.applyEdit(edit));
   await until('granted after the edit', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? undefined : true));
   await vscode.window.showTextDocument(policy);
   await vscode.commands.executeCommand('workbench.action.files.revert');
-  await until('not granted again after the revert', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined));
+  await until('not granted again after the revert', () =>
+    ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined,
+  );
 });

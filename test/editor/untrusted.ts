@@ -27,7 +27,10 @@ test('no request is sent: the Sandbox, Connect and Send request refuse, and noth
   const result = await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 1, images: 3 });
   assert.equal(result, undefined);
   assert.equal(ext.exports.connections.connection, undefined);
-  assert.equal(await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'A', sk: 'S' }), undefined);
+  assert.equal(
+    await vscode.commands.executeCommand('imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'A', sk: 'S' }),
+    undefined,
+  );
   assert.equal(ext.exports.connections.connection, undefined);
   const doc = await open('sandbox.http');
   assert.equal(await vscode.commands.executeCommand('imsTags.sendRequest', doc.uri, 0, { confirmed: true }), undefined);

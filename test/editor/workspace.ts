@@ -25,9 +25,19 @@ export function labelOf(item: vscode.CompletionItem | vscode.InlayHint): string 
 }
 
 /** Polls the quick fixes at a diagnostic until the one titled `title` is offered with an edit. */
-export async function quickFixFor(uri: vscode.Uri, range: vscode.Range, title: string, until: <T>(what: string, probe: () => Promise<T | undefined>) => Promise<T>): Promise<vscode.CodeAction> {
+export async function quickFixFor(
+  uri: vscode.Uri,
+  range: vscode.Range,
+  title: string,
+  until: <T>(what: string, probe: () => Promise<T | undefined>) => Promise<T>,
+): Promise<vscode.CodeAction> {
   return until(`quick fix "${title}"`, async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     return actions.find((a) => a.title === title && a.edit);
   });
 }

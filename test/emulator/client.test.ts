@@ -11,6 +11,7 @@ import { ImsError, ImsValidationError } from '../../core/client/errors';
 import { mapLimit } from '../../core/client/concurrency';
 import { lookupProjectId, tokenProvider } from '../../core/client/iam';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
+import { findApi } from '../../core/catalogue';
 
 const AK = 'EMULATORAK000001';
 const SK = 'emulator-secret-key-0001';
@@ -18,7 +19,12 @@ let emu: Emulator;
 
 /** A client of an emulator (the shared one by default), signing with the test AK/SK. */
 function clientOf(target: Emulator, extra: Partial<ClientOptions> = {}): ImsClient {
-  return new ImsClient({ endpoint: target.url, projectId: target.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK }, ...extra });
+  return new ImsClient({
+    endpoint: target.url,
+    projectId: target.projectId,
+    credentials: { kind: 'aksk', ak: AK, sk: SK },
+    ...extra,
+  });
 }
 
 function client(extra: Partial<ClientOptions> = {}): ImsClient {
@@ -37,15 +43,24 @@ test('AddImageTag, ListImageTags, DeleteImageTag (404 when missing), idempotent 
   await c.addImageTag(id, { key: 'stage', value: 'blue' });
   await c.addImageTag(id, { key: 'stage', value: 'blue' });
   await c.addImageTag(id, { key: 'stage', value: 'green' });
-  assert.deepEqual((await c.listImageTags(id)).tags.filter((t) => t.key === 'stage'), [{ key: 'stage', value: 'green' }]);
+  assert.deepEqual(
+    (await c.listImageTags(id)).tags.filter((t) => t.key === 'stage'),
+    [{ key: 'stage', value: 'green' }],
+  );
   await c.deleteImageTag(id, 'stage');
-  await assert.rejects(c.deleteImageTag(id, 'stage'), (e: unknown) => e instanceof ImsError && e.status === 404 && e.code === 'IMG.0404');
+  await assert.rejects(
+    c.deleteImageTag(id, 'stage'),
+    (e: unknown) => e instanceof ImsError && e.status === 404 && e.code === 'IMG.0404',
+  );
 });
 
 test('BatchAddOrDeleteTags create/delete (missing deletes succeed), BatchDeleteTags, ListImagesTags aggregation', async () => {
   const c = client();
   const id = emu.store.all()[1].id;
-  await c.batchAddOrDeleteTags(id, 'create', [{ key: 'k1', value: 'v1' }, { key: 'k2', value: '' }]);
+  await c.batchAddOrDeleteTags(id, 'create', [
+    { key: 'k1', value: 'v1' },
+    { key: 'k2', value: '' },
+  ]);
   await c.batchAddOrDeleteTags(id, 'delete', [{ key: 'k1' }, { key: 'nope' }]);
   await c.batchDeleteTags(id, [{ key: 'k2' }, { key: 'absent' }]);
   const tags = (await c.listImageTags(id)).tags.map((t) => t.key);
@@ -84,16 +99,35 @@ test('ListImageByTags: tags, tags_any, not_tags, not_tags_any, without_any_tag, 
   assert.deepEqual(ids.sort(), prod.map((i) => i.id).sort());
   const untagged = await c.listImageByTags({ action: 'count', without_any_tag: true });
   assert.equal(untagged.total_count, all.filter((i) => i.tags.size === 0).length);
-  const any = await c.listImageByTags({ action: 'count', tags_any: [{ key: 'env', values: ['prod'] }, { key: 'team', values: [] }] });
+  const any = await c.listImageByTags({
+    action: 'count',
+    tags_any: [
+      { key: 'env', values: ['prod'] },
+      { key: 'team', values: [] },
+    ],
+  });
   assert.equal(any.total_count, all.filter((i) => i.tags.get('env') === 'prod' || i.tags.has('team')).length);
   const notAny = await c.listImageByTags({ action: 'count', not_tags_any: [{ key: 'env', values: [] }] });
   assert.equal(notAny.total_count, all.filter((i) => !i.tags.has('env')).length);
-  const notAll = await c.listImageByTags({ action: 'count', not_tags: [{ key: 'env', values: [] }, { key: 'team', values: [] }] });
+  const notAll = await c.listImageByTags({
+    action: 'count',
+    not_tags: [
+      { key: 'env', values: [] },
+      { key: 'team', values: [] },
+    ],
+  });
   assert.equal(notAll.total_count, all.filter((i) => !(i.tags.has('env') && i.tags.has('team'))).length);
-  const byName = await c.listImageByTags({ action: 'filter', matches: [{ key: 'resource_name', value: all[5].name.slice(0, -2) }], limit: '1000' });
+  const byName = await c.listImageByTags({
+    action: 'filter',
+    matches: [{ key: 'resource_name', value: all[5].name.slice(0, -2) }],
+    limit: '1000',
+  });
   assert.ok(byName.resources!.some((r) => r.resource_id === all[5].id));
   const byId = await c.listImageByTags({ action: 'filter', matches: [{ key: 'resource_id', value: all[6].id }] });
-  assert.deepEqual(byId.resources!.map((r) => r.resource_id), [all[6].id]);
+  assert.deepEqual(
+    byId.resources!.map((r) => r.resource_id),
+    [all[6].id],
+  );
 });
 
 test('ListImages pages by marker, filters by type and name', async () => {
@@ -103,36 +137,63 @@ test('ListImages pages by marker, filters by type and name', async () => {
   assert.equal(seen.length, emu.store.all().filter((i) => i.__imagetype === 'private').length);
   assert.equal(new Set(seen).size, seen.length, 'no image twice across pages');
   const one = emu.store.all()[9];
-  assert.deepEqual((await c.listImages({ name: one.name })).images.map((i) => i.id), [one.id]);
+  assert.deepEqual(
+    (await c.listImages({ name: one.name })).images.map((i) => i.id),
+    [one.id],
+  );
 });
 
 test('errors: tag rules checked before sending, the tag quota (IMG.0116), a wrong secret key (401)', async () => {
   const c = client();
   const id = emu.store.all()[10].id;
   const before = emu.stats.requests;
-  await assert.rejects(c.addImageTag(id, { key: ' bad', value: 'x' }), (e: unknown) => e instanceof ImsValidationError && /tag\/key/.test(e.message));
+  await assert.rejects(
+    c.addImageTag(id, { key: ' bad', value: 'x' }),
+    (e: unknown) => e instanceof ImsValidationError && /tag\/key/.test(e.message),
+  );
   assert.equal(emu.stats.requests, before, 'nothing was sent');
   const many = Array.from({ length: 21 }, (_, i) => ({ key: `q${i}`, value: '' }));
-  await assert.rejects(c.batchAddOrDeleteTags(id, 'create', many.slice(0, 20).concat([])).then(() => c.addImageTag(id, { key: 'one-more', value: '' })), (e: unknown) => e instanceof ImsError && e.status === 400 && e.code === 'IMG.0116');
+  await assert.rejects(
+    c
+      .batchAddOrDeleteTags(id, 'create', many.slice(0, 20).concat([]))
+      .then(() => c.addImageTag(id, { key: 'one-more', value: '' })),
+    (e: unknown) => e instanceof ImsError && e.status === 400 && e.code === 'IMG.0116',
+  );
   const wrong = client({ credentials: { kind: 'aksk', ak: AK, sk: 'not-the-secret' } });
-  await assert.rejects(wrong.listImagesTags(), (e: unknown) => e instanceof ImsError && e.status === 401 && e.neededActions.includes('ims:images:list'));
+  await assert.rejects(
+    wrong.listImagesTags(),
+    (e: unknown) => e instanceof ImsError && e.status === 401 && e.neededActions.includes('ims:images:list'),
+  );
 });
 
 test('the emulator accepts requests signed by the official SDK signer and rejects tampered ones', async () => {
   const id = emu.store.all()[11].id;
   const path = `/v2/${emu.projectId}/images/${id}/tags`;
   const data = { tag: { key: 'signed', value: 'by-sdk' } };
-  const headers = AKSKSigner.sign({ endpoint: `${emu.url}${path}`, method: 'POST', headers: { 'Content-Type': 'application/json;charset=UTF-8' }, queryParams: {}, data } as never, { getAk: () => AK, getSk: () => SK } as never) as Record<string, string>;
+  const headers = AKSKSigner.sign(
+    {
+      endpoint: `${emu.url}${path}`,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json;charset=UTF-8' },
+      queryParams: {},
+      data,
+    } as never,
+    { getAk: () => AK, getSk: () => SK } as never,
+  ) as Record<string, string>;
   const ok = await fetch(`${emu.url}${path}`, { method: 'POST', headers, body: JSON.stringify(data) });
   assert.equal(ok.status, 204);
-  const tampered = await fetch(`${emu.url}${path}`, { method: 'POST', headers, body: JSON.stringify({ tag: { key: 'signed', value: 'tampered' } }) });
+  const tampered = await fetch(`${emu.url}${path}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ tag: { key: 'signed', value: 'tampered' } }),
+  });
   assert.equal(tampered.status, 401);
-  assert.match((await tampered.json() as { error: { message: string } }).error.message, /signature does not match/);
+  assert.match(((await tampered.json()) as { error: { message: string } }).error.message, /signature does not match/);
   const unsigned = await fetch(`${emu.url}${path}`, { method: 'POST', body: JSON.stringify(data) });
   assert.equal(unsigned.status, 401);
 });
 
-test('token authentication and the project lookup through the emulator\'s IAM endpoints', async () => {
+test("token authentication and the project lookup through the emulator's IAM endpoints", async () => {
   assert.equal(await lookupProjectId({ iamEndpoint: emu.url, region: 'cn-north-4', ak: AK, sk: SK }), emu.projectId);
   const token = tokenProvider({ iamEndpoint: emu.url, domain: 'acme', user: 'dev', password: SK, projectName: 'cn-north-4' });
   const t1 = await token();
@@ -164,29 +225,85 @@ test('--policy: a call the policy does not grant answers 403 naming the missing 
   }
 });
 
+test('--policy: an explicit Deny wins over an Allow of every IMS action', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ims-pol-'));
+  const file = join(dir, 'policy.json');
+  const policy = {
+    Version: '1.1',
+    Statement: [
+      { Effect: 'Allow', Action: ['ims:*:*'] },
+      { Effect: 'Deny', Action: ['ims:images:update'] },
+    ],
+  };
+  writeFileSync(file, JSON.stringify(policy));
+  const guarded = await startEmulator({ ak: AK, sk: SK, seed: 1, images: 3, policyFile: file });
+  try {
+    const c = clientOf(guarded);
+    assert.ok((await c.listImagesTags()).tags, 'reads are allowed');
+    await assert.rejects(c.addImageTag(guarded.store.all()[0].id, { key: 'a', value: 'b' }), (e: unknown) => {
+      assert.ok(e instanceof ImsError);
+      assert.equal(e.status, 403);
+      assert.match(e.message, /ims:images:update/);
+      return true;
+    });
+  } finally {
+    await guarded.close();
+  }
+});
+
+test('DELETE …/tags/action is DeleteImageTag of the key "action": 404 when missing, 204 when there', async () => {
+  const c = client();
+  const id = emu.store.all()[1].id;
+  const del = () => c.exchange(findApi('DeleteImageTag')!, `/v2/${emu.projectId}/images/${id}/tags/action`, undefined);
+  assert.equal((await del()).status, 404);
+  await c.addImageTag(id, { key: 'action', value: 'x' });
+  assert.equal((await del()).status, 204);
+  assert.ok(!(await c.listImageTags(id)).tags.some((t) => t.key === 'action'));
+});
+
 test('faults: 500 images batch-tagged under --fail-rate 0.2 end in exactly the intended state', async () => {
   const faulty = await startEmulator({ ak: AK, sk: SK, seed: 5, images: 500, failRate: 0.2, faultSeed: 11, retryAfter: 0 });
   try {
     const c = clientOf(faulty, { baseDelayMs: 2, maxDelayMs: 20, maxAttempts: 8 });
     const ids = faulty.store.all().map((i) => i.id);
     const before = new Map(faulty.store.all().map((i) => [i.id, new Map(i.tags)]));
-    const add = await mapLimit(ids, (id) => c.batchAddOrDeleteTags(id, 'create', [{ key: 'batch', value: 'run-1' }]), { limit: 8 });
-    const removeEnv = await mapLimit(ids, (id) => (before.get(id)!.has('env') ? c.deleteImageTag(id, 'env') : Promise.resolve()), { limit: 8 });
+    const add = await mapLimit(ids, (id) => c.batchAddOrDeleteTags(id, 'create', [{ key: 'batch', value: 'run-1' }]), {
+      limit: 8,
+    });
+    const removeEnv = await mapLimit(
+      ids,
+      (id) => (before.get(id)!.has('env') ? c.deleteImageTag(id, 'env') : Promise.resolve()),
+      { limit: 8 },
+    );
     const failures = [...add, ...removeEnv].filter((o) => !o.ok);
-    assert.deepEqual(failures.map((f) => String((f as { error: unknown }).error)), [], 'every image done after retries');
+    assert.deepEqual(
+      failures.map((f) => String((f as { error: unknown }).error)),
+      [],
+      'every image done after retries',
+    );
     const faults = Object.values(faulty.stats.faults).reduce((a, b) => a + b, 0);
     process.stdout.write(`# faults injected while tagging 500 images: ${JSON.stringify(faulty.stats.faults)}\n`);
     assert.ok(faults > 100, `faults injected: ${JSON.stringify(faulty.stats.faults)}`);
     assert.ok((faulty.stats.faults.drop ?? 0) > 10, 'dropped connections after the change was applied');
     // Check by listing afterwards, through the API.
     const check = clientOf(faulty, { maxAttempts: 20, baseDelayMs: 1 });
-    const outcomes = await mapLimit(ids, async (id) => {
-      const tags = Object.fromEntries((await check.listImageTags(id)).tags.map((t) => [t.key, t.value]));
-      const expected = Object.fromEntries([...before.get(id)!].filter(([k]) => k !== 'env'));
-      expected.batch = 'run-1';
-      assert.deepEqual(tags, expected, `image ${id}`);
-    }, { limit: 8 });
-    assert.deepEqual(outcomes.filter((o) => !o.ok).map((o) => String((o as { error: unknown }).error)).slice(0, 3), []);
+    const outcomes = await mapLimit(
+      ids,
+      async (id) => {
+        const tags = Object.fromEntries((await check.listImageTags(id)).tags.map((t) => [t.key, t.value]));
+        const expected = Object.fromEntries([...before.get(id)!].filter(([k]) => k !== 'env'));
+        expected.batch = 'run-1';
+        assert.deepEqual(tags, expected, `image ${id}`);
+      },
+      { limit: 8 },
+    );
+    assert.deepEqual(
+      outcomes
+        .filter((o) => !o.ok)
+        .map((o) => String((o as { error: unknown }).error))
+        .slice(0, 3),
+      [],
+    );
   } finally {
     await faulty.close();
   }
@@ -226,12 +343,16 @@ test('the command line: the two contract lines, and a clear error for bad option
   assert.match(lines, /^IMS emulator listening on http:\/\/127\.0\.0\.1:\d+\nproject_id: [0-9a-f]{32}\n/);
   const exposed = spawn(process.execPath, [bin, '--ak', AK, '--sk', SK, '--host', '0.0.0.0']);
   let refusal = '';
-  exposed.stderr.on('data', (b) => { refusal += b; });
+  exposed.stderr.on('data', (b) => {
+    refusal += b;
+  });
   assert.equal(await new Promise((r) => exposed.on('exit', r)), 2);
   assert.match(refusal, /listens on 127\.0\.0\.1 only/);
   const bad = spawn(process.execPath, [bin, '--ak', AK, '--sk', SK, '--fail-rate', '2']);
   let err = '';
-  bad.stderr.on('data', (b) => { err += b; });
+  bad.stderr.on('data', (b) => {
+    err += b;
+  });
   const code = await new Promise((r) => bad.on('exit', r));
   assert.equal(code, 2);
   assert.match(err, /--fail-rate must be a number from 0 to 1/);
@@ -246,7 +367,9 @@ test('faults without retries: the batch reports exactly which images were not do
     let todo = [...before.keys()];
     const rounds: number[] = [];
     for (let round = 0; round < 30 && todo.length; round++) {
-      const results = await mapLimit(todo, (id) => once.batchAddOrDeleteTags(id, 'create', [{ key: 'fixed', value: 'yes' }]), { limit: 8 });
+      const results = await mapLimit(todo, (id) => once.batchAddOrDeleteTags(id, 'create', [{ key: 'fixed', value: 'yes' }]), {
+        limit: 8,
+      });
       const failed = results.filter((r) => !r.ok).map((r) => r.item);
       // What is reported done is done (a dropped answer may hide a change that was made: it is reported as not done and repeated, harmlessly).
       for (const r of results) if (r.ok) assert.equal(faulty.store.get(r.item)!.tags.get('fixed'), 'yes');
@@ -272,7 +395,10 @@ test('a DeleteImageTag batch under dropped connections: retries that find the ta
     const ids = faulty.store.all().map((i) => i.id);
     await mapLimit(ids, (id) => c.addImageTag(id, { key: 'temp', value: '1' }), { limit: 8 });
     const results = await mapLimit(ids, (id) => c.deleteImageTag(id, 'temp'), { limit: 8 });
-    assert.deepEqual(results.filter((r) => !r.ok).map((r) => String((r as { error: unknown }).error)), []);
+    assert.deepEqual(
+      results.filter((r) => !r.ok).map((r) => String((r as { error: unknown }).error)),
+      [],
+    );
     assert.ok((faulty.stats.faults.drop ?? 0) > 5, 'some deletes were applied and then their answer dropped');
     assert.ok(faulty.store.all().every((i) => !i.tags.has('temp')));
   } finally {

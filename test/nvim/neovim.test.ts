@@ -12,7 +12,9 @@ const SCRIPT = join(__dirname, '../../../test/nvim/lsp_check.lua');
 function nvimOrFail(): string {
   const found = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   if (found.error || found.status !== 0) {
-    assert.fail('Neovim is not installed: this suite needs it. Install it with `apt-get install -y neovim` (or run `npm run setup:nvim`).');
+    assert.fail(
+      'Neovim is not installed: this suite needs it. Install it with `apt-get install -y neovim` (or run `npm run setup:nvim`).',
+    );
   }
   return found.stdout.split('\n')[0];
 }
@@ -33,13 +35,18 @@ test('Neovim 0.7 gets IMS completions, hover and pushed diagnostics from the ser
   assert.match(version, /NVIM v0\.\d+/);
   const dir = mkdtempSync(join(tmpdir(), 'ims-nvim-'));
   const file = join(dir, 'policy.json');
-  writeFileSync(file, '{\n  "Version": "1.1",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}\n  ]\n}\n');
+  writeFileSync(
+    file,
+    '{\n  "Version": "1.1",\n  "Statement": [\n    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}\n  ]\n}\n',
+  );
   const line = 3;
   const text = '    {"Effect": "Allow", "Action": ["ims:images:updte", "ims:images:list", "ims:"]}';
   const output = runNvim({
     LSP_FILE: file,
-    LSP_LINE: String(line), LSP_COL: String(text.lastIndexOf('ims:') + 4),
-    HOVER_LINE: String(line), HOVER_COL: String(text.indexOf('ims:images:list') + 5),
+    LSP_LINE: String(line),
+    LSP_COL: String(text.lastIndexOf('ims:') + 4),
+    HOVER_LINE: String(line),
+    HOVER_COL: String(text.indexOf('ims:images:list') + 5),
   });
   assert.match(output, /COMPLETION: .*ims:images:update/);
   assert.match(output, /HOVER: \*\*ims:images:list\*\* — List and query images/);
@@ -50,7 +57,10 @@ test('Neovim gets the hover of an IMS request in a .http file, and its diagnosti
   nvimOrFail();
   const dir = mkdtempSync(join(tmpdir(), 'ims-nvim-'));
   const file = join(dir, 'requests.http');
-  writeFileSync(file, 'POST https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/i/tags\nContent-Type: application/json\n\n{"tag": {"key": "env"}}\n\n###\n\n');
+  writeFileSync(
+    file,
+    'POST https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/i/tags\nContent-Type: application/json\n\n{"tag": {"key": "env"}}\n\n###\n\n',
+  );
   const output = runNvim({ LSP_FILE: file, LSP_FILETYPE: 'http', LSP_LINE: '6', LSP_COL: '0', HOVER_LINE: '0', HOVER_COL: '2' });
   assert.match(output, /COMPLETION: .*POST \/v2\/\{project_id\}\/images\/\{image_id\}\/tags/);
   assert.match(output, /HOVER: \*\*Adding an Image Tag\*\* · 添加镜像标签/);

@@ -10,7 +10,8 @@ import { LspClient, SERVER_JS } from '../support/lspClient';
 
 const HOST = 'https://ims.cn-north-4.myhuaweicloud.com';
 const REQUEST = `### add a tag\nPOST ${HOST}/v2/p1/images/img-1/tags\nContent-Type: application/json;charset=UTF-8\n\n{"tag": {"key": "env", "value": "prod"}}\n`;
-const policy = (actions: string[]) => JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: actions }] }, null, 2);
+const policy = (actions: string[]) =>
+  JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: actions }] }, null, 2);
 
 let dir: string;
 let client: LspClient;
@@ -27,8 +28,15 @@ before(async () => {
   writeFileSync(policyPath, policy(['ims:images:list']));
   writeFileSync(join(dir, 'package.json'), '{"name": "not a policy"}');
   // Never read: node_modules is skipped.
-  writeFileSync(join(dir, 'node_modules', 'x', 'deny.json'), JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Deny', Action: ['ims:*:*'] }] }));
-  client = await LspClient.start({ command: process.execPath, args: [SERVER_JS, '--stdio'], workspaceFolders: [URI.file(dir).toString()] });
+  writeFileSync(
+    join(dir, 'node_modules', 'x', 'deny.json'),
+    JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Deny', Action: ['ims:*:*'] }] }),
+  );
+  client = await LspClient.start({
+    command: process.execPath,
+    args: [SERVER_JS, '--stdio'],
+    workspaceFolders: [URI.file(dir).toString()],
+  });
   await client.open(httpUri, 'http', REQUEST);
 });
 after(async () => {
@@ -39,7 +47,10 @@ after(async () => {
 test('the server registers a watcher for JSON files and indexes the policies of the folder', async () => {
   await client.waitForDiagnostics(httpUri, (d) => d.some((x) => x.code === 'not-granted'));
   assert.ok(client.registrations.includes('workspace/didChangeWatchedFiles'));
-  assert.ok(client.logs.some((l) => /Indexed 1 policy file\(s\) among 2 JSON file\(s\)/.test(l)), client.logs.join('\n'));
+  assert.ok(
+    client.logs.some((l) => /Indexed 1 policy file\(s\) among 2 JSON file\(s\)/.test(l)),
+    client.logs.join('\n'),
+  );
 });
 
 test('a policy edited on disk changes the diagnostics of the .http file', async () => {
@@ -47,7 +58,16 @@ test('a policy edited on disk changes the diagnostics of the .http file', async 
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: policyUri, type: 2 }] });
   const ds = await client.waitForDiagnostics(httpUri, (d) => !d.some((x) => x.code === 'not-granted'));
   assert.deepEqual(ds, []);
-  writeFileSync(policyPath, JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:*:*'] }, { Effect: 'Deny', Action: ['ims:images:update'] }] }));
+  writeFileSync(
+    policyPath,
+    JSON.stringify({
+      Version: '1.1',
+      Statement: [
+        { Effect: 'Allow', Action: ['ims:*:*'] },
+        { Effect: 'Deny', Action: ['ims:images:update'] },
+      ],
+    }),
+  );
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: policyUri, type: 2 }] });
   const denied = await client.waitForDiagnostics(httpUri, (d) => d.some((x) => x.code === 'denied-by-policy'));
   assert.match(String(denied.find((x) => x.code === 'denied-by-policy')!.message), /tagger\.json, statement 2/);
@@ -68,11 +88,23 @@ test('a deleted policy file: the workspace has no policies left, so no permissio
 });
 
 test('hover, inlay hints and completion over LSP for .http', async () => {
-  const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri: httpUri }, position: { line: 1, character: 2 } });
+  const h = await client.request<Hover>('textDocument/hover', {
+    textDocument: { uri: httpUri },
+    position: { line: 1, character: 2 },
+  });
   assert.match((h.contents as { value: string }).value, /Adding an Image Tag\*\* · 添加镜像标签/);
-  const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: httpUri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
-  assert.deepEqual(hints.map((x) => x.label), ['needs ims:images:update']);
+  const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+    textDocument: { uri: httpUri },
+    range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+  });
+  assert.deepEqual(
+    hints.map((x) => x.label),
+    ['needs ims:images:update'],
+  );
   await client.change(httpUri, `${REQUEST}\n###\n\n`);
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: httpUri }, position: { line: 8, character: 0 } });
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: httpUri },
+    position: { line: 8, character: 0 },
+  });
   assert.equal(list.items.length, 12);
 });

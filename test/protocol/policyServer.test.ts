@@ -33,7 +33,9 @@ test('diagnostics are pushed with a stable code and exact range', async () => {
 
 test('completion inside Action, with the trigger characters " and :', async () => {
   const list = await client.request<CompletionList>('textDocument/completion', {
-    textDocument: { uri }, position: { line: 5, character: 38 }, context: { triggerKind: 2, triggerCharacter: '"' },
+    textDocument: { uri },
+    position: { line: 5, character: 38 },
+    context: { triggerKind: 2, triggerCharacter: '"' },
   });
   const labels = list.items.map((i) => i.label);
   assert.ok(labels.includes('ims:images:list') && labels.includes('ims:*:*'), labels.join());
@@ -56,16 +58,27 @@ test('quick fix through textDocument/codeAction', async () => {
   const version = await client.change(uri, POLICY);
   const ds = await client.waitForDiagnostics(uri, (_d, p) => p.version === version);
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri }, range: ds[0].range, context: { diagnostics: ds.filter((d) => d.code === 'unknown-action') },
+    textDocument: { uri },
+    range: ds[0].range,
+    context: { diagnostics: ds.filter((d) => d.code === 'unknown-action') },
   });
   assert.equal(actions[0].title, 'Replace with "ims:images:update"');
   assert.equal(actions[0].edit!.changes![uri][0].newText, '"ims:images:update"');
 });
 
-test('inlay hints beside statements', async () => {
-  const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
-  assert.equal(hints.length, 1);
-  assert.match(String(hints[0].label), /allows \d+ of the 10 IMS tag APIs/);
+test('inlay hints beside statements that touch IMS, with exact counts', async () => {
+  const hintsOf = async () =>
+    (
+      await client.request<InlayHint[]>('textDocument/inlayHint', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } },
+      })
+    ).map((h) => String(h.label));
+  // A misspelt action touches no IMS action: no hint rather than "allows 0".
+  assert.deepEqual(await hintsOf(), []);
+  await client.change(uri, POLICY.replace('updte', 'update'));
+  // Seed table: update alone unlocks BatchAddOrDeleteTags, AddImageTag and DeleteImageTag.
+  assert.deepEqual(await hintsOf(), ['allows 3 of the 10 IMS tag APIs']);
 });
 
 test('non-policy JSON gets empty diagnostics and no completions', async () => {
@@ -73,14 +86,23 @@ test('non-policy JSON gets empty diagnostics and no completions', async () => {
   await client.open(other, 'json', '{"name": "x", "Action": [""]}');
   const ds = await client.waitForDiagnostics(other, () => true);
   assert.deepEqual(ds, []);
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: other }, position: { line: 0, character: 26 } });
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: other },
+    position: { line: 0, character: 26 },
+  });
   assert.deepEqual(list.items, []);
 });
 
 test('requests for unknown documents and positions out of range are answered, not fatal', async () => {
-  const missing = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: 'file:///nope.json' }, position: { line: 0, character: 0 } });
+  const missing = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: 'file:///nope.json' },
+    position: { line: 0, character: 0 },
+  });
   assert.deepEqual(missing.items, []);
-  const far = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 900, character: 900 } });
+  const far = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 900, character: 900 },
+  });
   assert.equal(far, null);
 });
 
@@ -91,14 +113,24 @@ test('closing a document clears its diagnostics', async () => {
 });
 
 test('a client without workspace/configuration (Neovim 0.7) configures through didChangeConfiguration; locale zh gives Chinese', async () => {
-  const nvimLike = await LspClient.start({ command: process.execPath, args: [SERVER_JS, '--stdio'], vscodeLike: false, locale: 'zh-cn' });
+  const nvimLike = await LspClient.start({
+    command: process.execPath,
+    args: [SERVER_JS, '--stdio'],
+    vscodeLike: false,
+    locale: 'zh-cn',
+  });
   try {
     await nvimLike.open(uri, 'jsonc', POLICY.replace('updte', 'update'));
     const range = { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } };
     assert.equal((await nvimLike.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range })).length, 1);
-    await nvimLike.notify('workspace/didChangeConfiguration', { settings: { imsTags: { policy: { inlayHints: { enabled: false } } } } });
+    await nvimLike.notify('workspace/didChangeConfiguration', {
+      settings: { imsTags: { policy: { inlayHints: { enabled: false } } } },
+    });
     assert.deepEqual(await nvimLike.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range }), []);
-    const h = await nvimLike.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 22 } });
+    const h = await nvimLike.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 5, character: 22 },
+    });
     assert.match((h.contents as { value: string }).value, /添加镜像标签/);
   } finally {
     await nvimLike.stop();

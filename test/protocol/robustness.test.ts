@@ -20,15 +20,24 @@ const POLICY = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": [
 test('cancelled requests are answered (a result or a cancellation), and the server goes on', async () => {
   const uri = 'file:///cancel/p.json';
   await client.open(uri, 'json', POLICY);
-  const outcomes = await Promise.allSettled(Array.from({ length: 50 }, () => {
-    const source = new CancellationTokenSource();
-    const p = client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 78 } }, source.token);
-    source.cancel();
-    return p;
-  }));
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: 50 }, () => {
+      const source = new CancellationTokenSource();
+      const p = client.connection.sendRequest(
+        'textDocument/completion',
+        { textDocument: { uri }, position: { line: 0, character: 78 } },
+        source.token,
+      );
+      source.cancel();
+      return p;
+    }),
+  );
   assert.equal(outcomes.length, 50);
   for (const o of outcomes) if (o.status === 'rejected') assert.match(String((o.reason as Error).message), /cancel/i);
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 78 } });
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri },
+    position: { line: 0, character: 78 },
+  });
   assert.ok(list.items.length > 0, 'still answering');
 });
 
@@ -54,12 +63,20 @@ test('1,000 edits in a burst: the diagnostics that end up published are those of
 test('open/close churn: 300 documents opened and closed; each close clears its diagnostics', async () => {
   for (let i = 0; i < 300; i++) {
     const uri = `file:///churn/${i}.${i % 2 ? 'json' : 'http'}`;
-    await client.open(uri, i % 2 ? 'json' : 'http', i % 2 ? POLICY : 'PUT https://ims.cn-north-4.myhuaweicloud.com/v2/images/a/tags/b\n');
-    if (i % 3 === 0) await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
+    await client.open(
+      uri,
+      i % 2 ? 'json' : 'http',
+      i % 2 ? POLICY : 'PUT https://ims.cn-north-4.myhuaweicloud.com/v2/images/a/tags/b\n',
+    );
+    if (i % 3 === 0)
+      await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
     await client.close(uri);
   }
   await client.waitForDiagnostics('file:///churn/299.json', (d) => d.length === 0);
-  const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: 'file:///cancel/p.json' }, position: { line: 0, character: 78 } });
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: 'file:///cancel/p.json' },
+    position: { line: 0, character: 78 },
+  });
   assert.ok(list.items.length > 0, 'alive after the churn');
 });
 
@@ -79,6 +96,11 @@ test('memory returns near its baseline after 20 large documents are closed', asy
   await idle();
   const after = rssMiB(client.process.pid!);
   // Twenty open 1 MB policies hold far more than this margin; a leak of them would show.
-  process.stdout.write(`# memory: ${baseline.toFixed(0)} MiB idle, ${loaded.toFixed(0)} MiB with 20 large documents, ${after.toFixed(0)} MiB after closing them\n`);
-  assert.ok(after < baseline + 80, `RSS ${baseline.toFixed(0)} MiB before, ${loaded.toFixed(0)} MiB with 20 large documents open, ${after.toFixed(0)} MiB after closing`);
+  process.stdout.write(
+    `# memory: ${baseline.toFixed(0)} MiB idle, ${loaded.toFixed(0)} MiB with 20 large documents, ${after.toFixed(0)} MiB after closing them\n`,
+  );
+  assert.ok(
+    after < baseline + 80,
+    `RSS ${baseline.toFixed(0)} MiB before, ${loaded.toFixed(0)} MiB with 20 large documents open, ${after.toFixed(0)} MiB after closing`,
+  );
 });

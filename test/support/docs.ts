@@ -1,6 +1,8 @@
 /** Test helpers: documents written as strings, with `|` marking the cursor (yaml-language-server style). */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { getLanguageService, type LanguageSettings } from '../../server/languageService';
+import type { Lang } from '../../core/catalogue';
+import { DEFAULT_SETTINGS } from '../../core/settings';
+import { getLanguageService } from '../../server/languageService';
 
 let counter = 0;
 
@@ -16,12 +18,21 @@ export function withCursor(marked: string, languageId = 'json') {
   return { doc: d, position: d.positionAt(offset), offset };
 }
 
-export function service(settings: Partial<LanguageSettings> = {}) {
-  return getLanguageService(() => ({ lang: 'en', policyInlayHints: true, httpInlayHints: true, ...settings }));
+/** The language service in a language, with inlay hints of each kind on or off. */
+export function service(options: { lang?: Lang; policyInlayHints?: boolean; httpInlayHints?: boolean } = {}) {
+  const settings = {
+    ...DEFAULT_SETTINGS,
+    policy: { inlayHints: { enabled: options.policyInlayHints ?? true } },
+    http: { inlayHints: { enabled: options.httpInlayHints ?? true } },
+  };
+  return getLanguageService({ lang: () => options.lang ?? 'en', settings: () => settings });
 }
 
 /** The text a diagnostic or edit range covers. */
-export function textAt(d: TextDocument, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string {
+export function textAt(
+  d: TextDocument,
+  range: { start: { line: number; character: number }; end: { line: number; character: number } },
+): string {
   return d.getText(range);
 }
 

@@ -4,7 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { Diagnostic, InitializeParams, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -34,7 +37,10 @@ export class LspClient {
   readonly logs: string[] = [];
   private versions = new Map<string, number>();
 
-  private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {}
+  private constructor(
+    readonly process: ChildProcess,
+    readonly connection: ProtocolConnection,
+  ) {}
 
   static async start(options: SpawnOptions): Promise<LspClient> {
     const child = spawn(options.command, options.args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
@@ -50,7 +56,8 @@ export class LspClient {
       client.logs.push(p.message);
     });
     connection.onRequest('workspace/configuration', (p: { items: Array<{ section?: string }> }) =>
-      p.items.map((i) => (i.section ? options.configuration?.[i.section] ?? null : null)));
+      p.items.map((i) => (i.section ? (options.configuration?.[i.section] ?? null) : null)),
+    );
     connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string }> }) => {
       client.registrations.push(...p.registrations.map((r) => r.method));
       return null;
@@ -70,7 +77,11 @@ export class LspClient {
       locale: options.locale,
       initializationOptions: options.initializationOptions,
       capabilities: {
-        workspace: { configuration: vscodeLike, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: vscodeLike } },
+        workspace: {
+          configuration: vscodeLike,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: vscodeLike },
+        },
         window: { workDoneProgress: vscodeLike },
         textDocument: {
           synchronization: { dynamicRegistration: true },
@@ -96,15 +107,33 @@ export class LspClient {
   }
 
   /** Resolves when the newest diagnostics for `uri` satisfy `predicate`; rejects after `timeoutMs`. */
-  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  waitForDiagnostics(
+    uri: string,
+    predicate: (d: Diagnostic[], p: PublishDiagnosticsParams) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const p = this.diagnostics.get(uri);
         return p !== undefined && predicate(p.diagnostics, p);
       };
       if (check()) return resolve(this.diagnostics.get(uri)!.diagnostics);
-      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)).slice(0, 600)}`)), timeoutMs);
-      this.waiters.push({ check, resolve: () => { clearTimeout(timer); resolve(this.diagnostics.get(uri)!.diagnostics); } });
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)).slice(0, 600)}`,
+            ),
+          ),
+        timeoutMs,
+      );
+      this.waiters.push({
+        check,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(this.diagnostics.get(uri)!.diagnostics);
+        },
+      });
     });
   }
 
@@ -128,15 +157,25 @@ export class LspClient {
   async change(uri: string, text: string): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return version;
   }
 
   /** An incremental one-range change. Returns the new version. */
-  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): Promise<number> {
+  async edit(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    text: string,
+  ): Promise<number> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
     return version;
   }
 
@@ -162,8 +201,14 @@ export class LspClient {
     this.connection.dispose();
     if (this.process.exitCode === null) {
       await new Promise<void>((resolve) => {
-        const t = setTimeout(() => { this.process.kill('SIGKILL'); resolve(); }, 2000);
-        this.process.once('exit', () => { clearTimeout(t); resolve(); });
+        const t = setTimeout(() => {
+          this.process.kill('SIGKILL');
+          resolve();
+        }, 2000);
+        this.process.once('exit', () => {
+          clearTimeout(t);
+          resolve();
+        });
       });
     }
   }

@@ -28,7 +28,10 @@ test('grammar problems', () => {
 });
 
 test('expansion of IMS patterns against the catalogue', () => {
-  assert.deepEqual(expandImsPattern('ims:*:list*').map((a) => a.name), ['ims:images:list']);
+  assert.deepEqual(
+    expandImsPattern('ims:*:list*').map((a) => a.name),
+    ['ims:images:list'],
+  );
   assert.equal(expandImsPattern('ims:*:*').length, 14);
   assert.deepEqual(expandImsPattern('ecs:*:*'), []);
 });

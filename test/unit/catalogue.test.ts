@@ -1,14 +1,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
-import { IMS_ACTIONS, IMS_APIS, IMS_WILDCARDS, TAG_APIS, apisForPattern, dependentActions, findAction } from '../../core/catalogue';
+import {
+  IMS_ACTIONS,
+  IMS_APIS,
+  IMS_WILDCARDS,
+  TAG_APIS,
+  apisForPattern,
+  dependentActions,
+  findAction,
+} from '../../core/catalogue';
 
 test('the ten tag APIs of DESIGN.md plus BatchDeleteTags and ListImages', () => {
-  assert.deepEqual(TAG_APIS.map((a) => a.id), [
-    'GlanceCreateTag', 'GlanceDeleteTag', 'CreateOrUpdateTags', 'ListTags', 'ListImageByTags',
-    'BatchAddOrDeleteTags', 'AddImageTag', 'DeleteImageTag', 'ListImageTags', 'ListImagesTags',
-  ]);
-  assert.deepEqual(IMS_APIS.filter((a) => !a.tagApi).map((a) => a.id), ['BatchDeleteTags', 'ListImages']);
+  assert.deepEqual(
+    TAG_APIS.map((a) => a.id),
+    [
+      'GlanceCreateTag',
+      'GlanceDeleteTag',
+      'CreateOrUpdateTags',
+      'ListTags',
+      'ListImageByTags',
+      'BatchAddOrDeleteTags',
+      'AddImageTag',
+      'DeleteImageTag',
+      'ListImageTags',
+      'ListImagesTags',
+    ],
+  );
+  assert.deepEqual(
+    IMS_APIS.filter((a) => !a.tagApi).map((a) => a.id),
+    ['BatchDeleteTags', 'ListImages'],
+  );
   for (const api of TAG_APIS) {
     assert.equal(api.iamProject, true);
     assert.equal(api.enterpriseProject, false);
@@ -20,9 +42,15 @@ test('the ten tag APIs of DESIGN.md plus BatchDeleteTags and ListImages', () => 
 
 test('every action is documented in both languages; 13 confirmed plus the partly documented addMember', () => {
   assert.equal(IMS_ACTIONS.filter((a) => a.confirmed).length, 13);
-  assert.deepEqual(IMS_ACTIONS.filter((a) => !a.confirmed).map((a) => a.name), ['ims:images:addMember']);
+  assert.deepEqual(
+    IMS_ACTIONS.filter((a) => !a.confirmed).map((a) => a.name),
+    ['ims:images:addMember'],
+  );
   for (const a of [...IMS_ACTIONS, ...IMS_WILDCARDS]) assert.ok(a.description.en && a.description.zh);
-  assert.deepEqual(IMS_WILDCARDS.map((w) => w.pattern), ['ims:*:*', 'ims:images:*', 'ims:*:get*', 'ims:*:list*']);
+  assert.deepEqual(
+    IMS_WILDCARDS.map((w) => w.pattern),
+    ['ims:*:*', 'ims:images:*', 'ims:*:get*', 'ims:*:list*'],
+  );
 });
 
 test('body schemas compile in ajv strict mode (strictTypes) and accept the documented examples', () => {
@@ -33,7 +61,10 @@ test('body schemas compile in ajv strict mode (strictTypes) and accept the docum
   assert.equal(check('BatchAddOrDeleteTags', { action: 'create', tags: [{ key: 'key3', value: '' }] }), true);
   assert.equal(check('BatchAddOrDeleteTags', { action: 'delete', tags: [{ key: 'k' }] }), true);
   assert.equal(check('BatchAddOrDeleteTags', { action: 'Create', tags: [] }), false);
-  assert.equal(check('ListImageByTags', { action: 'filter', limit: '10', offset: '0', tags: [{ key: 'env', values: ['prod'] }] }), true);
+  assert.equal(
+    check('ListImageByTags', { action: 'filter', limit: '10', offset: '0', tags: [{ key: 'env', values: ['prod'] }] }),
+    true,
+  );
   assert.equal(check('ListImageByTags', { action: 'filter', limit: 10 }), false, 'limit is a string');
   assert.equal(check('CreateOrUpdateTags', { image_id: 'x', tag: 'a.b' }), true);
   assert.equal(check('CreateOrUpdateTags', { image_id: 'x', tag: 'a.b', image_tag: { key: 'a', value: 'b' } }), false);
@@ -46,4 +77,20 @@ test('derived relations: which APIs a pattern authorizes; dependent actions', ()
   assert.equal(apisForPattern('ims:*:list*').full.filter((a) => a.tagApi).length, 4);
   assert.deepEqual(dependentActions('ims:images:update'), ['ims:images:get']);
   assert.deepEqual(dependentActions('ims:images:list'), []);
+});
+
+test('dependent actions are one-way: a write depends on the read its APIs also need, a read on nothing', () => {
+  // Seed table (DESIGN.md): GlanceCreateTag, GlanceDeleteTag and CreateOrUpdateTags need get and update.
+  assert.deepEqual(dependentActions('ims:images:update'), ['ims:images:get']);
+  assert.deepEqual(dependentActions('IMS:Images:Update'.replace('IMS', 'ims')), ['ims:images:get']);
+  assert.deepEqual(dependentActions('ims:images:get'), []);
+  assert.deepEqual(dependentActions('ims:images:list'), []);
+  assert.deepEqual(dependentActions('ims:images:delete'), []);
+});
+
+test('readOnly: only the APIs that change nothing are sent without asking', () => {
+  const readOnly = IMS_APIS.filter((a) => a.readOnly)
+    .map((a) => a.id)
+    .sort();
+  assert.deepEqual(readOnly, ['ListImageByTags', 'ListImageTags', 'ListImages', 'ListImagesTags', 'ListTags']);
 });

@@ -15,17 +15,28 @@ function scripted(steps: Step[]) {
     if (step === 'hang') {
       // A hung server keeps a socket open; here a timer stands in for it (AbortSignal.timeout's own timer is unref'd).
       const keepAlive = setInterval(() => undefined, 1000);
-      return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => {
-        clearInterval(keepAlive);
-        reject(init.signal!.reason);
-      }));
+      return new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => {
+          clearInterval(keepAlive);
+          reject(init.signal!.reason);
+        }),
+      );
     }
     return new Response(step.body ?? null, { status: step.status, headers: step.headers });
   }) as unknown as typeof fetch;
   return { calls, fetchFn };
 }
 
-const make = (fetchFn: typeof fetch, extra = {}) => new ImsClient({ endpoint: 'https://ims.cn-north-4.myhuaweicloud.com', projectId: 'p', credentials: { kind: 'aksk', ak: 'A', sk: 'S' }, fetch: fetchFn, baseDelayMs: 1, maxDelayMs: 5000, ...extra });
+const make = (fetchFn: typeof fetch, extra = {}) =>
+  new ImsClient({
+    endpoint: 'https://ims.cn-north-4.myhuaweicloud.com',
+    projectId: 'p',
+    credentials: { kind: 'aksk', ak: 'A', sk: 'S' },
+    fetch: fetchFn,
+    baseDelayMs: 1,
+    maxDelayMs: 5000,
+    ...extra,
+  });
 
 test('429 with Retry-After waits that long, then succeeds', async () => {
   const { calls, fetchFn } = scripted([{ status: 429, headers: { 'retry-after': '0.3' } }, { status: 204 }]);
@@ -35,14 +46,22 @@ test('429 with Retry-After waits that long, then succeeds', async () => {
 });
 
 test('a DeleteImageTag retried after a dropped connection that answers 404 counts as done', async () => {
-  const { calls, fetchFn } = scripted(['network', { status: 404, body: '{"error": {"code": "IMG.0404", "message": "tag not found"}}' }]);
+  const { calls, fetchFn } = scripted([
+    'network',
+    { status: 404, body: '{"error": {"code": "IMG.0404", "message": "tag not found"}}' },
+  ]);
   await make(fetchFn).deleteImageTag('img', 'env');
   assert.equal(calls.length, 2);
 });
 
 test('a first-attempt 404 on DeleteImageTag is an error with the IMS code and request id', async () => {
-  const { fetchFn } = scripted([{ status: 404, body: '{"error": {"code": "IMG.0404", "message": "tag not found"}}', headers: { 'x-request-id': 'req-1' } }]);
-  await assert.rejects(make(fetchFn).deleteImageTag('img', 'env'), (e: unknown) => e instanceof ImsError && e.code === 'IMG.0404' && e.requestId === 'req-1' && e.status === 404);
+  const { fetchFn } = scripted([
+    { status: 404, body: '{"error": {"code": "IMG.0404", "message": "tag not found"}}', headers: { 'x-request-id': 'req-1' } },
+  ]);
+  await assert.rejects(
+    make(fetchFn).deleteImageTag('img', 'env'),
+    (e: unknown) => e instanceof ImsError && e.code === 'IMG.0404' && e.requestId === 'req-1' && e.status === 404,
+  );
 });
 
 test('4xx other than 429 are not retried; 403 names the actions the call needs; error_code/error_msg bodies are read', async () => {
@@ -59,13 +78,19 @@ test('4xx other than 429 are not retried; 403 names the actions the call needs; 
 
 test('gives up after maxAttempts on 503 and says so', async () => {
   const { calls, fetchFn } = scripted([{ status: 503 }, { status: 503 }, { status: 503 }]);
-  await assert.rejects(make(fetchFn, { maxAttempts: 3 }).listImagesTags(), (e: unknown) => e instanceof ImsError && e.status === 503);
+  await assert.rejects(
+    make(fetchFn, { maxAttempts: 3 }).listImagesTags(),
+    (e: unknown) => e instanceof ImsError && e.status === 503,
+  );
   assert.equal(calls.length, 3);
 });
 
 test('a timeout becomes a network error naming it; cancellation stops at once without retrying', async () => {
   const slow = scripted(['hang', 'hang']);
-  await assert.rejects(make(slow.fetchFn, { timeoutMs: 50, maxAttempts: 2 }).listImagesTags(), (e: unknown) => e instanceof ImsNetworkError && /no answer within 0\.05 s/.test(e.message));
+  await assert.rejects(
+    make(slow.fetchFn, { timeoutMs: 50, maxAttempts: 2 }).listImagesTags(),
+    (e: unknown) => e instanceof ImsNetworkError && /no answer within 0\.05 s/.test(e.message),
+  );
   assert.equal(slow.calls.length, 2);
   const hung = scripted(['hang', 'hang']);
   const ac = new AbortController();
@@ -85,7 +110,10 @@ test('every attempt is signed afresh and carries the project', async () => {
   await make(spy).listImagesTags();
   assert.equal(calls.length, 2);
   for (const h of seen) {
-    assert.match(h.Authorization, /^SDK-HMAC-SHA256 Access=A, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    assert.match(
+      h.Authorization,
+      /^SDK-HMAC-SHA256 Access=A, SignedHeaders=content-type;host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
+    );
     assert.equal(h['X-Project-Id'], 'p');
   }
 });

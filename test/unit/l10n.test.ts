@@ -7,14 +7,19 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '../../..');
 
 function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 test('every vscode.l10n.t message of the client has a zh-cn translation with the same placeholders', () => {
   const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
   const messages = new Set<string>();
   for (const file of sources('client')) {
-    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/l10n\.t\('((?:[^'\\]|\\.)*)'/g)) messages.add(m[1].replace(/\\'/g, "'"));
+    // Single- or double-quoted (the formatter keeps double quotes around an apostrophe).
+    for (const m of readFileSync(join(ROOT, file), 'utf8').matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+      messages.add((m[1] ?? m[2]).replace(/\\(['"])/g, '$1'));
+    }
   }
   assert.ok(messages.size > 40);
   const missing = [...messages].filter((m) => !(m in bundle));
@@ -31,6 +36,10 @@ test('every %key% of package.json exists in package.nls.json and package.nls.zh-
   assert.ok(keys.length > 20);
   for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
     const nls = JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, string>;
-    assert.deepEqual(keys.filter((k) => !nls[k]), [], file);
+    assert.deepEqual(
+      keys.filter((k) => !nls[k]),
+      [],
+      file,
+    );
   }
 });

@@ -20,7 +20,10 @@ function fix(text: string, code: string, title?: string): { out: string; titles:
 }
 
 test('replace an unknown action with the suggestion', () => {
-  const { out, titles } = fix(policy('      "Effect": "Allow",\n      "Action": ["ims:images:updte", "ims:images:get"]'), PolicyCode.unknownAction);
+  const { out, titles } = fix(
+    policy('      "Effect": "Allow",\n      "Action": ["ims:images:updte", "ims:images:get"]'),
+    PolicyCode.unknownAction,
+  );
   assert.deepEqual(titles, ['Replace with "ims:images:update"']);
   assert.match(out, /\["ims:images:update", "ims:images:get"\]/);
   assert.deepEqual(ls.diagnostics(doc(out)), []);
@@ -33,17 +36,38 @@ test('add the dependent action ims:images:get', () => {
 });
 
 test('remove a redundant action, in the middle and at the end of the list', () => {
-  const mid = fix(policy('      "Effect": "Allow",\n      "Action": ["ims:images:*", "ims:images:list", "ecs:*:*"]'), PolicyCode.redundantAction).out;
+  const mid = fix(
+    policy('      "Effect": "Allow",\n      "Action": ["ims:images:*", "ims:images:list", "ecs:*:*"]'),
+    PolicyCode.redundantAction,
+  ).out;
   assert.match(mid, /\["ims:images:\*", "ecs:\*:\*"\]/);
-  const end = fix(policy('      "Effect": "Allow",\n      "Action": ["ims:images:*", "ims:images:list"]'), PolicyCode.redundantAction).out;
+  const end = fix(
+    policy('      "Effect": "Allow",\n      "Action": ["ims:images:*", "ims:images:list"]'),
+    PolicyCode.redundantAction,
+  ).out;
   assert.match(end, /\["ims:images:\*"\]/);
 });
 
 test('fix the case of Effect, lower-case the service, choose a Version, correct an operator', () => {
-  assert.match(fix(policy('      "Effect": "deny",\n      "Action": ["ims:*:*"]'), PolicyCode.invalidEffect).out, /"Effect": "Deny"/);
-  assert.match(fix(policy('      "Effect": "Allow",\n      "Action": ["IMS:images:list"]'), PolicyCode.malformedAction).out, /"ims:images:list"/);
-  assert.match(fix(policy('      "Effect": "Allow",\n      "Action": ["ims:*:*"]', '1'), PolicyCode.invalidVersion).out, /"Version": "1.1"/);
-  assert.match(fix(policy('      "Effect": "Allow",\n      "Action": ["ims:*:*"], "Condition": {"StringEqual": {"g:UserName": ["a"]}}'), PolicyCode.unknownOperator).out, /"StringEquals": \{/);
+  assert.match(
+    fix(policy('      "Effect": "deny",\n      "Action": ["ims:*:*"]'), PolicyCode.invalidEffect).out,
+    /"Effect": "Deny"/,
+  );
+  assert.match(
+    fix(policy('      "Effect": "Allow",\n      "Action": ["IMS:images:list"]'), PolicyCode.malformedAction).out,
+    /"ims:images:list"/,
+  );
+  assert.match(
+    fix(policy('      "Effect": "Allow",\n      "Action": ["ims:*:*"]', '1'), PolicyCode.invalidVersion).out,
+    /"Version": "1.1"/,
+  );
+  assert.match(
+    fix(
+      policy('      "Effect": "Allow",\n      "Action": ["ims:*:*"], "Condition": {"StringEqual": {"g:UserName": ["a"]}}'),
+      PolicyCode.unknownOperator,
+    ).out,
+    /"StringEquals": \{/,
+  );
 });
 
 test('no quick fixes for diagnostics of other sources', () => {

@@ -68,7 +68,15 @@ test('actions already in the statement, or offered by VS Code from other Action 
 
 test('statement keys: the four of 1.1; Sid, NotAction and NotResource only for 5.0; present keys left out', () => {
   assert.deepEqual(labels(policy('      "Effect": "Allow",\n      "|"')).sort(), ['Action', 'Condition', 'Resource']);
-  assert.deepEqual(labels(policy('      "|"', '5.0')).sort(), ['Action', 'Condition', 'Effect', 'NotAction', 'NotResource', 'Resource', 'Sid']);
+  assert.deepEqual(labels(policy('      "|"', '5.0')).sort(), [
+    'Action',
+    'Condition',
+    'Effect',
+    'NotAction',
+    'NotResource',
+    'Resource',
+    'Sid',
+  ]);
 });
 
 test('statement keys VS Code already proposes from sibling statements are left to VS Code', () => {
@@ -96,13 +104,17 @@ test('condition operators (with IfExists) and global condition keys', () => {
   assert.ok(ops.includes('StringEquals'));
   assert.ok(ops.includes('StringEqualsIfExists'));
   assert.ok(ops.includes('Bool'));
-  const keys = labels(policy('      "Effect": "Allow",\n      "Action": ["ims:*:*"],\n      "Condition": {"StringEquals": {"|"}}'));
+  const keys = labels(
+    policy('      "Effect": "Allow",\n      "Action": ["ims:*:*"],\n      "Condition": {"StringEquals": {"|"}}'),
+  );
   assert.ok(keys.includes('g:UserName'));
   assert.ok(keys.includes('g:MFAPresent'));
 });
 
 test('the IAM API wrapper role.policy is a policy too', () => {
-  const got = labels(`{"role": {"display_name": "x", "type": "XA", "policy": {"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["|"]}]}}}`);
+  const got = labels(
+    `{"role": {"display_name": "x", "type": "XA", "policy": {"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["|"]}]}}}`,
+  );
   assert.ok(got.includes('ims:images:update'));
 });
 

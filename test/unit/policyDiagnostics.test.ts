@@ -30,7 +30,10 @@ test('unknown IMS action: warning on the exact string, with a did-you-mean', () 
 });
 
 test('unknown actions in 5.0 identity policies are information only (the 5.0 table is partial)', () => {
-  const [d] = only(policy('      "Effect": "Allow",\n      "Action": ["ims:images:deleteMember"]', '5.0'), PolicyCode.unknownAction);
+  const [d] = only(
+    policy('      "Effect": "Allow",\n      "Action": ["ims:images:deleteMember"]', '5.0'),
+    PolicyCode.unknownAction,
+  );
   assert.equal(d.severity, DiagnosticSeverity.Information);
 });
 
@@ -42,7 +45,10 @@ test('other services are only syntax-checked', () => {
 
 test('malformed actions: segment count, upper-case service, empty segment', () => {
   const ds = only(allow('"ims:images", "IMS:images:list", "ims::list", "ims:images:li st"'), PolicyCode.malformedAction);
-  assert.deepEqual(ds.map((d) => d.text), ['"ims:images"', '"IMS:images:list"', '"ims::list"', '"ims:images:li st"']);
+  assert.deepEqual(
+    ds.map((d) => d.text),
+    ['"ims:images"', '"IMS:images:list"', '"ims::list"', '"ims:images:li st"'],
+  );
   assert.ok(ds.every((d) => d.severity === DiagnosticSeverity.Error));
   assert.match(ds[1].message, /lower case \("ims:images:list"\)/);
 });
@@ -68,7 +74,10 @@ test('structure errors from the schema: missing Effect, wrong types, Action with
   const type = only(policy('      "Effect": "Allow", "Action": "ims:*:*"'), PolicyCode.structure);
   assert.match(type[0].message, /"Action" must be an array of strings/);
   assert.equal(type[0].text, '"ims:*:*"');
-  const both = only(policy('      "Effect": "Allow", "Action": ["ims:*:*"], "NotAction": ["ims:images:delete"]', '5.0'), PolicyCode.actionWithNotAction);
+  const both = only(
+    policy('      "Effect": "Allow", "Action": ["ims:*:*"], "NotAction": ["ims:images:delete"]', '5.0'),
+    PolicyCode.actionWithNotAction,
+  );
   assert.equal(both[0].text, '"NotAction"');
   const sid = only(policy('      "Sid": "a", "Effect": "Allow", "Action": ["ims:*:*"]'), PolicyCode.structure);
   assert.match(sid[0].message, /"Sid" is allowed only in Version 5.0/);
@@ -87,25 +96,48 @@ test('documented limits: 8 statements, 100 actions, 10 conditions, 10 resources 
   const actions = Array.from({ length: 101 }, (_, i) => `"ecs:a${i}:get"`).join(',');
   assert.equal(only(allow(actions), PolicyCode.tooManyActions)[0].text, '"Action"');
   const cond = Array.from({ length: 11 }, (_, i) => `"g:K${i}": ["x"]`).join(',');
-  assert.equal(only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Condition": {"StringEquals": {${cond}}}`), PolicyCode.tooManyConditions).length, 1);
+  assert.equal(
+    only(
+      policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Condition": {"StringEquals": {${cond}}}`),
+      PolicyCode.tooManyConditions,
+    ).length,
+    1,
+  );
   const res = Array.from({ length: 11 }, (_, i) => `"ims:*:*:image:${i}"`).join(',');
-  assert.equal(only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Resource": [${res}]`), PolicyCode.tooManyResources).length, 1);
+  assert.equal(
+    only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Resource": [${res}]`), PolicyCode.tooManyResources).length,
+    1,
+  );
   const long = `"ims:*:*:image:${'x'.repeat(120)}"`;
-  assert.equal(only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Resource": [${long}]`), PolicyCode.resourceTooLong)[0].text, long);
+  assert.equal(
+    only(policy(`      "Effect": "Allow", "Action": ["ims:*:*"], "Resource": [${long}]`), PolicyCode.resourceTooLong)[0].text,
+    long,
+  );
   // 5.0 has its own limits, not documented here: none are enforced.
   assert.equal(only(`{"Version": "5.0", "Statement": [${Array(9).fill(st).join(',')}]}`, PolicyCode.tooManyStatements).length, 0);
 });
 
 test('unknown condition operator, with IfExists and set prefixes accepted', () => {
-  const ds = only(policy('      "Effect": "Allow", "Action": ["ims:*:*"], "Condition": {"StringEqual": {}, "BoolIfExists": {}, "ForAnyValue:StringEquals": {}}'), PolicyCode.unknownOperator);
+  const ds = only(
+    policy(
+      '      "Effect": "Allow", "Action": ["ims:*:*"], "Condition": {"StringEqual": {}, "BoolIfExists": {}, "ForAnyValue:StringEquals": {}}',
+    ),
+    PolicyCode.unknownOperator,
+  );
   assert.equal(ds.length, 1);
   assert.equal(ds[0].text, '"StringEqual"');
   assert.match(ds[0].message, /Did you mean 'StringEquals'/);
 });
 
 test('an action covered by a wildcard in the same statement is a hint marked unnecessary', () => {
-  const ds = only(allow('"ims:images:*", "ims:images:list", "ims:*:get*", "ims:images:get", "ims:images:list"'), PolicyCode.redundantAction);
-  assert.deepEqual(ds.map((d) => d.text), ['"ims:images:list"', '"ims:images:get"', '"ims:images:list"']);
+  const ds = only(
+    allow('"ims:images:*", "ims:images:list", "ims:*:get*", "ims:images:get", "ims:images:list"'),
+    PolicyCode.redundantAction,
+  );
+  assert.deepEqual(
+    ds.map((d) => d.text),
+    ['"ims:images:list"', '"ims:images:get"', '"ims:images:list"'],
+  );
   assert.ok(ds.every((d) => d.severity === DiagnosticSeverity.Hint && d.tags?.includes(DiagnosticTag.Unnecessary)));
   assert.match(ds[2].message, /listed twice/);
 });
@@ -120,7 +152,13 @@ test('an Allow fully overridden by a Deny in the same policy', () => {
   assert.equal(d.relatedInformation?.length, 1);
   // A partial Deny, or a Deny with a Condition, does not override.
   assert.equal(only(text.replace('"ims:images:*"', '"ims:images:get"'), PolicyCode.overriddenAllow).length, 0);
-  assert.equal(only(text.replace('"ims:images:*"]}', '"ims:images:*"], "Condition": {"Bool": {"g:MFAPresent": ["false"]}}}'), PolicyCode.overriddenAllow).length, 0);
+  assert.equal(
+    only(
+      text.replace('"ims:images:*"]}', '"ims:images:*"], "Condition": {"Bool": {"g:MFAPresent": ["false"]}}}'),
+      PolicyCode.overriddenAllow,
+    ).length,
+    0,
+  );
 });
 
 test('update without get: information on the granting action', () => {

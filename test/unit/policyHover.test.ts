@@ -45,5 +45,8 @@ test('hover on Effect, Version, statement keys and condition operators', () => {
   assert.match(hover(policy('      "Effect": "De|ny"'))!, /Deny wins/);
   assert.match(hover('{"Version": "1.|1", "Statement": []}')!, /Limits: 8 statements, 100 actions/);
   assert.match(hover(policy('      "Act|ion": []'))!, /at most 100/);
-  assert.match(hover(policy('      "Effect": "Allow", "Action": ["ims:*:*"],\n      "Condition": {"StringEqualsIf|Exists": {}}'))!, /also holds when the request has no value/);
+  assert.match(
+    hover(policy('      "Effect": "Allow", "Action": ["ims:*:*"],\n      "Condition": {"StringEqualsIf|Exists": {}}'))!,
+    /also holds when the request has no value/,
+  );
 });

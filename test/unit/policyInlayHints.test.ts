@@ -14,12 +14,18 @@ const all = Range.create(0, 0, 10, 0);
 test('each statement says what it grants in terms of the ten tag APIs', () => {
   const d = doc(text);
   const hints = service().inlayHints(d, all);
-  assert.deepEqual(hints.map((h) => h.label), [
-    'allows 7 of the 10 IMS tag APIs', // 4 list APIs + BatchAddOrDelete, AddImageTag, DeleteImageTag
-    'denies 3 of the 10 IMS tag APIs', // the two native ones and CreateOrUpdateTags need get
-    'allows 10 of the 10 IMS tag APIs (conditionally)',
-  ]);
-  assert.equal(d.getText(Range.create(hints[0].position, { line: hints[0].position.line, character: hints[0].position.character + 9 })), '"Effect":');
+  assert.deepEqual(
+    hints.map((h) => h.label),
+    [
+      'allows 7 of the 10 IMS tag APIs', // 4 list APIs + BatchAddOrDelete, AddImageTag, DeleteImageTag
+      'denies 3 of the 10 IMS tag APIs', // the two native ones and CreateOrUpdateTags need get
+      'allows 10 of the 10 IMS tag APIs (conditionally)',
+    ],
+  );
+  assert.equal(
+    d.getText(Range.create(hints[0].position, { line: hints[0].position.line, character: hints[0].position.character + 9 })),
+    '"Effect":',
+  );
   const tooltip = (hints[1].tooltip as { value: string }).value;
   assert.match(tooltip, /Adding or Modifying a Tag/);
   assert.doesNotMatch(tooltip, /Adding an Image Tag/);

@@ -24,7 +24,8 @@ function inside(d: TextDocument, p: Position): boolean {
 function exercise(text: string, positions: number[]): void {
   const d = doc(text);
   const diagnostics = ls.diagnostics(d);
-  for (const x of diagnostics) assert.ok(inside(d, x.range.start) && inside(d, x.range.end), `diagnostic range outside: ${JSON.stringify(x)}`);
+  for (const x of diagnostics)
+    assert.ok(inside(d, x.range.start) && inside(d, x.range.end), `diagnostic range outside: ${JSON.stringify(x)}`);
   ls.codeActions(d, diagnostics);
   ls.inlayHints(d, Range.create(0, 0, d.lineCount, 0)).forEach((h) => assert.ok(inside(d, h.position)));
   for (const offset of positions) {

@@ -24,8 +24,13 @@ function generate(i: number) {
     const key = pick(KEYS);
     query[key] = randomInt(rnd, 3) === 0 ? [pick(VALUES), pick(VALUES), pick(VALUES)] : pick(VALUES);
   }
-  const data = method === 'GET' || randomInt(rnd, 3) === 0 ? undefined : { tag: { key: pick(VALUES) || 'k', value: pick(VALUES) }, n: i };
-  const headers: Record<string, string> = { 'Content-Type': 'application/json;charset=UTF-8', 'X-Project-Id': `project-${i}`, 'X-Sdk-Date': sdkDate(new Date(Date.UTC(2026, 10, 28, 4, i % 60, i % 60))) };
+  const data =
+    method === 'GET' || randomInt(rnd, 3) === 0 ? undefined : { tag: { key: pick(VALUES) || 'k', value: pick(VALUES) }, n: i };
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json;charset=UTF-8',
+    'X-Project-Id': `project-${i}`,
+    'X-Sdk-Date': sdkDate(new Date(Date.UTC(2026, 10, 28, 4, i % 60, i % 60))),
+  };
   if (randomInt(rnd, 4) === 0) headers['X-Security-Token'] = `token-${i}`;
   return { method, path, query, data, headers };
 }
@@ -42,8 +47,18 @@ test('the signer matches the official SDK signer header for header on 250 genera
   for (let i = 0; i < 250; i++) {
     const r = generate(i);
     const endpoint = `https://ims.cn-north-4.myhuaweicloud.com${r.path}`;
-    const theirs = AKSKSigner.sign({ endpoint, method: r.method, headers: { ...r.headers }, queryParams: structuredClone(r.query), data: r.data } as never, credential as never) as Record<string, string>;
-    const ours = signRequest({ method: r.method, url: endpoint + queryString(r.query), headers: { ...r.headers }, body: r.data === undefined ? undefined : JSON.stringify(r.data), ak: AK, sk: SK });
+    const theirs = AKSKSigner.sign(
+      { endpoint, method: r.method, headers: { ...r.headers }, queryParams: structuredClone(r.query), data: r.data } as never,
+      credential as never,
+    ) as Record<string, string>;
+    const ours = signRequest({
+      method: r.method,
+      url: endpoint + queryString(r.query),
+      headers: { ...r.headers },
+      body: r.data === undefined ? undefined : JSON.stringify(r.data),
+      ak: AK,
+      sk: SK,
+    });
     const norm = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
     assert.deepEqual(norm(ours), norm(theirs), `request ${i}: ${r.method} ${r.path} ${JSON.stringify(r.query)}`);
     compared++;
@@ -52,7 +67,14 @@ test('the signer matches the official SDK signer header for header on 250 genera
 });
 
 test('canonical query: sorted keys, repeated keys sorted, everything encoded', () => {
-  assert.equal(canonicalQuery([['b', '2'], ['a', 'x y'], ['b', '1']]), 'a=x%20y&b=1&b=2');
+  assert.equal(
+    canonicalQuery([
+      ['b', '2'],
+      ['a', 'x y'],
+      ['b', '1'],
+    ]),
+    'a=x%20y&b=1&b=2',
+  );
 });
 
 test('SDK dates round-trip', () => {
@@ -66,7 +88,16 @@ test('verification: accepts the official signer, rejects tampering, unknown keys
   const now = new Date(Date.UTC(2026, 10, 28, 4, 30, 0));
   const headers = { 'content-type': 'application/json', 'X-Sdk-Date': sdkDate(now) };
   const body = JSON.stringify({ tag: { key: 'env', value: 'prod' } });
-  const signed = AKSKSigner.sign({ endpoint: 'http://127.0.0.1:8080/v2/p1/images/i%20d/tags', method: 'POST', headers: { ...headers }, queryParams: { a: ['2', '1'] }, data: JSON.parse(body) } as never, credential as never) as Record<string, string>;
+  const signed = AKSKSigner.sign(
+    {
+      endpoint: 'http://127.0.0.1:8080/v2/p1/images/i%20d/tags',
+      method: 'POST',
+      headers: { ...headers },
+      queryParams: { a: ['2', '1'] },
+      data: JSON.parse(body),
+    } as never,
+    credential as never,
+  ) as Record<string, string>;
   const lower = Object.fromEntries(Object.entries(signed).map(([k, v]) => [k.toLowerCase(), v]));
   const received = { method: 'POST', rawUrl: '/v2/p1/images/i%20d/tags?a=2&a=1', headers: lower, body: Buffer.from(body) };
   const secretFor = (ak: string) => (ak === AK ? SK : undefined);

@@ -4,7 +4,15 @@
 // table, open the Problems panel and see our diagnostic. Screenshots go to test-output/ui/.
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyWorkspace, ensureEditorToolchain, installVsix, launchChromium, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
+import {
+  copyWorkspace,
+  ensureEditorToolchain,
+  installVsix,
+  launchChromium,
+  prepareProfile,
+  repoRoot,
+  startCodeServer,
+} from '../../scripts/codeServer.mjs';
 
 const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
 const shots = join(repoRoot, 'test-output', 'ui');
@@ -36,7 +44,7 @@ async function openFile(page, name) {
 async function goTo(page, line, column) {
   await page.keyboard.press('Control+G');
   const widget = page.locator('.quick-input-widget');
-  await widget.locator("input").fill(`:${line}:${column}`); // Go to Line is quick open with the ":" prefix
+  await widget.locator('input').fill(`:${line}:${column}`); // Go to Line is quick open with the ":" prefix
   // Enter only once the widget has read the input, else it is lost and the keys land in the box.
   await widget.filter({ hasText: new RegExp(`line ${line}.*column ${column}`, 'i') }).waitFor({ timeout: 20_000 });
   await page.keyboard.press('Enter');
@@ -67,7 +75,10 @@ async function main() {
       let labels = [];
       while (Date.now() < deadline) {
         if (!(await page.locator('.editor-widget.suggest-widget.visible').count())) await page.keyboard.press('Control+Space');
-        labels = await rows.locator('.label-name').allInnerTexts().catch(() => []);
+        labels = await rows
+          .locator('.label-name')
+          .allInnerTexts()
+          .catch(() => []);
         if (labels.some((l) => l.includes('ims:images:update'))) break;
         await page.waitForTimeout(200);
       }
@@ -92,41 +103,47 @@ async function main() {
     await step('a .http file shows the permission hints after each IMS request line', async () => {
       await openFile(page, 'requests.http');
       try {
-        await page.locator('.editor-instance .view-lines', { hasText: 'needs ims:images:update' }).first().waitFor({ timeout: 30_000 });
+        await page
+          .locator('.editor-instance .view-lines', { hasText: 'needs ims:images:update' })
+          .first()
+          .waitFor({ timeout: 30_000 });
       } finally {
         await page.screenshot({ path: join(shots, 'http-hints.png') });
       }
     });
 
-    await step('the IMS view: open the Sandbox, see the seeded images, add a tag through the UI, see it in the tree', async () => {
-      await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
-      await page.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Sandbox' }).click({ timeout: 30_000 });
-      const rows = page.locator('.pane-body .monaco-list-row');
-      await rows.filter({ hasText: '-0001' }).first().waitFor({ timeout: 30_000 });
-      await page.screenshot({ path: join(shots, 'explorer.png') });
-      const image = rows.filter({ hasText: 'project' }).locator('xpath=following-sibling::*[1]').first();
-      const imageRow = (await image.count()) ? image : rows.nth(1);
-      const name = (await imageRow.innerText()).split('\n')[0].trim();
-      await imageRow.click();
-      await imageRow.hover();
-      await page.locator('.pane-body .monaco-list-row.focused .action-label[aria-label^="Add Tag"]').first().click();
-      const input = page.locator('.quick-input-widget input');
-      await input.fill('reviewed-by');
-      await page.keyboard.press('Enter');
-      await page.locator('.quick-input-widget', { hasText: 'reviewed-by' }).waitFor();
-      await input.fill('ui-test');
-      await page.keyboard.press('Enter');
-      const added = rows.filter({ hasText: 'reviewed-by = ui-test' }).first();
-      try {
-        await added.waitFor({ timeout: 5_000 });
-      } catch {
-        // collapsed: expand the image to see its tags
-        await page.locator('.pane-body .monaco-list-row', { hasText: name }).first().click();
-        await page.keyboard.press('ArrowRight');
-        await added.waitFor({ timeout: 30_000 });
-      }
-      await page.screenshot({ path: join(shots, 'explorer-tag-added.png') });
-    });
+    await step(
+      'the IMS view: open the Sandbox, see the seeded images, add a tag through the UI, see it in the tree',
+      async () => {
+        await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
+        await page.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Sandbox' }).click({ timeout: 30_000 });
+        const rows = page.locator('.pane-body .monaco-list-row');
+        await rows.filter({ hasText: '-0001' }).first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(shots, 'explorer.png') });
+        const image = rows.filter({ hasText: 'project' }).locator('xpath=following-sibling::*[1]').first();
+        const imageRow = (await image.count()) ? image : rows.nth(1);
+        const name = (await imageRow.innerText()).split('\n')[0].trim();
+        await imageRow.click();
+        await imageRow.hover();
+        await page.locator('.pane-body .monaco-list-row.focused .action-label[aria-label^="Add Tag"]').first().click();
+        const input = page.locator('.quick-input-widget input');
+        await input.fill('reviewed-by');
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget', { hasText: 'reviewed-by' }).waitFor();
+        await input.fill('ui-test');
+        await page.keyboard.press('Enter');
+        const added = rows.filter({ hasText: 'reviewed-by = ui-test' }).first();
+        try {
+          await added.waitFor({ timeout: 5_000 });
+        } catch {
+          // collapsed: expand the image to see its tags
+          await page.locator('.pane-body .monaco-list-row', { hasText: name }).first().click();
+          await page.keyboard.press('ArrowRight');
+          await added.waitFor({ timeout: 30_000 });
+        }
+        await page.screenshot({ path: join(shots, 'explorer-tag-added.png') });
+      },
+    );
 
     await step('the Problems panel lists the unknown action', async () => {
       await page.keyboard.press('Control+Shift+M');

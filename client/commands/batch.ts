@@ -1,0 +1,128 @@
+/**
+ * A tag on many images at once (the selection): 8 at a time with progress and cancellation, a summary
+ * that counts failures and offers "Retry failed". Before adding, images that already have the key with
+ * another value are counted, and the person chooses to overwrite them, skip them, or cancel.
+ */
+import * as vscode from 'vscode';
+import { mapLimit } from '../../core/client/concurrency';
+import type { ImsClient } from '../../core/client/imsClient';
+import type { Cmd, CommandFactory, Ctx } from '../context';
+import type { Node } from '../explorer/tree';
+import { log } from '../log';
+import { askTag, askText, required, type TagInput } from '../prompts';
+
+export interface BatchOptions {
+  imageIds?: string[];
+  tag?: TagInput;
+  /** Images whose key has another value: overwrite (the default when a tag is given) or skip them. */
+  onConflict?: 'overwrite' | 'skip';
+}
+
+type Action = 'create' | 'delete';
+
+/** Runs `f` over the images with progress and cancellation; every outcome is kept. */
+function overImages<T>(title: string, ids: string[], f: (id: string, signal: AbortSignal) => Promise<T>) {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+    (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort(new Error(vscode.l10n.t('cancelled'))));
+      let last = 0;
+      return mapLimit(ids, (id) => f(id, ac.signal), {
+        signal: ac.signal,
+        onProgress: (done, total) => {
+          progress.report({ increment: ((done - last) / total) * 100, message: `${done}/${total}` });
+          last = done;
+        },
+      });
+    },
+  );
+}
+
+/** The images (of `ids`) that have `key` with a value other than `value`. */
+async function conflicting(client: ImsClient, ids: string[], tag: TagInput): Promise<string[]> {
+  const found = await overImages(vscode.l10n.t('Reading the tags of {0} images', ids.length), ids, async (id, signal) => {
+    const tags = (await client.listImageTags(id, signal)).tags;
+    return tags.some((t) => t.key === tag.key && t.value !== tag.value);
+  });
+  return found.flatMap((r) => (r.ok && r.value ? [r.item] : []));
+}
+
+async function askDeleteKey(count: number): Promise<TagInput | undefined> {
+  const key = await askText({
+    title: vscode.l10n.t('Delete a tag from {0} selected images', count),
+    prompt: vscode.l10n.t('Tag key to delete'),
+    placeholder: 'env',
+    validate: required,
+  });
+  return key === undefined ? undefined : { key, value: '' };
+}
+
+async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
+  let ids = opts?.imageIds ?? ctx.selectedImages(node);
+  if (ids.length === 0) throw new Error(vscode.l10n.t('Select one or more images in the IMS explorer first.'));
+  const tag =
+    opts?.tag ??
+    (action === 'create'
+      ? await askTag(vscode.l10n.t('Add a tag to {0} selected images', ids.length))
+      : await askDeleteKey(ids.length));
+  if (!tag) return undefined;
+  const client = ctx.client();
+  // A caller that passes the tag (tests, Retry failed) has decided; a person is asked.
+  let choice = opts?.onConflict ?? (opts?.tag ? 'overwrite' : undefined);
+  if (action === 'create' && choice !== 'overwrite') {
+    const clash = await conflicting(client, ids, tag);
+    if (clash.length && !choice) {
+      const overwrite = vscode.l10n.t('Overwrite');
+      const skip = vscode.l10n.t('Skip those');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} of the {1} images already have {2} with another value.', clash.length, ids.length, tag.key),
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'Overwrite sets {0} = {1} on all of them; Skip those leaves their value as it is.',
+            tag.key,
+            tag.value,
+          ),
+        },
+        overwrite,
+        skip,
+      );
+      if (!answer) return undefined;
+      choice = answer === overwrite ? 'overwrite' : 'skip';
+    }
+    if (choice === 'skip') ids = ids.filter((id) => !clash.includes(id));
+  }
+  const title =
+    action === 'create'
+      ? vscode.l10n.t('Tagging {0} images', ids.length)
+      : vscode.l10n.t('Removing a tag from {0} images', ids.length);
+  const tags = action === 'create' ? [tag] : [{ key: tag.key }];
+  const results = await overImages(title, ids, (id, signal) => client.batchAddOrDeleteTags(id, action, tags, signal));
+  const failed = results.flatMap((r) => (r.ok ? [] : [{ imageId: r.item, error: String(r.error) }]));
+  await Promise.all(ids.map((id) => ctx.tree.refreshImage(id)));
+  const summary = { done: results.length - failed.length, failed };
+  if (failed.length) {
+    log().warn(`${failed.length} image(s) not done: ${failed.map((f) => `${f.imageId}: ${f.error}`).join('; ')}`);
+    const retry = vscode.l10n.t('Retry failed');
+    const message = vscode.l10n.t('{0} of {1} images done; {2} failed (see the log).', summary.done, ids.length, failed.length);
+    void vscode.window.showWarningMessage(message, retry, vscode.l10n.t('Show log')).then((choice) => {
+      const again: BatchOptions = { imageIds: failed.map((f) => f.imageId), tag, onConflict: 'overwrite' };
+      const command = action === 'create' ? 'imsTags.addTagToSelected' : 'imsTags.deleteTagFromSelected';
+      if (choice === retry) void vscode.commands.executeCommand(command, undefined, again);
+      else if (choice) log().show();
+    });
+  } else {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} images done.', summary.done));
+  }
+  return summary;
+}
+
+const batch =
+  (action: Action): CommandFactory =>
+  (ctx): Cmd =>
+  (node?: Node, opts?: BatchOptions) =>
+    run(ctx, action, node, opts);
+
+export const addTagToSelected = batch('create');
+export const deleteTagFromSelected = batch('delete');

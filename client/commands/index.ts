@@ -1,0 +1,32 @@
+/** Every command of the extension by id, grouped by concern; `Ctx.registerCommands` registers them. */
+import type { CommandFactory } from '../context';
+import { addTagToSelected, deleteTagFromSelected } from './batch';
+import { connect, openSandbox, signOut } from './connection';
+import { copyAsHttp } from './copyAsHttp';
+import { clearFilters, copyImageId, filterImages, loadMore, refresh, retry, showLog } from './explorer';
+import { findByTags, listProjectTags } from './find';
+import { createPolicy, showPermissions } from './permissions';
+import { addTag, deleteTag, editTagValue } from './tags';
+
+export const COMMANDS: Record<string, CommandFactory> = {
+  'imsTags.openSandbox': openSandbox,
+  'imsTags.connect': connect,
+  'imsTags.signOut': signOut,
+  'imsTags.refresh': refresh,
+  'imsTags.loadMore': loadMore,
+  'imsTags.retry': retry,
+  'imsTags.showLog': showLog,
+  'imsTags.filterImages': filterImages,
+  'imsTags.clearFilters': clearFilters,
+  'imsTags.addTag': addTag,
+  'imsTags.editTagValue': editTagValue,
+  'imsTags.deleteTag': deleteTag,
+  'imsTags.addTagToSelected': addTagToSelected,
+  'imsTags.deleteTagFromSelected': deleteTagFromSelected,
+  'imsTags.findByTags': findByTags,
+  'imsTags.listProjectTags': listProjectTags,
+  'imsTags.copyImageId': copyImageId,
+  'imsTags.copyAsHttp': copyAsHttp,
+  'imsTags.showPermissions': showPermissions,
+  'imsTags.createPolicy': createPolicy,
+};

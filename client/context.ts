@@ -1,0 +1,108 @@
+/**
+ * The extension's context object (rust-analyzer's `Ctx` is the model): it owns the connection, the
+ * Images tree and its view, the language client and "Send request", disposes of them together, and
+ * gives commands what they share (the connected client, the selection, the trust check).
+ */
+import * as vscode from 'vscode';
+import { ConnectionManager, type Connection } from './connection';
+import { ImagesTree, type Node } from './explorer/tree';
+import { LanguageClientHost } from './languageClient';
+import { log } from './log';
+import { sandboxLoader } from './sandbox';
+import type { ImsClient } from '../core/client/imsClient';
+
+/** A command's implementation; its arguments let tests and other extensions run it without prompts. */
+export type Cmd = (...args: never[]) => Promise<unknown>;
+/** One small factory a command: it takes the context and returns the implementation. */
+export type CommandFactory = (ctx: Ctx) => Cmd;
+
+/** Thrown where a command needs a connection; the error message offers the ways to connect. */
+export class NotConnectedError extends Error {
+  constructor() {
+    super(vscode.l10n.t('Not connected to IMS: open the Sandbox or connect to Huawei Cloud first.'));
+  }
+}
+
+export class Ctx implements vscode.Disposable {
+  readonly connections: ConnectionManager;
+  readonly tree: ImagesTree;
+  readonly view: vscode.TreeView<Node>;
+  private readonly languageClient: LanguageClientHost;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(readonly extension: vscode.ExtensionContext) {
+    this.connections = new ConnectionManager(extension.secrets, extension.globalState, sandboxLoader(extension.extensionPath));
+    this.tree = new ImagesTree(this.connections);
+    this.view = vscode.window.createTreeView<Node>('imsTags.images', {
+      treeDataProvider: this.tree,
+      canSelectMany: true,
+      showCollapseAll: true,
+    });
+    this.languageClient = new LanguageClientHost(extension.asAbsolutePath('dist/server.js'));
+    const setContext = () =>
+      void vscode.commands.executeCommand('setContext', 'imsTags.connected', this.connections.connection !== undefined);
+    this.connections.onDidChange(setContext);
+    setContext();
+    this.disposables.push(this.connections, this.view, log());
+  }
+
+  /** Registers commands by id; a failure is explained to the person (see `explainFailure`), never thrown. */
+  registerCommands(factories: Record<string, CommandFactory>, onError: (e: unknown) => Promise<void>): void {
+    for (const [id, factory] of Object.entries(factories)) {
+      const run = factory(this) as (...a: unknown[]) => Promise<unknown>;
+      this.disposables.push(
+        vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+          try {
+            return await run(...args);
+          } catch (e) {
+            await onError(e);
+            return undefined;
+          }
+        }),
+      );
+    }
+  }
+
+  push(...d: vscode.Disposable[]): void {
+    this.disposables.push(...d);
+  }
+
+  /** The server starts in the background: activation does not wait for it. */
+  startLanguageClient(): void {
+    this.languageClient.start().catch((e: Error) => log().error(`The language server did not start: ${e.message}`));
+  }
+
+  requireTrust(): void {
+    if (!vscode.workspace.isTrusted) {
+      throw new Error(vscode.l10n.t('This workspace is not trusted: IMS requests are not sent from restricted mode.'));
+    }
+  }
+
+  /** The connection, in a trusted workspace; otherwise an error that says what to do. */
+  connected(): Connection {
+    const c = this.connections.connection;
+    if (!c) throw new NotConnectedError();
+    this.requireTrust();
+    return c;
+  }
+
+  client(): ImsClient {
+    return this.connected().client;
+  }
+
+  /** The selected image nodes' IDs, or the node the command was run on. */
+  selectedImages(node?: Node): string[] {
+    const picked = this.view.selection.flatMap((n) => (n.kind === 'image' ? [n.image.id] : []));
+    const one = imageOf(node)?.id;
+    return picked.length ? picked : one ? [one] : [];
+  }
+
+  async dispose(): Promise<void> {
+    await this.languageClient.stop();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export function imageOf(node?: Node) {
+  return node?.kind === 'image' || node?.kind === 'tag' ? node.image : undefined;
+}

@@ -1,0 +1,40 @@
+/**
+ * How a failed command is told: a refusal by the cloud names the actions the call needs and offers a
+ * policy that grants them; "not connected" offers the ways to connect; anything else offers the log.
+ * Nothing here waits for the person's answer, so the command that failed ends at once.
+ */
+import * as vscode from 'vscode';
+import { ImsError } from '../core/client/errors';
+import { NotConnectedError } from './context';
+import { log } from './log';
+import { createPolicyFor } from './commands/permissions';
+
+export async function explainFailure(e: unknown): Promise<void> {
+  const message = e instanceof Error ? e.message : String(e);
+  log().error(message);
+  const showLog = vscode.l10n.t('Show log');
+  if (e instanceof NotConnectedError) {
+    const sandbox = vscode.l10n.t('Open Sandbox');
+    const connect = vscode.l10n.t('Connect to Huawei Cloud');
+    void vscode.window.showErrorMessage(message, sandbox, connect).then((c) => {
+      if (c === sandbox) void vscode.commands.executeCommand('imsTags.openSandbox');
+      else if (c === connect) void vscode.commands.executeCommand('imsTags.connect');
+    });
+    return;
+  }
+  if (!(e instanceof ImsError) || (e.status !== 401 && e.status !== 403) || e.neededActions.length === 0) {
+    void vscode.window.showErrorMessage(message, showLog).then((c) => c && log().show());
+    return;
+  }
+  const create = vscode.l10n.t('Create policy');
+  void vscode.window
+    .showErrorMessage(
+      vscode.l10n.t('{0} was refused ({1}). This call needs {2}.', e.api?.id ?? 'The call', e.status, e.neededActions.join(', ')),
+      create,
+      showLog,
+    )
+    .then(async (choice) => {
+      if (choice === create) await createPolicyFor(e.neededActions);
+      else if (choice) log().show();
+    });
+}

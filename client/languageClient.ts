@@ -1,0 +1,29 @@
+/** The language client of the policy and .http server (`dist/server.js`), started and stopped by the context. */
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export class LanguageClientHost {
+  private client?: LanguageClient;
+
+  constructor(private readonly serverModule: string) {}
+
+  async start(): Promise<void> {
+    const module = this.serverModule;
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      // Policies are recognised by content on the server; every other JSON file gets nothing back.
+      documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'http' }],
+      synchronize: { configurationSection: 'imsTags' },
+    };
+    this.client = new LanguageClient('imsTags', 'IMS Tags & Policies', serverOptions, clientOptions);
+    await this.client.start();
+  }
+
+  async stop(): Promise<void> {
+    const c = this.client;
+    this.client = undefined;
+    await c?.stop();
+  }
+}

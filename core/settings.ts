@@ -1,0 +1,37 @@
+/**
+ * The extension's settings (section `imsTags`), typed once and read by both sides: the client for the
+ * endpoints, the language server for the rest. The defaults are those of package.json's
+ * `contributes.configuration`; a unit test keeps the two in step.
+ */
+export const SETTINGS_SECTION = 'imsTags';
+
+export interface ImsTagsSettings {
+  policy: { inlayHints: { enabled: boolean } };
+  http: { inlayHints: { enabled: boolean } };
+  trace: { server: 'off' | 'messages' | 'verbose' };
+  endpoint: { ims: string; iam: string };
+}
+
+export const DEFAULT_SETTINGS: ImsTagsSettings = {
+  policy: { inlayHints: { enabled: true } },
+  http: { inlayHints: { enabled: true } },
+  trace: { server: 'off' },
+  endpoint: { ims: '', iam: '' },
+};
+
+/** Reads the section as a client sends it: anything missing or of the wrong type keeps its default. */
+export function readSettings(raw: unknown): ImsTagsSettings {
+  const r = (raw ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const flag = (group: 'policy' | 'http') => {
+    const v = (r[group]?.inlayHints as { enabled?: unknown } | undefined)?.enabled;
+    return typeof v === 'boolean' ? v : DEFAULT_SETTINGS[group].inlayHints.enabled;
+  };
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+  const trace = text(r.trace?.server, 'off');
+  return {
+    policy: { inlayHints: { enabled: flag('policy') } },
+    http: { inlayHints: { enabled: flag('http') } },
+    trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
+    endpoint: { ims: text(r.endpoint?.ims, ''), iam: text(r.endpoint?.iam, '') },
+  };
+}

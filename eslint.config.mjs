@@ -1,0 +1,75 @@
+// Lint: typescript-eslint's recommended rules, and the layers of DESIGN.md enforced as import rules,
+// so an upward import fails `npm test` instead of waiting for a reviewer.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const LSP = [
+  'vscode-languageserver',
+  'vscode-languageserver/*',
+  'vscode-languageclient',
+  'vscode-languageclient/*',
+  'vscode-languageserver-textdocument',
+  'vscode-jsonrpc',
+  'vscode-jsonrpc/*',
+];
+
+/** `no-restricted-imports` for a layer: the folders and packages it must not import. */
+const layer = (files, folders, packages = [], message) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...folders.map((f) => ({ group: [`**/${f}`, `**/${f}/*`, `**/${f}/**`], message: `${message} (${f}/)` })),
+          ...(packages.length ? [{ group: packages, message: `${message} (an editor or LSP library)` }] : []),
+        ],
+      },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '**/*.mjs', '**/*.js', 'test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      'no-control-regex': 'off',
+    },
+  },
+  layer(
+    ['core/**/*.ts'],
+    ['server', 'client', 'emulator'],
+    ['vscode', ...LSP],
+    'core/ is pure: it imports no adapter and no editor library',
+  ),
+  layer(['server/**/*.ts'], ['client', 'emulator'], ['vscode'], 'server/ does not import the extension or the emulator'),
+  {
+    files: ['client/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server', '**/server/*', '**/server/**'],
+              message: 'client/ does not import the language server (server/): share through core/',
+            },
+            // The Sandbox loads dist/emulator.js at run time (client/sandbox.ts); only its types may be imported.
+            {
+              group: ['**/emulator', '**/emulator/*', '**/emulator/**'],
+              message: 'client/ loads the emulator lazily: import its types only',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  layer(['emulator/**/*.ts'], ['server', 'client'], ['vscode', ...LSP], 'emulator/ stands for the cloud: it uses core/ only'),
+);

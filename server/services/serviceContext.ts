@@ -1,0 +1,28 @@
+/**
+ * What every language feature is handed besides the document and its parse (as
+ * vscode-json-languageservice hands every feature the same arguments): the language to answer in, the
+ * settings, and the workspace's policies (read lazily: most features never need them).
+ */
+import type { Lang } from '../../core/catalogue';
+import type { PolicySource } from '../../core/policy/evaluator';
+import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../../core/settings';
+
+export interface ServiceContext {
+  readonly lang: Lang;
+  readonly settings: ImsTagsSettings;
+  readonly policies: readonly PolicySource[];
+}
+
+export function serviceContext(
+  lang: Lang,
+  settings: ImsTagsSettings = DEFAULT_SETTINGS,
+  policies: () => readonly PolicySource[] = () => [],
+): ServiceContext {
+  return {
+    lang,
+    settings,
+    get policies() {
+      return policies();
+    },
+  };
+}
