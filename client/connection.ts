@@ -15,7 +15,16 @@ import type { StartEmulator } from './sandbox';
 export const SANDBOX_AK = 'SANDBOX-AK';
 
 export type Connection =
-  | { kind: 'cloud'; region: string; projectId: string; endpoint: string; auth: 'aksk' | 'password'; client: ImsClient }
+  | {
+      kind: 'cloud';
+      region: string;
+      projectId: string;
+      endpoint: string;
+      auth: 'aksk' | 'password';
+      client: ImsClient;
+      /** An emulator on this machine (`npm start`'s, or any `ims-emulator`), reached by URL. */
+      local?: boolean;
+    }
   | { kind: 'sandbox'; emulator: Emulator; projectId: string; endpoint: string; client: ImsClient };
 
 const SECRET_KEYS = ['imsTags.ak', 'imsTags.sk', 'imsTags.password'] as const;
@@ -35,6 +44,21 @@ export function checkEndpoint(value: string): URL | string {
   if (url.protocol !== 'https:' && !isLoopback(url))
     return vscode.l10n.t('Endpoint {0} must use https:// (only 127.0.0.1/localhost may use http).', value);
   return url;
+}
+
+/** A local emulator's address: http or https on loopback only, so no credential leaves the machine. */
+export function localEndpoints(value: string): { ims: string; iam: string } | string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return vscode.l10n.t('"{0}" is not a URL.', value);
+  }
+  if (!isLoopback(url) || !/^https?:$/.test(url.protocol)) {
+    return vscode.l10n.t('A local emulator must be on 127.0.0.1 or localhost, e.g. http://127.0.0.1:8090.');
+  }
+  const base = url.origin;
+  return { ims: base, iam: base };
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -91,15 +115,17 @@ export class ConnectionManager implements vscode.Disposable {
     return { ims: ims.replace('{region}', region), iam };
   }
 
-  /** Connects to the cloud with credentials already in SecretStorage. */
+  /** Connects to the cloud, or to a local emulator by URL, with credentials already in SecretStorage. */
   async connectCloud(opts: {
     region: string;
     projectId?: string;
     auth: 'aksk' | 'password';
     domain?: string;
     user?: string;
+    /** A local emulator's URL (loopback only): it serves IMS and IAM on one address. */
+    localUrl?: string;
   }): Promise<Connection> {
-    const endpoints = this.endpoints(opts.region);
+    const endpoints = opts.localUrl ? localEndpoints(opts.localUrl) : this.endpoints(opts.region);
     if (typeof endpoints === 'string') throw new Error(endpoints);
     let credentials: Credentials;
     let projectId = opts.projectId;
@@ -128,7 +154,15 @@ export class ConnectionManager implements vscode.Disposable {
     }
     await this.disconnect();
     const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange: logExchange });
-    this.current = { kind: 'cloud', region: opts.region, projectId, endpoint: endpoints.ims, auth: opts.auth, client };
+    this.current = {
+      kind: 'cloud',
+      region: opts.region,
+      projectId,
+      endpoint: endpoints.ims,
+      auth: opts.auth,
+      client,
+      local: opts.localUrl !== undefined,
+    };
     // Only what is not secret is remembered in the extension's state.
     await this.state.update('imsTags.lastConnection', {
       kind: 'cloud',

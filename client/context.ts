@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ConnectionManager, type Connection } from './connection';
-import { ImagesTree, type Node } from './explorer/tree';
+import { ImagesTree, activeFilters, type Node } from './explorer/tree';
 import { LanguageClientHost } from './languageClient';
 import { log } from './log';
 import { sandboxLoader } from './sandbox';
@@ -43,6 +43,10 @@ export class Ctx implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'imsTags.connected', this.connections.connection !== undefined);
     this.connections.onDidChange(setContext);
     setContext();
+    // The title bar's Clear Filters shows while a filter is active.
+    this.tree.onDidChangeTreeData(() =>
+      vscode.commands.executeCommand('setContext', 'imsTags.filtered', activeFilters(this.tree.filters).length > 0),
+    );
     this.disposables.push(this.connections, this.view, log());
   }
 

@@ -23,8 +23,9 @@ class Responses implements vscode.TextDocumentContentProvider {
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.store.get(uri.path) ?? '';
   }
-  add(title: string, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.counter}-${title}.http` });
+  /** `.jsonc` shows a JSON body highlighted, with the request and status as comments above it. */
+  add(title: string, text: string, extension: 'jsonc' | 'txt'): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.counter}-${title}.${extension}` });
     this.store.set(uri.path, text);
     return uri;
   }
@@ -96,24 +97,29 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       throw new Error(
         vscode.l10n.t('These variables have no value: {0}. Define them in the file (@name = value).', missing.join(', ')),
       );
-    const { path } = splitUrl(url);
+    const { host, path } = splitUrl(url);
     const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     const target = `${c.endpoint}${path}${query}`;
-    if (!api.readOnly && !confirmed) {
+    // The request goes to the connection, whatever host the file names: say so before it goes.
+    const elsewhere = host && host.toLowerCase() !== new URL(c.endpoint).host.toLowerCase();
+    if ((!api.readOnly || elsewhere) && !confirmed) {
       const go = vscode.l10n.t('Send');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Send {0} {1}? It changes tags.', api.method, target),
-        { modal: true },
-        go,
-      );
+      const question = api.readOnly
+        ? vscode.l10n.t('Send {0} {1}?', api.method, target)
+        : vscode.l10n.t('Send {0} {1}? It changes tags.', api.method, target);
+      const detail = elsewhere
+        ? vscode.l10n.t('The file names {0}; the request goes to the connected endpoint instead.', host)
+        : undefined;
+      const answer = await vscode.window.showWarningMessage(question, { modal: true, detail }, go);
       if (answer !== go) return undefined;
     }
     const result = await c.client.exchange(api, `${path}${query}`, body);
     let pretty = result.text;
+    let json = true;
     try {
       pretty = result.text ? JSON.stringify(JSON.parse(result.text), null, 2) : '';
     } catch {
-      // not JSON: shown as it came
+      json = false; // not JSON (the native APIs answer errors in XML): shown as it came
     }
     log().info(`Sent ${api.id} from ${doc.uri.path.split('/').pop()} to ${target}: ${result.status}`);
     if (!api.readOnly && result.status < 300) {
@@ -126,8 +132,10 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       `${api.method} ${target}`,
       `HTTP ${result.status} (${result.ms} ms) — ${api.id}`,
       ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`),
-    ].join('\n');
-    const responseUri = responses.add(api.id, `${head}\n\n${pretty}\n`);
+    ]
+      .map((line) => (json ? `// ${line}` : line))
+      .join('\n');
+    const responseUri = responses.add(api.id, `${head}\n\n${pretty}\n`, json ? 'jsonc' : 'txt');
     const shown = await vscode.workspace.openTextDocument(responseUri);
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     if (result.status === 401 || result.status === 403) {

@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: builds the extension, packages it, installs it into a real VS Code (code-server on
-// loopback), starts the local IMS emulator on loopback, and opens the ready examples/ workspace. Prints
-// the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
+// loopback), starts the local IMS emulator on loopback, and opens a fresh copy of examples/ (outside the
+// work tree, so trying the quick fixes never edits the repository), with emulator.http pointing at the
+// emulator it started. Prints the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
 // the extension loaded instead.
 import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheRoot } from './editorEnv.mjs';
 import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
@@ -12,12 +15,25 @@ const args = process.argv.slice(2);
 const portArg = args.find((a) => a.startsWith('--port='));
 const examples = join(repoRoot, 'examples');
 
+/** Runs an npm script quietly: its output is shown only when it fails. */
 function npm(script) {
-  const r = spawnSync('npm', ['run', '--silent', script], { cwd: repoRoot, stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', '--silent', script], { cwd: repoRoot, encoding: 'utf8' });
   if (r.status !== 0) {
-    process.stderr.write(`npm run ${script} failed; fix the error above and run npm start again.\n`);
+    process.stderr.write(`${r.stdout}${r.stderr}\nnpm run ${script} failed; fix the error above and run npm start again.\n`);
     process.exit(1);
   }
+}
+
+/** A fresh copy of examples/ with emulator.http naming the emulator that runs now. */
+function freshExamples(emulator) {
+  const dir = mkdtempSync(join(tmpdir(), 'ims-examples-'));
+  cpSync(examples, dir, { recursive: true });
+  const file = join(dir, 'emulator.http');
+  const text = readFileSync(file, 'utf8')
+    .replace(/^@host = .*$/m, `@host = ${emulator.url}`)
+    .replace(/^@projectId = .*$/m, `@projectId = ${emulator.projectId}`);
+  writeFileSync(file, text);
+  return dir;
 }
 
 if (args.includes('--desktop')) {
@@ -74,15 +90,25 @@ try {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);
 }
+const workspace = freshExamples(emulator);
 let server;
 try {
-  server = await startCodeServer({ profile, folder: examples, port });
+  server = await startCodeServer({ profile, folder: workspace, port });
 } catch (e) {
   process.stderr.write(`${e.message}\nIs port ${port} free? Choose another with: npm start -- --port=8081\n`);
   process.exit(1);
 }
 process.stdout.write(
-  `\nIMS Tags & Policies is running in VS Code (code-server ${server.port}):\n\n  ${server.url}/?folder=${encodeURIComponent(examples)}\n\nThe local IMS emulator: ${emulator.url} (project_id ${emulator.projectId}, AK EMULATOR-AK, SK EMULATOR-SK).\nOpen the first URL in a browser on this machine. Press Ctrl+C to stop both.\n`,
+  [
+    '',
+    'IMS Tags & Policies is running in VS Code. Open in a browser on this machine:',
+    '',
+    `  ${server.url}/?folder=${encodeURIComponent(workspace)}`,
+    '',
+    `Local IMS emulator: ${emulator.url} (AK EMULATOR-AK, SK EMULATOR-SK; "IMS: Connect to a Local Emulator").`,
+    `The examples are a fresh copy in ${workspace}. Ctrl+C stops both.`,
+    '',
+  ].join('\n'),
 );
 const stop = async () => {
   emulator.child.kill();

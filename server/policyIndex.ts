@@ -3,7 +3,7 @@
  * folders (bounded), kept up to date from file events, with open documents winning over disk.
  */
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -25,6 +25,8 @@ export class PolicyIndex {
   private cached?: PolicySource[];
   /** Files considered in the last scan (JSON files read). */
   scannedFiles = 0;
+  /** The workspace folders' paths: only files below them count once closed. */
+  private folders: string[] = [];
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -38,7 +40,8 @@ export class PolicyIndex {
     isCancelled: () => boolean = () => false,
   ): Promise<number> {
     const files: string[] = [];
-    for (const folder of folderUris) await this.walk(URI.parse(folder).fsPath, files, isCancelled);
+    this.folders = folderUris.map((f) => URI.parse(f).fsPath);
+    for (const folder of this.folders) await this.walk(folder, files, isCancelled);
     this.scannedFiles = files.length;
     let done = 0;
     for (const file of files) {
@@ -86,11 +89,20 @@ export class PolicyIndex {
     }
   }
 
-  /** A file changed on disk (created, changed or deleted). */
+  /** Whether a path lies in one of the workspace folders. */
+  private inWorkspace(path: string): boolean {
+    return this.folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
+  }
+
+  /**
+   * A file changed on disk (created, changed or deleted), or its document was closed: a policy file of
+   * the workspace is read again; one outside the workspace stops counting.
+   */
   async fileChanged(uri: string): Promise<void> {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' || !isPolicyPath(parsed.path)) return;
-    await this.readFile(uri, parsed.fsPath);
+    if (this.inWorkspace(parsed.fsPath)) await this.readFile(uri, parsed.fsPath);
+    else this.disk.delete(uri);
     this.cached = undefined;
   }
 
@@ -104,7 +116,8 @@ export class PolicyIndex {
     const out: PolicySource[] = [];
     const open = new Set<string>();
     for (const doc of this.documents.all()) {
-      if (!POLICY_LANGUAGES.has(doc.languageId)) continue;
+      // An untitled draft is no grant: only documents with a file behind them count.
+      if (!POLICY_LANGUAGES.has(doc.languageId) || !doc.uri.startsWith('file:')) continue;
       open.add(doc.uri);
       const model = this.cache.policy(doc).model;
       if (model) out.push({ uri: doc.uri, model, positionAt: (o) => doc.positionAt(o) });

@@ -85,8 +85,9 @@ async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
             tag.value,
           ),
         },
-        overwrite,
+        // Skipping first: the choice that changes nothing already set is the default.
         skip,
+        overwrite,
       );
       if (!answer) return undefined;
       choice = answer === overwrite ? 'overwrite' : 'skip';

@@ -1,6 +1,7 @@
 /** Connecting: the Sandbox (local emulator, no credentials), Huawei Cloud (AK/SK or an IAM password), signing out. */
 import * as vscode from 'vscode';
-import { REGIONS } from '../../core/catalogue';
+import { DEFAULT_REGION, REGION_INFO } from '../../core/catalogue';
+import { localEndpoints } from '../connection';
 import type { CommandFactory } from '../context';
 import { askPick, askText, required } from '../prompts';
 
@@ -25,10 +26,19 @@ interface ConnectOptions {
 export const connect: CommandFactory = (ctx) => async (opts?: ConnectOptions) => {
   ctx.requireTrust();
   const title = vscode.l10n.t('Connect to Huawei Cloud');
+  const regions = regionItems();
   const region =
     opts?.region ??
-    (await askPick({ title, step: 1, total: 4, placeholder: vscode.l10n.t('Region'), items: REGIONS.map((r) => ({ label: r })) }))
-      ?.label;
+    (
+      await askPick({
+        title,
+        step: 1,
+        total: 4,
+        placeholder: vscode.l10n.t('Region'),
+        items: regions,
+        active: regions.find((r) => r.id === DEFAULT_REGION),
+      })
+    )?.id;
   if (!region) return undefined;
   const auth =
     opts?.auth ??
@@ -87,10 +97,70 @@ export const connect: CommandFactory = (ctx) => async (opts?: ConnectOptions) =>
   );
 };
 
+/** An emulator already running on this machine (`npm start` starts one on 127.0.0.1:8090), by URL and AK/SK. */
+export const connectLocal: CommandFactory = (ctx) => async (opts?: { url?: string; ak?: string; sk?: string }) => {
+  ctx.requireTrust();
+  const title = vscode.l10n.t('Connect to a Local Emulator');
+  const url =
+    opts?.url ??
+    (await askText({
+      title,
+      step: 1,
+      total: 3,
+      prompt: vscode.l10n.t("The emulator's URL (127.0.0.1 or localhost only)"),
+      placeholder: 'http://127.0.0.1:8090',
+      value: 'http://127.0.0.1:8090',
+      validate: (v) => {
+        const checked = localEndpoints(v);
+        return typeof checked === 'string' ? checked : undefined;
+      },
+    }));
+  if (!url) return undefined;
+  const ak =
+    opts?.ak ??
+    (await askText({
+      title,
+      step: 2,
+      total: 3,
+      prompt: vscode.l10n.t('Access key (AK)'),
+      placeholder: 'EMULATOR-AK',
+      validate: required,
+    }));
+  if (!ak) return undefined;
+  const sk =
+    opts?.sk ??
+    (await askText({
+      title,
+      step: 3,
+      total: 3,
+      prompt: vscode.l10n.t('Secret key (SK)'),
+      placeholder: 'EMULATOR-SK',
+      password: true,
+      validate: required,
+    }));
+  if (!sk) return undefined;
+  await ctx.connections.storeSecrets({ ak, sk });
+  return withProgress(vscode.l10n.t('Connecting to the emulator at {0}…', url), () =>
+    ctx.connections.connectCloud({ region: DEFAULT_REGION, auth: 'aksk', localUrl: url }),
+  );
+};
+
 export const signOut: CommandFactory = (ctx) => async () => {
   await ctx.connections.signOut();
   void vscode.window.showInformationMessage(vscode.l10n.t('Signed out: the stored credentials are removed.'));
 };
+
+/** Regions by group, with their names where documented. */
+function regionItems(): Array<vscode.QuickPickItem & { id?: string }> {
+  const items: Array<vscode.QuickPickItem & { id?: string }> = [];
+  let last = '';
+  for (const r of REGION_INFO) {
+    if (r.group !== last) items.push({ label: r.group, kind: vscode.QuickPickItemKind.Separator });
+    last = r.group;
+    items.push({ label: r.id, description: r.name, id: r.id });
+  }
+  return items;
+}
 
 function withProgress<T>(title: string, f: () => Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, f);

@@ -46,7 +46,8 @@ export const copyAsHttp: CommandFactory = (ctx) => async (node?: Node, apiId?: s
   }
   if (!api) return undefined;
   const image = imageOf(node);
-  const sandbox = c?.kind === 'sandbox';
+  // The Sandbox and local emulators live at a port of this machine: named once, as {{host}}.
+  const sandbox = c?.kind === 'sandbox' || (c?.kind === 'cloud' && c.local === true);
   const host = sandbox ? '{{host}}' : REGION_HOST;
   const candidates: Record<string, string> = {
     host: sandbox ? c.endpoint : '',

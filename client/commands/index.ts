@@ -1,7 +1,7 @@
 /** Every command of the extension by id, grouped by concern; `Ctx.registerCommands` registers them. */
 import type { CommandFactory } from '../context';
 import { addTagToSelected, deleteTagFromSelected } from './batch';
-import { connect, openSandbox, signOut } from './connection';
+import { connect, connectLocal, openSandbox, signOut } from './connection';
 import { copyAsHttp } from './copyAsHttp';
 import { clearFilters, copyImageId, filterImages, loadMore, refresh, retry, showLog } from './explorer';
 import { findByTags, listProjectTags } from './find';
@@ -11,6 +11,7 @@ import { addTag, deleteTag, editTagValue } from './tags';
 export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.openSandbox': openSandbox,
   'imsTags.connect': connect,
+  'imsTags.connectLocal': connectLocal,
   'imsTags.signOut': signOut,
   'imsTags.refresh': refresh,
   'imsTags.loadMore': loadMore,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { IMS_APIS, findApi } from '../../core/catalogue';
 import { allowPolicy } from '../../core/policy/generate';
 import type { CommandFactory } from '../context';
+import type { Node } from '../explorer/tree';
 
 /** A new untitled policy granting exactly these actions (and what they depend on). */
 export async function createPolicyFor(actions: readonly string[]): Promise<vscode.TextDocument> {
@@ -14,7 +15,9 @@ export async function createPolicyFor(actions: readonly string[]): Promise<vscod
 
 export const createPolicy: CommandFactory = () => async (actions?: string[]) => createPolicyFor(actions ?? ['ims:images:list']);
 
-export const showPermissions: CommandFactory = () => async (apiId?: string) => {
+/** From the palette, with an API id (tests), or from an image or tag in the tree (then every API). */
+export const showPermissions: CommandFactory = () => async (arg?: string | Node) => {
+  const apiId = typeof arg === 'string' ? arg : undefined;
   const apis = apiId ? [findApi(apiId)].filter((a) => a !== undefined) : IMS_APIS;
   const items = apis.map((a) => ({ label: a.id, description: a.actions.join(', '), detail: a.title.en, api: a }));
   const pick = await vscode.window.showQuickPick(items, {

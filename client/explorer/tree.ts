@@ -184,7 +184,12 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
       return [{ kind: 'empty', message: vscode.l10n.t('Restricted mode: trust this workspace to send IMS requests.') }];
     if (!node) {
       if (this.images.length === 0 && !this.exhausted && !this.loadError) await this.loadMore();
-      const where = c.kind === 'sandbox' ? vscode.l10n.t('Sandbox (local emulator)') : `${c.region}`;
+      const where =
+        c.kind === 'sandbox'
+          ? vscode.l10n.t('Sandbox (local emulator)')
+          : c.local
+            ? vscode.l10n.t('Local emulator at {0}', c.endpoint)
+            : c.region;
       const out: Node[] = [{ kind: 'connection', label: where, description: `${vscode.l10n.t('project')} ${c.projectId}` }];
       const active = activeFilters(this.filters);
       if (active.length) {

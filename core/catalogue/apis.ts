@@ -346,42 +346,58 @@ export const IMS_APIS: readonly ImsApi[] = [
   },
 ];
 
-/** The 33 regions of the IMS endpoint, as in the Go and Node SDKs (ims-facts.md §D.1). */
-export const REGIONS: readonly string[] = [
-  'cn-north-1',
-  'cn-north-2',
-  'cn-north-4',
-  'cn-north-9',
-  'cn-north-11',
-  'cn-north-12',
-  'cn-east-2',
-  'cn-east-3',
-  'cn-east-4',
-  'cn-east-5',
-  'cn-south-1',
-  'cn-south-2',
-  'cn-south-4',
-  'cn-southwest-2',
-  'cn-southwest-3',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-southeast-5',
-  'my-kualalumpur-1',
-  'af-south-1',
-  'af-north-1',
-  'la-south-2',
-  'la-north-2',
-  'sa-brazil-1',
-  'na-mexico-1',
-  'tr-west-1',
-  'me-east-1',
-  'ae-ad-1',
-  'eu-west-101',
-  'eu-west-0',
-  'ru-moscow-1',
+/**
+ * The 33 regions of the IMS endpoint, as in the Go and Node SDKs, with their group (ims-facts.md §D.1).
+ * Display names only where a Huawei Cloud endpoint table names the region (the SDRS, VAS and IEF
+ * endpoint pages); the others show their group.
+ */
+export interface RegionInfo {
+  id: string;
+  group: string;
+  name?: string;
+}
+
+const group = (g: string, ids: Array<string | [string, string]>): RegionInfo[] =>
+  ids.map((r) => (Array.isArray(r) ? { id: r[0], name: r[1], group: g } : { id: r, group: g }));
+
+export const REGION_INFO: readonly RegionInfo[] = [
+  ...group('Mainland China', [
+    ['cn-north-1', 'CN North-Beijing1'],
+    'cn-north-2',
+    ['cn-north-4', 'CN North-Beijing4'],
+    'cn-north-9',
+    'cn-north-11',
+    'cn-north-12',
+    ['cn-east-2', 'CN East-Shanghai2'],
+    ['cn-east-3', 'CN East-Shanghai1'],
+    'cn-east-4',
+    'cn-east-5',
+    ['cn-south-1', 'CN South-Guangzhou'],
+    'cn-south-2',
+    'cn-south-4',
+    'cn-southwest-2',
+    'cn-southwest-3',
+  ]),
+  ...group('Asia Pacific', [
+    ['ap-southeast-1', 'CN-Hong Kong'],
+    ['ap-southeast-2', 'AP-Bangkok'],
+    ['ap-southeast-3', 'AP-Singapore'],
+    'ap-southeast-4',
+    'ap-southeast-5',
+    'my-kualalumpur-1',
+  ]),
+  ...group('Africa', [['af-south-1', 'AF-Johannesburg'], 'af-north-1']),
+  ...group('Latin America', [
+    ['la-south-2', 'LA-Santiago'],
+    ['la-north-2', 'LA-Mexico City2'],
+    ['sa-brazil-1', 'LA-Sao Paulo1'],
+    'na-mexico-1',
+  ]),
+  ...group('Middle East and Türkiye', [['tr-west-1', 'TR-Istanbul'], 'me-east-1', 'ae-ad-1']),
+  ...group('Europe and Russia', ['eu-west-101', 'eu-west-0', 'ru-moscow-1']),
 ];
+
+export const REGIONS: readonly string[] = REGION_INFO.map((r) => r.id);
 
 /**
  * The region used where none is chosen (a new .http block, the emulator): the SDKs' examples use it,

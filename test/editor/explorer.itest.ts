@@ -194,14 +194,18 @@ test('"Send IMS request" sends a request of a .http file to the Sandbox and show
     'imsTags.sendRequest',
     doc.uri,
     1,
+    // The file names ims.{{region}}…, the Sandbox is elsewhere: a person would be asked first.
+    { confirmed: true },
   );
   assert.equal(listed.status, 200);
   const shown = await vscode.workspace.openTextDocument(vscode.Uri.parse(listed.uri));
   // The URL actually used, then the status line.
   assert.match(
     shown.getText(),
-    /^GET http:\/\/127\.0\.0\.1:\d+\/v2\/[0-9a-f]{32}\/images\/[0-9a-f-]{36}\/tags\nHTTP 200 \(\d+ ms\) — ListImageTags\n/,
+    /^\/\/ GET http:\/\/127\.0\.0\.1:\d+\/v2\/[0-9a-f]{32}\/images\/[0-9a-f-]{36}\/tags\n\/\/ HTTP 200 \(\d+ ms\) — ListImageTags\n/,
   );
+  // A JSON body is shown as highlighted JSON (with the request and status as comments).
+  assert.equal(shown.languageId, 'jsonc');
   assert.match(shown.getText(), /"key": "sent",\n\s+"value": "from-http"/);
   await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
 });

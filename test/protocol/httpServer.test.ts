@@ -80,6 +80,41 @@ test('an open policy document wins over its disk version, and the disk version r
   await client.waitForDiagnostics(httpUri, (d) => d.some((x) => x.code === 'denied-by-policy'));
 });
 
+test('an untitled draft is no grant; a policy outside the workspace counts only while it is open', async () => {
+  // The workspace's policy denies update (previous test), so the request is denied.
+  const deniedNow = (d: { code?: unknown }[]) => d.some((x) => x.code === 'denied-by-policy');
+  await client.waitForDiagnostics(httpUri, deniedNow);
+  // An untitled Allow-all draft changes nothing: the Deny still decides.
+  const draft = 'untitled:Untitled-1';
+  await client.open(draft, 'json', policy(['ims:*:*']));
+  const withDraft = await client.waitForDiagnostics(httpUri, deniedNow);
+  assert.ok(deniedNow(withDraft));
+  await client.close(draft);
+  // A file outside the folders that grants list: it counts while open, and not after it is closed.
+  const outsideDir = mkdtempSync(join(tmpdir(), 'ims-outside-'));
+  const outsidePath = join(outsideDir, 'grant-get.json');
+  const outsideUri = URI.file(outsidePath).toString();
+  const grantsGet = policy(['ims:images:get']);
+  writeFileSync(outsidePath, grantsGet);
+  const probe = 'file:///virtual/probe.http';
+  // The native delete needs get and update: while the outside file is open, it is named as allowing get.
+  await client.open(probe, 'http', `DELETE ${HOST}/v2/images/img-1/tags/x\n`);
+  await client.open(outsideUri, 'json', grantsGet);
+  const hover = async () =>
+    (
+      (await client.request<Hover>('textDocument/hover', { textDocument: { uri: probe }, position: { line: 0, character: 2 } }))
+        .contents as { value: string }
+    ).value;
+  assert.match(await hover(), /✅ `ims:images:get` allowed by grant-get\.json/);
+  await client.close(outsideUri);
+  // The close is handled asynchronously: ask until the file is gone from the verdict, for 5 s at most.
+  const deadline = Date.now() + 5000;
+  while (/grant-get\.json/.test(await hover()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  assert.doesNotMatch(await hover(), /grant-get\.json/);
+  await client.close(probe);
+  rmSync(outsideDir, { recursive: true, force: true });
+});
+
 test('a deleted policy file: the workspace has no policies left, so no permission warnings', async () => {
   rmSync(policyPath);
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: policyUri, type: 3 }] });

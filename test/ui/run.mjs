@@ -52,6 +52,31 @@ async function goTo(page, line, column) {
   await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 20_000 });
 }
 
+/** Runs a command from the palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The quick input with this title is shown (for multi-step flows: "Title (2/4)"). */
+async function quickInputTitled(page, text) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor({ timeout: 20_000 });
+}
+
+/** No quick input is shown now, nor for the next `ms` milliseconds. */
+async function noQuickInputFor(page, ms) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await widget.isVisible()) throw new Error(`a quick input opened after Escape: ${await widget.innerText()}`);
+    await page.waitForTimeout(100);
+  }
+}
+
 async function main() {
   ensureEditorToolchain();
   mkdirSync(shots, { recursive: true });
@@ -112,6 +137,24 @@ async function main() {
       }
     });
 
+    await step('Escape stops "Connect to Huawei Cloud" at the step where it is pressed', async () => {
+      await runCommand(page, 'IMS: Connect to Huawei Cloud');
+      await quickInputTitled(page, 'Connect to Huawei Cloud (1/4)');
+      await page.keyboard.press('Escape');
+      await noQuickInputFor(page, 1500);
+      await runCommand(page, 'IMS: Connect to Huawei Cloud');
+      await quickInputTitled(page, 'Connect to Huawei Cloud (1/4)');
+      await page.locator('.quick-input-widget input').fill('cn-north-4');
+      await page.keyboard.press('Enter');
+      await quickInputTitled(page, 'Connect to Huawei Cloud (2/4)');
+      await page.locator('.quick-input-widget input').fill('AK/SK');
+      await page.keyboard.press('Enter');
+      await quickInputTitled(page, 'Connect to Huawei Cloud (3/4)');
+      await page.screenshot({ path: join(shots, 'connect-step.png') });
+      // Escape at the access key: no secret-key prompt follows.
+      await page.keyboard.press('Escape');
+      await noQuickInputFor(page, 1500);
+    });
     await step(
       'the IMS view: open the Sandbox, see the seeded images, add a tag through the UI, see it in the tree',
       async () => {
@@ -145,6 +188,64 @@ async function main() {
       },
     );
 
+    await step('Find by tags shows its filter as a row of its own, with Clear Filters in the title bar', async () => {
+      await runCommand(page, 'IMS: Find Images by Tags');
+      await quickInputTitled(page, 'Find images by tags (1/2)');
+      await page.locator('.quick-input-widget input').fill('tags');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'images with all of these tags' }).waitFor();
+      await page.keyboard.press('Enter');
+      await quickInputTitled(page, 'Find images by tags (2/2)');
+      await page.locator('.quick-input-widget input').fill('reviewed-by=ui-test');
+      await page.keyboard.press('Enter');
+      const row = page.locator('.pane-body .monaco-list-row', {
+        hasText: 'Filtered: tags: reviewed-by=ui-test (1 found by tags)',
+      });
+      await row.first().waitFor({ timeout: 30_000 });
+      // Title-bar actions show while the pointer is over the view.
+      await row.first().hover();
+      // A container with one view shows the view's actions in the side bar's own title.
+      const clear = page.locator('.sidebar .action-label[aria-label^="Clear Filters"]:visible').first();
+      await clear.waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(shots, 'filter-row.png') });
+      await clear.click();
+      await row.first().waitFor({ state: 'detached', timeout: 30_000 });
+    });
+
+    await step('adding a tag to selected images asks before overwriting another value', async () => {
+      const rows = page.locator('.pane-body .monaco-list-row');
+      // The first two images: the first has reviewed-by = ui-test from the step before.
+      const images = rows.filter({ has: page.locator('.monaco-tl-twistie.collapsible') });
+      await images.nth(1).waitFor({ timeout: 30_000 });
+      await images.nth(0).click();
+      await images.nth(1).click({ modifiers: ['Control'] });
+      await runCommand(page, 'IMS: Add Tag to Selected Images');
+      await quickInputTitled(page, 'Add a tag to 2 selected images (1/2)');
+      await page.locator('.quick-input-widget input').fill('reviewed-by');
+      await page.keyboard.press('Enter');
+      await quickInputTitled(page, 'Add a tag to 2 selected images (2/2)');
+      await page.locator('.quick-input-widget input').fill('someone-else');
+      await page.keyboard.press('Enter');
+      const dialog = page.locator('.monaco-dialog-box', {
+        hasText: '1 of the 2 images already have reviewed-by with another value.',
+      });
+      await dialog.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, 'batch-overwrite.png') });
+      await dialog.locator('.monaco-button', { hasText: 'Skip those' }).click();
+      await page.locator('.notifications-toasts', { hasText: '1 images done.' }).waitFor({ timeout: 30_000 });
+    });
+
+    await step('"Send IMS request" shows the URL used, the status and the body as highlighted JSON', async () => {
+      await openFile(page, 'sandbox.http');
+      await page.locator('.codelens-decoration a', { hasText: 'Send IMS request' }).nth(1).click({ timeout: 30_000 });
+      // The file names ims.{{region}}…; the request goes to the Sandbox: the question says so.
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'the request goes to the connected endpoint instead' });
+      await dialog.waitFor({ timeout: 30_000 });
+      await dialog.locator('.monaco-button', { hasText: 'Send' }).click();
+      await page.locator('.tabs-container .tab.active[aria-label*="ListImageTags.jsonc"]').waitFor({ timeout: 30_000 });
+      const text = page.locator('.editor-instance .view-lines', { hasText: 'HTTP 404' }).last();
+      await text.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, 'response.png') });
+    });
     await step('the Problems panel lists the unknown action', async () => {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown IMS action "ims:images:updte"' }).first();
