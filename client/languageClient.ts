@@ -16,6 +16,8 @@ export class LanguageClientHost {
       // Policies are recognised by content on the server; every other JSON file gets nothing back.
       documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'http' }],
       synchronize: { configurationSection: 'imsTags' },
+      // VS Code's own JSON support reports JSON syntax errors: the server does not repeat them.
+      initializationOptions: { jsonSyntaxDiagnostics: false },
     };
     this.client = new LanguageClient('imsTags', 'IMS Tags & Policies', serverOptions, clientOptions);
     await this.client.start();

@@ -4,7 +4,13 @@ const node = process.execPath;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The node:test suites (unit, protocol, emulator, Neovim), compiled into out/. */
-export const NODE_TEST_DIRS = ['out/test/unit/', 'out/test/protocol/', 'out/test/emulator/', 'out/test/nvim/'];
+export const NODE_TEST_DIRS = [
+  'out/test/unit/',
+  'out/test/protocol/',
+  'out/test/corpus/',
+  'out/test/emulator/',
+  'out/test/nvim/',
+];
 export const NODE_TEST_ARGS = ['--test', '--test-timeout=120000', ...NODE_TEST_DIRS];
 
 /** Every stage of `npm test`: [name, command, args]. A stage whose name has "suite" counts tests. */

@@ -9,6 +9,10 @@ const pairs = [
   ['hover.png', 'policy-hover.png'],
   ['completion.png', 'policy-completion.png'],
   ['http-hints.png', 'http-hints.png'],
+  ['filter-row.png', 'filter-row.png'],
+  ['batch-overwrite.png', 'batch-overwrite.png'],
+  ['response.png', 'response.png'],
+  ['connect-step.png', 'connect-step.png'],
 ];
 mkdirSync(join(root, 'docs/images'), { recursive: true });
 for (const [from, to] of pairs) {

@@ -46,12 +46,19 @@ export interface LanguageServiceOptions {
   policies?: () => readonly PolicySource[];
   /** Shared with the workspace index, so a document is parsed once. */
   cache?: DocumentCache;
+  /** Whether to report JSON syntax errors of policies (default true; VS Code reports them itself). */
+  jsonSyntax?: () => boolean;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = options.cache ?? new DocumentCache();
   const context = (): ServiceContext =>
-    serviceContext(options.lang?.() ?? 'en', options.settings?.() ?? DEFAULT_SETTINGS, options.policies ?? (() => []));
+    serviceContext(
+      options.lang?.() ?? 'en',
+      options.settings?.() ?? DEFAULT_SETTINGS,
+      options.policies ?? (() => []),
+      options.jsonSyntax?.() ?? true,
+    );
   /** Runs `policy` for policy documents, `http` for request documents, else returns `empty`. */
   const route = <T>(
     doc: TextDocument,

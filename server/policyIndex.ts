@@ -8,7 +8,7 @@ import type { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { PolicySource } from '../core/policy/evaluator';
-import { parseJson } from '../core/policy/policyDocument';
+import { parseJson, type PolicyModel } from '../core/policy/policyDocument';
 import { POLICY_LANGUAGES, type DocumentCache } from './documentCache';
 
 /** Folders never worth reading for policies. */
@@ -18,6 +18,14 @@ export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
 
 export function isPolicyPath(path: string): boolean {
   return /\.jsonc?$/i.test(path);
+}
+
+/**
+ * Only identity policies grant: a 5.0 trust or VPC endpoint policy (with a Principal) says who may use a
+ * resource, not what a signed-in identity may do, so it never answers "is this request granted?".
+ */
+function grantingModel(model: PolicyModel | undefined): PolicyModel | undefined {
+  return model?.kind === 'identity' ? model : undefined;
 }
 
 export class PolicyIndex {
@@ -77,13 +85,13 @@ export class PolicyIndex {
         return;
       }
       const text = await fs.readFile(path, 'utf8');
-      const model = parseJson(text).policy;
+      const model = grantingModel(parseJson(text).policy);
       if (!model) {
         this.disk.delete(uri);
         return;
       }
       const doc = TextDocument.create(uri, 'json', 0, text);
-      this.disk.set(uri, { uri, model, positionAt: (o) => doc.positionAt(o) });
+      this.disk.set(uri, { uri, model, text, positionAt: (o) => doc.positionAt(o) });
     } catch {
       this.disk.delete(uri); // deleted or unreadable
     }
@@ -119,8 +127,8 @@ export class PolicyIndex {
       // An untitled draft is no grant: only documents with a file behind them count.
       if (!POLICY_LANGUAGES.has(doc.languageId) || !doc.uri.startsWith('file:')) continue;
       open.add(doc.uri);
-      const model = this.cache.policy(doc).model;
-      if (model) out.push({ uri: doc.uri, model, positionAt: (o) => doc.positionAt(o) });
+      const model = grantingModel(this.cache.policy(doc).model);
+      if (model) out.push({ uri: doc.uri, model, text: doc.getText(), positionAt: (o) => doc.positionAt(o) });
     }
     for (const [uri, source] of this.disk) if (!open.has(uri)) out.push(source);
     out.sort((a, b) => a.uri.localeCompare(b.uri));

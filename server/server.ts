@@ -15,6 +15,7 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { langOf, type Lang } from '../core/catalogue';
@@ -22,6 +23,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentCache, POLICY_LANGUAGES } from './documentCache';
 import { idleCollector } from './idleCollector';
 import { getLanguageService } from './languageService';
+import { SHOW_DOCUMENT_COMMAND } from './services/httpCodeActions';
 import { PolicyIndex } from './policyIndex';
 import { SettingsSync } from './settingsSync';
 
@@ -42,6 +44,7 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   hoverProvider: true,
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   inlayHintProvider: true,
+  executeCommandProvider: { commands: [SHOW_DOCUMENT_COMMAND] },
 };
 
 export function startServer(connection: Connection): void {
@@ -52,11 +55,13 @@ export function startServer(connection: Connection): void {
   let lang: Lang = 'en';
   let client: InitializeParams['capabilities'] = {};
   let folders: string[] = [];
+  let jsonSyntax = true;
   const service = getLanguageService({
     cache,
     lang: () => lang,
     settings: () => settings.current,
     policies: () => index.sources(),
+    jsonSyntax: () => jsonSyntax,
   });
 
   const guard = <T>(name: string, fallback: T, token: CancellationToken | undefined, f: () => T): T => {
@@ -78,6 +83,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     lang = langOf(params.locale);
+    // VS Code's JSON support reports syntax errors; other clients get them from us.
+    jsonSyntax =
+      (params.initializationOptions as { jsonSyntaxDiagnostics?: unknown } | undefined)?.jsonSyntaxDiagnostics !== false;
     client = params.capabilities;
     settings.pull = client.workspace?.configuration === true;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -152,6 +160,12 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((p, token) => {
     const doc = documents.get(p.textDocument.uri);
     return doc ? guard('codeAction', [], token, () => service.codeActions(doc, p.context.diagnostics)) : [];
+  });
+  // A quick fix that edits another file shows it (window/showDocument) where the client can.
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== SHOW_DOCUMENT_COMMAND || !client.window?.showDocument?.support) return;
+    const [uri, selection] = (p.arguments ?? []) as [string, Range | undefined];
+    if (typeof uri === 'string') await connection.window.showDocument({ uri, takeFocus: true, selection }).catch(() => undefined);
   });
   connection.languages.inlayHint.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);

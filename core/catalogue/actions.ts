@@ -5,6 +5,7 @@
  */
 import type { ImsAction, WildcardForm } from './types';
 import { normalizeAction } from '../policy/actionName';
+import { closest } from '../util/distance';
 
 const OTC_MGMT = 'OTC permissions appendix, image management';
 
@@ -145,4 +146,12 @@ const byName = new Map(IMS_ACTIONS.map((a) => [normalizeAction(a.name), a]));
 /** The catalogue action an action name means (resource type and operation in any case). */
 export function findAction(name: string): ImsAction | undefined {
   return byName.get(normalizeAction(name));
+}
+
+/** The catalogue actions nearest to a misspelt name (edit distance), for "did you mean". */
+export function nearestActions(name: string): string[] {
+  return closest(
+    name,
+    IMS_ACTIONS.map((a) => a.name),
+  );
 }

@@ -115,40 +115,56 @@ export interface ConditionOperator {
   confirmed: boolean;
 }
 
+/**
+ * The operators of the IAM policy-syntax page (huaweicloudDocs/iam, 用户指南/策略语法.md, table 4 "运算符",
+ * read 2026-11 at commit 3e78d902), StringMatch/StringNotMatch of the SCP and 5.0 list (ims-facts.md §C.1),
+ * and Null, which the same page's Null example uses (corpus hwdocs-iam-syntax-null.json).
+ */
 const confirmedOps = [
   'StringEquals',
   'StringNotEquals',
   'StringEqualsIgnoreCase',
   'StringNotEqualsIgnoreCase',
+  'StringLike',
+  'StringNotLike',
+  'StringStartWith',
+  'StringEndWith',
+  'StringNotStartWith',
+  'StringNotEndWith',
+  'StringEqualsAnyOf',
+  'StringNotEqualsAnyOf',
+  'StringEqualsIgnoreCaseAnyOf',
+  'StringNotEqualsIgnoreCaseAnyOf',
+  'StringLikeAnyOf',
+  'StringNotLikeAnyOf',
+  'StringStartWithAnyOf',
+  'StringEndWithAnyOf',
+  'StringNotStartWithAnyOf',
+  'StringNotEndWithAnyOf',
   'StringMatch',
   'StringNotMatch',
-  'StringEndWith',
   'NumberEquals',
   'NumberNotEquals',
   'NumberLessThan',
   'NumberLessThanEquals',
   'NumberGreaterThan',
   'NumberGreaterThanEquals',
+  'NumberEqualsAnyOf',
+  'NumberNotEqualsAnyOf',
   'DateLessThan',
   'DateLessThanEquals',
-  'Bool',
-];
-/** Named in the facts as probable members of the full list, which could not be read. */
-const probableOps = [
-  'StringStartWith',
-  'StringNotStartWith',
-  'StringNotEndWith',
-  'StringLike',
-  'DateEquals',
-  'DateNotEquals',
   'DateGreaterThan',
   'DateGreaterThanEquals',
+  'Bool',
   'IpAddress',
   'NotIpAddress',
   'IsNullOrEmpty',
   'IsNull',
   'IsNotNull',
+  'Null',
 ];
+/** Named in the facts as probable, and on no page read: accepted, marked as probable in hovers. */
+const probableOps = ['DateEquals', 'DateNotEquals'];
 
 export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
   ...confirmedOps.map((name) => ({ name, confirmed: true })),

@@ -49,6 +49,11 @@ export interface HttpRequest {
   requestLine: Span;
   headers: HttpHeader[];
   body?: HttpBody;
+  /**
+   * JSON written right after the request line or headers, with no blank line before it (as some API
+   * pages print it): no .http tool reads it as the body.
+   */
+  unseparatedBody?: Span;
 }
 
 export interface HttpFile {
@@ -195,9 +200,15 @@ function parseBlock(
   k++;
   for (; k < lines.length && QUERY_CONTINUATION.test(lines[k].text); k++) fullUrl += lines[k].text.trim();
   const headers: HttpHeader[] = [];
+  let unseparatedBody: Span | undefined;
   for (; k < lines.length && lines[k].text.trim() !== ''; k++) {
     const t = lines[k].text;
     if (COMMENT.test(t)) continue;
+    if (!unseparatedBody && /^\s*[{[]/.test(t)) unseparatedBody = { start: lines[k].start, end: lines[k].end };
+    if (unseparatedBody) {
+      unseparatedBody.end = lines[k].end;
+      continue;
+    }
     const h = HEADER.exec(t);
     if (!h) continue;
     const valueStart = lines[k].start + t.length - h[2].length;
@@ -243,6 +254,7 @@ function parseBlock(
     requestLine: { start: line.start, end: line.end },
     headers,
     body,
+    unseparatedBody,
   });
 }
 

@@ -18,9 +18,15 @@ export type ActionProblem =
 /** Characters seen in real actions: letters, digits, `*`, and the odd `-`, `_` or `.`. */
 const SEGMENT_CHARS = /^[A-Za-z0-9*_.-]*$/;
 
-/** The grammar problem of an action string, or undefined when it is well-formed. */
+/**
+ * The grammar problem of an action string, or undefined when it is well-formed. Besides
+ * `service:resourceType:operation` with `*` anywhere, two short forms match whole services or
+ * everything: `service:*` and `*` (the 5.0 "allow all" example, tf-identityv5-policy-allow-all-5.0).
+ */
 export function actionProblem(action: string): ActionProblem | undefined {
+  if (action === '*') return undefined;
   const segments = action.split(':');
+  if (segments.length === 2 && segments[1] === '*' && segments[0].length > 0) segments.push('*');
   if (segments.length !== 3) return { kind: 'segments', count: segments.length };
   if (segments.some((s) => s.length === 0)) return { kind: 'emptySegment' };
   if (segments[0] !== segments[0].toLowerCase()) return { kind: 'upperCaseService' };
@@ -54,18 +60,21 @@ interface CompiledPattern {
 }
 
 const compiled = new Map<string, CompiledPattern | null>();
+const MATCH_ALL: CompiledPattern = { service: /^/, rest: /^/ };
 
 function compile(pattern: string): CompiledPattern | null {
   let c = compiled.get(pattern);
   if (c === undefined) {
     const i = pattern.indexOf(':');
     c =
-      i < 0
-        ? null
-        : {
-            service: globToRegExp(pattern.slice(0, i), false),
-            rest: globToRegExp(pattern.slice(i + 1), true),
-          };
+      pattern === '*'
+        ? MATCH_ALL
+        : i < 0
+          ? null
+          : {
+              service: globToRegExp(pattern.slice(0, i), false),
+              rest: globToRegExp(pattern.slice(i + 1), true),
+            };
     if (compiled.size > 10_000) compiled.clear(); // bound the cache on pathological documents
     compiled.set(pattern, c);
   }

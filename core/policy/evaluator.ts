@@ -12,6 +12,8 @@ export interface PolicySource {
   model: PolicyModel;
   /** Line and character of an offset in the policy's text, for links from other documents. */
   positionAt?: (offset: number) => { line: number; character: number };
+  /** The policy's text, for edits that keep its layout. */
+  text?: string;
 }
 
 export interface StatementRef {

@@ -26,7 +26,15 @@ export interface PolicyStatement {
   conditionNode?: Node;
 }
 
+/**
+ * What a document with `Statement` is: an IAM identity policy (roles 1.0, policies 1.1, identity policies
+ * 5.0), a 5.0 resource-based policy (trust or VPC endpoint policies: statements name a `Principal`), or a
+ * document of another grammar (OBS bucket policies: no or a dated Version, a Principal), left alone.
+ */
+export type PolicyKind = 'identity' | 'resource' | 'foreign';
+
 export interface PolicyModel {
+  kind: PolicyKind;
   tree: Node;
   /** The object holding Version and Statement (the root, or role.policy). */
   policyNode: Node;
@@ -59,7 +67,9 @@ export function parseJson(text: string): ParsedJson {
     return { tree: undefined, errors, policy: undefined };
   }
   if (tree && depthOf(tree) > MAX_JSON_DEPTH) return { tree: undefined, errors, policy: undefined };
-  return { tree, errors, policy: readPolicy(tree) };
+  const policy = readPolicy(tree);
+  // Another grammar (an OBS bucket policy): nothing of ours applies, so no feature touches it.
+  return { tree, errors, policy: policy?.kind === 'foreign' ? undefined : policy };
 }
 
 /** The nesting depth, walked without recursion and without a tuple per node. */
@@ -145,15 +155,27 @@ export function readPolicy(tree: Node | undefined): PolicyModel | undefined {
       conditionNode: propertyValue(node, 'Condition'),
     });
   });
+  const version = versionNode?.type === 'string' ? (versionNode.value as string) : undefined;
   return {
+    kind: policyKind(version, versionNode !== undefined, statements),
     tree,
     policyNode,
     wrapped,
-    version: versionNode?.type === 'string' ? (versionNode.value as string) : undefined,
+    version,
     versionNode,
     statementsNode,
     statements,
   };
+}
+
+/** A version that is a date (`2008-10-17`) belongs to the S3-style grammar of OBS bucket policies. */
+const DATED_VERSION = /^\d{4}-\d{2}-\d{2}$/;
+
+function policyKind(version: string | undefined, hasVersion: boolean, statements: PolicyStatement[]): PolicyKind {
+  const principal = statements.some((s) => propertyNode(s.node, 'Principal') || propertyNode(s.node, 'NotPrincipal'));
+  // IAM's own grammars have Principal only in 5.0 resource-based policies.
+  if ((hasVersion && version !== undefined && DATED_VERSION.test(version)) || (principal && version !== '5.0')) return 'foreign';
+  return principal ? 'resource' : 'identity';
 }
 
 /** A statement whose Condition has at least one entry only "may" apply. */

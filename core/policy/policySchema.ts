@@ -5,17 +5,34 @@
  */
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { STATEMENT_KEYS, type JsonSchema, type PolicyVersion } from '../catalogue';
+import type { PolicyKind } from './policyDocument';
 
 const stringArray: JsonSchema = { type: 'array', items: { type: 'string' } };
 
-function statementSchema(version: PolicyVersion | undefined): JsonSchema {
+/**
+ * Resource as the service takes it: a list of strings (the documented form), one string (`"Resource": "*"`
+ * in Huawei's KMS example; the SDKs type it as any value), or the agency form `{"uri": [...]}`.
+ */
+const resourceValue: JsonSchema = {
+  anyOf: [stringArray, { type: 'string' }, { type: 'object', additionalProperties: stringArray }],
+};
+
+/** Principal of 5.0 resource-based policies (trust and VPC endpoint policies): "*" or an object of lists. */
+const principalValue: JsonSchema = {
+  anyOf: [{ type: 'string' }, { type: 'object', additionalProperties: { anyOf: [stringArray, { type: 'string' }] } }],
+};
+
+function statementSchema(version: PolicyVersion | undefined, kind: PolicyKind): JsonSchema {
   const keys = STATEMENT_KEYS.filter((k) => !version || k.versions.includes(version)).map((k) => k.name);
+  if (kind === 'resource') keys.push('Principal', 'NotPrincipal');
   const properties: Record<string, JsonSchema> = {
     Effect: { type: 'string' },
     Action: stringArray,
     NotAction: stringArray,
-    Resource: stringArray,
-    NotResource: stringArray,
+    Resource: resourceValue,
+    NotResource: resourceValue,
+    Principal: principalValue,
+    NotPrincipal: principalValue,
     Sid: { type: 'string' },
     Condition: {
       type: 'object',
@@ -39,13 +56,13 @@ function statementSchema(version: PolicyVersion | undefined): JsonSchema {
   };
 }
 
-export function policySchema(version: PolicyVersion | undefined): JsonSchema {
+export function policySchema(version: PolicyVersion | undefined, kind: PolicyKind = 'identity'): JsonSchema {
   return {
     type: 'object',
     required: ['Version', 'Statement'],
     properties: {
       Version: { type: 'string' },
-      Statement: { type: 'array', items: statementSchema(version) },
+      Statement: { type: 'array', items: statementSchema(version, kind) },
       ...(version === '1.0'
         ? {
             Depends: {
@@ -62,9 +79,13 @@ const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, 
 const validators = new Map<string, ValidateFunction>();
 
 /** ajv errors of a policy object (the plain value of the policy node). */
-export function validatePolicyStructure(value: unknown, version: PolicyVersion | undefined): ErrorObject[] {
-  const key = version ?? 'any';
+export function validatePolicyStructure(
+  value: unknown,
+  version: PolicyVersion | undefined,
+  kind: PolicyKind = 'identity',
+): ErrorObject[] {
+  const key = `${version ?? 'any'}/${kind}`;
   let validate = validators.get(key);
-  if (!validate) validators.set(key, (validate = ajv.compile(policySchema(version))));
+  if (!validate) validators.set(key, (validate = ajv.compile(policySchema(version, kind))));
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }

@@ -5,6 +5,7 @@ import { findApi } from '../../core/catalogue';
 import type { HttpRequest } from '../../core/http/httpFile';
 import { splitUrl } from '../../core/http/imsRequest';
 import type { PolicySource } from '../../core/policy/evaluator';
+import type { Node } from 'jsonc-parser';
 import type { HttpFix } from './httpDiagnostics';
 import { fixable, quickFix } from './quickFix';
 import { messages, type Messages } from './messages';
@@ -46,29 +47,54 @@ function rewriteDeprecated(doc: TextDocument, parsed: ParsedHttp, request: HttpR
   return [TextEdit.replace(Range.create(doc.positionAt(request.requestLine.start), doc.positionAt(end)), block)];
 }
 
+/** Where the new actions go, in the array's own layout: one a line with the last item's indent, or inline. */
+function appendToArray(source: PolicySource, array: Node, actions: string[]): { offset: number; text: string } {
+  const items = array.children ?? [];
+  const last = items[items.length - 1];
+  const text = source.text ?? '';
+  if (!last) return { offset: array.offset + 1, text: actions.map((a) => JSON.stringify(a)).join(', ') };
+  const lineStart = text.lastIndexOf('\n', last.offset - 1) + 1;
+  const before = text.slice(lineStart, last.offset);
+  // Items on lines of their own (only white space before the last one): the new ones get lines too.
+  if (items.length > 0 && /^[ \t]*$/.test(before) && text.slice(array.offset, last.offset).includes('\n')) {
+    return { offset: last.offset + last.length, text: actions.map((a) => `,\n${before}${JSON.stringify(a)}`).join('') };
+  }
+  return { offset: last.offset + last.length, text: actions.map((a) => `, ${JSON.stringify(a)}`).join('') };
+}
+
+/**
+ * "Grant … in file (statement n)": an edit of the policy document that the client applies to the
+ * document (opening it), then `imsTags.showDocument` brings it into view at the new actions.
+ */
 function grantEdits(
   policies: readonly PolicySource[],
   actions: string[],
   m: Messages,
-): Array<{ title: string; edit: WorkspaceEdit }> {
-  const out: Array<{ title: string; edit: WorkspaceEdit }> = [];
+): Array<{ title: string; edit: WorkspaceEdit; show: { uri: string; range: Range } }> {
+  const out: Array<{ title: string; edit: WorkspaceEdit; show: { uri: string; range: Range } }> = [];
   for (const source of policies) {
     if (out.length >= MAX_POLICY_TARGETS || !source.positionAt) break;
     const st = source.model.statements.find(
       (s) => s.effect === 'Allow' && s.actionKey === 'Action' && s.actionsNode?.type === 'array',
     );
     if (!st) continue;
-    const array = st.actionsNode!;
-    const last = array.children?.[array.children.length - 1];
-    const text = actions.map((a) => JSON.stringify(a)).join(', ');
-    const at = source.positionAt(last ? last.offset + last.length : array.offset + 1);
+    const insert = appendToArray(source, st.actionsNode!, actions);
+    const at = source.positionAt(insert.offset);
+    // Where the first new action stands once the edit is applied.
+    const before = insert.text.slice(0, insert.text.indexOf('"')).split('\n');
+    const line = at.line + before.length - 1;
+    const character = before.length > 1 ? before[before.length - 1].length : at.character + before[0].length;
     out.push({
       title: m.grantIn(actions.join(', '), fileName(source.uri), st.index + 1),
-      edit: { changes: { [source.uri]: [TextEdit.insert(at, last ? `, ${text}` : text)] } },
+      edit: { changes: { [source.uri]: [TextEdit.insert(at, insert.text)] } },
+      show: { uri: source.uri, range: Range.create(line, character, line, character) },
     });
   }
   return out;
 }
+
+/** The server command that shows a document (window/showDocument), for quick fixes that edit another file. */
+export const SHOW_DOCUMENT_COMMAND = 'imsTags.showDocument';
 
 export function getHttpCodeActions(
   doc: TextDocument,
@@ -108,8 +134,33 @@ export function getHttpCodeActions(
           ),
         );
         break;
+      case 'insertBlankLine':
+        actions.push(
+          quickFix(m.addBlankLine(), d, { changes: { [doc.uri]: [TextEdit.insert(doc.positionAt(fix.offset), '\n')] } }, true),
+        );
+        break;
+      case 'replaceText':
+        actions.push(
+          quickFix(m.replaceWith(fix.value), d, { changes: { [doc.uri]: [TextEdit.replace(d.range, fix.value)] } }, true),
+        );
+        break;
+      case 'replaceValue':
+        actions.push(
+          quickFix(
+            m.replaceWith(fix.value),
+            d,
+            { changes: { [doc.uri]: [TextEdit.replace(d.range, JSON.stringify(fix.value))] } },
+            true,
+          ),
+        );
+        break;
       case 'addActions':
-        for (const g of grantEdits(policies, fix.actions, m)) actions.push(quickFix(g.title, d, g.edit));
+        for (const g of grantEdits(policies, fix.actions, m)) {
+          actions.push({
+            ...quickFix(g.title, d, g.edit),
+            command: { title: g.title, command: SHOW_DOCUMENT_COMMAND, arguments: [g.show.uri, g.show.range] },
+          });
+        }
         break;
     }
   }

@@ -7,7 +7,16 @@ import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { TAG_KEY_RULE_TEXT, TAG_RULES, TAG_VALUE_RULE_TEXT, findApi, tr, type ImsApi, type Lang } from '../../core/catalogue';
+import {
+  IMS_APIS,
+  TAG_KEY_RULE_TEXT,
+  TAG_RULES,
+  TAG_VALUE_RULE_TEXT,
+  findApi,
+  tr,
+  type ImsApi,
+  type Lang,
+} from '../../core/catalogue';
 import { validateBody } from '../../core/http/bodyValidation';
 import type { HttpRequest } from '../../core/http/httpFile';
 import type { PolicySource } from '../../core/policy/evaluator';
@@ -23,6 +32,8 @@ export const HttpCode = {
   tagRule: 'tag-rule',
   duplicateKey: 'duplicate-tag-key',
   missingBody: 'missing-body',
+  bodyNeedsBlankLine: 'body-without-blank-line',
+  docPlaceholder: 'doc-placeholder',
   unexpectedBody: 'unexpected-body',
   missingContentType: 'missing-content-type',
   methodNotSupported: 'method-not-supported',
@@ -37,7 +48,11 @@ export type HttpFix =
   | { kind: 'rewriteDeprecated'; request: number; to: string }
   | { kind: 'addContentType'; request: number; value: string }
   | { kind: 'replaceMethod'; values: string[] }
-  | { kind: 'addActions'; actions: string[] };
+  | { kind: 'addActions'; actions: string[] }
+  /** An enum value in the wrong case: the documented spelling (the diagnostic's range is the string). */
+  | { kind: 'replaceValue'; value: string }
+  | { kind: 'insertBlankLine'; offset: number }
+  | { kind: 'replaceText'; value: string };
 
 export interface HttpDiagnosticData {
   fix?: HttpFix;
@@ -148,6 +163,30 @@ function bodyMessage(
   }
 }
 
+/** `{Endpoint}`, `{project_id}`: the API pages' placeholders, which no .http tool fills. */
+const PLACEHOLDER = /(?<!\{)\{([A-Za-z_][\w-]*)\}(?!\})/g;
+
+/** What each placeholder should become: the endpoint, or the catalogue's {{variable}} of a path parameter. */
+function placeholderReplacement(name: string): string | undefined {
+  if (name.toLowerCase() === 'endpoint') return 'ims.{{region}}.myhuaweicloud.com';
+  for (const api of IMS_APIS) {
+    const p = api.pathParams.find((x) => x.name === name);
+    if (p) return `{{${p.variable}}}`;
+  }
+  return undefined;
+}
+
+function checkPlaceholders(out: Out, request: HttpRequest): void {
+  const url = request.url;
+  for (const m of url.text.matchAll(PLACEHOLDER)) {
+    const start = url.span.start + m.index!;
+    const replacement = placeholderReplacement(m[1]);
+    out.add(start, start + m[0].length, DiagnosticSeverity.Information, HttpCode.docPlaceholder, out.m.docPlaceholder(m[0]), {
+      ...(replacement ? { data: { fix: { kind: 'replaceText', value: replacement } } } : {}),
+    });
+  }
+}
+
 function containsVariable(node: Node | undefined): boolean {
   if (!node) return false;
   if (node.type === 'string') return String(node.value).includes('{{');
@@ -162,6 +201,13 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
     return;
   }
   const line = request.requestLine;
+  if (!body && request.unseparatedBody) {
+    const stray = request.unseparatedBody;
+    out.add(stray.start, stray.end, DiagnosticSeverity.Error, HttpCode.bodyNeedsBlankLine, out.m.bodyNeedsBlankLine(api.id), {
+      data: { fix: { kind: 'insertBlankLine', offset: stray.start } },
+    });
+    return;
+  }
   if (!body) {
     out.add(
       line.start,
@@ -212,12 +258,19 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
       if (key) target = key;
     }
     const wide = target.type === 'object' || target.type === 'array';
+    // "Create" for "create": the enum is case-sensitive, and the fix is the documented spelling.
+    const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [];
+    const value = getNodeValue(target);
+    const sameLetters = allowed.find(
+      (v) => typeof v === 'string' && typeof value === 'string' && v.toLowerCase() === value.toLowerCase(),
+    );
     out.add(
       base + target.offset,
       base + target.offset + (wide ? 1 : target.length),
       mapped.severity,
       mapped.code,
       mapped.message,
+      typeof sameLetters === 'string' ? { data: { fix: { kind: 'replaceValue', value: sameLetters } } } : {},
     );
   }
   checkDuplicateKeys(out, tree, base);
@@ -326,6 +379,7 @@ export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, ct
     const match = parsed.match(request);
     if (!match) continue;
     const urlSpan = request.url.span;
+    checkPlaceholders(out, request);
     if (match.kind === 'unknownPath') {
       const suggestions = [...new Set(match.suggestions.map((a) => a.path))];
       out.add(

@@ -10,6 +10,19 @@ import type { Node } from 'jsonc-parser';
 export class PropertyIndex {
   private byKey?: Map<string, Node[]>;
   private readonly counts = new Map<string, Map<string, number>>();
+  private readonly arrays = new WeakMap<Node, Map<string, number>>();
+
+  /** How often each string stands in one array: built once per array and document version. */
+  arrayItems(array: Node): Map<string, number> {
+    let counts = this.arrays.get(array);
+    if (counts) return counts;
+    counts = new Map();
+    for (const item of array.children ?? []) {
+      if (item.type === 'string') counts.set(item.value as string, (counts.get(item.value as string) ?? 0) + 1);
+    }
+    this.arrays.set(array, counts);
+    return counts;
+  }
 
   constructor(private readonly tree: Node) {}
 
@@ -86,7 +99,6 @@ export function peerValues(index: PropertyIndex, key: string, offset: number): S
  */
 export function peerItemTest(index: PropertyIndex, key: string, array: Node | undefined): (value: string) => boolean {
   const counts = index.itemCounts(key);
-  const own = new Set<string>();
-  if (array?.type === 'array') for (const item of array.children ?? []) if (item.type === 'string') own.add(item.value as string);
-  return (value) => (counts.get(value) ?? 0) - (own.has(value) ? 1 : 0) > 0;
+  const own = array?.type === 'array' ? index.arrayItems(array) : undefined;
+  return (value) => (counts.get(value) ?? 0) - (own?.has(value) ? 1 : 0) > 0;
 }

@@ -22,6 +22,10 @@ const en = {
     `"${key}" is allowed only in Version ${versions} statements${version ? `, not in ${version}` : ''}.`,
   unknownKey: (key: string, near?: string) => `Unknown statement key "${key}".${near ? ` Did you mean "${near}"?` : ''}`,
   mustBe: (what: string, type: string) => `${what} must be ${type}.`,
+  jsonSyntax: (error: string, more: number) =>
+    `JSON syntax error: ${error}${more ? ` (${more} more after it)` : ''}. IAM accepts only valid JSON.`,
+  resourceForms: (key: string) => `"${key}" must be a list of strings, one string, or {"uri": [...]} (agency policies).`,
+  principalForms: (key: string) => `"${key}" must be "*" or an object of lists, e.g. {"IAM": ["…"]}.`,
   eachEntry: (owner: string) => `Each "${owner}" entry`,
   arrayOfStrings: () => 'an array of strings',
   aType: (t: string) => `a ${t}`,
@@ -29,7 +33,8 @@ const en = {
   segments: (v: string, n: number) =>
     `Malformed action "${v}": an action has three parts, service:resourceType:operation (found ${n}).`,
   emptySegment: (v: string) => `Malformed action "${v}": service, resource type and operation must not be empty (use * for any).`,
-  upperService: (v: string, fixed: string) => `Malformed action "${v}": the service name must be lower case ("${fixed}").`,
+  upperService: (v: string, fixed: string) =>
+    `Upper-case service in "${v}": the policy grammar writes services in lower case ("${fixed}"). Huawei's own examples use upper case and IAM accepts them, but whether IAM matches them to the service's lower-case actions is not documented.`,
   badChars: (v: string, chars: string) => `Malformed action "${v}": unexpected character(s) ${JSON.stringify(chars)}.`,
   noMatch: (v: string) => `"${v}" matches no known IMS action.`,
   unknownAction: (v: string, near: string[]) =>
@@ -59,6 +64,11 @@ const en = {
   deprecatedApi: (id: string, title: string, to: string, target: string) =>
     `${id} (${title}) is a deprecated OpenStack-native API: use ${to} (${target}).`,
   noBody: (id: string) => `${id} takes no request body.`,
+  bodyNeedsBlankLine: (id: string) =>
+    `This ${id} body follows the request line without a blank line, so no .http tool reads it as the body: add a blank line before the body.`,
+  addBlankLine: () => 'Add a blank line before the body',
+  docPlaceholder: (placeholder: string) =>
+    `${placeholder} is the API page's placeholder, not a variable: no .http tool fills single braces. Write the endpoint (ims.<region>.myhuaweicloud.com) or a {{variable}}.`,
   needsBody: (id: string, example: string) => `${id} needs a JSON body, for example: ${example}`,
   noContentType: (ct: string) => `The JSON body has no Content-Type header: add "Content-Type: ${ct}".`,
   notJson: (detail: string) => `The body is not valid JSON (${detail}).`,
@@ -108,6 +118,8 @@ const en = {
   alsoNeeds: () => 'also needs',
   dependentActions: () => 'Dependent actions',
   noTagApi: () => 'Authorizes none of the IMS tag APIs.',
+  unknownActionHover: (near: string[]) =>
+    `not a known IMS action, so it grants nothing.${near.length ? ` Did you mean ${near.map((n) => `\`${n}\``).join(' or ')}?` : ''}`,
   matchesActions: (n: number) => `Matches ${n} IMS actions`,
   otherApis: () => 'Other APIs',
   unconfirmedAction: () => 'Only the name is documented (IAM 5.0 table, read in part).',
@@ -157,6 +169,9 @@ const zh: Messages = {
   keyOfVersion: (key, versions, version) =>
     `"${key}" 只能用于 Version ${versions} 的语句${version ? `，不能用于 ${version}` : ''}。`,
   unknownKey: (key, near) => `未知的语句键 "${key}"。${near ? `您是否想输入 "${near}"？` : ''}`,
+  jsonSyntax: (error, more) => `JSON 语法错误：${error}${more ? `（其后还有 ${more} 处）` : ''}。IAM 只接受合法的 JSON。`,
+  resourceForms: (key) => `"${key}" 必须是字符串列表、单个字符串，或 {"uri": [...]}（委托策略）。`,
+  principalForms: (key) => `"${key}" 必须是 "*" 或由列表组成的对象，例如 {"IAM": ["…"]}。`,
   mustBe: (what, type) => `${what}必须是${type}。`,
   eachEntry: (owner) => `"${owner}" 的每一项`,
   arrayOfStrings: () => '字符串数组',
@@ -165,7 +180,8 @@ const zh: Messages = {
   otherStructure: (where, detail) => `${where}：${detail}。`,
   segments: (v, n) => `授权项 "${v}" 格式错误：授权项由三部分组成，服务:资源类型:操作（实际为 ${n} 部分）。`,
   emptySegment: (v) => `授权项 "${v}" 格式错误：服务、资源类型和操作都不能为空（任意请用 *）。`,
-  upperService: (v, fixed) => `授权项 "${v}" 格式错误：服务名必须小写（"${fixed}"）。`,
+  upperService: (v, fixed) =>
+    `"${v}" 的服务名是大写：策略语法要求服务名小写（"${fixed}"）。华为云自己的示例使用大写且 IAM 接受，但文档未说明 IAM 是否会将其匹配到该服务的小写授权项。`,
   badChars: (v, chars) => `授权项 "${v}" 格式错误：含有意外的字符 ${JSON.stringify(chars)}。`,
   noMatch: (v) => `"${v}" 不匹配任何已知的 IMS 授权项。`,
   unknownAction: (v, near) => `未知的 IMS 授权项 "${v}"。${near.length ? `您是否想输入 ${q(near, ' 或 ')}？` : ''}`,
@@ -188,6 +204,11 @@ const zh: Messages = {
   wrongMethod: (method, methods, apis) => `此 IMS 路径不支持 ${method}：请使用 ${methods}（${apis}）。`,
   deprecatedApi: (id, title, to, target) => `${id}（${title}）是已废弃的 OpenStack 原生接口：请改用 ${to}（${target}）。`,
   noBody: (id) => `${id} 不接受请求体。`,
+  bodyNeedsBlankLine: (id) =>
+    `此 ${id} 请求体紧跟在请求行之后，中间没有空行，任何 .http 工具都不会把它当作请求体：请在请求体前加一个空行。`,
+  addBlankLine: () => '在请求体前加一个空行',
+  docPlaceholder: (placeholder) =>
+    `${placeholder} 是 API 文档中的占位符，不是变量：.http 工具不会替换单花括号。请写出终端节点（ims.<region>.myhuaweicloud.com）或使用 {{变量}}。`,
   needsBody: (id, example) => `${id} 需要 JSON 请求体，例如：${example}`,
   noContentType: (ct) => `JSON 请求体缺少 Content-Type 请求头：请添加 "Content-Type: ${ct}"。`,
   notJson: (detail) => `请求体不是有效的 JSON（${detail}）。`,
@@ -234,6 +255,8 @@ const zh: Messages = {
   alsoNeeds: () => '还需要',
   dependentActions: () => '依赖的授权项',
   noTagApi: () => '不授权任何 IMS 标签接口。',
+  unknownActionHover: (near) =>
+    `不是已知的 IMS 授权项，不授予任何权限。${near.length ? `您是否想输入 ${near.map((n) => `\`${n}\``).join(' 或 ')}？` : ''}`,
   matchesActions: (n) => `匹配 ${n} 个 IMS 授权项`,
   otherApis: () => '其他接口',
   unconfirmedAction: () => '仅确认了名称（IAM 5.0 授权项表仅部分可读）。',

@@ -40,25 +40,29 @@ interface Slot {
   quote: boolean;
   /** Text before the inserted value, e.g. a space after `:`. */
   lead: string;
+  /** Inside a string whose closing quote is missing: the value brings its own, so the JSON stays valid. */
+  close: boolean;
 }
 
 function slotFor(doc: TextDocument, text: string, cursor: PolicyCursor, offset: number): Slot {
   const s = cursor.stringNode;
   if (s) {
-    const end = isClosedString(text, s) ? s.offset + s.length - 1 : s.offset + s.length;
+    const closed = isClosedString(text, s);
+    const end = closed ? s.offset + s.length - 1 : s.offset + s.length;
     return {
       range: Range.create(doc.positionAt(s.offset + 1), doc.positionAt(Math.max(end, offset))),
       typed: text.slice(s.offset + 1, offset),
       quote: false,
       lead: '',
+      close: !closed,
     };
   }
   const pos = doc.positionAt(offset);
-  return { range: Range.create(pos, pos), typed: '', quote: true, lead: text[offset - 1] === ':' ? ' ' : '' };
+  return { range: Range.create(pos, pos), typed: '', quote: true, lead: text[offset - 1] === ':' ? ' ' : '', close: false };
 }
 
 function valueItem(slot: Slot, value: string, kind: CompletionItemKind, doc: string | undefined, sort: number): CompletionItem {
-  const newText = slot.quote ? `${slot.lead}"${value}"` : value;
+  const newText = slot.quote ? `${slot.lead}"${value}"` : slot.close ? `${value}"` : value;
   return {
     label: value,
     kind,
@@ -82,24 +86,30 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
   // Other services' actions are only syntax-checked: we have nothing to propose for them.
   if (!(typed.startsWith('ims:') || 'ims:'.startsWith(typed))) return [];
   const statement = parsed.model!.statements.find((s) => s.index === cursor.statementIndex);
-  const inStatement = new Set(statement?.actions.filter((a) => a.node !== cursor.stringNode).map((a) => a.value) ?? []);
   const array = cursor.stringNode ? cursor.stringNode.parent : cursor.container;
+  // Counted once per document version, so a completion costs the same in a 10 KB and a 1 MB policy.
+  const inArray = array?.type === 'array' ? parsed.index!.arrayItems(array) : new Map<string, number>();
+  const own = cursor.stringNode?.value as string | undefined;
+  const inStatement = (a: string) => (inArray.get(a) ?? 0) - (a === own ? 1 : 0) > 0;
   const offeredByVsCode = peerItemTest(parsed.index!, statement?.actionKey ?? 'Action', array);
-  const taken = (a: string) => inStatement.has(a) || offeredByVsCode(a);
+  const taken = (a: string) => inStatement(a) || offeredByVsCode(a);
   const items: CompletionItem[] = [];
   let sort = 0;
-  if (!typed.startsWith('ims:')) {
-    items.push({
-      ...valueItem(slot, 'ims:', CompletionItemKind.Module, undefined, sort++),
-      detail: 'Image Management Service',
+  // A prefix ("ims:", "ims:images:") keeps the cursor inside the string, with the quotes balanced.
+  const prefix = (value: string, kind: CompletionItemKind, detail?: string): CompletionItem => {
+    const open = slot.quote ? `${slot.lead}"` : '';
+    const close = slot.quote || slot.close ? '"' : '';
+    return {
+      ...valueItem(slot, value, kind, undefined, sort++),
+      detail,
       command: RETRIGGER,
-    });
-    if (slot.quote) items[items.length - 1].textEdit = TextEdit.replace(slot.range, `${slot.lead}"ims:`);
-  } else if (typed.split(':').length === 2) {
-    for (const rt of [...IMS_RESOURCE_TYPES, '*']) {
-      const item = valueItem(slot, `ims:${rt}:`, CompletionItemKind.Folder, undefined, sort++);
-      items.push({ ...item, command: RETRIGGER });
-    }
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(slot.range, `${open}${value}$0${close}`),
+    };
+  };
+  if (!typed.startsWith('ims:')) items.push(prefix('ims:', CompletionItemKind.Module, 'Image Management Service'));
+  else if (typed.split(':').length === 2) {
+    for (const rt of [...IMS_RESOURCE_TYPES, '*']) items.push(prefix(`ims:${rt}:`, CompletionItemKind.Folder));
   }
   for (const action of actionCandidates()) {
     if (taken(action)) continue;

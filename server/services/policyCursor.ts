@@ -2,7 +2,7 @@
  * What the cursor is on in a policy document, decided from the JSON path of the node under it (never
  * from a line regex), as vscode-json-languageservice does.
  */
-import { findNodeAtOffset, getNodePath, type JSONPath, type Node } from 'jsonc-parser';
+import { getNodePath, type JSONPath, type Node } from 'jsonc-parser';
 import type { PolicyModel } from '../../core/policy/policyDocument';
 
 export type CursorKind =
@@ -45,8 +45,38 @@ function inside(node: Node, offset: number): boolean {
   return offset > node.offset && offset < node.offset + node.length;
 }
 
+/**
+ * The innermost node at an offset (jsonc-parser's findNodeAtOffset, with the end included), finding the
+ * child by binary search: children are sorted by offset, and an Action array may hold thousands.
+ */
+export function nodeAt(root: Node, offset: number): Node | undefined {
+  const within = (n: Node) => offset >= n.offset && offset <= n.offset + n.length;
+  if (!within(root)) return undefined;
+  let node = root;
+  for (;;) {
+    const children = node.children;
+    if (!children || children.length === 0) return node;
+    let lo = 0;
+    let hi = children.length - 1;
+    let found: Node | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = children[mid];
+      if (offset < c.offset) hi = mid - 1;
+      else if (offset > c.offset + c.length) lo = mid + 1;
+      else {
+        // Touching the end of one child and the start of the next: the earlier one, as jsonc-parser does.
+        found = c;
+        hi = mid - 1;
+      }
+    }
+    if (!found) return node;
+    node = found;
+  }
+}
+
 export function cursorAt(model: PolicyModel, text: string, offset: number): PolicyCursor | undefined {
-  let node = findNodeAtOffset(model.tree, offset, true);
+  let node = nodeAt(model.tree, offset);
   if (!node) return undefined;
   let stringNode: Node | undefined;
   if (node.type === 'string') {

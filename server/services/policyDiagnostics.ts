@@ -2,7 +2,7 @@
  * Diagnostics for policy documents. Every finding has a stable code (README lists them) and the
  * exact range of the JSON node it is about. JSON syntax errors are left to the editor's JSON support.
  */
-import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, printParseErrorCode, type Node } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,6 +17,7 @@ import {
   apisNeedingBoth,
   dependentActions,
   findAction,
+  nearestActions,
   isKnownOperator,
   type Lang,
   type PolicyVersion,
@@ -34,6 +35,8 @@ export const DIAGNOSTIC_SOURCE = 'ims-tags';
 
 export const PolicyCode = {
   unknownAction: 'unknown-action',
+  jsonSyntax: 'json-syntax',
+  upperCaseService: 'uppercase-service',
   malformedAction: 'malformed-action',
   noMatchingAction: 'wildcard-matches-nothing',
   invalidVersion: 'invalid-version',
@@ -59,7 +62,6 @@ export interface PolicyDiagnosticData {
   fix?: PolicyFix;
 }
 
-const IMS_NAMES = IMS_ACTIONS.map((a) => a.name);
 const OPERATOR_NAMES = CONDITION_OPERATORS.flatMap((o) => [o.name, o.name + OPERATOR_SUFFIX]);
 /** Bounds the wildcard-coverage check on pathological statements (thousands of wildcards). */
 const MAX_WILDCARDS_CHECKED = 200;
@@ -117,13 +119,19 @@ function structureMessage(
 ): { message: string; code: string } | undefined {
   const path = e.instancePath.split('/').slice(1);
   const where = path.length >= 2 && path[0] === 'Statement' ? m.statementN(Number(path[1]) + 1) : m.thePolicy();
+  // A branch of an anyOf is reported once, by the anyOf error itself.
+  if (e.schemaPath.includes('/anyOf/')) return undefined;
   switch (e.keyword) {
-    case 'required': {
-      if (e.schemaPath.includes('/anyOf/')) return undefined; // reported once by the anyOf error
+    case 'required':
       return { code: PolicyCode.structure, message: m.missing(where, (e.params as { missingProperty: string }).missingProperty) };
-    }
-    case 'anyOf':
+    case 'anyOf': {
+      // The statement's own anyOf is "Action or NotAction"; the others are the forms a value may take.
+      const owner = path[path.length - 1];
+      if (owner === 'Resource' || owner === 'NotResource') return { code: PolicyCode.structure, message: m.resourceForms(owner) };
+      if (owner === 'Principal' || owner === 'NotPrincipal')
+        return { code: PolicyCode.structure, message: m.principalForms(owner) };
       return { code: PolicyCode.structure, message: m.noAction(where, version === '5.0') };
+    }
     case 'not':
       if (e.schemaPath.includes('dependentSchemas')) return { code: PolicyCode.structure, message: m.resourceAndNot(where) };
       return { code: PolicyCode.actionWithNotAction, message: m.actionAndNot(where) };
@@ -156,9 +164,26 @@ function structureMessage(
   }
 }
 
+/**
+ * The first JSON syntax error, for clients that do not report them themselves (comments are allowed, as
+ * in jsonc). Only the first: the errors after it are mostly the parser recovering from it.
+ */
+function checkJsonSyntax(c: Collector, doc: TextDocument, parsed: ParsedPolicy): void {
+  const [e, ...rest] = parsed.json.errors;
+  if (!e) return;
+  const range = Range.create(doc.positionAt(e.offset), doc.positionAt(e.offset + Math.max(e.length, 1)));
+  c.out.push({
+    range,
+    severity: DiagnosticSeverity.Error,
+    code: PolicyCode.jsonSyntax,
+    source: DIAGNOSTIC_SOURCE,
+    message: c.m.jsonSyntax(printParseErrorCode(e.error), rest.length),
+  });
+}
+
 function checkStructure(c: Collector, model: PolicyModel): void {
   const version = knownVersion(model);
-  const errors = validatePolicyStructure(getNodeValue(model.policyNode), version);
+  const errors = validatePolicyStructure(getNodeValue(model.policyNode), version, model.kind);
   for (const e of errors) {
     const mapped = structureMessage(e, version, c.m);
     if (!mapped) continue;
@@ -202,11 +227,21 @@ function checkAction(
 }
 
 function actionFinding(v: string, version: PolicyVersion | undefined, m: Messages): Finding | undefined {
-  if (v === '*' && version === '5.0') return undefined;
   const problem = actionProblem(v);
+  if (problem?.kind === 'upperCaseService') {
+    // IAM publishes and returns 1.0 roles with upper-case services (DNS:Zone:*); Huawei's 1.1 examples
+    // use them too (EVS:*:*). The grammar says lower case: a warning with the reason, not an error.
+    if (version === '1.0') return undefined;
+    const fixed = v.replace(/^[^:]*/, (s) => s.toLowerCase());
+    return {
+      severity: DiagnosticSeverity.Warning,
+      code: PolicyCode.upperCaseService,
+      message: m.upperService(v, fixed),
+      fix: { kind: 'replace', values: [fixed] },
+    };
+  }
   if (problem) {
     let message: string;
-    let fix: PolicyFix | undefined;
     switch (problem.kind) {
       case 'segments':
         message = m.segments(v, problem.count);
@@ -214,15 +249,13 @@ function actionFinding(v: string, version: PolicyVersion | undefined, m: Message
       case 'emptySegment':
         message = m.emptySegment(v);
         break;
-      case 'upperCaseService': {
-        const fixed = v.replace(/^[^:]*/, (s) => s.toLowerCase());
-        message = m.upperService(v, fixed);
-        fix = { kind: 'replace', values: [fixed] };
-        break;
-      }
       default:
         message = m.badChars(v, problem.chars);
     }
+    // White space around an otherwise good action (" obs:bucket:CreateBucket"): trimming fixes it.
+    const trimmed = v.trim();
+    const fix: PolicyFix | undefined =
+      trimmed !== v && trimmed && !actionProblem(trimmed) ? { kind: 'replace', values: [trimmed] } : undefined;
     return { severity: DiagnosticSeverity.Error, code: PolicyCode.malformedAction, message, fix };
   }
   if (!v.startsWith('ims:')) return undefined; // other services: syntax only
@@ -233,7 +266,7 @@ function actionFinding(v: string, version: PolicyVersion | undefined, m: Message
     return { severity, code: PolicyCode.noMatchingAction, message: m.noMatch(v) };
   }
   if (findAction(v)) return undefined;
-  const near = closest(v, IMS_NAMES);
+  const near = nearestActions(v);
   return {
     severity,
     code: PolicyCode.unknownAction,
@@ -420,6 +453,7 @@ export function computeDiagnostics(doc: TextDocument, parsed: ParsedPolicy, ctx:
   const model = parsed.model;
   if (!model) return [];
   const c = new Collector(doc, messages(lang));
+  if (ctx.jsonSyntax) checkJsonSyntax(c, doc, parsed);
   const version = knownVersion(model);
   checkVersion(c, model);
   checkStructure(c, model);

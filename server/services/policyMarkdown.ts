@@ -6,6 +6,7 @@ import {
   TAG_APIS,
   apisForPattern,
   findAction,
+  nearestActions,
   tr,
   type ImsApi,
   type Lang,
@@ -56,6 +57,14 @@ export function actionHover(pattern: string, lang: Lang): string | undefined {
     const matched = expandImsPattern(pattern);
     parts.push(`**${pattern}**${form ? ` — ${tr(form.description, lang)}` : ''}`);
     parts.push(`${messages(lang).matchesActions(matched.length)}: ${matched.map((a) => `\`${a.name}\``).join(', ')}`);
+  } else if (pattern.toLowerCase().startsWith('ims:')) {
+    // Unknown: say so, and show what the nearest known action would grant.
+    const near = nearestActions(pattern);
+    parts.push(`**${pattern}** — ${messages(lang).unknownActionHover(near)}`);
+    if (near.length === 0) return parts.join('\n\n');
+    const suggestion = findAction(near[0])!;
+    parts.push(`**${suggestion.name}** — ${tr(suggestion.description, lang)}`, apiTable(suggestion.name, lang));
+    return parts.join('\n\n');
   } else {
     return undefined;
   }

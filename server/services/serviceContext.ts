@@ -11,16 +11,23 @@ export interface ServiceContext {
   readonly lang: Lang;
   readonly settings: ImsTagsSettings;
   readonly policies: readonly PolicySource[];
+  /**
+   * Report JSON syntax errors of policies ourselves: on for every client but VS Code, whose JSON support
+   * reports them already (the extension says so in its initialization options), so nothing shows twice.
+   */
+  readonly jsonSyntax: boolean;
 }
 
 export function serviceContext(
   lang: Lang,
   settings: ImsTagsSettings = DEFAULT_SETTINGS,
   policies: () => readonly PolicySource[] = () => [],
+  jsonSyntax = true,
 ): ServiceContext {
   return {
     lang,
     settings,
+    jsonSyntax,
     get policies() {
       return policies();
     },

@@ -101,3 +101,29 @@ test('editing an open policy changes the .http diagnostics (open documents win o
     ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined,
   );
 });
+
+test('"Grant … in policy.json" edits the open policy document in its own layout and shows it; the disk is untouched', async () => {
+  const doc = await open('requests.http');
+  const policyUri = file('policy.json');
+  const onDisk = Buffer.from(await vscode.workspace.fs.readFile(policyUri)).toString('utf8');
+  const d = await until('not granted', () => ours(doc.uri).find((x) => x.code === 'not-granted'));
+  const fix = await quickFixFor(doc.uri, d.range, 'Grant ims:images:update in policy.json (statement 1)', until);
+  // What the light bulb does: apply the edit, then run the fix's command.
+  assert.ok(await vscode.workspace.applyEdit(fix.edit!));
+  await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+  const shown = await until('the policy is shown', async () =>
+    vscode.window.activeTextEditor?.document.uri.toString() === policyUri.toString() ? vscode.window.activeTextEditor : undefined,
+  );
+  const policy = shown.document;
+  try {
+    assert.ok(policy.isDirty, 'an edit of the document, not a write behind it');
+    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(policyUri)).toString('utf8'), onDisk);
+    // On a line of its own, with the items' indentation, after the last item (not on the typo's line).
+    assert.match(policy.getText(), /\n {8}"ims:",\n {8}"ims:images:update"\n {6}\]/);
+    assert.deepEqual(shown.selection.active, policy.positionAt(policy.getText().indexOf('"ims:images:update"')));
+  } finally {
+    await vscode.window.showTextDocument(policy);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  }
+});

@@ -145,3 +145,29 @@ test('the command line says how to use it', () => {
   assert.equal(bare.status, 2);
   assert.match(bare.stderr, /Usage: ims-tags-language-server --stdio/);
 });
+
+test('JSON syntax errors: reported once for clients that do not report them, not at all for VS Code', async () => {
+  const broken = '{"Version": "1.1", "Statement": [{"Effect": "Allow" "Action": ["ims:*:*"]}]}';
+  const uriBroken = 'file:///ws/broken.json';
+  await client.open(uriBroken, 'json', broken);
+  const ds = await client.waitForDiagnostics(uriBroken, (_d, p) => p.version === 1);
+  assert.deepEqual(
+    ds.filter((d) => d.code === 'json-syntax').map((d) => d.range.start.character),
+    [broken.indexOf('"Action"')],
+  );
+  const vscode = await LspClient.start({
+    command: process.execPath,
+    args: [SERVER_JS, '--stdio'],
+    initializationOptions: { jsonSyntaxDiagnostics: false },
+  });
+  try {
+    await vscode.open(uriBroken, 'json', broken);
+    const none = await vscode.waitForDiagnostics(uriBroken, (_d, p) => p.version === 1);
+    assert.deepEqual(
+      none.filter((d) => d.code === 'json-syntax'),
+      [],
+    );
+  } finally {
+    await vscode.stop();
+  }
+});

@@ -7,7 +7,7 @@ export function policySource(uri: string, text: string): PolicySource {
   const model = parseJson(text).policy;
   if (!model) throw new Error(`${uri} is not a policy`);
   const doc = TextDocument.create(uri, 'json', 1, text);
-  return { uri, model, positionAt: (o) => doc.positionAt(o) };
+  return { uri, model, text: doc.getText(), positionAt: (o) => doc.positionAt(o) };
 }
 
 export const allowList = (actions: string[], extra = '') =>

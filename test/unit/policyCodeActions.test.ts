@@ -54,7 +54,7 @@ test('fix the case of Effect, lower-case the service, choose a Version, correct 
     /"Effect": "Deny"/,
   );
   assert.match(
-    fix(policy('      "Effect": "Allow",\n      "Action": ["IMS:images:list"]'), PolicyCode.malformedAction).out,
+    fix(policy('      "Effect": "Allow",\n      "Action": ["IMS:images:list"]'), PolicyCode.upperCaseService).out,
     /"ims:images:list"/,
   );
   assert.match(

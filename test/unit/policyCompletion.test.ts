@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse, type ParseError } from 'jsonc-parser';
 import { IMS_ACTIONS, IMS_WILDCARDS } from '../../core/catalogue';
 import { policy, service, withCursor } from '../support/docs';
 
@@ -133,4 +134,26 @@ test('Chinese documentation when the display language is Chinese', () => {
   const { doc, position } = withCursor(policy('      "Effect": "Allow",\n      "Action": ["|"]'));
   const item = zh.complete(doc, position).items.find((i) => i.label === 'ims:images:update')!;
   assert.match((item.documentation as { value: string }).value, /修改镜像的元数据和标签/);
+});
+
+test('accepting an item leaves valid JSON, with or without the closing quote typed', () => {
+  const accept = (marked: string, label: string) => {
+    const { doc: d, position } = withCursor(marked);
+    const item = ls.complete(d, position).items.find((i) => i.label === label);
+    assert.ok(item, `${label} offered in ${marked}`);
+    const edit = item.textEdit as TextEdit;
+    const text = TextDocument.applyEdits(d, [{ range: edit.range, newText: edit.newText.replace('$0', '') }]);
+    const errors: ParseError[] = [];
+    const value = parse(text, errors);
+    assert.deepEqual(errors, [], text);
+    return value.Statement[0].Action as string[];
+  };
+  const body = (inner: string) => `{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": [${inner}]}]}`;
+  // The closing quote is missing: the value brings it.
+  assert.deepEqual(accept(body('"ims:images:l|\n'), 'ims:images:list'), ['ims:images:list']);
+  assert.deepEqual(accept(body('"ims:ima|\n'), 'ims:images:'), ['ims:images:']);
+  assert.deepEqual(accept(body('"i|\n'), 'ims:'), ['ims:']);
+  // Closed string, and no string at all.
+  assert.deepEqual(accept(body('"ims:images:l|"'), 'ims:images:list'), ['ims:images:list']);
+  assert.deepEqual(accept(body('|'), 'ims:'), ['ims:']);
 });

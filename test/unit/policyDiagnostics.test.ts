@@ -43,14 +43,34 @@ test('other services are only syntax-checked', () => {
   assert.match(d.message, /three parts/);
 });
 
-test('malformed actions: segment count, upper-case service, empty segment', () => {
-  const ds = only(allow('"ims:images", "IMS:images:list", "ims::list", "ims:images:li st"'), PolicyCode.malformedAction);
+test('malformed actions: segment count, empty segment, stray characters; the documented short forms are fine', () => {
+  const ds = only(
+    allow('"ims:images", "ims::list", "ims:images:li st", " ims:images:list", "ims:images:list:x"'),
+    PolicyCode.malformedAction,
+  );
   assert.deepEqual(
     ds.map((d) => d.text),
-    ['"ims:images"', '"IMS:images:list"', '"ims::list"', '"ims:images:li st"'],
+    ['"ims:images"', '"ims::list"', '"ims:images:li st"', '" ims:images:list"', '"ims:images:list:x"'],
   );
   assert.ok(ds.every((d) => d.severity === DiagnosticSeverity.Error));
-  assert.match(ds[1].message, /lower case \("ims:images:list"\)/);
+  // `*` (everything) and `service:*` (a whole service) are pattern forms of the grammar, in every version.
+  for (const version of ['1.1', '5.0']) {
+    for (const action of ['"*"', '"ecs:*"', '"ims:*"']) {
+      const d = doc(policy(`      "Effect": "Allow",\n      "Action": [${action}]`, version));
+      assert.deepEqual(ls.diagnostics(d), [], `${action} in ${version}`);
+    }
+  }
+  // `*` covers everything else in its statement.
+  const [r] = only(allow('"*", "ecs:*"'), PolicyCode.redundantAction);
+  assert.equal(r.text, '"ecs:*"');
+});
+
+test('upper-case services: a warning with the reason in 1.1 and 5.0, nothing in 1.0 roles', () => {
+  const [w] = only(allow('"IMS:images:list"'), PolicyCode.upperCaseService);
+  assert.equal(w.severity, DiagnosticSeverity.Warning);
+  assert.match(w.message, /lower case \("ims:images:list"\)\. Huawei's own examples use upper case/);
+  const role = doc(policy('      "Effect": "Allow",\n      "Action": ["DNS:Zone:*"]', '1.0'));
+  assert.deepEqual(ls.diagnostics(role), []);
 });
 
 test('a wildcard that matches no IMS action', () => {

@@ -50,3 +50,15 @@ test('hover on Effect, Version, statement keys and condition operators', () => {
     /also holds when the request has no value/,
   );
 });
+
+test('hover on an unknown ims: action says so, with the did-you-mean and what the suggestion grants', () => {
+  const { doc, position } = withCursor(policy('      "Effect": "Allow",\n      "Action": ["ims:images:up|dte"]'));
+  const md = (ls.hover(doc, position)!.contents as { value: string }).value;
+  assert.match(
+    md,
+    /\*\*ims:images:updte\*\* — not a known IMS action, so it grants nothing\. Did you mean `ims:images:update`\?/,
+  );
+  assert.match(md, /\*\*ims:images:update\*\* — Modify an image's metadata and tags\./);
+  // The suggestion's API table: AddImageTag is one of the APIs update unlocks.
+  assert.match(md, /\| Adding an Image Tag \|/);
+});
