@@ -5,10 +5,9 @@
 // emulator it started. Prints the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
 // the extension loaded instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheRoot } from './editorEnv.mjs';
+import { freshExamples } from './examples.mjs';
 import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
 
 const args = process.argv.slice(2);
@@ -22,18 +21,6 @@ function npm(script) {
     process.stderr.write(`${r.stdout}${r.stderr}\nnpm run ${script} failed; fix the error above and run npm start again.\n`);
     process.exit(1);
   }
-}
-
-/** A fresh copy of examples/ with emulator.http naming the emulator that runs now. */
-function freshExamples(emulator) {
-  const dir = mkdtempSync(join(tmpdir(), 'ims-examples-'));
-  cpSync(examples, dir, { recursive: true });
-  const file = join(dir, 'emulator.http');
-  const text = readFileSync(file, 'utf8')
-    .replace(/^@host = .*$/m, `@host = ${emulator.url}`)
-    .replace(/^@projectId = .*$/m, `@projectId = ${emulator.projectId}`);
-  writeFileSync(file, text);
-  return dir;
 }
 
 if (args.includes('--desktop')) {
@@ -90,7 +77,7 @@ try {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);
 }
-const workspace = freshExamples(emulator);
+const workspace = freshExamples(examples, emulator);
 let server;
 try {
   server = await startCodeServer({ profile, folder: workspace, port });

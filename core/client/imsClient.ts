@@ -162,7 +162,7 @@ export class ImsClient {
       if (response.status === 404 && attempt > 1 && api.method === 'DELETE' && !api.idempotent) return undefined as T;
       const err = parseErrorBody(text);
       const denied = response.status === 401 || response.status === 403;
-      lastError = new ImsError(
+      const failure = new ImsError(
         `${api.id} failed: ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? ` — ${err.message}` : ''}${denied ? ` (this call needs ${api.actions.join(' and ')})` : ''}`,
         response.status,
         err.code,
@@ -170,11 +170,14 @@ export class ImsClient {
         api,
         denied ? api.actions : [],
       );
+      lastError = failure;
       if (attempt < max && RETRYABLE_STATUS.has(response.status) && this.retryable(api)) {
         await sleep(this.retryAfter(response) ?? this.delay(attempt), signal);
         continue;
       }
-      throw lastError;
+      // Say how hard we tried: a person reading "503" should know it was not a single attempt.
+      if (attempt > 1) failure.message += ` (gave up after ${attempt} attempts)`;
+      throw failure;
     }
     throw lastError;
   }

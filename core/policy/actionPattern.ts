@@ -87,6 +87,7 @@ export function patternMatches(pattern: string, action: string): boolean {
   // which on a 1 MB policy of thousands of distinct actions cost both time and memory.
   if (!pattern.includes('*')) return sameAction(pattern, action);
   const c = compile(pattern);
+  if (c === MATCH_ALL) return true;
   const i = action.indexOf(':');
   if (!c || i < 0) return pattern === action;
   return c.service.test(action.slice(0, i)) && c.rest.test(action.slice(i + 1));

@@ -174,8 +174,13 @@ test('copy as .http gives a ready block that the language server recognises', as
 });
 
 test('"Send IMS request" sends a request of a .http file to the Sandbox and shows the response', async () => {
-  const { store } = await sandbox();
-  const id = store.all()[5].id;
+  const { a, store } = await sandbox();
+  // An image the tree shows, with its tags as they were.
+  await vscode.commands.executeCommand('imsTags.clearFilters');
+  await roots(a);
+  const id = a.tree.loaded.find((i) => !store.get(i.id)!.tags.has('sent'))!.id;
+  const shown = () => a.tree.loaded.find((i) => i.id === id);
+  assert.ok(!(shown()!.tags ?? []).includes('sent=from-http'));
   const doc = await open('sandbox.http');
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, doc.lineAt(1).range, `@imageId = ${id}`);
@@ -190,6 +195,8 @@ test('"Send IMS request" sends a request of a .http file to the Sandbox and show
   });
   assert.equal(sent.status, 204);
   assert.equal(store.get(id)!.tags.get('sent'), 'from-http');
+  // A write sent from a .http file refreshes the image in the tree.
+  assert.ok((shown()!.tags ?? []).includes('sent=from-http'), 'the tree shows the new tag');
   const listed = await vscode.commands.executeCommand<{ status: number; body: string; uri: string }>(
     'imsTags.sendRequest',
     doc.uri,
@@ -198,15 +205,15 @@ test('"Send IMS request" sends a request of a .http file to the Sandbox and show
     { confirmed: true },
   );
   assert.equal(listed.status, 200);
-  const shown = await vscode.workspace.openTextDocument(vscode.Uri.parse(listed.uri));
+  const response = await vscode.workspace.openTextDocument(vscode.Uri.parse(listed.uri));
   // The URL actually used, then the status line.
   assert.match(
-    shown.getText(),
+    response.getText(),
     /^\/\/ GET http:\/\/127\.0\.0\.1:\d+\/v2\/[0-9a-f]{32}\/images\/[0-9a-f-]{36}\/tags\n\/\/ HTTP 200 \(\d+ ms\) — ListImageTags\n/,
   );
   // A JSON body is shown as highlighted JSON (with the request and status as comments).
-  assert.equal(shown.languageId, 'jsonc');
-  assert.match(shown.getText(), /"key": "sent",\n\s+"value": "from-http"/);
+  assert.equal(response.languageId, 'jsonc');
+  assert.match(response.getText(), /"key": "sent",\n\s+"value": "from-http"/);
   await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
 });
 

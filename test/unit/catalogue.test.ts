@@ -94,3 +94,39 @@ test('readOnly: only the APIs that change nothing are sent without asking', () =
     .sort();
   assert.deepEqual(readOnly, ['ListImageByTags', 'ListImageTags', 'ListImages', 'ListImagesTags', 'ListTags']);
 });
+
+/** DESIGN.md's table of the ten tag APIs, copied here by hand: method and path, actions, IAM project, enterprise project. */
+const SEED: Array<[string, string, string[], boolean, boolean]> = [
+  ['GlanceCreateTag', 'PUT /v2/images/{image_id}/tags/{tag}', ['ims:images:get', 'ims:images:update'], true, false],
+  ['GlanceDeleteTag', 'DELETE /v2/images/{image_id}/tags/{tag}', ['ims:images:get', 'ims:images:update'], true, false],
+  ['CreateOrUpdateTags', 'PUT /v1/cloudimages/tags', ['ims:images:get', 'ims:images:update'], true, false],
+  ['ListTags', 'GET /v1/cloudimages/tags', ['ims:images:list'], true, false],
+  ['ListImageByTags', 'POST /v2/{project_id}/images/resource_instances/action', ['ims:images:list'], true, false],
+  ['BatchAddOrDeleteTags', 'POST /v2/{project_id}/images/{image_id}/tags/action', ['ims:images:update'], true, false],
+  ['AddImageTag', 'POST /v2/{project_id}/images/{image_id}/tags', ['ims:images:update'], true, false],
+  ['DeleteImageTag', 'DELETE /v2/{project_id}/images/{image_id}/tags/{key}', ['ims:images:update'], true, false],
+  ['ListImageTags', 'GET /v2/{project_id}/images/{image_id}/tags', ['ims:images:list'], true, false],
+  ['ListImagesTags', 'GET /v2/{project_id}/images/tags', ['ims:images:list'], true, false],
+];
+
+test('the catalogue agrees with the seed table, and the counts follow from it', () => {
+  assert.deepEqual(
+    TAG_APIS.map((a) => [a.id, `${a.method} ${a.path}`, a.actions, a.iamProject, a.enterpriseProject]),
+    SEED,
+  );
+  // What each action alone unlocks, derived from the seed table: the hints and hovers count these.
+  const alone = (action: string) => SEED.filter(([, , actions]) => actions.every((a) => a === action)).length;
+  const withDeps = (actions: string[]) => SEED.filter(([, , needed]) => needed.every((a) => actions.includes(a))).length;
+  for (const action of ['ims:images:list', 'ims:images:update', 'ims:images:get']) {
+    assert.equal(apisForPattern(action).full.filter((a) => a.tagApi).length, alone(action), action);
+  }
+  assert.equal(
+    apisForPattern('ims:images:*').full.filter((a) => a.tagApi).length,
+    withDeps(['ims:images:get', 'ims:images:update', 'ims:images:list']),
+  );
+  // Enterprise-project grants authorize none of them.
+  assert.deepEqual(
+    SEED.filter(([, , , , ep]) => ep),
+    [],
+  );
+});

@@ -80,7 +80,8 @@ test('gives up after maxAttempts on 503 and says so', async () => {
   const { calls, fetchFn } = scripted([{ status: 503 }, { status: 503 }, { status: 503 }]);
   await assert.rejects(
     make(fetchFn, { maxAttempts: 3 }).listImagesTags(),
-    (e: unknown) => e instanceof ImsError && e.status === 503,
+    (e: unknown) =>
+      e instanceof ImsError && e.status === 503 && /ListImagesTags failed: 503.*\(gave up after 3 attempts\)$/.test(e.message),
   );
   assert.equal(calls.length, 3);
 });

@@ -108,4 +108,32 @@ test('verification: accepts the official signer, rejects tampering, unknown keys
   const late = verifyRequest(received, secretFor, new Date(now.getTime() + 16 * 60_000));
   assert.deepEqual(late, { ok: false, reason: 'signature expired: X-Sdk-Date is more than 15 minutes from the server time' });
   assert.equal(verifyRequest({ ...received, headers: { ...lower, authorization: undefined } }, secretFor, now).ok, false);
+  // Each refusal says why, so a person can fix the client.
+  const reason = (r: ReturnType<typeof verifyRequest>) => (r.ok ? 'ok' : r.reason);
+  assert.equal(reason(verifyRequest(received, () => undefined, now)), `unknown access key ${AK}`);
+  assert.equal(
+    reason(verifyRequest({ ...received, headers: { ...lower, 'x-sdk-date': '2026-11-28' } }, secretFor, now)),
+    'missing or malformed X-Sdk-Date header (YYYYMMDDTHHMMSSZ)',
+  );
+  const early = verifyRequest(received, secretFor, new Date(now.getTime() - 16 * 60_000));
+  assert.equal(reason(early), 'signature expired: X-Sdk-Date is more than 15 minutes from the server time');
+  assert.equal(reason(verifyRequest(received, secretFor, new Date(now.getTime() + 14 * 60_000))), 'ok', 'within 15 minutes');
+  const unsigned = lower.authorization.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=content-type;x-sdk-date');
+  assert.equal(
+    reason(verifyRequest({ ...received, headers: { ...lower, authorization: unsigned } }, secretFor, now)),
+    'host and x-sdk-date must be signed',
+  );
+  assert.equal(
+    reason(verifyRequest({ ...received, headers: { ...lower, authorization: 'Basic abc' } }, secretFor, now)),
+    'missing or malformed Authorization header (expected SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…)',
+  );
+  const { 'content-type': _dropped, ...withoutType } = lower;
+  assert.equal(
+    reason(verifyRequest({ ...received, headers: withoutType }, secretFor, now)),
+    'signed header content-type is missing',
+  );
+  assert.equal(
+    reason(verifyRequest({ ...received, body: Buffer.from(body.replace('prod', 'dev')) }, secretFor, now)),
+    'signature does not match the request',
+  );
 });
