@@ -20,6 +20,7 @@ export default {
       'out/test/unit/httpFile.test.js',
       'out/test/unit/httpHover.test.js',
       'out/test/unit/policyDiagnostics.test.js',
+      'out/test/unit/policyModel.test.js',
       'out/test/unit/policyTypes.test.js',
       'out/test/unit/routing.test.js',
       'out/test/unit/signer.test.js',

@@ -57,30 +57,9 @@ export const connect: CommandFactory = (ctx) => async (opts?: ConnectOptions) =>
   if (!auth) return undefined;
   const progressTitle = vscode.l10n.t('Connecting to IMS in {0}…', region);
   if (auth === 'aksk') {
-    const ak =
-      opts?.ak ??
-      (await askText({
-        title,
-        step: 3,
-        total: 4,
-        prompt: vscode.l10n.t('Access key (AK)'),
-        placeholder: 'AK',
-        validate: required,
-      }));
-    if (!ak) return undefined;
-    const sk =
-      opts?.sk ??
-      (await askText({
-        title,
-        step: 4,
-        total: 4,
-        prompt: vscode.l10n.t('Secret key (SK)'),
-        placeholder: 'SK',
-        password: true,
-        validate: required,
-      }));
-    if (!sk) return undefined;
-    await ctx.connections.storeSecrets({ ak, sk });
+    const keys = await askKeys({ title, step: 3, total: 4 }, opts, ['AK', 'SK']);
+    if (!keys) return undefined;
+    await ctx.connections.storeSecrets(keys);
     return withProgress(progressTitle, () => ctx.connections.connectCloud({ region, projectId: opts?.projectId, auth }));
   }
   const ask = (step: number, prompt: string, placeholder: string, password = false) =>
@@ -116,30 +95,9 @@ export const connectLocal: CommandFactory = (ctx) => async (opts?: { url?: strin
       },
     }));
   if (!url) return undefined;
-  const ak =
-    opts?.ak ??
-    (await askText({
-      title,
-      step: 2,
-      total: 3,
-      prompt: vscode.l10n.t('Access key (AK)'),
-      placeholder: 'EMULATOR-AK',
-      validate: required,
-    }));
-  if (!ak) return undefined;
-  const sk =
-    opts?.sk ??
-    (await askText({
-      title,
-      step: 3,
-      total: 3,
-      prompt: vscode.l10n.t('Secret key (SK)'),
-      placeholder: 'EMULATOR-SK',
-      password: true,
-      validate: required,
-    }));
-  if (!sk) return undefined;
-  await ctx.connections.storeSecrets({ ak, sk });
+  const keys = await askKeys({ title, step: 2, total: 3 }, opts, ['EMULATOR-AK', 'EMULATOR-SK']);
+  if (!keys) return undefined;
+  await ctx.connections.storeSecrets(keys);
   return withProgress(vscode.l10n.t('Connecting to the emulator at {0}…', url), () =>
     ctx.connections.connectCloud({ region: DEFAULT_REGION, auth: 'aksk', localUrl: url }),
   );
@@ -160,6 +118,29 @@ function regionItems(): Array<vscode.QuickPickItem & { id?: string }> {
     items.push({ label: r.id, description: r.name, id: r.id });
   }
   return items;
+}
+
+/** The access key, then the secret key (hidden): two steps from `at.step`; Escape at either ends the flow. */
+async function askKeys(
+  at: { title: string; step: number; total: number },
+  given: { ak?: string; sk?: string } | undefined,
+  placeholders: [string, string],
+): Promise<{ ak: string; sk: string } | undefined> {
+  const ak =
+    given?.ak ??
+    (await askText({ ...at, prompt: vscode.l10n.t('Access key (AK)'), placeholder: placeholders[0], validate: required }));
+  if (!ak) return undefined;
+  const sk =
+    given?.sk ??
+    (await askText({
+      ...at,
+      step: at.step + 1,
+      prompt: vscode.l10n.t('Secret key (SK)'),
+      placeholder: placeholders[1],
+      password: true,
+      validate: required,
+    }));
+  return sk ? { ak, sk } : undefined;
 }
 
 function withProgress<T>(title: string, f: () => Promise<T>): Thenable<T> {

@@ -33,7 +33,10 @@ import { messages } from './messages';
 
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-/** Where a string value goes: inside an existing string (content only) or as a new quoted string. */
+/**
+ * Where a string value goes: over an existing string from its opening quote (as VS Code's own JSON items
+ * do, so ours score the same and a preselected one of ours is the one selected), or as a new string.
+ */
 interface Slot {
   range: Range;
   typed: string;
@@ -50,7 +53,7 @@ function slotFor(doc: TextDocument, text: string, cursor: PolicyCursor, offset: 
     const closed = isClosedString(text, s);
     const end = closed ? s.offset + s.length - 1 : s.offset + s.length;
     return {
-      range: Range.create(doc.positionAt(s.offset + 1), doc.positionAt(Math.max(end, offset))),
+      range: Range.create(doc.positionAt(s.offset), doc.positionAt(Math.max(end, offset))),
       typed: text.slice(s.offset + 1, offset),
       quote: false,
       lead: '',
@@ -62,11 +65,11 @@ function slotFor(doc: TextDocument, text: string, cursor: PolicyCursor, offset: 
 }
 
 function valueItem(slot: Slot, value: string, kind: CompletionItemKind, doc: string | undefined, sort: number): CompletionItem {
-  const newText = slot.quote ? `${slot.lead}"${value}"` : slot.close ? `${value}"` : value;
+  const newText = slot.quote ? `${slot.lead}"${value}"` : `"${value}${slot.close ? '"' : ''}`;
   return {
     label: value,
     kind,
-    filterText: slot.quote ? `"${value}"` : value,
+    filterText: `"${value}"`,
     sortText: String(sort).padStart(4, '0'),
     textEdit: TextEdit.replace(slot.range, newText),
     documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
@@ -97,7 +100,7 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
   let sort = 0;
   // A prefix ("ims:", "ims:images:") keeps the cursor inside the string, with the quotes balanced.
   const prefix = (value: string, kind: CompletionItemKind, detail?: string): CompletionItem => {
-    const open = slot.quote ? `${slot.lead}"` : '';
+    const open = slot.quote ? `${slot.lead}"` : '"';
     const close = slot.quote || slot.close ? '"' : '';
     return {
       ...valueItem(slot, value, kind, undefined, sort++),
@@ -122,6 +125,11 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
     );
     items.push(item);
   }
+  // VS Code ranks items of equal score by label, and its own JSON items ("…" in quotes, values used
+  // elsewhere in the file) sort before ours: preselect our first documented match, so Enter takes it.
+  const lower = typed.toLowerCase();
+  const best = items.find((i) => i.command === undefined && i.label.toLowerCase().startsWith(lower));
+  if (best && typed.length > 0) best.preselect = true;
   return items;
 }
 

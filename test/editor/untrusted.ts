@@ -36,6 +36,37 @@ test('no request is sent: the Sandbox, Connect and Send request refuse, and noth
   assert.equal(await vscode.commands.executeCommand('imsTags.sendRequest', doc.uri, 0, { confirmed: true }), undefined);
 });
 
+test('with a connection already there, every command that would send stops at the trust check: the emulator sees nothing', async () => {
+  const ext = vscode.extensions.getExtension<ImsTagsApi>('ims-tags.ims-tags-policies')!;
+  // Connected behind the commands' back (as a connection made before the workspace lost its trust).
+  const c = await ext.exports.connections.connectSandbox({ seed: 2, images: 3 });
+  assert.ok(c.kind === 'sandbox');
+  const requests = () => (c.kind === 'sandbox' ? c.emulator.stats.requests : -1);
+  const before = requests();
+  const image = c.emulator.store.all()[0];
+  const node = { kind: 'image' as const, image: { id: image.id, name: image.name } };
+  const doc = await open('sandbox.http');
+  for (const [command, ...args] of [
+    ['imsTags.sendRequest', doc.uri, 1, { confirmed: true }],
+    ['imsTags.addTag', node, { key: 'k', value: 'v' }],
+    ['imsTags.addTagToSelected', undefined, { imageIds: [image.id], tag: { key: 'k', value: 'v' } }],
+    ['imsTags.findByTags', { filter: { tags: [{ key: 'env', values: ['prod'] }] } }],
+    ['imsTags.listProjectTags', { pick: 'x' }],
+    ['imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'A', sk: 'S' }],
+  ] as const) {
+    assert.equal(await vscode.commands.executeCommand(command, ...args), undefined, command);
+  }
+  // The tree shows nothing from the emulator either.
+  const roots = await ext.exports.tree.getChildren();
+  assert.deepEqual(
+    roots.map((n) => n.kind),
+    ['empty'],
+  );
+  assert.equal(requests(), before, 'no request reached the emulator');
+  assert.equal(ext.exports.connections.connection?.kind, 'sandbox', 'Connect changed nothing');
+  await ext.exports.connections.disconnect();
+});
+
 export async function run(): Promise<void> {
   await runAll();
 }

@@ -109,6 +109,11 @@ async function main() {
       }
       await page.screenshot({ path: join(shots, 'completion.png') });
       if (!labels.some((l) => l.includes('ims:images:update'))) throw new Error(`suggest widget rows: ${labels.join(', ')}`);
+      // Ours is the selected row (preselected), whatever VS Code's JSON support lists beside it.
+      const focused = await page
+        .locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused .label-name')
+        .innerText();
+      if (focused.trim() !== 'ims:images:get') throw new Error(`selected suggestion: ${focused} (rows: ${labels.join(', ')})`);
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Z');
     });

@@ -157,3 +157,18 @@ test('accepting an item leaves valid JSON, with or without the closing quote typ
   assert.deepEqual(accept(body('"ims:images:l|"'), 'ims:images:list'), ['ims:images:list']);
   assert.deepEqual(accept(body('|'), 'ims:'), ['ims:']);
 });
+
+test('our first documented match is preselected, so Enter takes it whatever VS Code lists beside it', () => {
+  const { doc, position } = withCursor(policy('      "Effect": "Allow",\n      "Action": ["ims:images:u|"]'));
+  const items = ls.complete(doc, position).items;
+  assert.deepEqual(
+    items.filter((i) => i.preselect).map((i) => i.label),
+    ['ims:images:update'],
+  );
+  // Nothing typed yet: nothing to prefer.
+  const empty = withCursor(policy('      "Effect": "Allow",\n      "Action": ["|"]'));
+  assert.deepEqual(
+    ls.complete(empty.doc, empty.position).items.filter((i) => i.preselect),
+    [],
+  );
+});
