@@ -10,7 +10,7 @@ import { ImsClient, type Credentials } from '../core/client/imsClient';
 import { lookupProjectId, tokenProvider } from '../core/client/iam';
 import type { Emulator } from '../emulator/emulator';
 import { logExchange } from './log';
-import type { StartEmulator } from './sandbox';
+import type { StartEmulator } from './bundles';
 
 export const SANDBOX_AK = 'SANDBOX-AK';
 

@@ -6,9 +6,9 @@
 import * as vscode from 'vscode';
 import { ConnectionManager, type Connection } from './connection';
 import { ImagesTree, activeFilters, type Node } from './explorer/tree';
-import { LanguageClientHost } from './languageClient';
+import type { LanguageClientHost } from './languageClient';
 import { log } from './log';
-import { sandboxLoader } from './sandbox';
+import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
 
 /** A command's implementation; its arguments let tests and other extensions run it without prompts. */
@@ -27,18 +27,17 @@ export class Ctx implements vscode.Disposable {
   readonly connections: ConnectionManager;
   readonly tree: ImagesTree;
   readonly view: vscode.TreeView<Node>;
-  private readonly languageClient: LanguageClientHost;
+  private languageClient?: LanguageClientHost;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
-    this.connections = new ConnectionManager(extension.secrets, extension.globalState, sandboxLoader(extension.extensionPath));
+    this.connections = new ConnectionManager(extension.secrets, extension.globalState, emulatorLoader(extension.extensionPath));
     this.tree = new ImagesTree(this.connections);
     this.view = vscode.window.createTreeView<Node>('imsTags.images', {
       treeDataProvider: this.tree,
       canSelectMany: true,
       showCollapseAll: true,
     });
-    this.languageClient = new LanguageClientHost(extension.asAbsolutePath('dist/server.js'));
     const setContext = () =>
       void vscode.commands.executeCommand('setContext', 'imsTags.connected', this.connections.connection !== undefined);
     this.connections.onDidChange(setContext);
@@ -71,9 +70,17 @@ export class Ctx implements vscode.Disposable {
     this.disposables.push(...d);
   }
 
-  /** The server starts in the background: activation does not wait for it. */
+  /** The client is loaded and the server started in the background: activation does not wait for them. */
   startLanguageClient(): void {
-    this.languageClient.start().catch((e: Error) => log().error(`The language server did not start: ${e.message}`));
+    setImmediate(() => {
+      try {
+        const Host = languageClientLoader(this.extension.extensionPath)();
+        this.languageClient = new Host(this.extension.asAbsolutePath('dist/server.js'));
+        this.languageClient.start().catch((e: Error) => log().error(`The language server did not start: ${e.message}`));
+      } catch (e) {
+        log().error(`The language client could not be loaded: ${(e as Error).message}`);
+      }
+    });
   }
 
   requireTrust(): void {
@@ -102,7 +109,7 @@ export class Ctx implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
-    await this.languageClient.stop();
+    await this.languageClient?.stop();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -1,5 +1,5 @@
-// Builds one esbuild bundle per entry into dist/: the extension (VS Code host), the language server
-// (any LSP client) and the IMS emulator.
+// Builds one esbuild bundle per entry into dist/: the extension (VS Code host), its language client
+// (loaded after activation), the language server (any LSP client) and the IMS emulator.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
@@ -18,6 +18,8 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // Loaded right after activation (client/bundles.ts): activation does not parse the LSP client.
+  build({ ...common, entryPoints: ['client/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['emulator/main.ts'], outfile: 'dist/emulator.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);

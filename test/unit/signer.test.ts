@@ -137,3 +137,36 @@ test('verification: accepts the official signer, rejects tampering, unknown keys
     'signature does not match the request',
   );
 });
+
+test('the signing pieces: dates both ways, anchored; headers the caller already gave are kept, in any case', () => {
+  const d = new Date(Date.UTC(2026, 10, 28, 4, 5, 6));
+  assert.equal(sdkDate(d), '20261128T040506Z');
+  assert.equal(parseSdkDate('20261128T040506Z')?.getTime(), d.getTime());
+  for (const bad of ['x20261128T040506Z', '20261128T040506Zx', '20261128T0405Z', '2026-11-28T04:05:06Z']) {
+    assert.equal(parseSdkDate(bad), undefined, bad);
+  }
+  // A repeated key keeps all its values, sorted; a single one is kept as given.
+  assert.equal(
+    canonicalQuery([
+      ['b', '2'],
+      ['a', 'z'],
+      ['b', '1'],
+    ]),
+    'a=z&b=1&b=2',
+  );
+  assert.equal(canonicalQuery([['k', '']]), 'k=');
+  const given = signRequest({
+    method: 'GET',
+    url: 'https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/tags',
+    headers: { HOST: 'other.example', 'x-sdk-date': '20261128T040506Z' },
+    ak: 'A',
+    sk: 'S',
+  });
+  assert.equal(given['x-sdk-date'], '20261128T040506Z', 'the given date is signed, not a new one');
+  assert.equal(given.HOST, 'other.example');
+  assert.equal(given.host, undefined, 'a Host given in any case is not added again');
+  assert.match(given.Authorization, /SignedHeaders=host;x-sdk-date,/);
+  const fresh = signRequest({ method: 'GET', url: 'https://h.example:8443/p', headers: {}, ak: 'A', sk: 'S', date: d });
+  assert.equal(fresh['X-Sdk-Date'], '20261128T040506Z');
+  assert.equal(fresh.host, 'h.example:8443');
+});
