@@ -34,6 +34,11 @@ test('cancelled requests are answered (a result or a cancellation), and the serv
   );
   assert.equal(outcomes.length, 50);
   for (const o of outcomes) if (o.status === 'rejected') assert.match(String((o.reason as Error).message), /cancel/i);
+  // A request cancelled while it waits is handed a cancelled token: the server must stop there (an empty
+  // answer or a cancellation), not compute it anyway. Sent back to back, most of the 50 are cancelled
+  // before they run; a server that ignored its tokens would answer every one in full.
+  const stopped = outcomes.filter((o) => o.status === 'rejected' || (o.value as CompletionList).items.length === 0).length;
+  assert.ok(stopped > 0, `all ${outcomes.length} cancelled requests were computed in full`);
   const list = await client.request<CompletionList>('textDocument/completion', {
     textDocument: { uri },
     position: { line: 0, character: 78 },
