@@ -1,7 +1,7 @@
 /** The .http grammar piece by piece: methods, versions, separators, comments, names, variables, headers, offsets. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseHttpFile } from '../../core/http/httpFile';
+import { parseHttpFile, resolveVariables, variableRefs } from '../../core/http/httpFile';
 
 const one = (text: string) => parseHttpFile(text).requests[0];
 const span = (text: string, s: { start: number; end: number }) => text.slice(s.start, s.end);
@@ -112,4 +112,84 @@ test('offsets survive CRLF and a missing final newline', () => {
   assert.equal(span(text, r.headers[0].value.span), 'b');
   assert.equal(span(text, r.body!.span), '{"k": "v"}');
   assert.equal(span(text, parseHttpFile(text).variables[0].valueSpan), '1');
+});
+
+test('every rule is anchored: a separator, a name, a variable, a header or a continuation only at the start of its line', () => {
+  // "x ###" is no separator, "x # @name" no name, "x @a = b" no variable: each stays part of its request.
+  const file = parseHttpFile('GET https://h/1\nX-A: b ### not a separator\n\nbody ### still body\n');
+  assert.equal(file.requests.length, 1);
+  assert.equal(file.requests[0].body?.text, 'body ### still body');
+  assert.equal(parseHttpFile('x### no\nGET https://h/1').requests.length, 1);
+  assert.equal(one('note # @name x\nGET https://h/1')?.name, undefined);
+  assert.equal(one('x# @name y\nGET https://h/1')?.name, undefined);
+  assert.deepEqual(parseHttpFile('x @a = b\nGET https://h/1').variables, []);
+  // A header name is a token at the start of the line; "Name : value" allows space before the colon.
+  const h = one('GET https://h/p\n X-Lead: no\nX-Spaced : yes\nX-Trim:   padded   \n');
+  assert.deepEqual(
+    h.headers.map((x) => [x.name.text, x.value.text]),
+    [
+      ['X-Spaced', 'yes'],
+      ['X-Trim', '  padded'],
+    ],
+  );
+  // A continuation starts its line with ? or &; a header whose value has them is no continuation.
+  const q = one('GET https://h/p\nX-Q: a?b&c\n  &z=1\n');
+  assert.equal(q.fullUrl, 'https://h/p');
+  assert.equal(q.headers.length, 1);
+});
+
+test('request line details: several spaces after the method, a version only at the end', () => {
+  const text = 'GET    https://h/p';
+  assert.equal(span(text, one(text).url.span), 'https://h/p');
+  assert.equal(one('GET https://h/p HTTP/1.1 trailing').httpVersion, undefined);
+  assert.equal(one('GET https://h/p HTTP/1.1 trailing').url.text, 'https://h/p HTTP/1.1 trailing');
+  assert.equal(one('GET\thttps://h/p').method?.text, 'GET');
+});
+
+test('bodies: JSON right after the headers is flagged, a body from a file keeps its name and offsets', () => {
+  const stray = one('POST https://h/p\nContent-Type: application/json\n[1,\n 2]\n');
+  assert.equal(stray.body, undefined);
+  assert.deepEqual(stray.unseparatedBody && [stray.unseparatedBody.start, stray.unseparatedBody.end], [48, 55]);
+  assert.equal(one('POST https://h/p\n\n{"a": 1}\n').unseparatedBody, undefined);
+  const text = 'POST https://h/p\n\n<@latin1 ./data/body.json  \n';
+  const fromFile = one(text).body!;
+  assert.equal(fromFile.file?.text, './data/body.json');
+  assert.equal(span(text, fromFile.file!.span), './data/body.json');
+  assert.equal(one('POST https://h/p\n\n< ./b.json\n').body?.file?.text, './b.json');
+  assert.equal(one('POST https://h/p\n\n<./b.json\n').body?.file, undefined, 'a space after < is needed');
+  assert.equal(one('POST https://h/p\n\n< ./b.json\nmore\n').body?.file, undefined, 'a file body is one line');
+  assert.equal(one('POST https://h/p\n\n>not a handler\n').body?.text, '>not a handler');
+  assert.equal(one('POST https://h/p\n\n\n\n').body, undefined);
+});
+
+test('variables: offsets of references, resolution through others, cycles stop', () => {
+  assert.deepEqual(variableRefs('a {{ x }} b {{y}}'), [
+    { name: 'x', start: 2, end: 9 },
+    { name: 'y', start: 12, end: 17 },
+  ]);
+  const vars = (pairs: Array<[string, string]>) =>
+    pairs.map(([name, value]) => ({ name, value, nameSpan: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 } }));
+  assert.equal(
+    resolveVariables(
+      '{{a}}',
+      vars([
+        ['a', '{{b}}'],
+        ['b', 'B'],
+      ]),
+    ),
+    'B',
+  );
+  assert.equal(resolveVariables('{{a}}/{{zz}}', vars([['a', 'A']])), 'A/{{zz}}');
+  const cycle = resolveVariables(
+    '{{a}}',
+    vars([
+      ['a', '{{b}}'],
+      ['b', '{{a}}'],
+    ]),
+  );
+  assert.ok(cycle === '{{a}}' || cycle === '{{b}}', cycle);
+  // Eleven levels of indirection resolve, the twelfth is left as it is.
+  const chain = vars(Array.from({ length: 12 }, (_, i) => [`v${i}`, i === 11 ? 'end' : `{{v${i + 1}}}`] as [string, string]));
+  assert.equal(resolveVariables('{{v1}}', chain), 'end');
+  assert.equal(resolveVariables('{{v0}}', chain), '{{v11}}');
 });
