@@ -176,6 +176,12 @@ export class ConnectionManager implements vscode.Disposable {
     return this.current;
   }
 
+  /** Which credentials are stored (names only, never values): for tests and "is anything stored?". */
+  async storedSecretNames(): Promise<string[]> {
+    const present = await Promise.all(SECRET_KEYS.map(async (k) => ((await this.secrets.get(k)) ? k : undefined)));
+    return present.filter((k): k is (typeof SECRET_KEYS)[number] => k !== undefined);
+  }
+
   async storeSecrets(values: Partial<Record<'ak' | 'sk' | 'password', string>>): Promise<void> {
     for (const [k, v] of Object.entries(values)) if (v) await this.secrets.store(`imsTags.${k}`, v);
   }

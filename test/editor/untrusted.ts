@@ -63,6 +63,7 @@ test('with a connection already there, every command that would send stops at th
     ['empty'],
   );
   assert.equal(requests(), before, 'no request reached the emulator');
+  assert.deepEqual(await ext.exports.connections.storedSecretNames(), [], 'the refused Connect stored no credential');
   assert.equal(ext.exports.connections.connection?.kind, 'sandbox', 'Connect changed nothing');
   await ext.exports.connections.disconnect();
 });
