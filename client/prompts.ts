@@ -37,7 +37,7 @@ export function askText(
 }
 
 export function askPick<T extends vscode.QuickPickItem>(
-  s: Step & { placeholder: string; items: T[]; active?: T },
+  s: Step & { placeholder: string; items: T[]; active?: T; matchDetails?: boolean },
 ): Promise<T | undefined> {
   return new Promise((resolve) => {
     const qp = vscode.window.createQuickPick<T>();
@@ -46,6 +46,7 @@ export function askPick<T extends vscode.QuickPickItem>(
     qp.items = s.items;
     qp.ignoreFocusOut = true;
     if (s.active) qp.activeItems = [s.active];
+    qp.matchOnDescription = qp.matchOnDetail = s.matchDetails === true;
     let picked: T | undefined;
     qp.onDidAccept(() => {
       picked = qp.selectedItems[0] ?? qp.activeItems[0];

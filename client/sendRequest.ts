@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { findApi } from '../core/catalogue';
 import { ImsError, parseErrorBody } from '../core/client/errors';
 import { parseHttpFile, resolveVariables, variableRefs, type HttpRequest } from '../core/http/httpFile';
-import { matchImsRequest, splitUrl } from '../core/http/imsRequest';
+import { matchImsRequest, routeFor, splitUrl } from '../core/http/imsRequest';
 import { DEFAULT_REGION } from '../core/catalogue';
 import type { Ctx } from './context';
 import { log } from './log';
@@ -123,8 +123,8 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     }
     log().info(`Sent ${api.id} from ${doc.uri.path.split('/').pop()} to ${target}: ${result.status}`);
     if (!api.readOnly && result.status < 300) {
-      // The tree shows what the request changed.
-      const imageId = /\/images\/([^/?]+)/.exec(path)?.[1];
+      // The tree shows what the request changed: the image the path names, or all of them.
+      const imageId = routeFor(api.method, path).hit?.params.image_id;
       if (imageId) await ctx.tree.refreshImage(decodeURIComponent(imageId));
       else ctx.tree.refresh();
     }

@@ -8,6 +8,7 @@ import { DEFAULT_REGION, IMS_APIS, findApi, type ImsApi } from '../../core/catal
 import { REGION_HOST, httpBlock, requestText } from '../../core/http/requestText';
 import { imageOf, type CommandFactory } from '../context';
 import type { Node } from '../explorer/tree';
+import { askPick } from '../prompts';
 
 /** The operation that fits what was right-clicked: a tag → DeleteImageTag, an image → AddImageTag. */
 function fitting(node?: Node): string {
@@ -24,25 +25,14 @@ export const copyAsHttp: CommandFactory = (ctx) => async (node?: Node, apiId?: s
       detail: `${a.id} — ${a.actions.join(', ')}`,
       api: a,
     }));
-    const qp = vscode.window.createQuickPick<(typeof items)[number]>();
-    qp.title = vscode.l10n.t('Copy which request as .http?');
-    qp.placeholder = vscode.l10n.t('An IMS operation');
-    qp.items = items;
-    qp.matchOnDescription = true;
-    qp.matchOnDetail = true;
-    qp.activeItems = items.filter((i) => i.api.id === fitting(node));
-    api = await new Promise<ImsApi | undefined>((resolve) => {
-      let picked: ImsApi | undefined;
-      qp.onDidAccept(() => {
-        picked = (qp.selectedItems[0] ?? qp.activeItems[0])?.api;
-        qp.hide();
-      });
-      qp.onDidHide(() => {
-        qp.dispose();
-        resolve(picked);
-      });
-      qp.show();
+    const picked = await askPick({
+      title: vscode.l10n.t('Copy which request as .http?'),
+      placeholder: vscode.l10n.t('An IMS operation'),
+      items,
+      active: items.find((i) => i.api.id === fitting(node)),
+      matchDetails: true,
     });
+    api = picked?.api;
   }
   if (!api) return undefined;
   const image = imageOf(node);
