@@ -1,7 +1,10 @@
 // Builds one esbuild bundle per entry into dist/: the extension (VS Code host), its language client
 // (loaded after activation), the language server (any LSP client) and the IMS emulator.
 import { build } from 'esbuild';
-import { chmod } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const common = {
   bundle: true,
@@ -16,6 +19,23 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// The validators are compiled ahead of time (core/validation/generate.ts); the file is committed, and
+// rewritten only when the schemas changed, so a stale copy shows in `git status`.
+async function generateValidators() {
+  const dir = await mkdtemp(join(tmpdir(), 'ims-validators-'));
+  try {
+    const outfile = join(dir, 'generate.js');
+    await build({ ...common, minify: false, sourcemap: false, entryPoints: ['core/validation/generate.ts'], outfile });
+    const code = createRequire(import.meta.url)(outfile).generateValidatorModule();
+    const target = 'core/validation/generated.ts';
+    const current = await readFile(target, 'utf8').catch(() => '');
+    if (current !== code) await writeFile(target, code);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await generateValidators();
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // Loaded right after activation (client/bundles.ts): activation does not parse the LSP client.

@@ -4,18 +4,21 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ParsedHttp } from './services/parsedHttp';
-import { parsePolicy, type ParsedPolicy } from './services/parsedPolicy';
+import { parsePolicy, reparsePolicy, type ParsedPolicy } from './services/parsedPolicy';
 
 export const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
 export const HTTP_LANGUAGES = new Set(['http']);
 
 class VersionCache<T> {
   private readonly entries = new Map<string, { version: number; value: T }>();
-  constructor(private readonly make: (text: string) => T) {}
+  /** `make` may build on the previous version's value, which is not used again afterwards. */
+  constructor(private readonly make: (text: string, previous: T | undefined) => T) {}
   get(doc: TextDocument): T {
     const hit = this.entries.get(doc.uri);
     if (hit && hit.version === doc.version) return hit.value;
-    const value = this.make(doc.getText());
+    // The old version's parse goes first: two large trees alive at once would set the peak memory.
+    this.entries.delete(doc.uri);
+    const value = this.make(doc.getText(), hit?.value);
     this.entries.set(doc.uri, { version: doc.version, value });
     return value;
   }
@@ -25,7 +28,9 @@ class VersionCache<T> {
 }
 
 export class DocumentCache {
-  private readonly policies = new VersionCache(parsePolicy);
+  private readonly policies = new VersionCache((text, previous?: ParsedPolicy) =>
+    previous ? reparsePolicy(previous, text) : parsePolicy(text),
+  );
   private readonly requests = new VersionCache((text) => new ParsedHttp(text));
 
   policy(doc: TextDocument): ParsedPolicy {

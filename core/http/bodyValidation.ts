@@ -1,14 +1,9 @@
-/** Validates request bodies against the catalogue's JSON Schemas (ajv, draft 2020-12). */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+/** Validates request bodies against the catalogue's JSON Schemas, with validators compiled at build time. */
+import type { ErrorObject } from 'ajv';
 import type { ImsApi } from '../catalogue';
-
-// strictRequired off: CreateOrUpdateTags' oneOf branches require properties defined by the parent.
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-const validators = new Map<string, ValidateFunction>();
+import { bodyValidatorKey } from '../validation/keys';
+import { validateWith } from '../validation/run';
 
 export function validateBody(api: ImsApi, value: unknown): ErrorObject[] {
-  if (!api.bodySchema) return [];
-  let validate = validators.get(api.id);
-  if (!validate) validators.set(api.id, (validate = ajv.compile(api.bodySchema)));
-  return validate(value) ? [] : [...(validate.errors ?? [])];
+  return api.bodySchema ? validateWith([bodyValidatorKey(api.id)], value) : [];
 }

@@ -5,7 +5,13 @@
  */
 export function normalizeAction(action: string): string {
   const i = action.indexOf(':');
-  return i < 0 ? action : action.slice(0, i + 1) + action.slice(i + 1).toLowerCase();
+  if (i < 0) return action;
+  // Most names are already in their key's form: return them as they are, allocating nothing.
+  for (let k = i + 1; k < action.length; k++) {
+    const c = action.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c > 127) return action.slice(0, i + 1) + action.slice(i + 1).toLowerCase();
+  }
+  return action;
 }
 
 export function sameAction(a: string, b: string): boolean {

@@ -67,9 +67,14 @@ export function parseJson(text: string): ParsedJson {
     return { tree: undefined, errors, policy: undefined };
   }
   if (tree && depthOf(tree) > MAX_JSON_DEPTH) return { tree: undefined, errors, policy: undefined };
+  return { tree, errors, policy: readPolicyModel(tree) };
+}
+
+/** The policy a tree holds, if it is one of IAM's grammars. */
+export function readPolicyModel(tree: Node | undefined): PolicyModel | undefined {
   const policy = readPolicy(tree);
   // Another grammar (an OBS bucket policy): nothing of ours applies, so no feature touches it.
-  return { tree, errors, policy: policy?.kind === 'foreign' ? undefined : policy };
+  return policy?.kind === 'foreign' ? undefined : policy;
 }
 
 /** The nesting depth, walked without recursion and without a tuple per node. */

@@ -1,9 +1,8 @@
 /**
- * The structure of a policy document as a JSON Schema, per Version, validated with ajv. Values that
+ * The structure of a policy document as a JSON Schema, per Version (compiled ahead of time by core/validation). Values that
  * get their own, friendlier checks (Version and Effect values, action grammar, limits) are only
  * type-checked here.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import { STATEMENT_KEYS, type JsonSchema, type PolicyVersion } from '../catalogue';
 import type { PolicyKind } from './policyDocument';
 
@@ -73,19 +72,4 @@ export function policySchema(version: PolicyVersion | undefined, kind: PolicyKin
         : {}),
     },
   };
-}
-
-const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-const validators = new Map<string, ValidateFunction>();
-
-/** ajv errors of a policy object (the plain value of the policy node). */
-export function validatePolicyStructure(
-  value: unknown,
-  version: PolicyVersion | undefined,
-  kind: PolicyKind = 'identity',
-): ErrorObject[] {
-  const key = `${version ?? 'any'}/${kind}`;
-  let validate = validators.get(key);
-  if (!validate) validators.set(key, (validate = ajv.compile(policySchema(version, kind))));
-  return validate(value) ? [] : [...(validate.errors ?? [])];
 }

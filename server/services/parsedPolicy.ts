@@ -1,5 +1,6 @@
 /** One parse of a JSON document, shared by every policy service for the same document version. */
 import { parseJson, type ParsedJson, type PolicyModel } from '../../core/policy/policyDocument';
+import { patchStringEdit } from '../../core/policy/stringEdit';
 import { PropertyIndex } from './jsonPeerOffers';
 
 export class ParsedPolicy {
@@ -23,4 +24,9 @@ export class ParsedPolicy {
 
 export function parsePolicy(text: string): ParsedPolicy {
   return new ParsedPolicy(text, parseJson(text));
+}
+
+/** The next version of a document: its previous parse patched when the edit was inside one string (stringEdit.ts). */
+export function reparsePolicy(previous: ParsedPolicy, text: string): ParsedPolicy {
+  return new ParsedPolicy(text, patchStringEdit(previous.json, previous.text, text) ?? parseJson(text));
 }

@@ -25,7 +25,7 @@ import {
 import { actionProblem, expandImsPattern, isWildcard, normalizeAction, patternCovers } from '../../core/policy/actionPattern';
 import { statementMatches } from '../../core/policy/evaluator';
 import { isConditional, propertyNode, type PolicyModel, type PolicyStatement } from '../../core/policy/policyDocument';
-import { validatePolicyStructure } from '../../core/policy/policySchema';
+import { validatePolicyStructure } from '../../core/policy/structureValidation';
 import { closest } from '../../core/util/distance';
 import type { ParsedPolicy } from './parsedPolicy';
 import { messages, type Messages } from './messages';
@@ -220,7 +220,8 @@ function checkAction(
   version: PolicyVersion | undefined,
   memo: Map<string, Finding | null>,
 ): void {
-  let finding = memo.get(entry.value);
+  // Other services' actions get a grammar check only, which allocates nothing: no memo entry for them.
+  let finding = entry.value.startsWith('ims:') ? memo.get(entry.value) : (actionFinding(entry.value, version, c.m) ?? null);
   if (finding === undefined) memo.set(entry.value, (finding = actionFinding(entry.value, version, c.m) ?? null));
   if (finding)
     c.add(entry.node, finding.severity, finding.code, finding.message, finding.fix ? { data: { fix: finding.fix } } : {});

@@ -23,6 +23,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Workspace folder URIs (file:///…). */
   workspaceFolders?: string[];
+  /** Declare pull diagnostics (`textDocument/diagnostic`) as VS Code 1.74+ does. */
+  pullDiagnostics?: boolean;
 }
 
 export class LspClient {
@@ -90,6 +92,7 @@ export class LspClient {
           publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] } },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
           inlayHint: {},
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } } : {}),
         },
       },
     };

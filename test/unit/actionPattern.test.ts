@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { actionProblem, expandImsPattern, patternCovers, patternMatches } from '../../core/policy/actionPattern';
 import { evaluateAction } from '../../core/policy/evaluator';
 import { parseJson } from '../../core/policy/policyDocument';
@@ -50,4 +51,43 @@ test('evaluation: Deny wins, NotAction, Conditions only may apply', () => {
   const update = evaluateAction('ims:images:update', src);
   assert.equal(update.decision, 'allowed');
   assert.equal(update.mayBeDeniedBy.length, 1);
+});
+
+/** The grammar as Huawei's page states it, written plainly: the one-pass actionProblem must agree with it. */
+function actionProblemBySpec(action: string): ReturnType<typeof actionProblem> {
+  if (action === '*') return undefined;
+  const segments = action.split(':');
+  if (segments.length === 2 && segments[1] === '*' && segments[0].length > 0) segments.push('*');
+  if (segments.length !== 3) return { kind: 'segments', count: segments.length };
+  if (segments.some((s) => s.length === 0)) return { kind: 'emptySegment' };
+  if (segments[0] !== segments[0].toLowerCase()) return { kind: 'upperCaseService' };
+  const bad = [...new Set([...segments.join('')].flatMap((c) => c.split('')).filter((c) => !/^[A-Za-z0-9*_.-]$/.test(c)))];
+  return bad.length > 0 ? { kind: 'badCharacters', chars: bad.join('') } : undefined;
+}
+
+test('grammar problems: the one-pass check agrees with the plain statement of the grammar', () => {
+  const alphabet = ['i', 'm', 's', 'I', 'M', ':', '*', '-', '_', '.', '0', ' ', '/', 'É', 'é', '中', '\u{1F600}', '\t', '"'];
+  const samples = [
+    '*',
+    'ims:*',
+    ':*',
+    'ims:',
+    'ims:*:',
+    'Ims:*',
+    'ÉCS:a:b',
+    'ims:images:list ',
+    'a:b:c:d',
+    '',
+    ':',
+    '::',
+    'ims:* ',
+  ];
+  for (const s of samples) assert.deepEqual(actionProblem(s), actionProblemBySpec(s), JSON.stringify(s));
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+      const s = chars.join('');
+      assert.deepEqual(actionProblem(s), actionProblemBySpec(s), JSON.stringify(s));
+    }),
+    { numRuns: 3000 },
+  );
 });

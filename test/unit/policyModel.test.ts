@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_JSON_DEPTH, isConditional, isPolicyTree, parseJson, propertyValue } from '../../core/policy/policyDocument';
-import { validatePolicyStructure } from '../../core/policy/policySchema';
+import { validatePolicyStructure } from '../../core/policy/structureValidation';
 
 const model = (text: string) => parseJson(text).policy;
 

@@ -1,0 +1,97 @@
+/**
+ * Typing inside a string (an action name, a resource) is most of what happens to a large policy. Such an
+ * edit changes one string's value and shifts the offsets after it; it cannot change the structure. So
+ * the previous version's tree is patched in place instead of parsed again: on a 1 MB policy a new parse
+ * allocates about 15 MiB of nodes that outlive the young generation, and a burst of keystrokes piles
+ * them up in the old one, which is what set the server's peak memory. Anything else is parsed afresh.
+ */
+import type { Node, ParseError } from 'jsonc-parser';
+import { readPolicyModel, type ParsedJson } from './policyDocument';
+
+/** jsonc-parser's nodes are read-only to its users; this module alone changes them, in place. */
+type WritableNode = { -readonly [K in keyof Node]: Node[K] };
+
+/** The one change that turns `before` into `after`: [start, end) of `before` replaced by [start, insertedEnd) of `after`. */
+export function changedSpan(before: string, after: string): { start: number; end: number; insertedEnd: number } {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let common = 0;
+  while (
+    common < shorter - start &&
+    before.charCodeAt(before.length - 1 - common) === after.charCodeAt(after.length - 1 - common)
+  )
+    common++;
+  return { start, end: before.length - common, insertedEnd: after.length - common };
+}
+
+/** The string node whose content (between its quotes) holds [start, end), found by offset, level by level. */
+function stringAround(root: Node, start: number, end: number): Node | undefined {
+  let node: Node | undefined = root;
+  while (node) {
+    if (node.type === 'string') return node.offset < start && end < node.offset + node.length ? node : undefined;
+    const children: Node[] | undefined = node.children;
+    if (!children) return undefined;
+    // Children are in document order: the last one starting before the change is the only candidate.
+    let lo = 0;
+    let hi = children.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (children[mid].offset < start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    node = found < 0 ? undefined : children[found];
+    if (node && end >= node.offset + node.length) return undefined;
+  }
+  return undefined;
+}
+
+/** Characters a string's raw content may hold for its value to be that content as it is. */
+function isPlainContent(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 92 || c < 32) return false;
+  }
+  return true;
+}
+
+/**
+ * `previous` (the parse of `before`) made into the parse of `after` when the change lies inside one
+ * string and leaves it plain (no quote, backslash or control character); undefined otherwise. The
+ * previous tree is changed in place and must not be used again.
+ */
+export function patchStringEdit(previous: ParsedJson, before: string, after: string): ParsedJson | undefined {
+  const root = previous.tree;
+  if (!root || before === after) return undefined;
+  const { start, end, insertedEnd } = changedSpan(before, after);
+  const target = stringAround(root, start, end);
+  if (!target) return undefined;
+  const delta = insertedEnd - end;
+  const closing = target.offset + target.length - 1;
+  // A terminated string that was plain and stays plain: its value is its content, character for character.
+  if (target.length < 2 || before.charCodeAt(closing) !== 34 || !isPlainContent(before, target.offset + 1, closing))
+    return undefined;
+  // A syntax error reported on the string itself (a string where a colon belongs) may change with it.
+  for (const e of previous.errors) if (e.offset <= closing && e.offset + e.length >= target.offset) return undefined;
+  const contentEnd = closing + delta;
+  if (!isPlainContent(after, target.offset + 1, contentEnd)) return undefined;
+  (target as WritableNode).value = after.slice(target.offset + 1, contentEnd);
+  if (delta !== 0) shiftAfter(root, start, end, delta, previous.errors);
+  return { tree: root, errors: previous.errors, policy: readPolicyModel(root) };
+}
+
+/** Offsets at or after `end` move by `delta`; the nodes around the change grow by it. No allocation per node. */
+function shiftAfter(root: Node, start: number, end: number, delta: number, errors: ParseError[]): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as WritableNode;
+    if (node.offset >= end) node.offset += delta;
+    else if (node.offset + node.length > start) node.length += delta;
+    if (node.colonOffset !== undefined && node.colonOffset >= end) node.colonOffset += delta;
+    if (node.children) for (let i = 0; i < node.children.length; i++) stack.push(node.children[i]);
+  }
+  for (const e of errors) if (e.offset >= end) e.offset += delta;
+}

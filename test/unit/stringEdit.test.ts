@@ -1,0 +1,120 @@
+/**
+ * Patching the previous parse for an edit inside one string (core/policy/stringEdit.ts) must give exactly
+ * what a fresh parse gives: the same tree, errors and policy model, and so the same diagnostics.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Node } from 'jsonc-parser';
+import { Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseJson, type ParsedJson } from '../../core/policy/policyDocument';
+import { changedSpan, patchStringEdit } from '../../core/policy/stringEdit';
+import { getLanguageService } from '../../server/languageService';
+
+const POLICY = `{
+  "Version": "1.1",
+  "Statement": [
+    {"Effect": "Allow", "Action": ["ims:images:list", "ims:images:updte", "ecs:servers:get"], "Resource": ["ims:*:*:image:*"]},
+    {"Effect": "Deny", "Action": ["ims:images:delete", "ims:*:get*"], "Condition": {"StringEquals": {"g:UserName": ["a\\"b"]}}},
+    "stray", 1, {"Sid": "x", "Effect": "Allow", "NotAction": ["ims:images:list"]}
+  ],
+  "trailing": "value",
+}`;
+
+/** Everything of a parse that services read, without parent links. */
+function plain(p: ParsedJson): unknown {
+  const node = (n: Node | undefined): unknown =>
+    n && {
+      type: n.type,
+      offset: n.offset,
+      length: n.length,
+      value: n.value,
+      colon: n.colonOffset,
+      children: n.children?.map(node),
+    };
+  return {
+    tree: node(p.tree),
+    errors: p.errors.map((e) => ({ ...e })),
+    policy: p.policy && {
+      kind: p.policy.kind,
+      version: p.policy.version,
+      statements: p.policy.statements.map((s) => ({
+        effect: s.effect,
+        actionKey: s.actionKey,
+        actions: s.actions.map((a) => [a.value, a.node.offset, a.node.length]),
+        resources: s.resources.map((a) => [a.value, a.node.offset]),
+      })),
+    },
+  };
+}
+
+function stringNodes(n: Node | undefined, out: Node[] = []): Node[] {
+  if (!n) return out;
+  if (n.type === 'string') out.push(n);
+  for (const c of n.children ?? []) stringNodes(c, out);
+  return out;
+}
+
+const edit = fc.record({
+  pick: fc.nat(),
+  at: fc.nat(),
+  del: fc.nat({ max: 6 }),
+  ins: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('x', 'ims:', 'Images', '*', '"', '\\', '\n', '\\"', '中', '')),
+});
+
+test('changedSpan finds the one change between two texts', () => {
+  assert.deepEqual(changedSpan('"aa"', '"aaa"'), { start: 3, end: 3, insertedEnd: 4 });
+  assert.deepEqual(changedSpan('abcdef', 'abXYef'), { start: 2, end: 4, insertedEnd: 4 });
+  assert.deepEqual(changedSpan('abc', 'abc'), { start: 3, end: 3, insertedEnd: 3 });
+});
+
+test('an edit inside a string is patched into the previous parse, and equals a fresh parse', () => {
+  let patched = 0;
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 20 }), (ops) => {
+      let text = POLICY;
+      let parsed = parseJson(text);
+      for (const op of ops) {
+        // An edit inside a string's content (most of them), or anywhere (the rest must fall back).
+        const strings = stringNodes(parsed.tree);
+        const s = strings[op.pick % Math.max(1, strings.length)];
+        const inside = s && op.pick % 5 !== 0;
+        const start = inside ? s.offset + 1 + (op.at % Math.max(1, s.length - 1)) : op.at % (text.length + 1);
+        const end = Math.min(inside ? s.offset + s.length - 1 : text.length, start + op.del);
+        const next = text.slice(0, start) + op.ins + text.slice(Math.max(start, end));
+        const fresh = parseJson(next);
+        const result = patchStringEdit(parsed, text, next);
+        if (result) patched++;
+        parsed = result ?? fresh;
+        assert.deepEqual(plain(parsed), plain(fresh), JSON.stringify({ text, next }));
+        text = next;
+      }
+    }),
+    { numRuns: 400 },
+  );
+  assert.ok(patched > 1000, `only ${patched} edits were patched: the fast path is not taken`);
+});
+
+test('typing inside an action keeps the diagnostics those of the text opened fresh', () => {
+  const ls = getLanguageService({ lang: () => 'en' });
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 15 }), (ops) => {
+      let doc = TextDocument.create('file:///typing.json', 'json', 1, POLICY);
+      for (const op of ops) {
+        const strings = stringNodes(ls.parse(doc).json.tree);
+        const s = strings[op.pick % Math.max(1, strings.length)];
+        if (!s) break;
+        const start = s.offset + 1 + (op.at % Math.max(1, s.length - 1));
+        const end = Math.min(s.offset + s.length - 1, start + op.del);
+        const range = Range.create(doc.positionAt(start), doc.positionAt(Math.max(start, end)));
+        doc = TextDocument.update(doc, [{ range, text: op.ins }], doc.version + 1);
+        ls.diagnostics(doc);
+      }
+      // The same URI at version 1: findings may name their document.
+      const fresh = TextDocument.create(doc.uri, 'json', 1, doc.getText());
+      assert.equal(JSON.stringify(ls.diagnostics(doc)), JSON.stringify(ls.diagnostics(fresh)));
+    }),
+    { numRuns: 200 },
+  );
+});
