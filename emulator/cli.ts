@@ -6,7 +6,7 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { EmulatorOptions } from './emulator';
 
 export const USAGE = `Usage: ims-emulator --ak AK --sk SK [--port 0] [--seed N] [--images N] [--policy FILE] [--latency MS]
-                    [--fail-rate P] [--fault-seed N] [--retry-after S] [--state FILE] [--region R]
+                    [--fail-rate P] [--fault-seed N] [--retry-after S] [--state FILE] [--iam FILE] [--region R]
                     [--project-id ID] [--max-tags N] [--password PW]
 A local IMS service on 127.0.0.1 for trying the tag APIs without a cloud account.`;
 
@@ -25,6 +25,7 @@ const STRING_OPTIONS = [
   'fault-seed',
   'retry-after',
   'state',
+  'iam',
   'region',
   'project-id',
   'max-tags',
@@ -76,6 +77,7 @@ export function parseArgs(argv: string[]): EmulatorOptions | 'help' {
     faultSeed: num('fault-seed', 0, 2 ** 31),
     retryAfter: num('retry-after', 0, 3600),
     stateFile: str('state'),
+    iamFile: str('iam'),
     region: str('region'),
     projectId: str('project-id'),
     maxTags: num('max-tags', 1, 1000),

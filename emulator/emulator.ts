@@ -16,7 +16,11 @@ import { Authenticator } from './auth';
 import { Faults } from './faults';
 import { checkBody, imsHandlers } from './handlers';
 import { HttpError, notFound, parseJsonBody, readBody, send } from './http';
-import { iamRoute } from './iam';
+import { IamAccount } from './iam/account';
+import { missingActions } from './iam/enforcement';
+import { IamService } from './iam/index';
+import type { IamData } from './iam/model';
+import { seedIam } from './iam/seed';
 import { ImageStore, TagQuotaError, seedImages } from './store';
 
 export interface EmulatorOptions {
@@ -37,12 +41,18 @@ export interface EmulatorOptions {
   retryAfter?: number;
   stateFile?: string;
   maxTags?: number;
+  /** Users, groups, keys, policies and grants to start with (seed.ts), when the state file has no IAM yet. */
+  iamFile?: string;
 }
 
 export interface Emulator {
   url: string;
   port: number;
   projectId: string;
+  /** The account's domain, its administrator and its one enterprise project. */
+  domainId: string;
+  enterpriseProjectId: string;
+  iam: IamAccount;
   store: ImageStore;
   /** Requests answered, and faults injected, by kind. */
   stats: { requests: number; faults: Record<string, number>; applied: number };
@@ -57,11 +67,17 @@ function loadPolicy(file: string): PolicySource {
   return { uri: file, model };
 }
 
-async function loadStore(options: EmulatorOptions, maxTags: number): Promise<ImageStore> {
-  const seeded = () => new ImageStore(seedImages(options.seed ?? 1, options.images ?? 30), maxTags);
+/** The state file: `{"images": [...], "iam": {...}}` (an array alone is the images of an older emulator). */
+async function loadState(options: EmulatorOptions, maxTags: number): Promise<{ store: ImageStore; iam?: IamData }> {
+  const seeded = () => ({ store: new ImageStore(seedImages(options.seed ?? 1, options.images ?? 30), maxTags) });
   if (!options.stateFile) return seeded();
   try {
-    return ImageStore.fromJSON(JSON.parse(await fs.readFile(options.stateFile, 'utf8')), maxTags);
+    const json = JSON.parse(await fs.readFile(options.stateFile, 'utf8')) as unknown;
+    const images = Array.isArray(json) ? json : (json as { images: unknown }).images;
+    return {
+      store: ImageStore.fromJSON(images, maxTags),
+      iam: Array.isArray(json) ? undefined : (json as { iam?: IamData }).iam,
+    };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new Error(`could not read the state file ${options.stateFile}: ${(e as Error).message}`, { cause: e });
@@ -71,7 +87,7 @@ async function loadStore(options: EmulatorOptions, maxTags: number): Promise<Ima
 }
 
 /** Writes the state file atomically, one write after another: a crash leaves the old file or the new one. */
-function stateWriter(file: string | undefined, store: ImageStore) {
+function stateWriter(file: string | undefined, store: ImageStore, iam: IamAccount) {
   let saving: Promise<void> = Promise.resolve();
   return {
     persist: () => {
@@ -79,7 +95,7 @@ function stateWriter(file: string | undefined, store: ImageStore) {
       saving = saving
         .then(async () => {
           const tmp = `${file}.${process.pid}.tmp`;
-          await fs.writeFile(tmp, JSON.stringify(store.toJSON()));
+          await fs.writeFile(tmp, JSON.stringify({ images: store.toJSON(), iam: iam.data }));
           await fs.rename(tmp, file);
         })
         .catch(() => undefined);
@@ -110,22 +126,35 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       .update(`ims-emulator-${options.seed ?? 1}`)
       .digest('hex')
       .slice(0, 32);
-  const store = await loadStore(options, maxTags);
+  const { store, iam: savedIam } = await loadState(options, maxTags);
+  const seed = options.seed ?? 1;
+  const account = savedIam ? new IamAccount(savedIam, projectId, region, seed) : IamAccount.empty(projectId, region, seed);
   const policy = options.policyFile ? loadPolicy(options.policyFile) : undefined;
-  const auth = new Authenticator(options.ak, options.sk);
+  const auth = new Authenticator((ak) => {
+    if (ak === options.ak) return { sk: options.sk, userId: account.adminUserId };
+    const key = account.data.accessKeys.find((k) => k.access === ak && k.status === 'active');
+    return key && account.data.users.some((u) => u.id === key.userId && u.enabled)
+      ? { sk: key.secret, userId: key.userId }
+      : undefined;
+  });
+  const iam = new IamService(account, auth, options.password ?? options.sk);
+  // The seed file fills a new account only: with --state, later starts keep what the API changed since.
+  if (options.iamFile && !savedIam) seedIam(iam, options.iamFile);
   const faults = new Faults(options.failRate, options.faultSeed ?? 7);
   const stats = { requests: 0, faults: faults.counts, applied: 0 };
-  const state = stateWriter(options.stateFile, store);
+  const state = stateWriter(options.stateFile, store, account);
   const handlers = imsHandlers(store);
-  const iam = { region, projectId, password: options.password ?? options.sk };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     stats.requests++;
     const raw = await readBody(req);
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const url = new URL(req.url ?? '/', 'http://emulator');
-    const iamAnswer = iamRoute(req, url, raw, auth, iam);
-    if (iamAnswer) return send(res, iamAnswer.status, iamAnswer.body, iamAnswer.headers);
+    const iamAnswer = iam.handle(req, url, raw);
+    if (iamAnswer) {
+      if (iamAnswer.changed) state.persist();
+      return send(res, iamAnswer.status, iamAnswer.body, iamAnswer.headers);
+    }
     const { hit, others } = routeFor(req.method ?? 'GET', decodeSegments(url.pathname));
     if (!hit) {
       if (others.length) {
@@ -134,15 +163,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
       throw notFound(`API ${req.method} ${url.pathname}`);
     }
-    auth.authenticate(req, raw);
+    const callerId = auth.authenticate(req, raw);
     const api = hit.api;
     if (api.pathParams.some((p) => p.name === 'project_id') && hit.params.project_id !== projectId) {
       throw new HttpError(400, 'IMG.0001', `project ${hit.params.project_id} is not this emulator's project (${projectId})`);
     }
-    if (policy) {
-      const missing = api.actions.filter((a) => ['notGranted', 'denied'].includes(evaluateAction(a, [policy]).decision));
-      if (missing.length) throw new HttpError(403, 'IMG.0403', `Policy doesn't allow ${missing.join(', ')} to be performed.`);
-    }
+    // --policy is a shorthand: that one policy stands for the administrator's permissions.
+    const missing = policy
+      ? api.actions.filter((a) => ['notGranted', 'denied'].includes(evaluateAction(a, [policy]).decision))
+      : missingActions(account, callerId, api, projectId);
+    if (missing.length) throw new HttpError(403, 'IMG.0403', `Policy doesn't allow ${missing.join(', ')} to be performed.`);
     const injected = faults.next();
     if (injected && injected !== 'drop') {
       faults.count(injected);
@@ -171,7 +201,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       if (res.headersSent || req.socket.destroyed) return;
-      if (e instanceof HttpError) return send(res, e.status, { error: { code: e.code, message: e.message } }, e.headers);
+      if (e instanceof HttpError)
+        return send(res, e.status, e.body ?? { error: { code: e.code, message: e.message } }, e.headers);
       if (e instanceof TagQuotaError) return send(res, 400, { error: { code: 'IMG.0116', message: e.message } });
       send(res, 500, { error: { code: 'IMG.0500', message: `emulator error: ${(e as Error).message}` } });
     });
@@ -186,6 +217,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     url: `http://127.0.0.1:${port}`,
     port,
     projectId,
+    domainId: account.domainId,
+    enterpriseProjectId: account.enterpriseProjectId,
+    iam: account,
     store,
     stats,
     issuedTokens: () => auth.issued(),

@@ -8,6 +8,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** The error body when the API has its own form (IAM's); IMS's `{"error": {"code", "message"}}` otherwise. */
+    readonly body?: unknown,
   ) {
     super(message);
   }

@@ -1,6 +1,6 @@
 /**
  * `node dist/emulator.js --port 0 --ak AK --sk SK [options]` prints `IMS emulator listening on
- * http://127.0.0.1:PORT` and `project_id: ID`, then serves until stopped. The same bundle is what the
+ * http://127.0.0.1:PORT`, `project_id: ID`, `domain_id: ID` and `enterprise_project_id: ID`, then serves until stopped. The same bundle is what the
  * extension loads for the Sandbox, so it also exports `startEmulator`.
  */
 import { USAGE, UsageError, parseArgs } from './cli';
@@ -26,7 +26,9 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const e = await startEmulator(options);
-  process.stdout.write(`IMS emulator listening on ${e.url}\nproject_id: ${e.projectId}\n`);
+  process.stdout.write(
+    `IMS emulator listening on ${e.url}\nproject_id: ${e.projectId}\ndomain_id: ${e.domainId}\nenterprise_project_id: ${e.enterpriseProjectId}\n`,
+  );
   const stop = () => e.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

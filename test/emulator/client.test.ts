@@ -319,7 +319,7 @@ test('--state: changes persist atomically and come back on restart', async () =>
   } finally {
     await first.close();
   }
-  assert.ok(JSON.parse(readFileSync(file, 'utf8')).length === 4);
+  assert.ok(JSON.parse(readFileSync(file, 'utf8')).images.length === 4);
   const second = await startEmulator({ ak: AK, sk: SK, seed: 9, stateFile: file });
   try {
     assert.equal(second.store.get(id)?.tags.get('kept'), 'yes');

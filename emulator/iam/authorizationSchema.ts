@@ -1,0 +1,39 @@
+/**
+ * `GET /v5/authorization-schemas/services/ims`, generated from the catalogue in the documented shape
+ * (iam-apis.md §2): actions with access level, resources, condition keys and descriptions in English and
+ * Chinese; operations (the APIs) with the action each performs and its dependent actions. Access levels
+ * are derived from the operation's name (get → read, list → list, else write): the documented IMS table
+ * could be read only in part, so this is the emulator's reading, not IAM's answer.
+ */
+import { IMS_ACTIONS, IMS_APIS, IMS_RESOURCE_TYPES, dependentActions } from '../../core/catalogue';
+
+function accessLevel(operation: string): 'list' | 'read' | 'write' {
+  if (operation.startsWith('list')) return 'list';
+  return operation.startsWith('get') ? 'read' : 'write';
+}
+
+export function imsAuthorizationSchema(): unknown {
+  return {
+    version: '1.0',
+    actions: IMS_ACTIONS.map((a) => ({
+      action: a.name,
+      access_level: accessLevel(a.operation),
+      permission_only: false,
+      resources: a.operation.startsWith('list')
+        ? []
+        : [{ urn_template: `ims:<region>:<account-id>:${a.resourceType}:<id>`, required: true }],
+      condition_keys: a.operation.startsWith('list') ? ['g:EnterpriseProjectId'] : [],
+      aliases: [],
+      description: { en_us: a.description.en, zh_cn: a.description.zh },
+    })),
+    conditions: [{ key: 'g:EnterpriseProjectId', value_type: 'string', multi_valued: false }],
+    operations: IMS_APIS.map((api) => ({
+      operation_id: api.id,
+      operation_action: api.actions[0],
+      dependent_actions: [...new Set(api.actions.slice(1).concat(api.actions.flatMap(dependentActions)))].filter(
+        (d) => !api.actions.slice(0, 1).includes(d),
+      ),
+    })),
+    resources: IMS_RESOURCE_TYPES.map((t) => ({ type_name: t, urn_template: `ims:<region>:<account-id>:${t}:<id>` })),
+  };
+}

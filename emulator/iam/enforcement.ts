@@ -1,0 +1,56 @@
+/**
+ * Whether the identity that signed an IMS request may perform it: the custom and system policies granted
+ * to the user's groups (or, on enterprise projects, to the user) at a scope that covers the request,
+ * plus the 5.0 identity policies attached to the user and their groups (default versions). An explicit
+ * Deny anywhere wins; without an Allow the action is missing. A grant on an enterprise project covers
+ * only APIs the catalogue marks as authorizable there, which no tag API is (the seed's table). A grant
+ * on the domain covers global services (type AX) only, and IMS is a project-level service.
+ */
+import type { ImsApi } from '../../core/catalogue';
+import { evaluateAction, type PolicySource } from '../../core/policy/evaluator';
+import { parseJson } from '../../core/policy/policyDocument';
+import type { IamAccount } from './account';
+import type { Grant, Role } from './model';
+
+function grantCovers(grant: Grant, role: Role, api: ImsApi, projectId: string): boolean {
+  switch (grant.scope.kind) {
+    case 'project':
+      return grant.scope.projectId === projectId;
+    case 'all-projects':
+      return true;
+    case 'domain':
+      return role.type === 'AX';
+    case 'enterprise-project':
+      return api.enterpriseProject;
+  }
+}
+
+/** The policies that apply to `userId` calling `api` in `projectId`. */
+export function applicablePolicies(account: IamAccount, userId: string, api: ImsApi, projectId: string): PolicySource[] {
+  const groupIds = new Set(account.groupsOf(userId).map((g) => g.id));
+  const mine = (g: Grant) => ('group' in g.subject ? groupIds.has(g.subject.group) : g.subject.user === userId);
+  const sources: PolicySource[] = [];
+  const add = (uri: string, text: string) => {
+    const model = parseJson(text).policy;
+    if (model) sources.push({ uri, model });
+  };
+  for (const grant of account.data.grants) {
+    if (!mine(grant)) continue;
+    const role = account.role(grant.roleId);
+    if (grantCovers(grant, role, api, projectId)) add(`iam:role:${role.id}`, JSON.stringify(role.policy));
+  }
+  for (const p of account.data.policies) {
+    if (!p.attachedUsers.includes(userId) && !p.attachedGroups.some((g) => groupIds.has(g))) continue;
+    const version = p.versions.find((v) => v.versionId === p.defaultVersionId);
+    if (version) add(`iam:policy:${p.id}`, version.document);
+  }
+  return sources;
+}
+
+/** The actions of `api` that `userId` may not perform (empty: allowed). The administrator may do everything. */
+export function missingActions(account: IamAccount, userId: string, api: ImsApi, projectId: string): string[] {
+  if (account.isAdministrator(userId)) return [];
+  const sources = applicablePolicies(account, userId, api, projectId);
+  // Conditions are not evaluated by the emulator: a conditional Allow counts as an Allow.
+  return api.actions.filter((a) => ['notGranted', 'denied'].includes(evaluateAction(a, sources).decision));
+}

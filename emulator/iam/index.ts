@@ -1,0 +1,80 @@
+/**
+ * IAM on the emulator's one address: tokens and projects for everyone signed in; identities, custom
+ * policies, grants and 5.0 policies for administrators (the account's `--ak`/`--sk`, or members of the
+ * group "admin"). Errors in IAM's forms (errors.ts).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Authenticator } from '../auth';
+import type { Answer } from '../http';
+import type { IamAccount } from './account';
+import { IamFailure, iamError } from './errors';
+import { identityRoutes } from './identityRoutes';
+import { permissionRoutes } from './permissionRoutes';
+import { match, type Route } from './router';
+import { projectsAnswer, tokenRoute } from './tokens';
+import { v5Routes } from './v5Routes';
+
+const IAM_PATH = /^\/(v3|v3\.0|v5)\//;
+
+export class IamService {
+  private readonly routes: Route[];
+
+  constructor(
+    readonly account: IamAccount,
+    private readonly auth: Authenticator,
+    private readonly password: string,
+  ) {
+    this.routes = [...identityRoutes(account), ...permissionRoutes(account), ...v5Routes(account)];
+  }
+
+  /** The answer to an IAM request, or `undefined` when the path is not IAM's. `changed` says whether to save. */
+  handle(req: IncomingMessage, url: URL, raw: Buffer): (Answer & { changed: boolean }) | undefined {
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+    if (!IAM_PATH.test(path)) return undefined;
+    const token = tokenRoute(method, path, raw, this.auth, this.account, this.password);
+    if (token) return { ...token, changed: false };
+    const callerId = this.auth.authenticate(req, raw);
+    const projects = projectsAnswer(path, url.searchParams, this.account);
+    if (projects && method === 'GET') return { ...projects, changed: false };
+    const found = match(this.routes, method, path);
+    if (found === undefined)
+      throw iamError(path, 404, 'IAM.0004', `The IAM API ${method} ${path} is not served by the emulator.`);
+    if (found === 'method') throw iamError(path, 405, 'IAM.0005', `${method} is not allowed on ${path}.`);
+    if (found.route.admin && !this.account.isAdministrator(callerId))
+      throw iamError(
+        path,
+        403,
+        'IAM.0003',
+        `${this.account.userName(callerId)} may not call ${method} ${path}: IAM calls need the account administrator or a member of the group "admin".`,
+      );
+    let body: unknown;
+    try {
+      body = raw.length && method !== 'GET' && method !== 'HEAD' ? JSON.parse(raw.toString('utf8')) : undefined;
+    } catch {
+      throw iamError(path, 400, 'IAM.0001', 'The request body is not JSON.');
+    }
+    const answer = this.call(method, path, body, callerId, url.searchParams, found);
+    return { ...answer, changed: method !== 'GET' && method !== 'HEAD' };
+  }
+
+  /** Runs one route as `callerId` (the seed file runs its calls as the administrator); IAM's error form on failure. */
+  call(
+    method: string,
+    path: string,
+    body: unknown,
+    callerId = this.account.adminUserId,
+    query = new URLSearchParams(),
+    found = match(this.routes, method, path),
+  ): Answer {
+    if (!found || found === 'method')
+      throw iamError(path, 404, 'IAM.0004', `The IAM API ${method} ${path} is not served by the emulator.`);
+    try {
+      // Every check runs before the first change, so a refused request changes nothing.
+      return found.route.handle({ params: found.params, query, body, callerId, path });
+    } catch (e) {
+      if (e instanceof IamFailure) throw iamError(path, e.status, e.code, e.message);
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,322 @@
+/**
+ * IAM in the emulator, as an administrator and then as the users it creates: identities, keys, custom
+ * policies, grants by scope, 5.0 policies, enforcement on IMS calls, errors, and state across a restart.
+ * Administrator calls are signed by the official SDK signer; user calls by ours.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
+import { signRequest } from '../../core/auth/signer';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
+
+const AK = 'IAMADMINAK00000001';
+const SK = 'iam-admin-secret-0001';
+const EXAMPLES = join(__dirname, '../../../examples');
+let emu: Emulator;
+let stateFile: string;
+
+interface Reply {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A request signed by the official SDK as the administrator. */
+async function admin(method: string, path: string, body?: unknown, target = emu): Promise<Reply> {
+  const data = body === undefined ? undefined : body;
+  const url = new URL(`${target.url}${path}`);
+  const headers = AKSKSigner.sign(
+    {
+      endpoint: `${url.origin}${url.pathname}`,
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json;charset=UTF-8' },
+      queryParams: Object.fromEntries(url.searchParams),
+      data,
+    } as never,
+    { getAk: () => AK, getSk: () => SK } as never,
+  ) as Record<string, string>;
+  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A request signed with a user's access key (our signer). */
+async function as(ak: string, sk: string, method: string, path: string, body?: unknown, target = emu): Promise<Reply> {
+  const url = `${target.url}${path}`;
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  const headers = signRequest({
+    method,
+    url,
+    headers: text ? { 'Content-Type': 'application/json' } : {},
+    body: text,
+    ak,
+    sk,
+  } as never);
+  const res = await fetch(url, { method, headers, body: text });
+  const out = await res.text();
+  return { status: res.status, body: out ? JSON.parse(out) : undefined };
+}
+
+const ok = (r: Reply, status = 200) => {
+  assert.equal(r.status, status, JSON.stringify(r.body));
+  return r.body;
+};
+
+before(async () => {
+  stateFile = join(mkdtempSync(join(tmpdir(), 'ims-iam-')), 'state.json');
+  emu = await startEmulator({ ak: AK, sk: SK, seed: 3, images: 5, stateFile });
+});
+after(async () => emu.close());
+
+test('the whole story: a user in a group granted a custom policy on the project, then on the enterprise project, then a 5.0 Deny', async () => {
+  const image = emu.store.all()[0].id;
+  const tagPath = `/v2/${emu.projectId}/images/${image}/tags`;
+  const user = ok(
+    await admin('POST', '/v3.0/OS-USER/users', { user: { name: 'carol-tags', password: 'Carol-Pass-1' } }),
+    201,
+  ).user;
+  const group = ok(await admin('POST', '/v3/groups', { group: { name: 'taggers', description: 'tag images' } }), 201).group;
+  ok(await admin('PUT', `/v3/groups/${group.id}/users/${user.id}`), 204);
+  ok(await admin('HEAD', `/v3/groups/${group.id}/users/${user.id}`), 204);
+  const key = ok(
+    await admin('POST', '/v3.0/OS-CREDENTIAL/credentials', { credential: { user_id: user.id, description: 'ci' } }),
+    201,
+  ).credential;
+  assert.ok(key.access && key.secret && key.status === 'active');
+  const role = ok(
+    await admin('POST', '/v3.0/OS-ROLE/roles', {
+      role: {
+        display_name: 'list only',
+        type: 'XA',
+        description: 'lists images',
+        policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }] },
+      },
+    }),
+    201,
+  ).role;
+  assert.match(role.name, /^custom_/);
+  // Not yet granted: nothing is allowed.
+  assert.equal((await as(key.access, key.secret, 'GET', `/v2/${emu.projectId}/images/${image}/tags`)).status, 403);
+  ok(await admin('PUT', `/v3/projects/${emu.projectId}/groups/${group.id}/roles/${role.id}`), 204);
+  ok(await admin('HEAD', `/v3/projects/${emu.projectId}/groups/${group.id}/roles/${role.id}`), 204);
+  // A tag read succeeds; adding a tag is refused, naming the action.
+  ok(await as(key.access, key.secret, 'GET', `/v2/${emu.projectId}/images/${image}/tags`));
+  const refused = await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'prod' } });
+  assert.equal(refused.status, 403);
+  assert.match(refused.body.error.message, /ims:images:update/);
+  // Get the policy, add the action, PATCH it: now allowed.
+  const shown = ok(await admin('GET', `/v3.0/OS-ROLE/roles/${role.id}`)).role;
+  shown.policy.Statement[0].Action.push('ims:images:update');
+  ok(await admin('PATCH', `/v3.0/OS-ROLE/roles/${role.id}`, { role: { policy: shown.policy } }));
+  ok(await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'prod' } }), 204);
+  // The same policy granted only on the enterprise project does not authorize a tag API.
+  ok(await admin('DELETE', `/v3/projects/${emu.projectId}/groups/${group.id}/roles/${role.id}`), 204);
+  ok(
+    await admin('PUT', `/v3.0/OS-PERMISSION/enterprise-projects/${emu.enterpriseProjectId}/groups/${group.id}/roles/${role.id}`),
+    204,
+  );
+  ok(
+    await admin('PUT', `/v3.0/OS-PERMISSION/enterprise-projects/${emu.enterpriseProjectId}/users/${user.id}/roles/${role.id}`),
+    204,
+  );
+  const onEp = await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'dev' } });
+  assert.equal(onEp.status, 403, 'enterprise-project grants never authorize a tag API');
+  // On all projects (inherited), it does; a 5.0 Deny attached to the user wins over that Allow.
+  ok(await admin('PUT', `/v3/OS-INHERIT/domains/${emu.domainId}/groups/${group.id}/roles/${role.id}/inherited_to_projects`), 204);
+  ok(await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'dev' } }), 204);
+  const deny = ok(
+    await admin('POST', '/v5/policies', {
+      policy_name: 'deny-tagging',
+      policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Deny', Action: ['ims:images:update'] }] }),
+    }),
+  ).policy;
+  ok(await admin('POST', `/v5/policies/${deny.policy_id}/attach-user`, { user_id: user.id }), 204);
+  const denied = await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'qa' } });
+  assert.equal(denied.status, 403);
+  assert.match(denied.body.error.message, /ims:images:update/);
+  // Role assignments list exactly the grants made.
+  const assignments = ok(await admin('GET', `/v3.0/OS-PERMISSION/role-assignments?domain_id=${emu.domainId}&role_id=${role.id}`));
+  assert.equal(assignments.total_num, 3);
+  assert.deepEqual(
+    assignments.role_assignments.map((x: { scope: object; is_inherited: boolean; user?: object; group?: object }) => [
+      Object.keys(x.scope)[0],
+      x.is_inherited,
+      x.user ? 'user' : 'group',
+    ]),
+    [
+      ['enterprise_project', false, 'group'],
+      ['enterprise_project', false, 'user'],
+      ['domain', true, 'group'],
+    ],
+  );
+  const mine = ok(await admin('GET', `/v3.0/OS-PERMISSION/role-assignments?subject.user_id=${user.id}&include_group=true`));
+  assert.equal(mine.total_num, 3);
+  const direct = ok(await admin('GET', `/v3.0/OS-PERMISSION/role-assignments?subject.user_id=${user.id}`));
+  assert.equal(direct.total_num, 1);
+  // The caller's identity, and a user may not call IAM.
+  const me = ok(await as(key.access, key.secret, 'GET', '/v5/caller-identity'));
+  assert.equal(me.principal_id, user.id);
+  const notAdmin = await as(key.access, key.secret, 'GET', '/v3/users');
+  assert.equal(notAdmin.status, 403);
+  assert.match(notAdmin.body.error.message, /administrator/);
+  // A policy still granted cannot be deleted; an attached 5.0 policy neither.
+  const inUse = await admin('DELETE', `/v3.0/OS-ROLE/roles/${role.id}`);
+  assert.equal(inUse.status, 409);
+  assert.match(inUse.body.error_msg, /still granted 3 time/);
+  assert.equal((await admin('DELETE', `/v5/policies/${deny.policy_id}`)).status, 409);
+  // A user signs in with their password and acts as themself.
+  const token = await fetch(`${emu.url}/v3/auth/tokens`, {
+    method: 'POST',
+    body: JSON.stringify({ auth: { identity: { password: { user: { name: 'carol-tags', password: 'Carol-Pass-1' } } } } }),
+  });
+  assert.equal(token.status, 201);
+  const byToken = await fetch(`${emu.url}/v5/caller-identity`, {
+    headers: { 'X-Auth-Token': token.headers.get('x-subject-token')! },
+  });
+  assert.equal(((await byToken.json()) as { principal_name: string }).principal_name, 'carol-tags');
+  // An inactive key is refused as unknown.
+  ok(await admin('PUT', `/v3.0/OS-CREDENTIAL/credentials/${key.access}`, { credential: { status: 'inactive' } }));
+  assert.equal((await as(key.access, key.secret, 'GET', '/v5/caller-identity')).status, 401);
+});
+
+test('5.0 versions: at most 5, the default cannot be deleted, set-default, validation findings', async () => {
+  const doc = (actions: string[]) => JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: actions }] });
+  const p = ok(await admin('POST', '/v5/policies', { policy_name: 'versions', policy_document: doc(['ims:images:get']) })).policy;
+  assert.equal(p.default_version_id, 'v1');
+  for (let i = 2; i <= 5; i++)
+    ok(
+      await admin('POST', `/v5/policies/${p.policy_id}/versions`, {
+        policy_document: doc(['ims:images:list']),
+        set_as_default: i === 3,
+      }),
+    );
+  const sixth = await admin('POST', `/v5/policies/${p.policy_id}/versions`, { policy_document: doc(['ims:images:list']) });
+  assert.equal(sixth.status, 409);
+  assert.match(sixth.body.error_msg, /at most 5 versions/);
+  assert.equal(ok(await admin('GET', `/v5/policies/${p.policy_id}`)).policy.default_version_id, 'v3');
+  assert.equal((await admin('DELETE', `/v5/policies/${p.policy_id}/versions/v3`)).status, 409);
+  ok(await admin('DELETE', `/v5/policies/${p.policy_id}/versions/v2`), 204);
+  ok(await admin('POST', `/v5/policies/${p.policy_id}/versions/v4/set-default`), 204);
+  const versions = ok(await admin('GET', `/v5/policies/${p.policy_id}/versions`)).versions;
+  assert.deepEqual(
+    versions.map((v: { version_id: string; is_default: boolean }) => [v.version_id, v.is_default]),
+    [
+      ['v1', false],
+      ['v3', false],
+      ['v4', true],
+      ['v5', false],
+    ],
+  );
+  const findings = ok(
+    await admin('POST', '/v5/policies/validate', {
+      policy_document: JSON.stringify({
+        Version: '5.0',
+        Statement: [{ Effect: 'Allow', Action: ['ims:images:updte', 'ims:images'] }],
+      }),
+      policy_type: 'identity_policy',
+    }),
+  ).findings;
+  assert.deepEqual(
+    findings.map((f: { issue_code: string; locations: Array<{ path: string }> }) => [f.issue_code, f.locations[0].path]),
+    [
+      ['UNKNOWN_ACTION', '$.Statement[0].Action[0]'],
+      ['INVALID_ACTION', '$.Statement[0].Action[1]'],
+    ],
+  );
+  // Marker paging over the policies.
+  const first = ok(await admin('GET', '/v5/policies?limit=1'));
+  assert.equal(first.policies.length, 1);
+  const second = ok(await admin('GET', `/v5/policies?limit=1&marker=${first.page_info.next_marker}`));
+  assert.notEqual(second.policies[0].policy_id, first.policies[0].policy_id);
+});
+
+test('bad input: IAM-style errors, nothing half applied', async () => {
+  const users = ok(await admin('GET', '/v3/users')).users.length;
+  const short = await admin('POST', '/v3.0/OS-USER/users', { user: { name: 'ab' } });
+  assert.equal(short.status, 400);
+  assert.match(short.body.error_msg, /5 to 32 characters/);
+  const notJson = await fetch(`${emu.url}/v3/groups`, { method: 'POST', body: '{' });
+  assert.equal(notJson.status, 401, 'unsigned requests are refused before their body is read');
+  const missing = await admin('GET', '/v3/users/nope');
+  assert.equal(missing.status, 404);
+  assert.deepEqual(
+    Object.keys(missing.body.error).sort(),
+    ['code', 'message', 'title'],
+    'Keystone paths answer {"error": {code, message, title}}',
+  );
+  const badRole = await admin('POST', '/v3.0/OS-ROLE/roles', {
+    role: {
+      display_name: 'bad',
+      type: 'XA',
+      description: 'x',
+      policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images'] }] },
+    },
+  });
+  assert.equal(badRole.status, 400);
+  assert.match(badRole.body.error_msg, /not a valid 1\.1 policy.*service:resourceType:operation.*Statement\[0\]\.Action\[0\]/);
+  const badType = await admin('POST', '/v3.0/OS-ROLE/roles', {
+    role: { display_name: 'bad', type: 'ZZ', description: 'x', policy: {} },
+  });
+  assert.match(badType.body.error_msg, /AX.*XA/);
+  const wrongProject = await admin('PUT', `/v3/projects/0000/groups/x/roles/y`);
+  assert.equal(wrongProject.status, 404);
+  const dup = await admin('POST', '/v3/groups', { group: { name: 'taggers' } });
+  assert.equal(dup.status, 409);
+  const v5bad = await admin('POST', '/v5/policies', { policy_name: 'x y', policy_document: '{}' });
+  assert.equal(v5bad.status, 400);
+  assert.ok(v5bad.body.request_id && v5bad.body.error_code, 'v5 errors carry error_code, error_msg and request_id');
+  assert.equal(ok(await admin('GET', '/v3/users')).users.length, users, 'nothing was created by refused requests');
+  const system = ok(await admin('GET', '/v3/roles?display_name=IMS%20FullAccess')).roles;
+  assert.equal(system.length, 1);
+  assert.equal((await admin('DELETE', `/v3.0/OS-ROLE/roles/${system[0].id}`)).status, 400);
+  const schema = ok(await admin('GET', '/v5/authorization-schemas/services/ims'));
+  assert.ok(
+    schema.actions.some(
+      (x: { action: string; access_level: string }) => x.action === 'ims:images:update' && x.access_level === 'write',
+    ),
+  );
+  assert.ok(schema.operations.some((o: { operation_id: string }) => o.operation_id === 'AddImageTag'));
+});
+
+test('state survives a restart with --state; --iam seeds a new account from the example file', async () => {
+  const before = ok(await admin('GET', '/v3.0/OS-PERMISSION/role-assignments'));
+  await emu.close();
+  emu = await startEmulator({ ak: AK, sk: SK, seed: 3, images: 5, stateFile });
+  const afterRestart = ok(await admin('GET', '/v3.0/OS-PERMISSION/role-assignments'));
+  assert.deepEqual(afterRestart, before);
+  assert.ok(ok(await admin('GET', '/v3/users')).users.some((u: { name: string }) => u.name === 'carol-tags'));
+
+  const seeded = await startEmulator({ ak: AK, sk: SK, seed: 4, images: 3, iamFile: join(EXAMPLES, 'iam.json') });
+  try {
+    const image = seeded.store.all()[0].id;
+    const sign = async (ak: string, sk: string, method: string, path: string, body?: unknown) =>
+      (await as(ak, sk, method, path, body, seeded)).status;
+    const alice = ['ALICEACCESSKEY000001', 'alice-secret-key-for-the-emulator'] as const;
+    const bob = ['BOBACCESSKEY00000001', 'bob-secret-key-for-the-emulator'] as const;
+    const tags = `/v2/${seeded.projectId}/images/${image}/tags`;
+    assert.equal(await sign(...alice, 'POST', tags, { tag: { key: 'a', value: 'b' } }), 204, 'alice may tag');
+    const dave = ['DAVEACCESSKEY0000001', 'dave-secret-key-for-the-emulator'] as const;
+    assert.equal(await sign(...dave, 'GET', tags), 200, 'dave reads through his group');
+    assert.equal(await sign(...dave, 'DELETE', `${tags}/a`), 403, 'the 5.0 Deny attached to dave wins over his group');
+    assert.equal(await sign(...bob, 'GET', tags), 200, 'bob may read (IMS ReadOnlyAccess)');
+    assert.equal(
+      await sign(...bob, 'POST', tags, { tag: { key: 'a', value: 'c' } }),
+      403,
+      "bob's tagging grant is on the enterprise project only",
+    );
+  } finally {
+    await seeded.close();
+  }
+  // A state file of an older emulator (the images alone) still loads, with a new account.
+  const older = join(mkdtempSync(join(tmpdir(), 'ims-iam-')), 'old-state.json');
+  require('node:fs').writeFileSync(older, JSON.stringify(emu.store.toJSON()));
+  const fromOld = await startEmulator({ ak: AK, sk: SK, seed: 3, stateFile: older });
+  assert.equal(fromOld.store.all().length, emu.store.all().length);
+  assert.equal(fromOld.iam.data.users.length, 0);
+  await fromOld.close();
+  const broken = join(mkdtempSync(join(tmpdir(), 'ims-iam-')), 'iam.json');
+  require('node:fs').writeFileSync(broken, JSON.stringify({ grants: [{ role: 'nope', group: 'g', scope: 'project' }] }));
+  await assert.rejects(startEmulator({ ak: AK, sk: SK, iamFile: broken }), /iam\.json: role nope: Could not find role: nope/);
+});
