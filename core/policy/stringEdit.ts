@@ -6,7 +6,7 @@
  * them up in the old one, which is what set the server's peak memory. Anything else is parsed afresh.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { readPolicyModel, type ParsedJson } from './policyDocument';
+import { readPolicyModel, type ParsedJson, type PolicyModel } from './policyDocument';
 
 /** jsonc-parser's nodes are read-only to its users; this module alone changes them, in place. */
 type WritableNode = { -readonly [K in keyof Node]: Node[K] };
@@ -78,9 +78,25 @@ export function patchStringEdit(previous: ParsedJson, before: string, after: str
   for (const e of previous.errors) if (e.offset <= closing && e.offset + e.length >= target.offset) return undefined;
   const contentEnd = closing + delta;
   if (!isPlainContent(after, target.offset + 1, contentEnd)) return undefined;
-  (target as WritableNode).value = after.slice(target.offset + 1, contentEnd);
+  const value = after.slice(target.offset + 1, contentEnd);
+  (target as WritableNode).value = value;
   if (delta !== 0) shiftAfter(root, start, end, delta, previous.errors);
-  return { tree: root, errors: previous.errors, policy: readPolicyModel(root) };
+  return { tree: root, errors: previous.errors, policy: updatedModel(previous.policy, root, target, value) };
+}
+
+/**
+ * The policy model after `target` took `value`. An item of a list (an action, a resource) changes only
+ * its own entry, updated in place, so the model of a large policy is not built again per keystroke; a
+ * key or a single value (Version, Effect, "Resource": "*") may change what the model is: read afresh.
+ */
+function updatedModel(model: PolicyModel | undefined, root: Node, target: Node, value: string): PolicyModel | undefined {
+  if (!model || target.parent?.type !== 'array') return readPolicyModel(root);
+  for (const st of model.statements) {
+    for (const list of [st.actions, st.resources]) {
+      for (const entry of list) if (entry.node === target) entry.value = value;
+    }
+  }
+  return model;
 }
 
 /** Offsets at or after `end` move by `delta`; the nodes around the change grow by it. No allocation per node. */

@@ -24,7 +24,13 @@ import {
 } from '../../core/catalogue';
 import { actionProblem, expandImsPattern, isWildcard, normalizeAction, patternCovers } from '../../core/policy/actionPattern';
 import { statementMatches } from '../../core/policy/evaluator';
-import { isConditional, propertyNode, type PolicyModel, type PolicyStatement } from '../../core/policy/policyDocument';
+import {
+  isConditional,
+  propertyNode,
+  type PolicyModel,
+  type PolicyStatement,
+  type StringEntry,
+} from '../../core/policy/policyDocument';
 import { validatePolicyStructure } from '../../core/policy/structureValidation';
 import { closest } from '../../core/util/distance';
 import type { ParsedPolicy } from './parsedPolicy';
@@ -279,21 +285,16 @@ function actionFinding(v: string, version: PolicyVersion | undefined, m: Message
 function checkRedundant(c: Collector, st: PolicyStatement): void {
   const seen = new Set<string>();
   const wildcards = st.actions.filter((a) => isWildcard(a.value)).slice(0, MAX_WILDCARDS_CHECKED);
-  st.actions.forEach((entry, i) => {
+  // A plain loop, no closure per action: a large policy lists hundreds of thousands of them.
+  for (let i = 0; i < st.actions.length; i++) {
+    const entry = st.actions[i];
     const norm = normalizeAction(entry.value);
     let message: string | undefined;
     if (seen.has(norm)) {
       message = c.m.listedTwice(entry.value);
     } else {
       seen.add(norm);
-      const cover = wildcards.find(
-        (w) =>
-          w !== entry &&
-          normalizeAction(w.value) !== norm &&
-          patternCovers(w.value, entry.value) &&
-          // two patterns that cover each other: keep the first, flag the later one
-          !(patternCovers(entry.value, w.value) && st.actions.indexOf(w) > i),
-      );
+      const cover = wildcards.length === 0 ? undefined : coveringWildcard(st, wildcards, entry, norm, i);
       if (cover) message = c.m.coveredBy(entry.value, cover.value);
     }
     if (message) {
@@ -302,7 +303,18 @@ function checkRedundant(c: Collector, st: PolicyStatement): void {
         data: { fix: { kind: 'removeItem' } },
       });
     }
-  });
+  }
+}
+
+/** The wildcard of the statement that already grants `entry` (of two that cover each other, the first stays). */
+function coveringWildcard(st: PolicyStatement, wildcards: StringEntry[], entry: StringEntry, norm: string, i: number) {
+  return wildcards.find(
+    (w) =>
+      w !== entry &&
+      normalizeAction(w.value) !== norm &&
+      patternCovers(w.value, entry.value) &&
+      !(patternCovers(entry.value, w.value) && st.actions.indexOf(w) > i),
+  );
 }
 
 function checkLimits(c: Collector, st: PolicyStatement): void {
