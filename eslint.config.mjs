@@ -30,7 +30,18 @@ const layer = (files, folders, packages = [], message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '**/*.mjs', '**/*.js', 'test-output/**', '.stryker-tmp/**', 'core/validation/generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '**/*.mjs',
+      '**/*.js',
+      'test-output/**',
+      '.stryker-tmp/**',
+      'core/validation/generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -17,7 +17,7 @@ export interface SizeComparison {
   peerPush: ServerRun;
 }
 
-const OURS: ServerUnderTest = {
+export const OURS: ServerUnderTest = {
   label: 'ims-tags-language-server',
   mode: 'push',
   spawn: { command: process.execPath, args: [SERVER_JS, '--stdio'] },
@@ -37,21 +37,22 @@ function peer(mode: 'push' | 'pull'): ServerUnderTest {
   };
 }
 
-export async function comparePolicyServers(sizes: number[], runs: number): Promise<SizeComparison[]> {
+/** `ours` may be another build of the server (a before/after comparison of a change). */
+export async function comparePolicyServers(sizes: number[], runs: number, ours = OURS): Promise<SizeComparison[]> {
   const out: SizeComparison[] = [];
   for (const size of sizes) {
     const rounds = size > 2_000_000 ? 20 : 60;
-    const ours: ServerRun[] = [];
+    const mine: ServerRun[] = [];
     const peers: ServerRun[] = [];
     for (let run = 1; run <= runs; run++) {
       process.stdout.write(`policy ${size} bytes, run ${run}/${runs}: `);
       // Alternate who goes first, so neither always meets a warmer (or busier) machine.
-      const pair = run % 2 === 1 ? [OURS, peer('pull')] : [peer('pull'), OURS];
+      const pair = run % 2 === 1 ? [ours, peer('pull')] : [peer('pull'), ours];
       for (const server of pair) {
         const r = await benchServer(server, size, rounds);
-        (server === OURS ? ours : peers).push(r);
+        (server === ours ? mine : peers).push(r);
         process.stdout.write(
-          `${server === OURS ? 'ours' : 'peer'} first ${ms(r.firstDiagnosticsMs)} ms, peak ${r.peakRssMiB.toFixed(0)} MiB; `,
+          `${server === ours ? 'ours' : 'peer'} first ${ms(r.firstDiagnosticsMs)} ms, peak ${r.peakRssMiB.toFixed(0)} MiB; `,
         );
       }
       process.stdout.write('\n');
@@ -59,7 +60,7 @@ export async function comparePolicyServers(sizes: number[], runs: number): Promi
     process.stdout.write(`policy ${size} bytes, peer in push mode… `);
     const peerPush = await benchServer(peer('push'), size, Math.min(rounds, 20));
     process.stdout.write(`diagnostics after an edit ${ms(peerPush.diagnosticsAfterEdit.p50)} ms\n`);
-    out.push({ sizeBytes: ours[0].sizeBytes, ours, peer: peers, peerPush });
+    out.push({ sizeBytes: mine[0].sizeBytes, ours: mine, peer: peers, peerPush });
   }
   return out;
 }

@@ -34,6 +34,9 @@ function run(name, cmd, args) {
       const f = /# fail (\d+)/.exec(tail) ?? /\d+ passed, (\d+) failed/.exec(tail);
       if (p) passed += Number(p[1]);
       if (f) failed += Number(f[1]);
+      // A stage that fails without counting a failure (lint, format, a crash) still counts as one, so the
+      // closing line never says "0 failed" over a red run.
+      if (code !== 0 && !(f && Number(f[1]) > 0)) failed += 1;
       process.stdout.write(
         `=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
       );
