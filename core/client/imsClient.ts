@@ -37,6 +37,19 @@ export interface Exchange {
   attempt: number;
 }
 
+/** What the transport needs of a call: a catalogue API, or an IAM operation (iamClient.ts). */
+export interface RequestDescriptor {
+  id: string;
+  method: string;
+  /** Safe to repeat: retried on 429, 5xx and network errors. */
+  idempotent: boolean;
+  /** For 401/403 messages: the actions the call needs (none known for IAM calls). */
+  actions: readonly string[];
+  contentType: string;
+  /** IMS APIs carry X-Project-Id; IAM's global APIs do not. */
+  global?: boolean;
+}
+
 export interface CallOptions {
   params?: Record<string, string>;
   query?: Record<string, string | number | boolean | undefined>;
@@ -109,15 +122,22 @@ export class ImsClient {
     return this.send<T>(api, url, body, call.signal);
   }
 
-  private async headers(api: ImsApi, url: string, body: string | undefined): Promise<Record<string, string>> {
-    const base: Record<string, string> = { 'Content-Type': api.contentType, 'X-Project-Id': this.options.projectId };
+  /** One call described by hand (IAM's APIs): signed, timed, retried where safe, errors parsed. */
+  request<T>(desc: RequestDescriptor, pathAndQuery: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const url = `${this.options.endpoint.replace(/\/$/, '')}${pathAndQuery}`;
+    return this.send<T>(desc, url, body === undefined ? undefined : JSON.stringify(body), signal);
+  }
+
+  private async headers(api: RequestDescriptor, url: string, body: string | undefined): Promise<Record<string, string>> {
+    const base: Record<string, string> = { 'Content-Type': api.contentType };
+    if (!api.global) base['X-Project-Id'] = this.options.projectId;
     const c = this.options.credentials;
     if (c.kind === 'token') return { ...base, 'X-Auth-Token': await c.token() };
     if (c.securityToken) base['X-Security-Token'] = c.securityToken;
     return signRequest({ method: api.method, url, headers: base, body, ak: c.ak, sk: c.sk });
   }
 
-  private async send<T>(api: ImsApi, url: string, body: string | undefined, signal?: AbortSignal): Promise<T> {
+  private async send<T>(api: RequestDescriptor, url: string, body: string | undefined, signal?: AbortSignal): Promise<T> {
     const max = this.options.maxAttempts ?? 4;
     const path = new URL(url).pathname;
     let lastError: unknown;
@@ -163,12 +183,12 @@ export class ImsClient {
       const err = parseErrorBody(text);
       const denied = response.status === 401 || response.status === 403;
       const failure = new ImsError(
-        `${api.id} failed: ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? ` — ${err.message}` : ''}${denied ? ` (this call needs ${api.actions.join(' and ')})` : ''}`,
+        `${api.id} failed: ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? ` — ${err.message}` : ''}${denied && api.actions.length ? ` (this call needs ${api.actions.join(' and ')})` : ''}`,
         response.status,
-        err.code,
+        err.code === undefined ? undefined : String(err.code),
         requestId,
-        api,
-        denied ? api.actions : [],
+        findApi(api.id),
+        denied ? [...api.actions] : [],
       );
       lastError = failure;
       if (attempt < max && RETRYABLE_STATUS.has(response.status) && this.retryable(api)) {
@@ -189,7 +209,7 @@ export class ImsClient {
   }
 
   /** Idempotent calls repeat safely; DeleteImageTag too, since a 404 on a retry counts as done. */
-  private retryable(api: ImsApi): boolean {
+  private retryable(api: RequestDescriptor): boolean {
     return api.idempotent || api.method === 'DELETE';
   }
 

@@ -1,0 +1,170 @@
+/**
+ * IAM's policy APIs for the client (iam-apis.md §1–2, bodies from the SDK models): custom policies
+ * ("roles", Version 1.1), 5.0 identity policies and their versions, grants, and validation. The same
+ * signed transport as the IMS client (imsClient.ts), pointed at the IAM endpoint (the Sandbox serves
+ * both on one address); reads are retried where safe, writes never.
+ */
+import { ImsClient, type ClientOptions, type RequestDescriptor } from './imsClient';
+
+export interface RoleJson {
+  id: string;
+  name: string;
+  display_name: string;
+  type: 'AX' | 'XA';
+  description: string;
+  description_cn?: string | null;
+  domain_id?: string | null;
+  references?: number;
+  created_time?: string;
+  updated_time?: string;
+  policy: unknown;
+}
+
+export interface PolicyV5Json {
+  policy_id: string;
+  policy_name: string;
+  default_version_id: string;
+  attachment_count: number;
+  description?: string;
+  urn?: string;
+  created_at?: string;
+  updated_at?: string;
+}
+
+export interface PolicyVersionJson {
+  version_id: string;
+  document: string;
+  is_default: boolean;
+  created_at?: string;
+}
+
+export interface RoleAssignmentJson {
+  role: { id: string };
+  group?: { id: string };
+  user?: { id: string };
+  scope: { project?: { id: string }; domain?: { id: string }; enterprise_project?: { id: string } };
+  is_inherited?: boolean;
+}
+
+export interface ValidationFinding {
+  finding_type: string;
+  issue_code: string;
+  finding_details: string;
+  locations?: Array<{ path: string }>;
+}
+
+const q = (params: Record<string, string | number | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) s.set(k, String(v));
+  const text = s.toString();
+  return text ? `?${text}` : '';
+};
+const enc = encodeURIComponent;
+
+export class IamClient {
+  private readonly transport: ImsClient;
+
+  constructor(options: ClientOptions) {
+    this.transport = new ImsClient(options);
+  }
+
+  private call<T>(method: string, template: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const desc: RequestDescriptor = {
+      id: `IAM ${method} ${template}`,
+      method,
+      idempotent: method === 'GET' || method === 'HEAD',
+      actions: [],
+      contentType: 'application/json;charset=UTF-8',
+      global: true,
+    };
+    return this.transport.request<T>(desc, path, body, signal);
+  }
+
+  listRoles(page: number, perPage: number, signal?: AbortSignal): Promise<{ roles: RoleJson[]; total_number: number }> {
+    return this.call('GET', '/v3.0/OS-ROLE/roles', `/v3.0/OS-ROLE/roles${q({ page, per_page: perPage })}`, undefined, signal);
+  }
+  async getRole(id: string, signal?: AbortSignal): Promise<RoleJson> {
+    return (
+      await this.call<{ role: RoleJson }>(
+        'GET',
+        '/v3.0/OS-ROLE/roles/{role_id}',
+        `/v3.0/OS-ROLE/roles/${enc(id)}`,
+        undefined,
+        signal,
+      )
+    ).role;
+  }
+  async createRole(
+    role: Pick<RoleJson, 'display_name' | 'type' | 'description' | 'policy'>,
+    signal?: AbortSignal,
+  ): Promise<RoleJson> {
+    return (await this.call<{ role: RoleJson }>('POST', '/v3.0/OS-ROLE/roles', '/v3.0/OS-ROLE/roles', { role }, signal)).role;
+  }
+  async updateRole(id: string, role: Partial<RoleJson>, signal?: AbortSignal): Promise<RoleJson> {
+    const path = `/v3.0/OS-ROLE/roles/${enc(id)}`;
+    return (await this.call<{ role: RoleJson }>('PATCH', '/v3.0/OS-ROLE/roles/{role_id}', path, { role }, signal)).role;
+  }
+  async deleteRole(id: string, signal?: AbortSignal): Promise<void> {
+    await this.call('DELETE', '/v3.0/OS-ROLE/roles/{role_id}', `/v3.0/OS-ROLE/roles/${enc(id)}`, undefined, signal);
+  }
+  async roleAssignments(query: Record<string, string>, signal?: AbortSignal): Promise<RoleAssignmentJson[]> {
+    const path = `/v3.0/OS-PERMISSION/role-assignments${q(query)}`;
+    return (
+      await this.call<{ role_assignments: RoleAssignmentJson[] }>(
+        'GET',
+        '/v3.0/OS-PERMISSION/role-assignments',
+        path,
+        undefined,
+        signal,
+      )
+    ).role_assignments;
+  }
+
+  listPolicies(
+    limit: number,
+    marker?: string,
+    signal?: AbortSignal,
+  ): Promise<{ policies: PolicyV5Json[]; page_info: { next_marker: string | null } }> {
+    return this.call('GET', '/v5/policies', `/v5/policies${q({ limit, marker })}`, undefined, signal);
+  }
+  async getPolicy(id: string, signal?: AbortSignal): Promise<PolicyV5Json> {
+    return (
+      await this.call<{ policy: PolicyV5Json }>('GET', '/v5/policies/{policy_id}', `/v5/policies/${enc(id)}`, undefined, signal)
+    ).policy;
+  }
+  async listVersions(id: string, signal?: AbortSignal): Promise<PolicyVersionJson[]> {
+    const path = `/v5/policies/${enc(id)}/versions`;
+    return (
+      await this.call<{ versions: PolicyVersionJson[] }>('GET', '/v5/policies/{policy_id}/versions', path, undefined, signal)
+    ).versions;
+  }
+  async getVersion(id: string, version: string, signal?: AbortSignal): Promise<PolicyVersionJson> {
+    const path = `/v5/policies/${enc(id)}/versions/${enc(version)}`;
+    return (
+      await this.call<{ policy_version: PolicyVersionJson }>(
+        'GET',
+        '/v5/policies/{policy_id}/versions/{version_id}',
+        path,
+        undefined,
+        signal,
+      )
+    ).policy_version;
+  }
+  async createVersion(id: string, document: string, setAsDefault: boolean, signal?: AbortSignal): Promise<PolicyVersionJson> {
+    const path = `/v5/policies/${enc(id)}/versions`;
+    const body = { policy_document: document, set_as_default: setAsDefault };
+    return (
+      await this.call<{ policy_version: PolicyVersionJson }>('POST', '/v5/policies/{policy_id}/versions', path, body, signal)
+    ).policy_version;
+  }
+  async deleteVersion(id: string, version: string, signal?: AbortSignal): Promise<void> {
+    const path = `/v5/policies/${enc(id)}/versions/${enc(version)}`;
+    await this.call('DELETE', '/v5/policies/{policy_id}/versions/{version_id}', path, undefined, signal);
+  }
+  async validate(document: string, signal?: AbortSignal): Promise<ValidationFinding[]> {
+    const body = { policy_document: document, policy_type: 'identity_policy' };
+    return (
+      await this.call<{ findings: ValidationFinding[] }>('POST', '/v5/policies/validate', '/v5/policies/validate', body, signal)
+    ).findings;
+  }
+}
