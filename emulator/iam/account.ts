@@ -57,19 +57,19 @@ export class IamAccount {
 
   user(id: string): User {
     const u = this.data.users.find((x) => x.id === id);
-    if (!u) throw notFoundIam(`Could not find user: ${id}`);
+    if (!u) throw notFoundIam(`User ${id}`);
     return u;
   }
 
   group(id: string): Group {
     const g = this.data.groups.find((x) => x.id === id);
-    if (!g) throw notFoundIam(`Could not find group: ${id}`);
+    if (!g) throw notFoundIam(`Group ${id}`);
     return g;
   }
 
   role(id: string): Role {
     const r = this.data.roles.find((x) => x.id === id) ?? this.system.find((x) => x.id === id);
-    if (!r) throw notFoundIam(`Could not find role: ${id}`);
+    if (!r) throw notFoundIam(`Role ${id}`);
     return r;
   }
 
@@ -81,13 +81,13 @@ export class IamAccount {
 
   accessKey(access: string): AccessKey {
     const k = this.data.accessKeys.find((x) => x.access === access);
-    if (!k) throw notFoundIam(`Could not find access key: ${access}`);
+    if (!k) throw notFoundIam(`Access key ${access}`);
     return k;
   }
 
   policy(id: string): PolicyV5 {
     const p = this.data.policies.find((x) => x.id === id);
-    if (!p) throw notFoundIam(`Could not find policy: ${id}`);
+    if (!p) throw notFoundIam(`Policy ${id}`);
     return p;
   }
 

@@ -75,15 +75,15 @@ export function permissionRoutes(a: IamAccount): Route[] {
     ];
   };
   const project = (c: RouteContext): GrantScope => {
-    if (c.params.project_id !== a.projectId) throw notFoundIam(`Could not find project: ${c.params.project_id}`);
+    if (c.params.project_id !== a.projectId) throw notFoundIam(`Project ${c.params.project_id}`);
     return { kind: 'project', projectId: a.projectId };
   };
   const domain = (c: RouteContext) => {
-    if (c.params.domain_id !== a.domainId) throw notFoundIam(`Could not find domain: ${c.params.domain_id}`);
+    if (c.params.domain_id !== a.domainId) throw notFoundIam(`Domain ${c.params.domain_id}`);
   };
   const enterpriseProject = (c: RouteContext): GrantScope => {
     if (c.params.enterprise_project_id !== a.enterpriseProjectId)
-      throw notFoundIam(`Could not find enterprise project: ${c.params.enterprise_project_id}`);
+      throw notFoundIam(`Enterprise project ${c.params.enterprise_project_id}`);
     return { kind: 'enterprise-project', enterpriseProjectId: a.enterpriseProjectId };
   };
   const group = (c: RouteContext) => ({ group: c.params.group_id });

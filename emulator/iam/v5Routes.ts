@@ -114,13 +114,13 @@ export function v5Routes(a: IamAccount): Route[] {
     route('GET', '/v5/policies/{policy_id}/versions/{version_id}', ({ params }) => {
       const p = a.policy(params.policy_id);
       const v = p.versions.find((x) => x.versionId === params.version_id);
-      if (!v) throw notFoundIam(`Could not find version ${params.version_id} of ${p.name}`);
+      if (!v) throw notFoundIam(`Version ${params.version_id} of ${p.name}`);
       return { status: 200, body: { policy_version: versionJson(p, v) } };
     }),
     route('DELETE', '/v5/policies/{policy_id}/versions/{version_id}', ({ params }) => {
       const p = a.policy(params.policy_id);
       if (!p.versions.some((x) => x.versionId === params.version_id))
-        throw notFoundIam(`Could not find version ${params.version_id} of ${p.name}`);
+        throw notFoundIam(`Version ${params.version_id} of ${p.name}`);
       if (p.defaultVersionId === params.version_id)
         throw conflict('The default version cannot be deleted: set another version as the default first.');
       p.versions = p.versions.filter((x) => x.versionId !== params.version_id);
@@ -129,7 +129,7 @@ export function v5Routes(a: IamAccount): Route[] {
     route('POST', '/v5/policies/{policy_id}/versions/{version_id}/set-default', ({ params }) => {
       const p = a.policy(params.policy_id);
       if (!p.versions.some((x) => x.versionId === params.version_id))
-        throw notFoundIam(`Could not find version ${params.version_id} of ${p.name}`);
+        throw notFoundIam(`Version ${params.version_id} of ${p.name}`);
       Object.assign(p, { defaultVersionId: params.version_id, updatedAt: now() });
       return { status: 204 };
     }),
@@ -200,7 +200,7 @@ export function v5Routes(a: IamAccount): Route[] {
       '/v5/authorization-schemas/services/{service_code}',
       ({ params }) => {
         if (params.service_code !== 'ims')
-          throw notFoundIam(`The emulator knows the authorization schema of ims only, not ${params.service_code}`);
+          throw notFoundIam(`The authorization schema of ${params.service_code} (the emulator serves ims only)`);
         return { status: 200, body: imsAuthorizationSchema() };
       },
       false,

@@ -318,5 +318,5 @@ test('state survives a restart with --state; --iam seeds a new account from the 
   await fromOld.close();
   const broken = join(mkdtempSync(join(tmpdir(), 'ims-iam-')), 'iam.json');
   require('node:fs').writeFileSync(broken, JSON.stringify({ grants: [{ role: 'nope', group: 'g', scope: 'project' }] }));
-  await assert.rejects(startEmulator({ ak: AK, sk: SK, iamFile: broken }), /iam\.json: role nope: Could not find role: nope/);
+  await assert.rejects(startEmulator({ ak: AK, sk: SK, iamFile: broken }), /iam\.json: role nope: Role nope could not be found/);
 });
