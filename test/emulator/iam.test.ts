@@ -320,3 +320,80 @@ test('state survives a restart with --state; --iam seeds a new account from the 
   require('node:fs').writeFileSync(broken, JSON.stringify({ grants: [{ role: 'nope', group: 'g', scope: 'project' }] }));
   await assert.rejects(startEmulator({ ak: AK, sk: SK, iamFile: broken }), /iam\.json: role nope: Role nope could not be found/);
 });
+
+test('every grant scope: grant, check, list, remove, check again; keys listed, shown, deleted; attachments both ways', async () => {
+  const user = ok(await admin('POST', '/v3.0/OS-USER/users', { user: { name: 'erin-scopes' } }), 201).user;
+  const group = ok(await admin('POST', '/v3/groups', { group: { name: 'scopes' } }), 201).group;
+  ok(await admin('PUT', `/v3/groups/${group.id}/users/${user.id}`), 204);
+  assert.deepEqual(
+    ok(await admin('GET', `/v3/users/${user.id}/groups`)).groups.map((g: { name: string }) => g.name),
+    ['scopes'],
+  );
+  assert.deepEqual(
+    ok(await admin('GET', `/v3/groups/${group.id}/users`)).users.map((u: { name: string }) => u.name),
+    ['erin-scopes'],
+  );
+  const role = ok(await admin('GET', '/v3/roles?display_name=IMS%20ReadOnlyAccess')).roles[0];
+  const scopes = [
+    `/v3/projects/${emu.projectId}/groups/${group.id}/roles`,
+    `/v3/domains/${emu.domainId}/groups/${group.id}/roles`,
+    `/v3/OS-INHERIT/domains/${emu.domainId}/groups/${group.id}/roles/{role}/inherited_to_projects`,
+    `/v3.0/OS-PERMISSION/enterprise-projects/${emu.enterpriseProjectId}/groups/${group.id}/roles`,
+    `/v3.0/OS-PERMISSION/enterprise-projects/${emu.enterpriseProjectId}/users/${user.id}/roles`,
+  ];
+  for (const scope of scopes) {
+    const one = scope.includes('{role}') ? scope.replace('{role}', role.id) : `${scope}/${role.id}`;
+    const list = scope.includes('{role}') ? scope.replace('/{role}', '') : scope;
+    ok(await admin('PUT', one), 204);
+    ok(await admin('HEAD', one), 204);
+    assert.deepEqual(
+      ok(await admin('GET', list)).roles.map((r: { id: string }) => r.id),
+      [role.id],
+      list,
+    );
+    ok(await admin('DELETE', one), 204);
+    assert.equal((await admin('HEAD', one)).status, 404, one);
+    assert.equal((await admin('DELETE', one)).status, 404, 'removing a grant that is not there is a 404');
+  }
+  const key = ok(await admin('POST', '/v3.0/OS-CREDENTIAL/credentials', { credential: { user_id: user.id } }), 201).credential;
+  assert.deepEqual(
+    ok(await admin('GET', `/v3.0/OS-CREDENTIAL/credentials?user_id=${user.id}`)).credentials.map(
+      (k: { access: string }) => k.access,
+    ),
+    [key.access],
+  );
+  const shown = ok(await admin('GET', `/v3.0/OS-CREDENTIAL/credentials/${key.access}`)).credential;
+  assert.equal(shown.secret, undefined, 'the secret is shown once, when the key is created');
+  ok(await admin('POST', '/v3.0/OS-CREDENTIAL/credentials', { credential: { user_id: user.id } }), 201);
+  const third = await admin('POST', '/v3.0/OS-CREDENTIAL/credentials', { credential: { user_id: user.id } });
+  assert.equal(third.status, 400);
+  assert.match(third.body.error_msg, /at most 2 access keys/);
+  ok(await admin('DELETE', `/v3.0/OS-CREDENTIAL/credentials/${key.access}`), 204);
+  assert.equal((await admin('GET', `/v3.0/OS-CREDENTIAL/credentials/${key.access}`)).status, 404);
+  const doc = JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:images:get'] }] });
+  const policy = ok(await admin('POST', '/v5/policies', { policy_name: 'attach-both', policy_document: doc })).policy;
+  ok(await admin('POST', `/v5/policies/${policy.policy_id}/attach-user`, { user_id: user.id }), 204);
+  ok(await admin('POST', `/v5/policies/${policy.policy_id}/attach-group`, { group_id: group.id }), 204);
+  assert.deepEqual(
+    ok(await admin('GET', `/v5/users/${user.id}/attached-policies`)).attached_policies.map(
+      (p: { policy_name: string }) => p.policy_name,
+    ),
+    ['attach-both'],
+  );
+  assert.equal(ok(await admin('GET', `/v5/groups/${group.id}/attached-policies`)).attached_policies.length, 1);
+  const entities = ok(await admin('GET', `/v5/policies/${policy.policy_id}/attached-entities`));
+  assert.deepEqual(
+    [
+      entities.policy_users.map((u: { user_id: string }) => u.user_id),
+      entities.policy_groups.map((g: { group_id: string }) => g.group_id),
+    ],
+    [[user.id], [group.id]],
+  );
+  assert.equal(ok(await admin('GET', `/v5/policies/${policy.policy_id}`)).policy.attachment_count, 2);
+  // Deleting the user and the group takes their memberships, keys, grants and attachments with them.
+  ok(await admin('DELETE', `/v3/users/${user.id}`), 204);
+  ok(await admin('DELETE', `/v3/groups/${group.id}`), 204);
+  assert.equal(ok(await admin('GET', `/v5/policies/${policy.policy_id}`)).policy.attachment_count, 0);
+  assert.equal(ok(await admin('GET', `/v3.0/OS-CREDENTIAL/credentials?user_id=${user.id}`)).credentials.length, 0);
+  ok(await admin('DELETE', `/v5/policies/${policy.policy_id}`), 204);
+});
