@@ -25,6 +25,7 @@ export default {
       'out/test/unit/policyTypes.test.js',
       'out/test/unit/routing.test.js',
       'out/test/unit/signer.test.js',
+      'out/test/unit/stringEdit.test.js',
       'out/test/unit/urlParts.test.js',
     ],
   },

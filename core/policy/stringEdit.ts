@@ -71,9 +71,10 @@ export function patchStringEdit(previous: ParsedJson, before: string, after: str
   if (!target) return undefined;
   const delta = insertedEnd - end;
   const closing = target.offset + target.length - 1;
-  // A terminated string that was plain and stays plain: its value is its content, character for character.
-  if (target.length < 2 || before.charCodeAt(closing) !== 34 || !isPlainContent(before, target.offset + 1, closing))
-    return undefined;
+  // A terminated string whose new content is plain (no quote, backslash or control character) still ends
+  // at its old closing quote, and its value is that content character for character, whatever escapes
+  // the old content had.
+  if (target.length < 2 || before.charCodeAt(closing) !== 34) return undefined;
   // A syntax error reported on the string itself (a string where a colon belongs) may change with it.
   for (const e of previous.errors) if (e.offset <= closing && e.offset + e.length >= target.offset) return undefined;
   const contentEnd = closing + delta;

@@ -118,3 +118,61 @@ test('typing inside an action keeps the diagnostics those of the text opened fre
     { numRuns: 200 },
   );
 });
+
+test('edits at the edges of a string, in escaped or broken strings, and in a document that is one string', () => {
+  const cases: Array<[string, string]> = [
+    ['{"a": "bcd"}', '{"a": bcd"}'], // the opening quote deleted
+    ['{"a": "bcd"}', '{"a": "bcd}'], // the closing quote deleted
+    ['{"a": "bcd"}', '{"a": "bcd"x}'], // typed after the closing quote
+    ['{"a": "bcd"}', '{"a": x"bcd"}'], // typed before the opening quote
+    ['{"a": "b\\nd"}', '{"a": "bnd"}'], // the escape's backslash deleted
+    ['{"a": "b\\"d"}', '{"a": "b"d"}'], // an escaped quote unescaped
+    ['{"a": "bcd', '{"a": "bxcd'], // an unterminated string
+    ['{"a" "bcd"}', '{"a" "bxcd"}'], // a string where a colon belongs: the error is on it
+    ['"abc"', '"abxc"'], // the whole document is one string
+    ['{"k": "v", "x": 1}', '{"kk": "v", "x": 1}'], // a key before a colon grows
+  ];
+  for (const [before, after] of cases) {
+    const fresh = parseJson(after);
+    const patched = patchStringEdit(parseJson(before), before, after);
+    assert.deepEqual(plain(patched ?? fresh), plain(fresh), `${before} → ${after}`);
+  }
+  // The plain edits take the fast path; the others must not.
+  const fast = (before: string, after: string) => patchStringEdit(parseJson(before), before, after) !== undefined;
+  assert.equal(fast('"abc"', '"abxc"'), true);
+  assert.equal(fast('{"k": "v", "x": 1}', '{"kk": "v", "x": 1}'), true);
+  assert.equal(fast('{"a": "b\\nd"}', '{"a": "bnd"}'), true, 'an escape typed away leaves a plain string');
+  for (const [before, after] of cases.slice(0, 4)) assert.equal(fast(before, after), false, `${before} → ${after}`);
+  assert.equal(fast('{"a": "b\\"d"}', '{"a": "b"d"}'), false);
+  assert.equal(fast('{"a": "bcd', '{"a": "bxcd'), false);
+  assert.equal(fast('{"a" "bcd"}', '{"a" "bxcd"}'), false);
+  assert.equal(fast('{"a": "b"}', '{"a": "b"}'), false, 'no change, nothing to patch');
+});
+
+test('the fast path is taken wherever it is safe (a fallback would be correct, only slow)', () => {
+  const patch = (before: string, after: string) => patchStringEdit(parseJson(before), before, after);
+  // Typing into an empty string.
+  assert.ok(patch('{"a": ""}', '{"a": "x"}'));
+  // A syntax error elsewhere, before or after the string, does not stop it; the errors after it move.
+  const broken = '{"a": , "b": "cd", "e": }';
+  const r = patch(broken, broken.replace('"cd"', '"cxd"'));
+  assert.ok(r);
+  assert.deepEqual(r.errors, parseJson(broken.replace('"cd"', '"cxd"')).errors);
+  // An action typed in a list keeps the model and updates its entry in place; a key or a single value does not.
+  const policy = '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ims:images:lst"], "Resource": "*"}]}';
+  const before = parseJson(policy);
+  const model = before.policy;
+  const fixed = patchStringEdit(before, policy, policy.replace('lst', 'list'));
+  assert.equal(fixed?.policy, model, 'the same model object');
+  assert.equal(fixed?.policy?.statements[0].actions[0].value, 'ims:images:list');
+  const again = parseJson(policy);
+  const effect = patchStringEdit(again, policy, policy.replace('"Allow"', '"Allw"'));
+  assert.notEqual(effect?.policy, again.policy, 'Effect is read afresh');
+  assert.equal(effect?.policy?.statements[0].effect, 'Allw');
+  const third = parseJson(policy);
+  const resource = patchStringEdit(third, policy, policy.replace('"*"', '"*x"'));
+  assert.deepEqual(
+    resource?.policy?.statements[0].resources.map((e) => e.value),
+    ['*x'],
+  );
+});
