@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { IAM_ENDPOINT, IMS_ENDPOINT_TEMPLATE } from '../core/catalogue';
 import { ImsClient, type Credentials } from '../core/client/imsClient';
 import { lookupProjectId, tokenProvider } from '../core/client/iam';
+import { IamClient } from '../core/client/iamClient';
 import type { Emulator } from '../emulator/emulator';
 import { logExchange } from './log';
 import type { StartEmulator } from './bundles';
@@ -22,10 +23,12 @@ export type Connection =
       endpoint: string;
       auth: 'aksk' | 'password';
       client: ImsClient;
+      /** IAM's policy APIs with the same credentials (the Policies view). */
+      iam: IamClient;
       /** An emulator on this machine (`npm start`'s, or any `ims-emulator`), reached by URL. */
       local?: boolean;
     }
-  | { kind: 'sandbox'; emulator: Emulator; projectId: string; endpoint: string; client: ImsClient };
+  | { kind: 'sandbox'; emulator: Emulator; projectId: string; endpoint: string; client: ImsClient; iam: IamClient };
 
 const SECRET_KEYS = ['imsTags.ak', 'imsTags.sk', 'imsTags.password'] as const;
 
@@ -92,13 +95,16 @@ export class ConnectionManager implements vscode.Disposable {
       latencyMs: options.latencyMs,
       failRate: options.failRate,
     });
-    const client = new ImsClient({
+    const clientOptions = {
       endpoint: emulator.url,
       projectId: emulator.projectId,
-      credentials: { kind: 'aksk', ak: SANDBOX_AK, sk },
+      credentials: { kind: 'aksk' as const, ak: SANDBOX_AK, sk },
       onExchange: logExchange,
-    });
-    this.current = { kind: 'sandbox', emulator, projectId: emulator.projectId, endpoint: emulator.url, client };
+    };
+    const client = new ImsClient(clientOptions);
+    // The emulator serves IAM on the same address.
+    const iam = new IamClient(clientOptions);
+    this.current = { kind: 'sandbox', emulator, projectId: emulator.projectId, endpoint: emulator.url, client, iam };
     await this.state.update('imsTags.lastConnection', { kind: 'sandbox' });
     this.changed.fire(this.current);
     return this.current;
@@ -154,6 +160,7 @@ export class ConnectionManager implements vscode.Disposable {
     }
     await this.disconnect();
     const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange: logExchange });
+    const iam = new IamClient({ endpoint: endpoints.iam, projectId, credentials, onExchange: logExchange });
     this.current = {
       kind: 'cloud',
       region: opts.region,
@@ -161,6 +168,7 @@ export class ConnectionManager implements vscode.Disposable {
       endpoint: endpoints.ims,
       auth: opts.auth,
       client,
+      iam,
       local: opts.localUrl !== undefined,
     };
     // Only what is not secret is remembered in the extension's state.

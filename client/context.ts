@@ -10,6 +10,9 @@ import type { LanguageClientHost } from './languageClient';
 import { log } from './log';
 import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
+import { IAM_SCHEME } from './policies/address';
+import { LiveDocuments } from './policies/liveDocuments';
+import { PoliciesTree, type PolicyNode } from './policies/tree';
 
 /** A command's implementation; its arguments let tests and other extensions run it without prompts. */
 export type Cmd = (...args: never[]) => Promise<unknown>;
@@ -27,6 +30,9 @@ export class Ctx implements vscode.Disposable {
   readonly connections: ConnectionManager;
   readonly tree: ImagesTree;
   readonly view: vscode.TreeView<Node>;
+  /** The Policies view and the live documents it opens (scheme ims-iam). */
+  readonly policies: PoliciesTree;
+  readonly liveDocuments: LiveDocuments;
   private languageClient?: LanguageClientHost;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -46,7 +52,18 @@ export class Ctx implements vscode.Disposable {
     this.tree.onDidChangeTreeData(() =>
       vscode.commands.executeCommand('setContext', 'imsTags.filtered', activeFilters(this.tree.filters).length > 0),
     );
-    this.disposables.push(this.connections, this.view, log());
+    this.policies = new PoliciesTree(this.connections);
+    this.liveDocuments = new LiveDocuments(this.connections);
+    // A published policy shows its new update time, version or default in the view.
+    this.liveDocuments.onDidPublish(() => this.policies.refresh());
+    this.disposables.push(
+      this.connections,
+      this.view,
+      vscode.window.createTreeView<PolicyNode>('imsTags.policies', { treeDataProvider: this.policies, showCollapseAll: true }),
+      vscode.workspace.registerFileSystemProvider(IAM_SCHEME, this.liveDocuments, { isCaseSensitive: true }),
+      this.liveDocuments,
+      log(),
+    );
   }
 
   /** Registers commands by id; a failure is explained to the person (see `explainFailure`), never thrown. */

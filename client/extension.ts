@@ -7,6 +7,8 @@ import { COMMANDS } from './commands';
 import { Ctx } from './context';
 import type { ConnectionManager } from './connection';
 import type { ImagesTree } from './explorer/tree';
+import type { LiveDocuments } from './policies/liveDocuments';
+import type { PoliciesTree } from './policies/tree';
 import { explainFailure } from './failures';
 import { log } from './log';
 import { registerSendRequest } from './sendRequest';
@@ -15,6 +17,9 @@ import { registerSendRequest } from './sendRequest';
 export interface ImsTagsApi {
   connections: ConnectionManager;
   tree: ImagesTree;
+  /** The Policies view and the live policy documents (their questions can be answered by tests). */
+  policies: PoliciesTree;
+  liveDocuments: LiveDocuments;
   /** Where the log files are written (tests search them for secrets). */
   logUri: vscode.Uri;
 }
@@ -28,7 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImsTag
   registerSendRequest(ctx, explainFailure);
   ctx.startLanguageClient();
   log().info(`Activated in ${Date.now() - started} ms.`);
-  return { connections: ctx.connections, tree: ctx.tree, logUri: context.logUri };
+  return {
+    connections: ctx.connections,
+    tree: ctx.tree,
+    policies: ctx.policies,
+    liveDocuments: ctx.liveDocuments,
+    logUri: context.logUri,
+  };
 }
 
 export async function deactivate(): Promise<void> {

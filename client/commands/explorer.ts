@@ -8,6 +8,9 @@ import { askPick, askText } from '../prompts';
 export const refresh: CommandFactory = (ctx) => async () => ctx.tree.refresh();
 export const loadMore: CommandFactory = (ctx) => async () => ctx.tree.loadMore();
 export const showLog: CommandFactory = () => async () => log().show();
+export const refreshPolicies: CommandFactory = (ctx) => async () => ctx.policies.refresh();
+export const loadMorePolicies: CommandFactory = (ctx) => async (section?: 'roles' | 'policies') =>
+  ctx.policies.loadMore(section ?? 'roles');
 
 export const retry: CommandFactory = (ctx) => async (node?: Node) => {
   if (node?.kind === 'error') node.retry();

@@ -3,7 +3,17 @@ import type { CommandFactory } from '../context';
 import { addTagToSelected, deleteTagFromSelected } from './batch';
 import { connect, connectLocal, openSandbox, signOut } from './connection';
 import { copyAsHttp } from './copyAsHttp';
-import { clearFilters, copyImageId, filterImages, loadMore, refresh, retry, showLog } from './explorer';
+import {
+  clearFilters,
+  copyImageId,
+  filterImages,
+  loadMore,
+  loadMorePolicies,
+  refresh,
+  refreshPolicies,
+  retry,
+  showLog,
+} from './explorer';
 import { findByTags, listProjectTags } from './find';
 import { createPolicy, showPermissions } from './permissions';
 import { addTag, deleteTag, editTagValue } from './tags';
@@ -30,4 +40,6 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.copyAsHttp': copyAsHttp,
   'imsTags.showPermissions': showPermissions,
   'imsTags.createPolicy': createPolicy,
+  'imsTags.policies.refresh': refreshPolicies,
+  'imsTags.policies.loadMore': loadMorePolicies,
 };

@@ -127,6 +127,10 @@ export class IamClient {
   ): Promise<{ policies: PolicyV5Json[]; page_info: { next_marker: string | null } }> {
     return this.call('GET', '/v5/policies', `/v5/policies${q({ limit, marker })}`, undefined, signal);
   }
+  async createPolicy(name: string, document: string, description?: string, signal?: AbortSignal): Promise<PolicyV5Json> {
+    const body = { policy_name: name, policy_document: document, description };
+    return (await this.call<{ policy: PolicyV5Json }>('POST', '/v5/policies', '/v5/policies', body, signal)).policy;
+  }
   async getPolicy(id: string, signal?: AbortSignal): Promise<PolicyV5Json> {
     return (
       await this.call<{ policy: PolicyV5Json }>('GET', '/v5/policies/{policy_id}', `/v5/policies/${enc(id)}`, undefined, signal)

@@ -1,0 +1,228 @@
+/**
+ * Live IAM policies as documents (scheme `ims-iam`, address.ts): reading fetches the policy from IAM and
+ * shows it pretty-printed, so every policy feature of the language server works on it as on a file;
+ * saving publishes it. A custom policy is PATCHed; a 5.0 policy gets a new version set as the default
+ * (at 5 versions, the oldest non-default one may be deleted first, with confirmation).
+ *
+ * Never lose an edit: before publishing, the cloud copy is read again; if it changed since the document
+ * was opened, the person chooses to overwrite it, reload it (the edit is dropped, the document shows the
+ * cloud copy) or compare the two (nothing is sent, the document stays dirty). Errors our diagnostics
+ * report block the save with their list, since IAM would refuse the policy anyway; any failure keeps the
+ * document dirty, and the message carries IAM's code and text.
+ */
+import * as vscode from 'vscode';
+import { ImsError } from '../../core/client/errors';
+import type { IamClient } from '../../core/client/iamClient';
+import type { ConnectionManager } from '../connection';
+import { log } from '../log';
+import { IAM_SCHEME, addressPath, documentText, parseAddress, type LiveAddress } from './address';
+
+/** The questions a save may ask; tests answer them through the extension's API. */
+export type Ask = (message: string, ...choices: string[]) => Thenable<string | undefined>;
+
+interface Copy {
+  text: string;
+  /** What identifies this state of the cloud copy: a role's update time, a 5.0 policy's default version. */
+  stamp: string;
+  mtime: number;
+}
+
+const DIAGNOSTIC_SOURCE = 'ims-tags';
+
+export class LiveDocuments implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly published = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidPublish = this.published.event;
+  /** The cloud copy each open document was read from, by URI. */
+  private readonly copies = new Map<string, Copy>();
+  ask: Ask = (message, ...choices) => vscode.window.showWarningMessage(message, { modal: true }, ...choices);
+
+  constructor(private readonly connections: ConnectionManager) {}
+
+  private iam(): IamClient {
+    const c = this.connections.connection;
+    if (!c)
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t('Not connected to IMS: open the Sandbox or connect to Huawei Cloud first.'),
+      );
+    if (!vscode.workspace.isTrusted)
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Restricted mode: trust this workspace to send IMS requests.'));
+    return c.iam;
+  }
+
+  private address(uri: vscode.Uri): LiveAddress {
+    const a = parseAddress(uri.path);
+    if (!a) throw vscode.FileSystemError.FileNotFound(uri);
+    return a;
+  }
+
+  /** The cloud copy now. */
+  private async fetch(a: LiveAddress): Promise<Omit<Copy, 'mtime'>> {
+    const iam = this.iam();
+    try {
+      if (a.kind === 'role') {
+        const role = await iam.getRole(a.roleId);
+        return { text: documentText(role.policy), stamp: role.updated_time ?? '' };
+      }
+      const policy = await iam.getPolicy(a.policyId);
+      const version = await iam.getVersion(a.policyId, a.kind === 'version' ? a.versionId : policy.default_version_id);
+      return { text: documentText(version.document), stamp: `${policy.default_version_id}@${policy.updated_at ?? ''}` };
+    } catch (e) {
+      if (e instanceof ImsError && e.status === 404) throw vscode.FileSystemError.FileNotFound(addressLabel(a));
+      throw e;
+    }
+  }
+
+  private async read(uri: vscode.Uri): Promise<Copy> {
+    const fetched = await this.fetch(this.address(uri));
+    const previous = this.copies.get(uri.toString());
+    const copy = { ...fetched, mtime: previous?.stamp === fetched.stamp ? previous.mtime : Date.now() };
+    this.copies.set(uri.toString(), copy);
+    return copy;
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // The copy of the last read: the cloud is checked once, when saving, by writeFile.
+    const copy = this.copies.get(uri.toString()) ?? (await this.read(uri));
+    return { type: vscode.FileType.File, ctime: copy.mtime, mtime: copy.mtime, size: Buffer.byteLength(copy.text) };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return Buffer.from((await this.read(uri)).text, 'utf8');
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const a = this.address(uri);
+    const text = Buffer.from(content).toString('utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t('Not published: the document is not JSON ({0}).', (e as Error).message),
+      );
+    }
+    const errors = vscode.languages
+      .getDiagnostics(uri)
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
+    if (errors.length > 0) {
+      const list = errors.map((d) => `${vscode.l10n.t('line {0}', d.range.start.line + 1)}: ${d.message}`).join('; ');
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: IAM would refuse this policy. {0}', list));
+    }
+    const base = this.copies.get(uri.toString());
+    const current = await this.fetch(a);
+    if (base && current.stamp !== base.stamp) {
+      const overwrite = vscode.l10n.t('Overwrite');
+      const reload = vscode.l10n.t('Reload');
+      const compare = vscode.l10n.t('Compare');
+      const choice = await this.ask(
+        vscode.l10n.t(
+          '{0} changed in IAM since you opened it. Overwrite it with your edit, reload the cloud copy (your edit is dropped), or compare them?',
+          addressLabel(a),
+        ),
+        overwrite,
+        reload,
+        compare,
+      );
+      if (choice === reload) {
+        // Saved as far as the editor knows, then re-read at once: the document shows the cloud copy.
+        const key = uri.toString();
+        this.copies.set(key, { ...current, mtime: Date.now() });
+        // Then a newer copy is announced, so the editor reads it (an unchanged stat would be skipped).
+        setTimeout(() => {
+          this.copies.set(key, { ...current, mtime: Date.now() + 1 });
+          this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+        }, 50);
+        return;
+      }
+      if (choice !== overwrite) {
+        if (choice === compare) await this.compare(uri, current.text);
+        throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the cloud copy changed. Save again to choose.'));
+      }
+    }
+    await this.publish(a, value);
+    const fresh = await this.fetch(a);
+    this.copies.set(uri.toString(), { ...fresh, mtime: Date.now() });
+    log().info(`Published ${addressLabel(a)} to IAM.`);
+    this.published.fire(uri);
+  }
+
+  private async publish(a: LiveAddress, value: unknown): Promise<void> {
+    const iam = this.iam();
+    try {
+      if (a.kind === 'role') {
+        await iam.updateRole(a.roleId, { policy: value });
+        return;
+      }
+      const document = JSON.stringify(value);
+      try {
+        await iam.createVersion(a.policyId, document, true);
+      } catch (e) {
+        if (!(e instanceof ImsError && e.status === 409 && /versions/.test(e.message))) throw e;
+        const versions = await iam.listVersions(a.policyId);
+        const oldest = versions
+          .filter((v) => !v.is_default)
+          .sort((x, y) => Number(x.version_id.slice(1)) - Number(y.version_id.slice(1)))[0];
+        if (!oldest) throw e;
+        const remove = vscode.l10n.t('Delete {0} and Publish', oldest.version_id);
+        const choice = await this.ask(
+          vscode.l10n.t(
+            '{0} already has 5 versions, the most IAM keeps. Delete its oldest version that is not the default ({1}) and publish yours as the new default?',
+            addressLabel(a),
+            oldest.version_id,
+          ),
+          remove,
+        );
+        if (choice !== remove) throw e;
+        await iam.deleteVersion(a.policyId, oldest.version_id);
+        await iam.createVersion(a.policyId, document, true);
+      }
+    } catch (e) {
+      if (e instanceof ImsError)
+        throw vscode.FileSystemError.Unavailable(
+          vscode.l10n.t('IAM refused to publish {0}: {1}', addressLabel(a), `${e.code ? `${e.code} ` : ''}${e.message}`),
+        );
+      throw e;
+    }
+  }
+
+  /** A diff of the cloud copy (read-only, untitled) against the document being saved. */
+  private async compare(uri: vscode.Uri, cloudText: string): Promise<void> {
+    const cloud = await vscode.workspace.openTextDocument({ language: 'json', content: cloudText });
+    await vscode.commands.executeCommand('vscode.diff', cloud.uri, uri, vscode.l10n.t('{0}: cloud copy ↔ your edit', uri.path));
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Policies are created in IAM, not as files here.'));
+  }
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Policies are deleted in IAM, not as files here.'));
+  }
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Policies are renamed in IAM, not here.'));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.published.dispose();
+  }
+}
+
+export function liveUri(a: LiveAddress): vscode.Uri {
+  return vscode.Uri.from({ scheme: IAM_SCHEME, path: addressPath(a) });
+}
+
+function addressLabel(a: LiveAddress): string {
+  return a.kind === 'role'
+    ? `role ${a.roleId}`
+    : a.kind === 'policy'
+      ? `policy ${a.policyId}`
+      : `policy ${a.policyId} ${a.versionId}`;
+}

@@ -1,0 +1,205 @@
+/**
+ * In-editor cases for the Policies view and live IAM documents (scheme ims-iam) against the Sandbox:
+ * both kinds listed, a custom policy opened with completion and diagnostics, saved into the emulator's
+ * IAM, a concurrent change leading to the reload and overwrite choices, a failed save keeping the
+ * document dirty, and 5.0 saves creating versions up to the fifth and then asking about the oldest.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ImsTagsApi } from '../../client/extension';
+import type { PolicyNode } from '../../client/policies/tree';
+import { test, until } from './harness';
+import { labelOf, ours } from './workspace';
+
+const EXTENSION_ID = 'ims-tags.ims-tags-policies';
+const asked: string[] = [];
+
+async function api(): Promise<ImsTagsApi> {
+  const ext = vscode.extensions.getExtension<ImsTagsApi>(EXTENSION_ID)!;
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+async function sandbox() {
+  const a = await api();
+  const c = a.connections.connection;
+  assert.ok(c?.kind === 'sandbox', 'the Sandbox is open');
+  return { a, c };
+}
+
+/** Replaces the first `from` in the document with `to` (unsaved). */
+async function replace(doc: vscode.TextDocument, from: string, to: string): Promise<void> {
+  const at = doc.getText().indexOf(from);
+  assert.ok(at >= 0, `"${from}" is in ${doc.uri.toString()}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+test('the Policies view lists custom policies with their grants and 5.0 policies with their versions', async () => {
+  await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+  const { a, c } = await sandbox();
+  a.liveDocuments.ask = async (message, ...choices) => {
+    asked.push(message);
+    return choices[0];
+  };
+  const role = await c.iam.createRole({
+    display_name: 'live tagging',
+    type: 'XA',
+    description: 'edited in the editor',
+    policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }] },
+  });
+  await c.emulator.iam.data.grants.push({
+    roleId: role.id,
+    subject: { group: 'g-1' },
+    scope: { kind: 'enterprise-project', enterpriseProjectId: c.emulator.enterpriseProjectId },
+  });
+  await c.iam.createPolicy(
+    'live-v5',
+    JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:images:get'] }] }),
+  );
+  await vscode.commands.executeCommand('imsTags.policies.refresh');
+  const sections = await a.policies.getChildren();
+  assert.deepEqual(
+    sections.map((s) => String(a.policies.getTreeItem(s).label)),
+    ['Custom policies (IAM 1.1)', 'Identity policies (IAM 5.0)'],
+  );
+  const roles = await a.policies.getChildren(sections[0]);
+  const roleNode = roles.find((n) => n.kind === 'role') as Extract<PolicyNode, { kind: 'role' }>;
+  assert.equal(roleNode.role.display_name, 'live tagging');
+  assert.match(String(a.policies.getTreeItem(roleNode).description), /XA · granted once/);
+  const grants = await a.policies.getChildren(roleNode);
+  assert.match(String(a.policies.getTreeItem(grants[0]).label), /enterprise project .*authorizes no IMS tag API/);
+  const policies = await a.policies.getChildren(sections[1]);
+  const versions = await a.policies.getChildren(policies[0]);
+  assert.deepEqual(
+    versions.map((v) => [a.policies.getTreeItem(v).label, a.policies.getTreeItem(v).description]),
+    [['v1', 'default']],
+  );
+});
+
+test('a custom policy opens as a live document with every policy feature, and saving publishes it', async () => {
+  const { a, c } = await sandbox();
+  const roleNode = (await a.policies.getChildren((await a.policies.getChildren())[0])).find((n) => n.kind === 'role')!;
+  const uri = (a.policies.getTreeItem(roleNode).command!.arguments as vscode.Uri[])[0];
+  assert.equal(uri.scheme, 'ims-iam');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  assert.equal(doc.languageId, 'json');
+  assert.deepEqual(JSON.parse(doc.getText()).Statement[0].Action, ['ims:images:list']);
+  await replace(doc, '"ims:images:list"', '"ims:images:list", "ims:images:updte"');
+  const d = await until('a diagnostic in the live document', () => ours(doc.uri).find((x) => x.code === 'unknown-action'));
+  assert.equal(doc.getText(d.range), '"ims:images:updte"');
+  const at = doc.positionAt(doc.getText().indexOf('"ims:images:updte"') + 5);
+  const labels = await until('completion in the live document', async () => {
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      at,
+      ':',
+    );
+    const l = list.items.map(labelOf);
+    return l.some((x) => x.startsWith('ims:images')) ? l : undefined;
+  });
+  assert.ok(labels.length > 0);
+  await replace(doc, 'ims:images:updte', 'ims:images:update');
+  assert.equal(await doc.save(), true, 'the save is published');
+  const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
+  assert.deepEqual((stored.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, [
+    'ims:images:list',
+    'ims:images:update',
+  ]);
+});
+
+test('a change made in IAM meanwhile: reload shows the cloud copy, overwrite publishes the edit', async () => {
+  const { c } = await sandbox();
+  const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
+  const doc = vscode.workspace.textDocuments.find(
+    (d) => d.uri.scheme === 'ims-iam' && d.uri.path === `/roles/${stored.id}.json`,
+  )!;
+  const concurrent = (actions: string[]) =>
+    tick().then(() =>
+      c.iam.updateRole(stored.id, { policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: actions }] } }),
+    );
+  // Reload: the edit is dropped and the document shows what IAM has.
+  await concurrent(['ims:images:get']);
+  await replace(doc, '"ims:images:update"', '"ims:images:update", "ims:quotas:get"');
+  asked.length = 0;
+  const a = await api();
+  a.liveDocuments.ask = async (message, ...choices) => {
+    asked.push(message);
+    return choices.find((x) => x === 'Reload');
+  };
+  await doc.save();
+  assert.match(asked[0], /changed in IAM since you opened it/);
+  await until('the cloud copy is shown', () =>
+    !doc.isDirty && JSON.parse(doc.getText()).Statement[0].Action.join() === 'ims:images:get' ? true : undefined,
+  );
+  // Overwrite: the edit wins.
+  await concurrent(['ims:images:list']);
+  await replace(doc, '"ims:images:get"', '"ims:images:get", "ims:images:update"');
+  a.liveDocuments.ask = async (message, ...choices) => {
+    asked.push(message);
+    return choices.find((x) => x === 'Overwrite');
+  };
+  assert.equal(await doc.save(), true);
+  assert.deepEqual((stored.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, [
+    'ims:images:get',
+    'ims:images:update',
+  ]);
+});
+
+test('a failed save keeps the document dirty: errors of our diagnostics block it', async () => {
+  const { c } = await sandbox();
+  const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === `/roles/${stored.id}.json`)!;
+  await replace(doc, '"ims:images:update"', '"ims:images"');
+  await until('the malformed action is an error', () => ours(doc.uri).find((x) => x.code === 'malformed-action'));
+  assert.equal(await doc.save(), false, 'not published');
+  assert.equal(doc.isDirty, true, 'the edit is kept');
+  assert.deepEqual((stored.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, [
+    'ims:images:get',
+    'ims:images:update',
+  ]);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+});
+
+test('saving a 5.0 policy creates a new default version; the sixth save asks to delete the oldest', async () => {
+  const { a, c } = await sandbox();
+  const policy = c.emulator.iam.data.policies.find((p) => p.name === 'live-v5')!;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/policies/${policy.id}.json`));
+  await vscode.window.showTextDocument(doc);
+  for (const action of ['ims:images:list', 'ims:quotas:get', 'ims:images:update', 'ims:images:create']) {
+    await replace(doc, '"ims:images:get"', `"ims:images:get", "${action}"`);
+    assert.equal(await doc.save(), true, `the save adding ${action} is published`);
+  }
+  assert.equal(policy.versions.length, 5);
+  assert.equal(policy.defaultVersionId, 'v5');
+  asked.length = 0;
+  a.liveDocuments.ask = async (message, ...choices) => {
+    asked.push(message);
+    return choices[0];
+  };
+  await replace(doc, '"ims:images:get"', '"ims:images:get", "ims:images:copy"');
+  assert.equal(await doc.save(), true);
+  assert.match(asked[0], /already has 5 versions/);
+  assert.deepEqual(
+    policy.versions.map((v) => v.versionId),
+    ['v2', 'v3', 'v4', 'v5', 'v6'],
+  );
+  assert.equal(policy.defaultVersionId, 'v6');
+  // IAM refuses what our diagnostics do not judge (a 5.0 document over 6,144 characters): the save fails
+  // with IAM's code and message, and the document keeps the edit.
+  const many = Array.from({ length: 400 }, (_, i) => `"obs:object:get${i}"`).join(', ');
+  await replace(doc, '"ims:images:get"', `"ims:images:get", ${many}`);
+  assert.equal(await doc.save(), false);
+  assert.equal(doc.isDirty, true);
+  assert.equal(policy.defaultVersionId, 'v6');
+  await assert.rejects(
+    Promise.resolve(a.liveDocuments.writeFile(doc.uri, Buffer.from(doc.getText()))),
+    /IAM refused to publish policy .*IAM\.0001 .*at most 6144/,
+  );
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
