@@ -27,6 +27,7 @@ export default {
       'out/test/unit/signer.test.js',
       'out/test/unit/stringEdit.test.js',
       'out/test/unit/urlParts.test.js',
+      'out/test/unit/validators.test.js',
     ],
   },
   coverageAnalysis: 'perTest',

@@ -13,6 +13,7 @@ const pairs = [
   ['batch-overwrite.png', 'batch-overwrite.png'],
   ['response.png', 'response.png'],
   ['connect-step.png', 'connect-step.png'],
+  ['policies-live.png', 'policies-live.png'],
 ];
 mkdirSync(join(root, 'docs/images'), { recursive: true });
 for (const [from, to] of pairs) {

@@ -16,6 +16,17 @@ import {
 } from './explorer';
 import { findByTags, listProjectTags } from './find';
 import { createPolicy, showPermissions } from './permissions';
+import {
+  compareWithCloud,
+  compareWithFile,
+  deletePolicy,
+  editPolicyDetails,
+  newCustomPolicy,
+  newIdentityPolicy,
+  publishToIam,
+  saveToWorkspace,
+  validateWithIam,
+} from './policies';
 import { addTag, deleteTag, editTagValue } from './tags';
 
 export const COMMANDS: Record<string, CommandFactory> = {
@@ -42,4 +53,13 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.createPolicy': createPolicy,
   'imsTags.policies.refresh': refreshPolicies,
   'imsTags.policies.loadMore': loadMorePolicies,
+  'imsTags.policies.newCustomPolicy': newCustomPolicy,
+  'imsTags.policies.newIdentityPolicy': newIdentityPolicy,
+  'imsTags.policies.delete': deletePolicy,
+  'imsTags.policies.editDetails': editPolicyDetails,
+  'imsTags.policies.saveToWorkspace': saveToWorkspace,
+  'imsTags.policies.publishToIam': publishToIam,
+  'imsTags.policies.compareWithFile': compareWithFile,
+  'imsTags.policies.compareWithCloud': compareWithCloud,
+  'imsTags.policies.validateWithIam': validateWithIam,
 };

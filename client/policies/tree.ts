@@ -43,6 +43,9 @@ export function grantText(g: RoleAssignmentJson): { text: string; ep: boolean } 
   };
 }
 
+/** "not granted", "granted once", "granted 3 times": the phrase for a count. */
+const times = (n: number, none: string, once: string, many: string) => (n === 0 ? none : n === 1 ? once : many);
+
 export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
   private readonly changed = new vscode.EventEmitter<PolicyNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -102,8 +105,14 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         const r = node.role;
         const item = new vscode.TreeItem(r.display_name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `role:${r.id}`;
-        const grants = node.grants.length;
-        item.description = `${r.type} · ${grants === 1 ? vscode.l10n.t('granted once') : vscode.l10n.t('granted {0} times', grants)}`;
+        const n = node.grants.length;
+        const granted = times(
+          n,
+          vscode.l10n.t('not granted'),
+          vscode.l10n.t('granted once'),
+          vscode.l10n.t('granted {0} times', n),
+        );
+        item.description = `${r.type} · ${granted}`;
         item.tooltip = new vscode.MarkdownString(`**${r.display_name}** (${r.name}, ${r.type})\n\n${r.description ?? ''}`);
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.contextValue = 'iamRole';
@@ -118,7 +127,14 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         const p = node.policy;
         const item = new vscode.TreeItem(p.policy_name, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `policy:${p.policy_id}`;
-        item.description = `${p.default_version_id} · ${p.attachment_count === 1 ? vscode.l10n.t('attached once') : vscode.l10n.t('attached {0} times', p.attachment_count)}`;
+        const n = p.attachment_count;
+        const attached = times(
+          n,
+          vscode.l10n.t('not attached'),
+          vscode.l10n.t('attached once'),
+          vscode.l10n.t('attached {0} times', n),
+        );
+        item.description = `${p.default_version_id} · ${attached}`;
         item.tooltip = new vscode.MarkdownString(`**${p.policy_name}**\n\n${p.description ?? ''}`);
         item.iconPath = new vscode.ThemeIcon('file-code');
         item.contextValue = 'iamPolicy';

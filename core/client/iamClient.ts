@@ -136,6 +136,16 @@ export class IamClient {
       await this.call<{ policy: PolicyV5Json }>('GET', '/v5/policies/{policy_id}', `/v5/policies/${enc(id)}`, undefined, signal)
     ).policy;
   }
+  async deletePolicy(id: string, signal?: AbortSignal): Promise<void> {
+    await this.call('DELETE', '/v5/policies/{policy_id}', `/v5/policies/${enc(id)}`, undefined, signal);
+  }
+  attachedEntities(
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<{ policy_users: Array<{ user_id: string }>; policy_groups: Array<{ group_id: string }> }> {
+    const path = `/v5/policies/${enc(id)}/attached-entities`;
+    return this.call('GET', '/v5/policies/{policy_id}/attached-entities', path, undefined, signal);
+  }
   async listVersions(id: string, signal?: AbortSignal): Promise<PolicyVersionJson[]> {
     const path = `/v5/policies/${enc(id)}/versions`;
     return (

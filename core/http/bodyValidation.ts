@@ -5,5 +5,5 @@ import { bodyValidatorKey } from '../validation/keys';
 import { validateWith } from '../validation/run';
 
 export function validateBody(api: ImsApi, value: unknown): ErrorObject[] {
-  return api.bodySchema ? validateWith([bodyValidatorKey(api.id)], value) : [];
+  return api.bodySchema ? validateWith(bodyValidatorKey(api.id), value) : [];
 }

@@ -6,11 +6,8 @@ import { policyValidatorKey } from '../validation/keys';
 import { validateWith } from '../validation/run';
 
 /** ajv errors of a policy object (the plain value of the policy node), from the precompiled validators. */
-export function validatePolicyStructure(
-  value: unknown,
-  version: PolicyVersion | undefined,
-  kind: PolicyKind = 'identity',
-): ErrorObject[] {
-  // Resource-based policies exist only in 5.0; any other pairing is checked as an identity policy.
-  return validateWith([policyValidatorKey(version, kind), policyValidatorKey(version, 'identity')], value);
+export function validatePolicyStructure(value: unknown, version: PolicyVersion | undefined, kind: PolicyKind): ErrorObject[] {
+  // Resource-based policies exist only in 5.0 (policyDocument.ts calls the others foreign), and a
+  // validator is compiled for each pairing that exists.
+  return validateWith(policyValidatorKey(version, kind), value);
 }

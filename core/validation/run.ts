@@ -5,9 +5,9 @@ import * as generated from './generated';
 type Validate = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 const validators = generated as unknown as Record<string, Validate | undefined>;
 
-/** The errors of `value` (none when valid); the first of `keys` that names a validator is used. */
-export function validateWith(keys: string[], value: unknown): ErrorObject[] {
-  const validate = keys.map((k) => validators[k]).find((v) => v !== undefined);
-  if (!validate) throw new Error(`no precompiled validator named ${keys.join(' or ')}: run npm run build`);
+/** The errors of `value` (none when valid), by the validator named `key`. */
+export function validateWith(key: string, value: unknown): ErrorObject[] {
+  const validate = validators[key];
+  if (!validate) throw new Error(`no precompiled validator named ${key}: run npm run build`);
   return validate(value) ? [] : [...(validate.errors ?? [])];
 }

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ImsTagsApi } from '../../client/extension';
 import type { PolicyNode } from '../../client/policies/tree';
 import { test, until } from './harness';
-import { labelOf, ours } from './workspace';
+import { labelOf, ours, workspaceFile } from './workspace';
 
 const EXTENSION_ID = 'ims-tags.ims-tags-policies';
 const asked: string[] = [];
@@ -201,5 +201,90 @@ test('saving a 5.0 policy creates a new default version; the sixth save asks to 
     /IAM refused to publish policy .*IAM\.0001 .*at most 6144/,
   );
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test('create from a template and from the active editor, edit details, save to the workspace, publish a file, compare, validate, delete', async () => {
+  const { a, c } = await sandbox();
+  // A custom policy from the template.
+  const roleUri = await vscode.commands.executeCommand<vscode.Uri>('imsTags.policies.newCustomPolicy', {
+    name: 'from template',
+    type: 'XA',
+    description: 'made by a test',
+    fromEditor: false,
+  });
+  assert.equal(roleUri.scheme, 'ims-iam');
+  const role = c.emulator.iam.data.roles.find((r) => r.displayName === 'from template')!;
+  assert.deepEqual((role.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['ims:images:list']);
+  // Name, description and type through the command.
+  const roleNode = (await a.policies.getChildren((await a.policies.getChildren())[0])).find(
+    (n) => n.kind === 'role' && n.role.id === role.id,
+  )!;
+  await vscode.commands.executeCommand('imsTags.policies.editDetails', roleNode, { display_name: 'renamed', type: 'AX' });
+  assert.equal(role.displayName, 'renamed');
+  assert.equal(role.type, 'AX');
+  // Saved to the workspace, then that file (edited) published to a new 5.0 policy from the active editor.
+  const file = workspaceFile('saved-role.json');
+  await vscode.commands.executeCommand('imsTags.policies.saveToWorkspace', roleNode, file);
+  const saved = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
+  assert.equal(saved.Version, '1.1');
+  const v5 = workspaceFile('identity-5.json');
+  await vscode.workspace.fs.writeFile(
+    v5,
+    Buffer.from(JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:images:get'] }] })),
+  );
+  await vscode.window.showTextDocument(v5);
+  // A 5.0 file is not published to a 1.1 policy: the command says so (in a message) and changes nothing.
+  assert.equal(await vscode.commands.executeCommand('imsTags.policies.publishToIam', v5, { roleId: role.id }), undefined);
+  assert.deepEqual((role.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['ims:images:list']);
+  assert.equal(role.displayName, 'renamed', 'a 5.0 file is not published to a 1.1 policy');
+  const made = await vscode.commands.executeCommand<vscode.Uri>('imsTags.policies.newIdentityPolicy', {
+    name: 'from-editor',
+    description: 'x',
+  });
+  const created = c.emulator.iam.data.policies.find((p) => p.name === 'from-editor')!;
+  assert.match(created.versions[0].document, /ims:images:get/);
+  assert.equal(made.path, `/policies/${created.id}.json`);
+  // Publishing the workspace file to the existing role replaces its policy.
+  await vscode.commands.executeCommand('imsTags.policies.publishToIam', file, { roleId: role.id });
+  assert.deepEqual(role.policy, saved);
+  // Compare a live policy with the file; validate a 5.0 document with IAM.
+  await vscode.commands.executeCommand('imsTags.policies.compareWithFile', roleNode, file);
+  const bad = workspaceFile('identity-bad.json');
+  await vscode.workspace.fs.writeFile(
+    bad,
+    Buffer.from(JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:images:lst'] }] }, null, 2)),
+  );
+  const findings = await vscode.commands.executeCommand<Array<{ issue_code: string }>>('imsTags.policies.validateWithIam', bad);
+  assert.deepEqual(
+    findings.map((f) => f.issue_code),
+    ['UNKNOWN_ACTION'],
+  );
+  const iamDiag = await until('IAM findings as diagnostics', () =>
+    vscode.languages.getDiagnostics(bad).find((d) => d.source === 'IAM'),
+  );
+  assert.equal(iamDiag.code, 'UNKNOWN_ACTION');
+  const badDoc = await vscode.workspace.openTextDocument(bad);
+  assert.equal(badDoc.getText(iamDiag.range), '"ims:images:lst"');
+  // Delete: refused while granted (naming the grant), done with confirmation otherwise.
+  c.emulator.iam.data.grants.push({
+    roleId: role.id,
+    subject: { group: 'g-2' },
+    scope: { kind: 'project', projectId: c.projectId },
+  });
+  await vscode.commands.executeCommand('imsTags.policies.refresh');
+  const granted = (await a.policies.getChildren((await a.policies.getChildren())[0])).find(
+    (n) => n.kind === 'role' && n.role.id === role.id,
+  )!;
+  assert.equal(await vscode.commands.executeCommand('imsTags.policies.delete', granted, true), undefined, 'refused, and told');
+  assert.ok(c.emulator.iam.data.roles.includes(role));
+  c.emulator.iam.data.grants = c.emulator.iam.data.grants.filter((g) => g.roleId !== role.id);
+  await vscode.commands.executeCommand('imsTags.policies.refresh');
+  const free = (await a.policies.getChildren((await a.policies.getChildren())[0])).find(
+    (n) => n.kind === 'role' && n.role.id === role.id,
+  )!;
+  assert.equal(await vscode.commands.executeCommand('imsTags.policies.delete', free, true), true);
+  assert.ok(!c.emulator.iam.data.roles.some((r) => r.id === role.id));
+  for (const f of [file, v5, bad]) await vscode.workspace.fs.delete(f);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });

@@ -53,6 +53,9 @@ test('with a connection already there, every command that would send stops at th
     ['imsTags.findByTags', { filter: { tags: [{ key: 'env', values: ['prod'] }] } }],
     ['imsTags.listProjectTags', { pick: 'x' }],
     ['imsTags.connect', { region: 'cn-north-4', auth: 'aksk', ak: 'A', sk: 'S' }],
+    ['imsTags.policies.newCustomPolicy', { name: 'n', type: 'XA', description: 'd', fromEditor: false }],
+    ['imsTags.policies.newIdentityPolicy', { name: 'n', description: 'd', fromEditor: false }],
+    ['imsTags.policies.validateWithIam', doc.uri],
   ] as const) {
     assert.equal(await vscode.commands.executeCommand(command, ...args), undefined, command);
   }
@@ -61,6 +64,15 @@ test('with a connection already there, every command that would send stops at th
   assert.deepEqual(
     roots.map((n) => n.kind),
     ['empty'],
+  );
+  // Nor the Policies view, nor a live policy document.
+  assert.deepEqual(
+    (await ext.exports.policies.getChildren()).map((n) => n.kind),
+    ['empty'],
+  );
+  await assert.rejects(
+    Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse('ims-iam:/roles/abc.json'))),
+    /Restricted mode/,
   );
   assert.equal(requests(), before, 'no request reached the emulator');
   assert.deepEqual(await ext.exports.connections.storedSecretNames(), [], 'the refused Connect stored no credential');

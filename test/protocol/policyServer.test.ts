@@ -171,3 +171,31 @@ test('JSON syntax errors: reported once for clients that do not report them, not
     await vscode.stop();
   }
 });
+
+test('a live IAM policy (scheme ims-iam) gets every feature a file gets', async () => {
+  const live = 'ims-iam:/roles/0123abcd.json';
+  await client.open(live, 'json', POLICY);
+  const ds = await client.waitForDiagnostics(live, (d) => d.some((x) => x.code === 'unknown-action'));
+  const unknown = ds.find((d) => d.code === 'unknown-action')!;
+  assert.deepEqual(unknown.range, { start: { line: 5, character: 17 }, end: { line: 5, character: 35 } });
+  const list = await client.request<CompletionList>('textDocument/completion', {
+    textDocument: { uri: live },
+    position: { line: 5, character: 38 },
+  });
+  assert.ok(list.items.some((i) => i.label.startsWith('ims:')));
+  const hover = await client.request<Hover>('textDocument/hover', {
+    textDocument: { uri: live },
+    position: { line: 5, character: 22 },
+  });
+  assert.match(JSON.stringify(hover.contents), /ims:images/);
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: live },
+    range: unknown.range,
+    context: { diagnostics: [unknown] },
+  });
+  assert.ok(
+    actions.some((a) => a.edit?.changes?.[live]),
+    'a quick fix editing the live document',
+  );
+  await client.close(live);
+});

@@ -18,6 +18,9 @@ const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
 const shots = join(repoRoot, 'test-output', 'ui');
 const results = [];
 
+/** The page, once open: a failed step leaves a screenshot of what the page showed (`failed-N.png`). */
+let currentPage;
+
 async function step(name, fn) {
   const started = Date.now();
   try {
@@ -26,6 +29,7 @@ async function step(name, fn) {
     process.stdout.write(`ok - ${name} (${Date.now() - started} ms)\n`);
   } catch (e) {
     results.push(false);
+    await currentPage?.screenshot({ path: join(shots, `failed-${results.length}.png`) }).catch(() => undefined);
     process.stdout.write(`not ok - ${name}\n  ${String(e.stack ?? e).replace(/\n/g, '\n  ')}\n`);
   }
 }
@@ -88,6 +92,7 @@ async function main() {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    currentPage = page;
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
@@ -164,9 +169,17 @@ async function main() {
       'the IMS view: open the Sandbox, see the seeded images, add a tag through the UI, see it in the tree',
       async () => {
         await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
-        await page.locator('.welcome-view-content a.monaco-button', { hasText: 'Open Sandbox' }).click({ timeout: 30_000 });
+        // The Images and Policies views both welcome with Open Sandbox: the first is the Images view's.
+        await page
+          .locator('.welcome-view-content a.monaco-button', { hasText: 'Open Sandbox' })
+          .first()
+          .click({ timeout: 30_000 });
         const rows = page.locator('.pane-body .monaco-list-row');
-        await rows.filter({ hasText: '-0001' }).first().waitFor({ timeout: 30_000 });
+        // Seeded image names end in a number (the list is virtual: only the rows in view exist).
+        await rows
+          .filter({ hasText: /-00\d\d/ })
+          .first()
+          .waitFor({ timeout: 30_000 });
         await page.screenshot({ path: join(shots, 'explorer.png') });
         const image = rows.filter({ hasText: 'project' }).locator('xpath=following-sibling::*[1]').first();
         const imageRow = (await image.count()) ? image : rows.nth(1);
@@ -250,6 +263,26 @@ async function main() {
       const text = page.locator('.editor-instance .view-lines', { hasText: 'HTTP 404' }).last();
       await text.waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(shots, 'response.png') });
+    });
+    await step('a new custom policy opens as a live document in the Policies view, with a squiggle as in a file', async () => {
+      await runCommand(page, 'IMS: New Custom Policy (IAM 1.1)');
+      await quickInputTitled(page, 'New Custom Policy (IAM 1.1) (1/3)');
+      await page.locator('.quick-input-widget input').fill('ui-tagging');
+      await page.keyboard.press('Enter');
+      await quickInputTitled(page, 'New Custom Policy (IAM 1.1) (2/3)');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'XA' }).waitFor();
+      await page.keyboard.press('Enter');
+      await quickInputTitled(page, 'New Custom Policy (IAM 1.1) (3/3)');
+      await page.locator('.quick-input-widget input').fill('made in the UI');
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active[aria-label*=".json"]').waitFor({ timeout: 30_000 });
+      await page.locator('.pane-body .monaco-list-row', { hasText: 'ui-tagging' }).first().waitFor({ timeout: 30_000 });
+      // The template's action, line 7: type after it, and the live document is checked like a file.
+      await goTo(page, 7, 25);
+      await page.keyboard.type('x');
+      await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, 'policies-live.png') });
+      await page.keyboard.press('Backspace');
     });
     await step('the Problems panel lists the unknown action', async () => {
       await page.keyboard.press('Control+Shift+M');

@@ -13,6 +13,11 @@ test('normalizeAction lower-cases after the first colon only; a name without a c
   assert.equal(normalizeAction('ims:images:list'), 'ims:images:list');
   assert.equal(normalizeAction('NoColon'), 'NoColon');
   assert.equal(normalizeAction(':A:B'), ':a:b');
+  // Every upper-case letter after the colon is found, the first and last of the alphabet and beyond ASCII.
+  assert.equal(normalizeAction('ims:A:z'), 'ims:a:z');
+  assert.equal(normalizeAction('ims:a:Z'), 'ims:a:z');
+  assert.equal(normalizeAction('ims:a:É'), 'ims:a:é');
+  assert.equal(normalizeAction('ims:[:@'), 'ims:[:@', 'the characters beside A and Z are not letters');
   assert.equal(findAction('ims:IMAGES:Update')?.name, 'ims:images:update');
   assert.equal(findAction('IMS:images:update'), undefined);
 });

@@ -79,7 +79,7 @@ test(`nesting: ${MAX_JSON_DEPTH} levels are read, one more is treated as unparse
 });
 
 test('structure: each key takes its documented type, by version and kind', () => {
-  const errs = (policy: unknown, version?: '1.0' | '1.1' | '5.0', kind?: 'identity' | 'resource') =>
+  const errs = (policy: unknown, version?: '1.0' | '1.1' | '5.0', kind: 'identity' | 'resource' = 'identity') =>
     validatePolicyStructure(policy, version, kind).map((e) => `${e.instancePath} ${e.keyword}`);
   const st = (statement: Record<string, unknown>, version = '1.1') => ({ Version: version, Statement: [statement] });
   const ok = { Effect: 'Allow', Action: ['a:b:c'] };
