@@ -5,7 +5,16 @@ export default {
   plugins: ['@stryker-mutator/tap-runner'],
   // Mutants are switched at run time, so the instrumented sources are compiled once.
   buildCommand: 'npx tsc -p tsconfig.test.json',
-  mutate: ['core/policy/**/*.ts', 'core/http/**/*.ts', 'core/auth/**/*.ts', 'core/catalogue/tagRules.ts', 'core/tags/**/*.ts'],
+  // policySchema.ts is not mutated: it runs only when the build compiles the validators (core/validation),
+  // and a unit test holds the committed validators to it; instrumented, it can only be judged by that test.
+  mutate: [
+    'core/policy/**/*.ts',
+    '!core/policy/policySchema.ts',
+    'core/http/**/*.ts',
+    'core/auth/**/*.ts',
+    'core/catalogue/tagRules.ts',
+    'core/tags/**/*.ts',
+  ],
   tap: {
     testFiles: [
       'out/test/unit/actionName.test.js',
@@ -27,7 +36,6 @@ export default {
       'out/test/unit/signer.test.js',
       'out/test/unit/stringEdit.test.js',
       'out/test/unit/urlParts.test.js',
-      'out/test/unit/validators.test.js',
     ],
   },
   coverageAnalysis: 'perTest',

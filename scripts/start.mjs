@@ -55,6 +55,9 @@ function startEmulator() {
       'EMULATOR-SK',
       '--seed',
       '1',
+      // An account with users, groups, a custom policy, grants and a 5.0 policy, for the Policies view.
+      '--iam',
+      join(repoRoot, 'examples/iam.json'),
     ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );

@@ -11,7 +11,7 @@ import type { RoleJson } from '../../core/client/iamClient';
 import type { CommandFactory, Ctx } from '../context';
 import { IAM_SCHEME, documentText, parseAddress } from '../policies/address';
 import { liveUri } from '../policies/liveDocuments';
-import { grantText, type PolicyNode } from '../policies/tree';
+import type { PolicyNode } from '../policies/tree';
 import { askPick, askText, required } from '../prompts';
 
 const TEMPLATE = (version: '1.1' | '5.0') => ({
@@ -131,7 +131,7 @@ export const deletePolicy: CommandFactory = (ctx) => async (node?: PolicyNode, c
   const iam = ctx.connected().iam;
   if (node?.kind === 'role') {
     if (node.grants.length > 0) {
-      const where = node.grants.map((g) => grantText(g).text).join('; ');
+      const where = node.grants.map((g) => ctx.policies.grantLabel(g)).join('; ');
       throw new Error(
         vscode.l10n.t(
           '{0} is still granted ({1}): remove its grants first; IAM refuses to delete it.',

@@ -29,8 +29,13 @@ interface Paged<T> {
 }
 
 /** Where a grant applies, for a person; an enterprise project authorizes no tag API (seed table). */
-export function grantText(g: RoleAssignmentJson): { text: string; ep: boolean } {
-  const who = g.group ? vscode.l10n.t('group {0}', g.group.id) : vscode.l10n.t('user {0}', g.user?.id ?? '');
+export function grantText(
+  g: RoleAssignmentJson,
+  groupNames: ReadonlyMap<string, string> = new Map(),
+): { text: string; ep: boolean } {
+  const who = g.group
+    ? vscode.l10n.t('group {0}', groupNames.get(g.group.id) ?? g.group.id)
+    : vscode.l10n.t('user {0}', g.user?.id ?? '');
   if (g.scope.enterprise_project)
     return {
       text: vscode.l10n.t('{0} on enterprise project {1}: authorizes no IMS tag API', who, g.scope.enterprise_project.id),
@@ -51,9 +56,16 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
   readonly onDidChangeTreeData = this.changed.event;
   private roles: Paged<{ role: RoleJson; grants: RoleAssignmentJson[] }> = { items: [], next: 1, done: false };
   private policies: Paged<PolicyV5Json> = { items: [], done: false };
+  /** Group names by id, for the grants (ids where IAM would not list the groups). */
+  private groupNames = new Map<string, string>();
 
   constructor(private readonly connections: ConnectionManager) {
     connections.onDidChange(() => this.refresh());
+  }
+
+  /** A grant in words, with the group's name when IAM listed it. */
+  grantLabel(g: RoleAssignmentJson): string {
+    return grantText(g, this.groupNames).text;
   }
 
   refresh(): void {
@@ -69,7 +81,8 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
       if (section === 'roles' && !this.roles.done) {
         const page = Number(this.roles.next ?? 1);
         const answer = await c.iam.listRoles(page, POLICY_PAGE);
-        const assignments = await c.iam.roleAssignments({});
+        const [assignments, groups] = await Promise.all([c.iam.roleAssignments({}), c.iam.listGroups().catch(() => [])]);
+        this.groupNames = new Map(groups.map((g) => [g.id, g.name]));
         const items = answer.roles.map((role) => ({ role, grants: assignments.filter((g) => g.role.id === role.id) }));
         this.roles = {
           items: [...this.roles.items, ...items],
@@ -208,7 +221,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
     }
     if (node.kind === 'role')
       return node.grants.length
-        ? node.grants.map((g) => ({ kind: 'grant' as const, ...grantText(g) }))
+        ? node.grants.map((g) => ({ kind: 'grant' as const, ...grantText(g, this.groupNames) }))
         : [{ kind: 'empty', message: vscode.l10n.t('Not granted to anyone') }];
     if (node.kind === 'policy') {
       try {

@@ -107,6 +107,11 @@ export class IamClient {
   async deleteRole(id: string, signal?: AbortSignal): Promise<void> {
     await this.call('DELETE', '/v3.0/OS-ROLE/roles/{role_id}', `/v3.0/OS-ROLE/roles/${enc(id)}`, undefined, signal);
   }
+  async listGroups(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
+    return (
+      await this.call<{ groups: Array<{ id: string; name: string }> }>('GET', '/v3/groups', '/v3/groups', undefined, signal)
+    ).groups;
+  }
   async roleAssignments(query: Record<string, string>, signal?: AbortSignal): Promise<RoleAssignmentJson[]> {
     const path = `/v3.0/OS-PERMISSION/role-assignments${q(query)}`;
     return (

@@ -50,6 +50,7 @@ test('the Policies view lists custom policies with their grants and 5.0 policies
     description: 'edited in the editor',
     policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }] },
   });
+  c.emulator.iam.data.groups.push({ id: 'g-1', name: 'taggers', description: '', userIds: [], createdAt: '' });
   await c.emulator.iam.data.grants.push({
     roleId: role.id,
     subject: { group: 'g-1' },
@@ -70,7 +71,10 @@ test('the Policies view lists custom policies with their grants and 5.0 policies
   assert.equal(roleNode.role.display_name, 'live tagging');
   assert.match(String(a.policies.getTreeItem(roleNode).description), /XA · granted once/);
   const grants = await a.policies.getChildren(roleNode);
-  assert.match(String(a.policies.getTreeItem(grants[0]).label), /enterprise project .*authorizes no IMS tag API/);
+  assert.match(
+    String(a.policies.getTreeItem(grants[0]).label),
+    /^group taggers on enterprise project .*authorizes no IMS tag API/,
+  );
   const policies = await a.policies.getChildren(sections[1]);
   const versions = await a.policies.getChildren(policies[0]);
   assert.deepEqual(
