@@ -11,9 +11,16 @@ import { lookupProjectId, tokenProvider } from '../core/client/iam';
 import { IamClient } from '../core/client/iamClient';
 import type { Emulator } from '../emulator/emulator';
 import { logExchange } from './log';
+import { recordApi } from './sessionApis';
 import type { StartEmulator } from './bundles';
 
 export const SANDBOX_AK = 'SANDBOX-AK';
+
+/** Every exchange is logged (never a secret) and, if it is an IMS API, remembered for least privilege. */
+const onExchange = (e: Parameters<typeof logExchange>[0]) => {
+  logExchange(e);
+  recordApi(e);
+};
 
 export type Connection =
   | {
@@ -99,7 +106,7 @@ export class ConnectionManager implements vscode.Disposable {
       endpoint: emulator.url,
       projectId: emulator.projectId,
       credentials: { kind: 'aksk' as const, ak: SANDBOX_AK, sk },
-      onExchange: logExchange,
+      onExchange,
     };
     const client = new ImsClient(clientOptions);
     // The emulator serves IAM on the same address.
@@ -159,8 +166,8 @@ export class ConnectionManager implements vscode.Disposable {
       if (!projectId) throw new Error(vscode.l10n.t('With a password, give the project ID too.'));
     }
     await this.disconnect();
-    const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange: logExchange });
-    const iam = new IamClient({ endpoint: endpoints.iam, projectId, credentials, onExchange: logExchange });
+    const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange });
+    const iam = new IamClient({ endpoint: endpoints.iam, projectId, credentials, onExchange });
     this.current = {
       kind: 'cloud',
       region: opts.region,

@@ -15,6 +15,7 @@ import {
   showLog,
 } from './explorer';
 import { findByTags, listProjectTags } from './find';
+import { generateLeastPrivilege } from './leastPrivilege';
 import { createPolicy, showPermissions } from './permissions';
 import {
   compareWithCloud,
@@ -62,4 +63,5 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.policies.compareWithFile': compareWithFile,
   'imsTags.policies.compareWithCloud': compareWithCloud,
   'imsTags.policies.validateWithIam': validateWithIam,
+  'imsTags.generateLeastPrivilegePolicy': generateLeastPrivilege,
 };

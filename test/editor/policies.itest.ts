@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ImsTagsApi } from '../../client/extension';
+import { ImsClient } from '../../core/client/imsClient';
 import type { PolicyNode } from '../../client/policies/tree';
 import { test, until } from './harness';
 import { labelOf, ours, workspaceFile } from './workspace';
@@ -290,5 +291,70 @@ test('create from a template and from the active editor, edit details, save to t
   assert.equal(await vscode.commands.executeCommand('imsTags.policies.delete', free, true), true);
   assert.ok(!c.emulator.iam.data.roles.some((r) => r.id === role.id));
   for (const f of [file, v5, bad]) await vscode.workspace.fs.delete(f);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test('a least-privilege policy generated for a job, granted to a user, makes the denied request pass', async () => {
+  const { c } = await sandbox();
+  const emu = c.emulator;
+  // A user with a key and a group, and nothing granted: AddImageTag is refused.
+  const data = emu.iam.data;
+  data.users.push({ id: 'u-least', name: 'least-user', description: '', enabled: true, createdAt: '' });
+  data.groups.push({ id: 'g-least', name: 'least', description: '', userIds: ['u-least'], createdAt: '' });
+  data.accessKeys.push({
+    access: 'LEASTAK000000001',
+    secret: 'least-secret',
+    userId: 'u-least',
+    status: 'active',
+    description: '',
+    createdAt: '',
+  });
+  const asUser = new ImsClient({
+    endpoint: emu.url,
+    projectId: emu.projectId,
+    credentials: { kind: 'aksk', ak: 'LEASTAK000000001', sk: 'least-secret' },
+    maxAttempts: 1,
+  });
+  const image = emu.store.all()[0].id;
+  await assert.rejects(asUser.addImageTag(image, { key: 'least', value: '1' }), /403/);
+  // Generated for the job (AddImageTag, picked), published to IAM as a custom policy.
+  const live = await vscode.commands.executeCommand<vscode.Uri>('imsTags.generateLeastPrivilegePolicy', {
+    source: 'apis',
+    apiIds: ['AddImageTag'],
+    version: '1.1',
+    target: 'iam',
+    name: 'least for AddImageTag',
+  });
+  assert.equal(live.scheme, 'ims-iam');
+  const role = data.roles.find((r) => r.displayName === 'least for AddImageTag')!;
+  assert.deepEqual((role.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, [
+    'ims:images:get',
+    'ims:images:update',
+  ]);
+  data.grants.push({ roleId: role.id, subject: { group: 'g-least' }, scope: { kind: 'project', projectId: emu.projectId } });
+  await asUser.addImageTag(image, { key: 'least', value: '1' });
+  assert.equal(emu.store.get(image)!.tags.get('least'), '1');
+  // The operations this window performed include the explorer's: the policy for them lists images.
+  const file = workspaceFile('least-session.json');
+  await vscode.commands.executeCommand('imsTags.generateLeastPrivilegePolicy', {
+    source: 'session',
+    version: '5.0',
+    target: 'file',
+    file,
+  });
+  const written = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
+  assert.equal(written.Version, '5.0');
+  assert.ok(written.Statement[0].Action.includes('ims:images:list'), JSON.stringify(written));
+  await vscode.workspace.fs.delete(file);
+  // As Terraform.
+  const tf = await vscode.commands.executeCommand<vscode.Uri>('imsTags.generateLeastPrivilegePolicy', {
+    source: 'apis',
+    apiIds: ['ListTags'],
+    version: '5.0',
+    target: 'terraform',
+    name: 'tags-reader',
+  });
+  const tfDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tf.toString())!;
+  assert.match(tfDoc.getText(), /resource "huaweicloud_identityv5_policy" "tags_reader"[\s\S]*jsonencode\(\{/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });

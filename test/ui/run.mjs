@@ -35,6 +35,8 @@ async function step(name, fn) {
 }
 
 async function openFile(page, name) {
+  // A dialog still closing (the step before may have answered one) makes the quick input inert.
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: 10_000 });
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.fill(name);
