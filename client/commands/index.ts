@@ -14,6 +14,7 @@ import {
   retry,
   showLog,
 } from './explorer';
+import { compareCatalogueWithCloud } from './catalogue';
 import { findByTags, listProjectTags } from './find';
 import { generateLeastPrivilege } from './leastPrivilege';
 import { createPolicy, showPermissions } from './permissions';
@@ -64,4 +65,5 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.policies.compareWithCloud': compareWithCloud,
   'imsTags.policies.validateWithIam': validateWithIam,
   'imsTags.generateLeastPrivilegePolicy': generateLeastPrivilege,
+  'imsTags.compareCatalogueWithCloud': compareCatalogueWithCloud,
 };

@@ -180,6 +180,10 @@ export class IamClient {
     const path = `/v5/policies/${enc(id)}/versions/${enc(version)}`;
     await this.call('DELETE', '/v5/policies/{policy_id}/versions/{version_id}', path, undefined, signal);
   }
+  authorizationSchema(service: string, signal?: AbortSignal): Promise<unknown> {
+    const path = `/v5/authorization-schemas/services/${enc(service)}`;
+    return this.call('GET', '/v5/authorization-schemas/services/{service_code}', path, undefined, signal);
+  }
   async validate(document: string, signal?: AbortSignal): Promise<ValidationFinding[]> {
     const body = { policy_document: document, policy_type: 'identity_policy' };
     return (

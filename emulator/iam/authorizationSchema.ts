@@ -5,19 +5,15 @@
  * are derived from the operation's name (get → read, list → list, else write): the documented IMS table
  * could be read only in part, so this is the emulator's reading, not IAM's answer.
  */
+import { impliedAccessLevel } from '../../core/access/catalogueDiff';
 import { IMS_ACTIONS, IMS_APIS, IMS_RESOURCE_TYPES, dependentActions } from '../../core/catalogue';
-
-function accessLevel(operation: string): 'list' | 'read' | 'write' {
-  if (operation.startsWith('list')) return 'list';
-  return operation.startsWith('get') ? 'read' : 'write';
-}
 
 export function imsAuthorizationSchema(): unknown {
   return {
     version: '1.0',
     actions: IMS_ACTIONS.map((a) => ({
       action: a.name,
-      access_level: accessLevel(a.operation),
+      access_level: impliedAccessLevel(a.name),
       permission_only: false,
       resources: a.operation.startsWith('list')
         ? []

@@ -358,3 +358,13 @@ test('a least-privilege policy generated for a job, granted to a user, makes the
   assert.match(tfDoc.getText(), /resource "huaweicloud_identityv5_policy" "tags_reader"[\s\S]*jsonencode\(\{/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
+
+test('the IMS catalogue compared with the cloud’s authorization schema: the Sandbox agrees', async () => {
+  await sandbox();
+  const differences = await vscode.commands.executeCommand<unknown[]>('imsTags.compareCatalogueWithCloud');
+  assert.deepEqual(differences, []);
+  const shown = vscode.window.activeTextEditor!.document;
+  assert.equal(shown.languageId, 'markdown');
+  assert.match(shown.getText(), /No differences: the actions, their access levels and the operations agree\./);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
