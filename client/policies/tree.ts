@@ -5,6 +5,9 @@
  * marked as authorizing no IMS tag API. Error and empty nodes as in the Images tree.
  */
 import * as vscode from 'vscode';
+import { effectivePermissions, type ApiAccess } from '../../core/access/effective';
+import { gatherAccessFacts } from '../../core/access/gather';
+import { ImsError } from '../../core/client/errors';
 import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } from '../../core/client/iamClient';
 import type { ConnectionManager } from '../connection';
 import { liveUri } from './liveDocuments';
@@ -12,7 +15,8 @@ import { liveUri } from './liveDocuments';
 export const POLICY_PAGE = 50;
 
 export type PolicyNode =
-  | { kind: 'section'; section: 'roles' | 'policies' }
+  | { kind: 'section'; section: 'roles' | 'policies' | 'mine' }
+  | { kind: 'access'; access: ApiAccess; administrator: boolean }
   | { kind: 'role'; role: RoleJson; grants: RoleAssignmentJson[] }
   | { kind: 'policy'; policy: PolicyV5Json }
   | { kind: 'version'; policy: PolicyV5Json; version: PolicyVersionJson }
@@ -108,8 +112,15 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
     switch (node.kind) {
       case 'section': {
         const label =
-          node.section === 'roles' ? vscode.l10n.t('Custom policies (IAM 1.1)') : vscode.l10n.t('Identity policies (IAM 5.0)');
-        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+          node.section === 'roles'
+            ? vscode.l10n.t('Custom policies (IAM 1.1)')
+            : node.section === 'policies'
+              ? vscode.l10n.t('Identity policies (IAM 5.0)')
+              : vscode.l10n.t('My permissions on this project');
+        // My permissions read several IAM APIs: collapsed until asked for.
+        const state =
+          node.section === 'mine' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+        const item = new vscode.TreeItem(label, state);
         item.id = `section:${node.section}`;
         item.iconPath = new vscode.ThemeIcon('shield');
         return item;
@@ -169,6 +180,8 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [liveUri(address)] };
         return item;
       }
+      case 'access':
+        return accessItem(node.access, node.administrator);
       case 'grant': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.ep ? 'warning' : 'account');
@@ -204,18 +217,20 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
       return [
         { kind: 'section', section: 'roles' },
         { kind: 'section', section: 'policies' },
+        { kind: 'section', section: 'mine' },
       ];
     if (node.kind === 'section') {
-      const paged = node.section === 'roles' ? this.roles : this.policies;
-      if (paged.items.length === 0 && !paged.done && !paged.error) await this.loadMore(node.section);
-      const now = node.section === 'roles' ? this.roles : this.policies;
+      if (node.section === 'mine') return this.myPermissions(c);
+      const section = node.section;
+      const paged = section === 'roles' ? this.roles : this.policies;
+      if (paged.items.length === 0 && !paged.done && !paged.error) await this.loadMore(section);
+      const now = section === 'roles' ? this.roles : this.policies;
       const out: PolicyNode[] =
-        node.section === 'roles'
+        section === 'roles'
           ? this.roles.items.map((r) => ({ kind: 'role' as const, ...r }))
           : this.policies.items.map((policy) => ({ kind: 'policy' as const, policy }));
-      if (now.error)
-        out.push({ kind: 'error', message: vscode.l10n.t('Could not list policies: {0}', now.error), section: node.section });
-      else if (!now.done) out.push({ kind: 'more', section: node.section });
+      if (now.error) out.push({ kind: 'error', message: vscode.l10n.t('Could not list policies: {0}', now.error), section });
+      else if (!now.done) out.push({ kind: 'more', section });
       else if (out.length === 0) out.push({ kind: 'empty', message: vscode.l10n.t('No policies yet.') });
       return out;
     }
@@ -233,4 +248,64 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
     }
     return [];
   }
+
+  /** The connected identity's verdict for every IMS API, from what IAM says about it (core/access). */
+  private async myPermissions(c: NonNullable<ConnectionManager['connection']>): Promise<PolicyNode[]> {
+    let name = '';
+    try {
+      const me = await c.iam.callerIdentity();
+      name = me.principal_name ?? me.principal_id;
+      const facts = await gatherAccessFacts(c.iam, me.principal_id, c.projectId);
+      return effectivePermissions(facts).map((access) => ({
+        kind: 'access' as const,
+        access,
+        administrator: facts.administrator === true,
+      }));
+    } catch (e) {
+      if (e instanceof ImsError && e.status === 403)
+        return [
+          {
+            kind: 'empty',
+            message: vscode.l10n.t(
+              'IAM does not let {0} read its own grants: ask an administrator for IAM read access.',
+              name || vscode.l10n.t('this identity'),
+            ),
+          },
+        ];
+      return [{ kind: 'error', message: vscode.l10n.t('Could not read your permissions: {0}', (e as Error).message) }];
+    }
+  }
+}
+
+function accessItem(a: ApiAccess, administrator: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(a.api.id, vscode.TreeItemCollapsibleState.None);
+  item.id = `access:${a.api.id}`;
+  const decision =
+    a.decision === 'allowed'
+      ? vscode.l10n.t('allowed')
+      : a.decision === 'denied'
+        ? vscode.l10n.t('denied')
+        : vscode.l10n.t('not granted');
+  const ep = a.enterpriseOnly.length > 0 ? ` · ${vscode.l10n.t('granted only on an enterprise project')}` : '';
+  item.description = administrator ? vscode.l10n.t('allowed (administrator)') : `${decision}${ep}`;
+  item.iconPath = new vscode.ThemeIcon(a.decision === 'allowed' ? 'pass' : a.decision === 'denied' ? 'error' : 'circle-slash');
+  const lines = [`**${a.api.id}** · ${a.api.method} ${a.api.path}`, '', vscode.l10n.t('Needs {0}.', a.api.actions.join(', '))];
+  if (a.missing.length) lines.push(vscode.l10n.t('Missing: {0}.', a.missing.join(', ')));
+  for (const ref of a.decidedBy.slice(0, 3))
+    lines.push(
+      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${ref.source.uri}](${ref.source.uri}), ${vscode.l10n.t('statement {0}', ref.statement.index + 1)}`,
+    );
+  for (const g of a.enterpriseOnly)
+    lines.push(
+      vscode.l10n.t(
+        '{0} (through {1}) is granted on enterprise project {2}, which cannot authorize IMS tag APIs.',
+        g.name,
+        g.via,
+        g.enterpriseProjectId,
+      ),
+    );
+  item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
+  const deciding = a.decidedBy[0]?.source.uri;
+  if (deciding) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(deciding)] };
+  return item;
 }

@@ -107,6 +107,40 @@ export class IamClient {
   async deleteRole(id: string, signal?: AbortSignal): Promise<void> {
     await this.call('DELETE', '/v3.0/OS-ROLE/roles/{role_id}', `/v3.0/OS-ROLE/roles/${enc(id)}`, undefined, signal);
   }
+  callerIdentity(signal?: AbortSignal): Promise<{ principal_id: string; principal_name?: string; account_id?: string }> {
+    return this.call('GET', '/v5/caller-identity', '/v5/caller-identity', undefined, signal);
+  }
+  async userGroups(userId: string, signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
+    const path = `/v3/users/${enc(userId)}/groups`;
+    return (
+      await this.call<{ groups: Array<{ id: string; name: string }> }>(
+        'GET',
+        '/v3/users/{user_id}/groups',
+        path,
+        undefined,
+        signal,
+      )
+    ).groups;
+  }
+  async getAnyRole(id: string, signal?: AbortSignal): Promise<RoleJson> {
+    return (await this.call<{ role: RoleJson }>('GET', '/v3/roles/{role_id}', `/v3/roles/${enc(id)}`, undefined, signal)).role;
+  }
+  async attachedPolicies(
+    kind: 'users' | 'groups',
+    id: string,
+    signal?: AbortSignal,
+  ): Promise<Array<{ policy_id: string; policy_name: string }>> {
+    const path = `/v5/${kind}/${enc(id)}/attached-policies`;
+    return (
+      await this.call<{ attached_policies: Array<{ policy_id: string; policy_name: string }> }>(
+        'GET',
+        `/v5/${kind}/{id}/attached-policies`,
+        path,
+        undefined,
+        signal,
+      )
+    ).attached_policies;
+  }
   async listGroups(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
     return (
       await this.call<{ groups: Array<{ id: string; name: string }> }>('GET', '/v3/groups', '/v3/groups', undefined, signal)

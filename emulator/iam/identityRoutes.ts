@@ -71,13 +71,23 @@ export function identityRoutes(a: IamAccount): Route[] {
       removeUser(a.user(params.user_id).id);
       return { status: 204 };
     }),
-    route('GET', '/v3/users/{user_id}/groups', ({ params }) => ({
-      status: 200,
-      body: {
-        groups: a.groupsOf(a.user(params.user_id).id).map((g) => groupJson(a, g)),
-        links: { self: `/v3/users/${params.user_id}/groups` },
-      },
-    })),
+    // The account's administrator is in IAM's own group "admin" (not a group of the data: it cannot be removed).
+    route('GET', '/v3/users/{user_id}/groups', ({ params }) =>
+      params.user_id === a.adminUserId
+        ? {
+            status: 200,
+            body: {
+              groups: [{ id: `${a.domainId}-admin`, name: 'admin', description: 'administrators', domain_id: a.domainId }],
+            },
+          }
+        : {
+            status: 200,
+            body: {
+              groups: a.groupsOf(a.user(params.user_id).id).map((g) => groupJson(a, g)),
+              links: { self: `/v3/users/${params.user_id}/groups` },
+            },
+          },
+    ),
     route('POST', '/v3/groups', ({ body }) => {
       const g = field(body, 'group');
       const group = {

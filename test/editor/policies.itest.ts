@@ -5,9 +5,11 @@
  * document dirty, and 5.0 saves creating versions up to the fifth and then asking about the oldest.
  */
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ImsTagsApi } from '../../client/extension';
 import { ImsClient } from '../../core/client/imsClient';
+import { startEmulator } from '../../emulator/emulator';
 import type { PolicyNode } from '../../client/policies/tree';
 import { test, until } from './harness';
 import { labelOf, ours, workspaceFile } from './workspace';
@@ -65,7 +67,7 @@ test('the Policies view lists custom policies with their grants and 5.0 policies
   const sections = await a.policies.getChildren();
   assert.deepEqual(
     sections.map((s) => String(a.policies.getTreeItem(s).label)),
-    ['Custom policies (IAM 1.1)', 'Identity policies (IAM 5.0)'],
+    ['Custom policies (IAM 1.1)', 'Identity policies (IAM 5.0)', 'My permissions on this project'],
   );
   const roles = await a.policies.getChildren(sections[0]);
   const roleNode = roles.find((n) => n.kind === 'role') as Extract<PolicyNode, { kind: 'role' }>;
@@ -367,4 +369,33 @@ test('the IMS catalogue compared with the cloud’s authorization schema: the Sa
   assert.equal(shown.languageId, 'markdown');
   assert.match(shown.getText(), /No differences: the actions, their access levels and the operations agree\./);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test('My permissions: the Sandbox’s administrator may call every API; a user who may not read IAM is told so', async () => {
+  const { a } = await sandbox();
+  const mine = (await a.policies.getChildren())[2];
+  const rows = await a.policies.getChildren(mine);
+  assert.equal(rows.length, 12);
+  assert.ok(rows.every((r) => r.kind === 'access' && r.access.decision === 'allowed'));
+  assert.equal(a.policies.getTreeItem(rows[0]).description, 'allowed (administrator)');
+  // alice of examples/iam.json, signed in to a local emulator: IAM refuses her its reads.
+  const emu = await startEmulator({
+    ak: 'LOCALADMINAK000001',
+    sk: 'local-admin',
+    seed: 4,
+    iamFile: join(__dirname, '../../../examples/iam.json'),
+  });
+  try {
+    await a.connections.storeSecrets({ ak: 'ALICEACCESSKEY000001', sk: 'alice-secret-key-for-the-emulator' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
+    const rowsAlice = await a.policies.getChildren((await a.policies.getChildren())[2]);
+    assert.deepEqual(
+      rowsAlice.map((r) => String(a.policies.getTreeItem(r).label)),
+      ['IAM does not let alice-tagger read its own grants: ask an administrator for IAM read access.'],
+    );
+  } finally {
+    await a.connections.signOut();
+    await emu.close();
+  }
+  await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
 });

@@ -1,0 +1,70 @@
+/**
+ * What IAM says about one user, gathered into the facts `effective.ts` judges: its groups (a member of
+ * "admin" may do everything), the grants of those groups and, on enterprise projects, of the user, with
+ * each granted policy's document, and the 5.0 policies attached to the user and its groups (default
+ * versions). Reading this needs IAM read access; the caller says what to do when it is refused.
+ */
+import type { AccessFacts, GrantScope } from './effective';
+
+interface Assignment {
+  role: { id: string };
+  group?: { id: string };
+  scope: { project?: { id: string }; domain?: { id: string }; enterprise_project?: { id: string } };
+  is_inherited?: boolean;
+}
+
+/** The IAM reads this needs (core/client/iamClient.ts has them; tests may give others). */
+export interface IamReader {
+  userGroups(userId: string): Promise<Array<{ id: string; name: string }>>;
+  roleAssignments(query: Record<string, string>): Promise<Assignment[]>;
+  getAnyRole(id: string): Promise<{ id: string; display_name: string; type: 'AX' | 'XA'; policy: unknown }>;
+  attachedPolicies(kind: 'users' | 'groups', id: string): Promise<Array<{ policy_id: string; policy_name: string }>>;
+  getPolicy(id: string): Promise<{ default_version_id: string }>;
+  getVersion(id: string, version: string): Promise<{ document: string }>;
+}
+
+function scopeOf(a: Assignment): GrantScope {
+  if (a.scope.project) return { kind: 'project', projectId: a.scope.project.id };
+  if (a.scope.enterprise_project) return { kind: 'enterpriseProject', enterpriseProjectId: a.scope.enterprise_project.id };
+  return a.is_inherited ? { kind: 'allProjects' } : { kind: 'domain' };
+}
+
+export async function gatherAccessFacts(iam: IamReader, userId: string, projectId: string): Promise<AccessFacts> {
+  const groups = await iam.userGroups(userId);
+  if (groups.some((g) => g.name === 'admin')) return { projectId, administrator: true, grants: [], attached: [] };
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  const assignments = await iam.roleAssignments({ 'subject.user_id': userId, include_group: 'true' });
+  const roles = new Map<string, Awaited<ReturnType<IamReader['getAnyRole']>>>();
+  for (const id of new Set(assignments.map((a) => a.role.id))) roles.set(id, await iam.getAnyRole(id));
+  const grants = assignments.map((a) => {
+    const role = roles.get(a.role.id)!;
+    return {
+      policy: { name: role.display_name, uri: `ims-iam:/roles/${role.id}.json`, type: role.type, policy: role.policy },
+      scope: scopeOf(a),
+      via: a.group ? `group ${groupName.get(a.group.id) ?? a.group.id}` : 'user',
+    };
+  });
+  const attachments = [
+    ...(await iam.attachedPolicies('users', userId)).map((p) => ({ ...p, via: 'user' })),
+    ...(
+      await Promise.all(
+        groups.map(async (g) => (await iam.attachedPolicies('groups', g.id)).map((p) => ({ ...p, via: `group ${g.name}` }))),
+      )
+    ).flat(),
+  ];
+  const attached = [];
+  for (const a of attachments) {
+    const policy = await iam.getPolicy(a.policy_id);
+    const version = await iam.getVersion(a.policy_id, policy.default_version_id);
+    attached.push({
+      policy: {
+        name: a.policy_name,
+        uri: `ims-iam:/policies/${a.policy_id}.json`,
+        type: 'XA' as const,
+        policy: version.document,
+      },
+      via: a.via,
+    });
+  }
+  return { projectId, grants, attached };
+}

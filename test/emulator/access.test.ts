@@ -1,0 +1,89 @@
+/**
+ * Effective permissions gathered from the emulator's IAM (core/access/gather.ts) predict, for every IMS
+ * API and several identities, exactly what the emulator answers when that identity calls it: allowed
+ * means anything but 403, and a 403 names the missing actions. The emulator's enforcement
+ * (emulator/iam/enforcement.ts) is a separate implementation, so each checks the other.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { IMS_APIS } from '../../core/catalogue';
+import { effectivePermissions } from '../../core/access/effective';
+import { gatherAccessFacts } from '../../core/access/gather';
+import { ImsError } from '../../core/client/errors';
+import { IamClient } from '../../core/client/iamClient';
+import { ImsClient } from '../../core/client/imsClient';
+import { startEmulator, type Emulator } from '../../emulator/emulator';
+
+const AK = 'ACCESSADMINAK00001';
+const SK = 'access-admin-secret';
+let emu: Emulator;
+
+before(async () => {
+  emu = await startEmulator({ ak: AK, sk: SK, seed: 6, images: 2, iamFile: join(__dirname, '../../../examples/iam.json') });
+});
+after(async () => emu.close());
+
+const KEYS: Record<string, [string, string]> = {
+  'alice-tagger': ['ALICEACCESSKEY000001', 'alice-secret-key-for-the-emulator'],
+  'bob-reader': ['BOBACCESSKEY00000001', 'bob-secret-key-for-the-emulator'],
+  'dave-intern': ['DAVEACCESSKEY0000001', 'dave-secret-key-for-the-emulator'],
+};
+
+/** What the emulator answers to `user` calling each API: 'allowed' unless it is a 403. */
+async function observed(ak: string, sk: string): Promise<Record<string, string>> {
+  const client = new ImsClient({
+    endpoint: emu.url,
+    projectId: emu.projectId,
+    credentials: { kind: 'aksk', ak, sk },
+    maxAttempts: 1,
+  });
+  const image = emu.store.all()[0].id;
+  const out: Record<string, string> = {};
+  for (const api of IMS_APIS) {
+    try {
+      await client.call(api.id, { params: { image_id: image, key: 'k', tag: 'k.v' }, body: api.exampleBody });
+      out[api.id] = 'allowed';
+    } catch (e) {
+      out[api.id] = e instanceof ImsError && e.status === 403 ? 'refused' : 'allowed';
+    }
+  }
+  return out;
+}
+
+test('for alice, bob and dave, the predicted verdict of every API is what the emulator answers', async () => {
+  const admin = new IamClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  for (const [name, [ak, sk]] of Object.entries(KEYS)) {
+    const userId = emu.iam.data.users.find((u) => u.name === name)!.id;
+    const predicted = Object.fromEntries(
+      effectivePermissions(await gatherAccessFacts(admin, userId, emu.projectId)).map((a) => [
+        a.api.id,
+        a.decision === 'allowed' ? 'allowed' : 'refused',
+      ]),
+    );
+    assert.deepEqual(predicted, await observed(ak, sk), name);
+  }
+});
+
+test('the hand-written picture of examples/iam.json: who may tag, and why not', async () => {
+  const admin = new IamClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  const verdict = async (name: string) => {
+    const userId = emu.iam.data.users.find((u) => u.name === name)!.id;
+    return effectivePermissions(await gatherAccessFacts(admin, userId, emu.projectId));
+  };
+  const add = (all: Awaited<ReturnType<typeof verdict>>) => all.find((a) => a.api.id === 'AddImageTag')!;
+  assert.equal(add(await verdict('alice-tagger')).decision, 'allowed');
+  const bob = add(await verdict('bob-reader'));
+  assert.equal(bob.decision, 'notGranted');
+  assert.deepEqual(
+    bob.enterpriseOnly.map((g) => `${g.name} via ${g.via}`),
+    ['IMS tagging via group image-readers'],
+  );
+  const dave = add(await verdict('dave-intern'));
+  assert.equal(dave.decision, 'denied');
+  assert.equal(dave.decidedBy[0].source.uri.startsWith('ims-iam:/policies/'), true);
+  // The administrator is in IAM's group "admin": everything.
+  const adminId = (await admin.callerIdentity()).principal_id;
+  const facts = await gatherAccessFacts(admin, adminId, emu.projectId);
+  assert.equal(facts.administrator, true);
+});
