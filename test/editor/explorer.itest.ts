@@ -7,21 +7,7 @@ import type { ImsTagsApi } from '../../client/extension';
 import type { Node } from '../../client/explorer/tree';
 import { startEmulator } from '../../emulator/emulator';
 import { test, until } from './harness';
-import { open, workspaceFile } from './workspace';
-
-const EXTENSION_ID = 'ims-tags.ims-tags-policies';
-
-async function api(): Promise<ImsTagsApi> {
-  const ext = vscode.extensions.getExtension<ImsTagsApi>(EXTENSION_ID)!;
-  return ext.isActive ? ext.exports : ext.activate();
-}
-
-async function sandbox() {
-  const a = await api();
-  const c = a.connections.connection;
-  assert.ok(c?.kind === 'sandbox', 'the Sandbox is open');
-  return { a, store: c.emulator.store, c };
-}
+import { api, open, sandbox, workspaceFile } from './workspace';
 
 /** Runs `f` with the endpoint settings pointing at an emulator, and puts them back afterwards. */
 async function withEndpoints(url: string, f: () => Promise<void>): Promise<void> {

@@ -7,27 +7,13 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ImsTagsApi } from '../../client/extension';
 import { ImsClient } from '../../core/client/imsClient';
 import { startEmulator } from '../../emulator/emulator';
 import type { PolicyNode } from '../../client/policies/tree';
 import { test, until } from './harness';
-import { labelOf, ours, workspaceFile } from './workspace';
+import { api, labelOf, ours, sandbox, workspaceFile } from './workspace';
 
-const EXTENSION_ID = 'ims-tags.ims-tags-policies';
 const asked: string[] = [];
-
-async function api(): Promise<ImsTagsApi> {
-  const ext = vscode.extensions.getExtension<ImsTagsApi>(EXTENSION_ID)!;
-  return ext.isActive ? ext.exports : ext.activate();
-}
-
-async function sandbox() {
-  const a = await api();
-  const c = a.connections.connection;
-  assert.ok(c?.kind === 'sandbox', 'the Sandbox is open');
-  return { a, c };
-}
 
 /** Replaces the first `from` in the document with `to` (unsaved). */
 async function replace(doc: vscode.TextDocument, from: string, to: string): Promise<void> {

@@ -1,6 +1,23 @@
 /** Helpers of the in-editor suite: files of the test workspace, opening them, our diagnostics. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ImsTagsApi } from '../../client/extension';
+
+export const EXTENSION_ID = 'ims-tags.ims-tags-policies';
+
+/** The extension's API (activating it if needed). */
+export async function api(): Promise<ImsTagsApi> {
+  const ext = vscode.extensions.getExtension<ImsTagsApi>(EXTENSION_ID)!;
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+/** The open Sandbox connection, with the API and the emulator's image store. */
+export async function sandbox() {
+  const a = await api();
+  const c = a.connections.connection;
+  assert.ok(c?.kind === 'sandbox', 'the Sandbox is open');
+  return { a, store: c.emulator.store, c };
+}
 
 export function workspaceFile(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
