@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
 import type { RoleJson } from '../../core/client/iamClient';
 import type { CommandFactory, Ctx } from '../context';
-import { IAM_SCHEME, documentText, parseAddress } from '../policies/address';
+import { IAM_SCHEME } from '../policies/address';
 import { liveUri } from '../policies/liveDocuments';
 import type { PolicyNode } from '../policies/tree';
 import { askPick, askText, required } from '../prompts';
@@ -342,19 +342,8 @@ export const compareWithFile: CommandFactory = (ctx) => async (node?: PolicyNode
 export const compareWithCloud: CommandFactory = (ctx) => async () => {
   const uri = liveOf();
   if (!uri) throw new Error(vscode.l10n.t('Open a live policy (from the Policies view) to compare it with its cloud copy.'));
-  const a = parseAddress(uri.path)!;
-  const iam = ctx.connected().iam;
-  let text: string;
-  if (a.kind === 'role') text = documentText((await iam.getRole(a.roleId)).policy);
-  else {
-    const policy = await iam.getPolicy(a.policyId);
-    text = documentText(
-      (await iam.getVersion(a.policyId, a.kind === 'version' ? a.versionId : policy.default_version_id)).document,
-    );
-  }
-  const cloud = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-  await vscode.commands.executeCommand('vscode.diff', cloud.uri, uri, vscode.l10n.t('{0}: cloud copy ↔ your edit', uri.path));
-  return cloud.uri;
+  ctx.connected();
+  return ctx.liveDocuments.compare(uri);
 };
 
 /** IAM's own findings, beside ours (source "IAM"), until the document changes. */

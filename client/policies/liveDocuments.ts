@@ -187,10 +187,12 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     }
   }
 
-  /** A diff of the cloud copy (read-only, untitled) against the document being saved. */
-  private async compare(uri: vscode.Uri, cloudText: string): Promise<void> {
-    const cloud = await vscode.workspace.openTextDocument({ language: 'json', content: cloudText });
+  /** A diff of the cloud copy (untitled) against the document; the copy is read from IAM unless given. */
+  async compare(uri: vscode.Uri, cloudText?: string): Promise<vscode.Uri> {
+    const text = cloudText ?? (await this.fetch(this.address(uri))).text;
+    const cloud = await vscode.workspace.openTextDocument({ language: 'json', content: text });
     await vscode.commands.executeCommand('vscode.diff', cloud.uri, uri, vscode.l10n.t('{0}: cloud copy ↔ your edit', uri.path));
+    return cloud.uri;
   }
 
   watch(): vscode.Disposable {

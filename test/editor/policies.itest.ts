@@ -98,6 +98,11 @@ test('a custom policy opens as a live document with every policy feature, and sa
   assert.ok(labels.length > 0);
   await replace(doc, 'ims:images:updte', 'ims:images:update');
   assert.equal(await doc.save(), true, 'the save is published');
+  // Compare with Cloud Copy: the copy IAM now holds, which is what was just published.
+  const cloudCopy = await vscode.commands.executeCommand<vscode.Uri>('imsTags.policies.compareWithCloud');
+  assert.equal(cloudCopy.scheme, 'untitled');
+  const copyDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === cloudCopy.toString())!;
+  assert.deepEqual(JSON.parse(copyDoc.getText()), JSON.parse(doc.getText()));
   const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
   assert.deepEqual((stored.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, [
     'ims:images:list',
