@@ -13,21 +13,29 @@ const LSP = [
   'vscode-jsonrpc/*',
 ];
 
-/** `no-restricted-imports` for a layer: the folders and packages it must not import. */
-const layer = (files, folders, packages = [], message) => ({
-  files,
-  rules: {
-    '@typescript-eslint/no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          ...folders.map((f) => ({ group: [`**/${f}`, `**/${f}/*`, `**/${f}/**`], message: `${message} (${f}/)` })),
-          ...(packages.length ? [{ group: packages, message: `${message} (an editor or LSP library)` }] : []),
-        ],
-      },
-    ],
-  },
-});
+/**
+ * `no-restricted-imports` for a layer (a top-level folder): the top-level folders and packages it must
+ * not import. Paths are matched by depth (`../client` from core/x.ts, `../../client` from core/a/x.ts),
+ * so a folder of the layer's own with the same name (core/client/) stays allowed.
+ */
+const layer = (root, folders, packages = [], message) =>
+  [1, 2, 3, 4].map((depth) => ({
+    files: [`${root}/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...folders.map((f) => {
+              const up = '../'.repeat(depth);
+              return { group: [`${up}${f}`, `${up}${f}/**`], message: `${message} (${f}/)` };
+            }),
+            ...(packages.length ? [{ group: packages, message: `${message} (an editor or LSP library)` }] : []),
+          ],
+        },
+      ],
+    },
+  }));
 
 export default tseslint.config(
   {
@@ -53,13 +61,8 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  layer(
-    ['core/**/*.ts'],
-    ['server', 'client', 'emulator'],
-    ['vscode', ...LSP],
-    'core/ is pure: it imports no adapter and no editor library',
-  ),
-  layer(['server/**/*.ts'], ['client', 'emulator'], ['vscode'], 'server/ does not import the extension or the emulator'),
+  ...layer('core', ['server', 'client', 'emulator'], ['vscode', ...LSP], 'core/ is pure: it imports no adapter and no editor library'),
+  ...layer('server', ['client', 'emulator'], ['vscode'], 'server/ does not import the extension or the emulator'),
   {
     files: ['client/**/*.ts'],
     rules: {
@@ -82,5 +85,5 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['emulator/**/*.ts'], ['server', 'client'], ['vscode', ...LSP], 'emulator/ stands for the cloud: it uses core/ only'),
+  ...layer('emulator', ['server', 'client'], ['vscode', ...LSP], 'emulator/ stands for the cloud: it uses core/ only'),
 );
