@@ -4,7 +4,16 @@
  * each granted policy's document, and the 5.0 policies attached to the user and its groups (default
  * versions). Reading this needs IAM read access; the caller says what to do when it is refused.
  */
+import { mapLimit } from '../client/concurrency';
 import type { AccessFacts, GrantScope } from './effective';
+
+/** Every read at most 8 at a time (IAM's rate limits are per account); the first failure is thrown. */
+async function readAll<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const outcomes = await mapLimit(items, read);
+  const failed = outcomes.find((o) => !o.ok);
+  if (failed && !failed.ok) throw failed.error;
+  return outcomes.map((o) => (o.ok ? o.value : (undefined as never)));
+}
 
 interface Assignment {
   role: { id: string };
@@ -34,8 +43,8 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
   if (groups.some((g) => g.name === 'admin')) return { projectId, administrator: true, grants: [], attached: [] };
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const assignments = await iam.roleAssignments({ 'subject.user_id': userId, include_group: 'true' });
-  const roles = new Map<string, Awaited<ReturnType<IamReader['getAnyRole']>>>();
-  for (const id of new Set(assignments.map((a) => a.role.id))) roles.set(id, await iam.getAnyRole(id));
+  const roleIds = [...new Set(assignments.map((a) => a.role.id))];
+  const roles = new Map((await readAll(roleIds, (id) => iam.getAnyRole(id))).map((r, i) => [roleIds[i], r]));
   const grants = assignments.map((a) => {
     const role = roles.get(a.role.id)!;
     return {
@@ -47,16 +56,15 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
   const attachments = [
     ...(await iam.attachedPolicies('users', userId)).map((p) => ({ ...p, via: 'user' })),
     ...(
-      await Promise.all(
-        groups.map(async (g) => (await iam.attachedPolicies('groups', g.id)).map((p) => ({ ...p, via: `group ${g.name}` }))),
+      await readAll(groups, async (g) =>
+        (await iam.attachedPolicies('groups', g.id)).map((p) => ({ ...p, via: `group ${g.name}` })),
       )
     ).flat(),
   ];
-  const attached = [];
-  for (const a of attachments) {
+  const attached = await readAll(attachments, async (a) => {
     const policy = await iam.getPolicy(a.policy_id);
     const version = await iam.getVersion(a.policy_id, policy.default_version_id);
-    attached.push({
+    return {
       policy: {
         name: a.policy_name,
         uri: `ims-iam:/policies/${a.policy_id}.json`,
@@ -64,7 +72,7 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
         policy: version.document,
       },
       via: a.via,
-    });
-  }
+    };
+  });
   return { projectId, grants, attached };
 }

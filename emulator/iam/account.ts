@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { badRequest, conflict, notFoundIam } from './errors';
 import { emptyIam, type AccessKey, type Group, type IamData, type PolicyV5, type Role, type User } from './model';
-import { systemRoles } from './systemRoles';
+import { IAM_READONLY_ROLE_ID, systemRoles } from './systemRoles';
 
 /** 5.0 quotas (iam-apis.md §2): versions a policy, policies attached to a user or a group, groups a user is in. */
 export const QUOTAS = { versions: 5, userPolicies: 10, groupPolicies: 10, groupsPerUser: 10, documentChars: 6144 };
@@ -49,6 +49,18 @@ export class IamAccount {
   /** The administrator, or a member of the group named "admin" (IAM's own administrators group). */
   isAdministrator(userId: string): boolean {
     return userId === this.adminUserId || this.data.groups.some((g) => g.name === 'admin' && g.userIds.includes(userId));
+  }
+
+  /** Whether IAM ReadOnlyAccess is granted to the user or its groups on the domain (or all projects): IAM's reads. */
+  mayReadIam(userId: string): boolean {
+    if (this.isAdministrator(userId)) return true;
+    const groupIds = new Set(this.groupsOf(userId).map((g) => g.id));
+    return this.data.grants.some(
+      (g) =>
+        g.roleId === IAM_READONLY_ROLE_ID &&
+        (g.scope.kind === 'domain' || g.scope.kind === 'all-projects') &&
+        ('group' in g.subject ? groupIds.has(g.subject.group) : g.subject.user === userId),
+    );
   }
 
   userName(userId: string): string {

@@ -41,12 +41,15 @@ export class IamService {
     if (found === undefined)
       throw iamError(path, 404, 'IAM.0004', `The IAM API ${method} ${path} is not served by the emulator.`);
     if (found === 'method') throw iamError(path, 405, 'IAM.0005', `${method} is not allowed on ${path}.`);
-    if (found.route.admin && !this.account.isAdministrator(callerId))
+    const reading = method === 'GET' || method === 'HEAD';
+    if (found.route.admin && !(reading ? this.account.mayReadIam(callerId) : this.account.isAdministrator(callerId)))
       throw iamError(
         path,
         403,
         'IAM.0003',
-        `${this.account.userName(callerId)} may not call ${method} ${path}: IAM calls need the account administrator or a member of the group "admin".`,
+        reading
+          ? `${this.account.userName(callerId)} may not call ${method} ${path}: reading IAM needs the administrator, the group "admin", or IAM ReadOnlyAccess granted on the domain.`
+          : `${this.account.userName(callerId)} may not call ${method} ${path}: IAM changes need the account administrator or a member of the group "admin".`,
       );
     let body: unknown;
     try {

@@ -87,3 +87,31 @@ test('the hand-written picture of examples/iam.json: who may tag, and why not', 
   const facts = await gatherAccessFacts(admin, adminId, emu.projectId);
   assert.equal(facts.administrator, true);
 });
+
+test('IAM ReadOnlyAccess on the domain lets dave read his own grants (not change them); alice, without it, is refused', async () => {
+  const iamAs = (name: string) => {
+    const [ak, sk] = KEYS[name];
+    return new IamClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak, sk }, maxAttempts: 1 });
+  };
+  const dave = iamAs('dave-intern');
+  const me = await dave.callerIdentity();
+  const facts = await gatherAccessFacts(dave, me.principal_id, emu.projectId);
+  const add = effectivePermissions(facts).find((a) => a.api.id === 'AddImageTag')!;
+  assert.equal(add.decision, 'denied', 'read by dave himself, the same verdict as read by the administrator');
+  assert.ok(facts.grants.some((g) => g.policy.name === 'IAM ReadOnlyAccess' && g.scope.kind === 'domain'));
+  await assert.rejects(
+    dave.createRole({ display_name: 'mine', type: 'XA', description: '', policy: { Version: '1.1', Statement: [] } }),
+    (e) => {
+      assert.ok(e instanceof ImsError && e.status === 403);
+      assert.match(e.message, /IAM changes need the account administrator/);
+      return true;
+    },
+  );
+  const alice = iamAs('alice-tagger');
+  const aliceId = (await alice.callerIdentity()).principal_id;
+  await assert.rejects(gatherAccessFacts(alice, aliceId, emu.projectId), (e) => {
+    assert.ok(e instanceof ImsError && e.status === 403);
+    assert.match(e.message, /reading IAM needs the administrator, the group "admin", or IAM ReadOnlyAccess/);
+    return true;
+  });
+});
