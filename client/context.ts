@@ -4,6 +4,7 @@
  * gives commands what they share (the connected client, the selection, the trust check).
  */
 import * as vscode from 'vscode';
+import { IdentityAccessTracker } from './access';
 import { ConnectionManager, type Connection } from './connection';
 import { ImagesTree, activeFilters, type Node } from './explorer/tree';
 import type { LanguageClientHost } from './languageClient';
@@ -33,6 +34,8 @@ export class Ctx implements vscode.Disposable {
   /** The Policies view and the live documents it opens (scheme ims-iam). */
   readonly policies: PoliciesTree;
   readonly liveDocuments: LiveDocuments;
+  /** The connected identity's effective permissions (My permissions, .http hovers, pre-checks). */
+  readonly access: IdentityAccessTracker;
   private languageClient?: LanguageClientHost;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -52,7 +55,8 @@ export class Ctx implements vscode.Disposable {
     this.tree.onDidChangeTreeData(() =>
       vscode.commands.executeCommand('setContext', 'imsTags.filtered', activeFilters(this.tree.filters).length > 0),
     );
-    this.policies = new PoliciesTree(this.connections);
+    this.access = new IdentityAccessTracker(this.connections);
+    this.policies = new PoliciesTree(this.connections, this.access);
     this.liveDocuments = new LiveDocuments(this.connections);
     // A published policy shows its new update time, version or default in the view.
     this.liveDocuments.onDidPublish(() => this.policies.refresh());
@@ -62,6 +66,7 @@ export class Ctx implements vscode.Disposable {
       vscode.window.createTreeView<PolicyNode>('imsTags.policies', { treeDataProvider: this.policies, showCollapseAll: true }),
       vscode.workspace.registerFileSystemProvider(IAM_SCHEME, this.liveDocuments, { isCaseSensitive: true }),
       this.liveDocuments,
+      this.access,
       log(),
     );
   }
@@ -92,7 +97,8 @@ export class Ctx implements vscode.Disposable {
     setImmediate(() => {
       try {
         const Host = languageClientLoader(this.extension.extensionPath)();
-        this.languageClient = new Host(this.extension.asAbsolutePath('dist/server.js'));
+        this.languageClient = new Host(this.extension.asAbsolutePath('dist/server.js'), () => this.access.current);
+        this.disposables.push(this.access.onDidChange(() => this.languageClient?.sendIdentityAccess()));
         this.languageClient.start().catch((e: Error) => log().error(`The language server did not start: ${e.message}`));
       } catch (e) {
         log().error(`The language client could not be loaded: ${(e as Error).message}`);

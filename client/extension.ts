@@ -3,6 +3,7 @@
  * the explorer, the language client and "Send request"; the commands are in `commands/`.
  */
 import type * as vscode from 'vscode';
+import type { IdentityAccessTracker } from './access';
 import { COMMANDS } from './commands';
 import { Ctx } from './context';
 import type { ConnectionManager } from './connection';
@@ -20,6 +21,8 @@ export interface ImsTagsApi {
   /** The Policies view and the live policy documents (their questions can be answered by tests). */
   policies: PoliciesTree;
   liveDocuments: LiveDocuments;
+  /** The connected identity's effective permissions (refresh() reads IAM again). */
+  access: IdentityAccessTracker;
   /** Where the log files are written (tests search them for secrets). */
   logUri: vscode.Uri;
 }
@@ -28,16 +31,18 @@ let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ImsTagsApi> {
   const started = Date.now();
-  ctx = new Ctx(context);
-  ctx.registerCommands(COMMANDS, explainFailure);
-  registerSendRequest(ctx, explainFailure);
-  ctx.startLanguageClient();
+  const c = (ctx = new Ctx(context));
+  const onError = (e: unknown) => explainFailure(e, c.access);
+  c.registerCommands(COMMANDS, onError);
+  registerSendRequest(c, onError);
+  c.startLanguageClient();
   log().info(`Activated in ${Date.now() - started} ms.`);
   return {
-    connections: ctx.connections,
-    tree: ctx.tree,
-    policies: ctx.policies,
-    liveDocuments: ctx.liveDocuments,
+    connections: c.connections,
+    tree: c.tree,
+    policies: c.policies,
+    liveDocuments: c.liveDocuments,
+    access: c.access,
     logUri: context.logUri,
   };
 }

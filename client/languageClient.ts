@@ -1,10 +1,15 @@
 /** The language client of the policy and .http server (`dist/server.js`), started and stopped by the context. */
+import { IDENTITY_ACCESS_NOTIFICATION, type IdentityAccess } from '../core/access/identityAccess';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
 export class LanguageClientHost {
   private client?: LanguageClient;
 
-  constructor(private readonly serverModule: string) {}
+  constructor(
+    private readonly serverModule: string,
+    /** The connected identity's verdicts, handed to the server for .http hovers and diagnostics. */
+    private readonly identityAccess: () => IdentityAccess | undefined = () => undefined,
+  ) {}
 
   async start(): Promise<void> {
     const module = this.serverModule;
@@ -21,6 +26,13 @@ export class LanguageClientHost {
     };
     this.client = new LanguageClient('imsTags', 'IMS Tags & Policies', serverOptions, clientOptions);
     await this.client.start();
+    await this.sendIdentityAccess();
+  }
+
+  /** Tells the server whose permissions the connection has (null: none known). */
+  async sendIdentityAccess(): Promise<void> {
+    if (!this.client?.isRunning()) return;
+    await this.client.sendNotification(IDENTITY_ACCESS_NOTIFICATION, this.identityAccess() ?? null).catch(() => undefined);
   }
 
   async stop(): Promise<void> {

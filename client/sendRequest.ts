@@ -5,10 +5,10 @@
  * It sends to the connected endpoint (the cloud region or the Sandbox), whatever host the file names.
  */
 import * as vscode from 'vscode';
-import { findApi } from '../core/catalogue';
 import { ImsError, parseErrorBody } from '../core/client/errors';
-import { parseHttpFile, resolveVariables, variableRefs, type HttpRequest } from '../core/http/httpFile';
-import { matchImsRequest, routeFor, splitUrl } from '../core/http/imsRequest';
+import { parseHttpFile, type HttpRequest } from '../core/http/httpFile';
+import { matchImsRequest, routeFor } from '../core/http/imsRequest';
+import { requestTarget } from '../core/http/requestTarget';
 import { DEFAULT_REGION } from '../core/catalogue';
 import type { Ctx } from './context';
 import { log } from './log';
@@ -81,25 +81,15 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
             const line = vscode.window.activeTextEditor?.selection.active.line ?? 0;
             return doc.positionAt(r.span.start).line <= line && line <= doc.positionAt(r.span.end).line;
           });
-    const match = request && matchImsRequest(request, file.variables);
-    if (!request || match?.kind !== 'api') throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
-    const api = findApi(match.api.id)!;
-    // The connection's project and region stand in where the file does not define them.
-    const variables = [
-      ...file.variables,
-      { name: 'projectId', value: c.projectId },
-      { name: 'region', value: c.kind === 'cloud' ? c.region : DEFAULT_REGION },
-    ].map((v) => ({ ...v, nameSpan: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 } }));
-    const url = resolveVariables(request.fullUrl, variables);
-    const body = request.body && !request.body.file ? resolveVariables(request.body.text, variables) : undefined;
-    const missing = [...new Set([...variableRefs(url), ...variableRefs(body ?? '')].map((r) => r.name))];
-    if (missing.length)
+    const t =
+      request && requestTarget(file, request, { projectId: c.projectId, region: c.kind === 'cloud' ? c.region : DEFAULT_REGION });
+    if (!t) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
+    if (t.missing.length)
       throw new Error(
-        vscode.l10n.t('These variables have no value: {0}. Define them in the file (@name = value).', missing.join(', ')),
+        vscode.l10n.t('These variables have no value: {0}. Define them in the file (@name = value).', t.missing.join(', ')),
       );
-    const { host, path } = splitUrl(url);
-    const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
-    const target = `${c.endpoint}${path}${query}`;
+    const { api, host, path, body } = t;
+    const target = `${c.endpoint}${t.pathAndQuery}`;
     // The request goes to the connection, whatever host the file names: say so before it goes.
     const elsewhere = host && host.toLowerCase() !== new URL(c.endpoint).host.toLowerCase();
     if ((!api.readOnly || elsewhere) && !confirmed) {
@@ -113,7 +103,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       const answer = await vscode.window.showWarningMessage(question, { modal: true, detail }, go);
       if (answer !== go) return undefined;
     }
-    const result = await c.client.exchange(api, `${path}${query}`, body);
+    const result = await c.client.exchange(api, t.pathAndQuery, body);
     let pretty = result.text;
     let json = true;
     try {

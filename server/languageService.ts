@@ -6,6 +6,7 @@
  */
 import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IdentityAccess } from '../core/access/identityAccess';
 import type { Lang } from '../core/catalogue';
 import type { PolicySource } from '../core/policy/evaluator';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../core/settings';
@@ -48,6 +49,8 @@ export interface LanguageServiceOptions {
   cache?: DocumentCache;
   /** Whether to report JSON syntax errors of policies (default true; VS Code reports them itself). */
   jsonSyntax?: () => boolean;
+  /** The connected identity's verdicts (sent by the VS Code client as `imsTags/identityAccess`). */
+  identity?: () => IdentityAccess | undefined;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -58,6 +61,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       options.settings?.() ?? DEFAULT_SETTINGS,
       options.policies ?? (() => []),
       options.jsonSyntax?.() ?? true,
+      options.identity?.(),
     );
   /** Runs `policy` for policy documents, `http` for request documents, else returns `empty`. */
   const route = <T>(

@@ -18,6 +18,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { IDENTITY_ACCESS_NOTIFICATION, isIdentityAccess, type IdentityAccess } from '../core/access/identityAccess';
 import { langOf, type Lang } from '../core/catalogue';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentCache, POLICY_LANGUAGES } from './documentCache';
@@ -56,12 +57,14 @@ export function startServer(connection: Connection): void {
   let client: InitializeParams['capabilities'] = {};
   let folders: string[] = [];
   let jsonSyntax = true;
+  let identity: IdentityAccess | undefined;
   const service = getLanguageService({
     cache,
     lang: () => lang,
     settings: () => settings.current,
     policies: () => index.sources(),
     jsonSyntax: () => jsonSyntax,
+    identity: () => identity,
   });
 
   const guard = <T>(name: string, fallback: T, token: CancellationToken | undefined, f: () => T): T => {
@@ -126,6 +129,12 @@ export function startServer(connection: Connection): void {
     }
     policiesChanged();
   };
+
+  // The VS Code client says whose permissions the connection has; .http verdicts include them.
+  connection.onNotification(IDENTITY_ACCESS_NOTIFICATION, (p: unknown) => {
+    identity = isIdentityAccess(p) ? p : undefined;
+    diagnostics.scheduleHttp();
+  });
 
   connection.onDidChangeWatchedFiles(async (change) => {
     for (const c of change.changes) await index.fileChanged(c.uri);

@@ -8,6 +8,7 @@ import { mapLimit } from '../../core/client/concurrency';
 import type { ImsClient } from '../../core/client/imsClient';
 import type { Cmd, CommandFactory, Ctx } from '../context';
 import type { Node } from '../explorer/tree';
+import { refusalText } from '../access';
 import { log } from '../log';
 import { askTag, askText, required, type TagInput } from '../prompts';
 
@@ -58,6 +59,32 @@ async function askDeleteKey(count: number): Promise<TagInput | undefined> {
   return key === undefined ? undefined : { key, value: '' };
 }
 
+/**
+ * Before a batch: when IAM says the connected identity may not call BatchAddOrDeleteTags, every image
+ * would fail, so say why up front. A person may still run it (the verdict knows no Conditions); a caller
+ * that passed every answer (tests, Retry failed) is told, and nothing runs.
+ */
+async function mayRun(ctx: Ctx, programmatic: boolean): Promise<boolean> {
+  const access = ctx.access.current;
+  const verdict = ctx.access.verdict('BatchAddOrDeleteTags');
+  if (!access || !verdict || verdict.decision === 'allowed') return true;
+  const message = vscode.l10n.t('IAM would refuse this batch: {0}', refusalText(access, verdict));
+  if (programmatic) {
+    void vscode.window.showErrorMessage(message);
+    return false;
+  }
+  const runAnyway = vscode.l10n.t('Run anyway');
+  const deny = verdict.decidedBy[0];
+  const open = deny && verdict.decision === 'denied' ? vscode.l10n.t('Open {0}', deny.policy) : undefined;
+  const answer = await vscode.window.showWarningMessage(
+    message,
+    { modal: true, detail: vscode.l10n.t('Every image would fail with 403. Refresh My permissions after the grant changes.') },
+    ...(open ? [open, runAnyway] : [runAnyway]),
+  );
+  if (open && answer === open) await vscode.window.showTextDocument(vscode.Uri.parse(deny.uri));
+  return answer === runAnyway;
+}
+
 async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
   let ids = opts?.imageIds ?? ctx.selectedImages(node);
   if (ids.length === 0) throw new Error(vscode.l10n.t('Select one or more images in the IMS explorer first.'));
@@ -68,6 +95,7 @@ async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
       : await askDeleteKey(ids.length));
   if (!tag) return undefined;
   const client = ctx.client();
+  if (!(await mayRun(ctx, opts?.tag !== undefined))) return undefined;
   // A caller that passes the tag (tests, Retry failed) has decided; a person is asked.
   let choice = opts?.onConflict ?? (opts?.tag ? 'overwrite' : undefined);
   if (action === 'create' && choice !== 'overwrite') {

@@ -18,6 +18,7 @@ import { compareCatalogueWithCloud } from './catalogue';
 import { findByTags, listProjectTags } from './find';
 import { generateLeastPrivilege } from './leastPrivilege';
 import { createPolicy, showPermissions } from './permissions';
+import { runPolicyChecks } from './policyChecks';
 import {
   compareWithCloud,
   compareWithFile,
@@ -36,6 +37,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.connect': connect,
   'imsTags.connectLocal': connectLocal,
   'imsTags.signOut': signOut,
+  'imsTags.runPolicyChecks': runPolicyChecks,
   'imsTags.refresh': refresh,
   'imsTags.loadMore': loadMore,
   'imsTags.retry': retry,

@@ -5,10 +5,10 @@
  * marked as authorizing no IMS tag API. Error and empty nodes as in the Images tree.
  */
 import * as vscode from 'vscode';
-import { effectivePermissions, type ApiAccess } from '../../core/access/effective';
-import { gatherAccessFacts } from '../../core/access/gather';
-import { ImsError } from '../../core/client/errors';
+import type { IdentityApiVerdict } from '../../core/access/identityAccess';
+import { findApi } from '../../core/catalogue';
 import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } from '../../core/client/iamClient';
+import type { IdentityAccessTracker } from '../access';
 import type { ConnectionManager } from '../connection';
 import { liveUri } from './liveDocuments';
 
@@ -16,7 +16,7 @@ export const POLICY_PAGE = 50;
 
 export type PolicyNode =
   | { kind: 'section'; section: 'roles' | 'policies' | 'mine' }
-  | { kind: 'access'; access: ApiAccess; administrator: boolean }
+  | { kind: 'access'; verdict: IdentityApiVerdict; administrator: boolean }
   | { kind: 'role'; role: RoleJson; grants: RoleAssignmentJson[] }
   | { kind: 'policy'; policy: PolicyV5Json }
   | { kind: 'version'; policy: PolicyV5Json; version: PolicyVersionJson }
@@ -63,7 +63,10 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
   /** Group names by id, for the grants (ids where IAM would not list the groups). */
   private groupNames = new Map<string, string>();
 
-  constructor(private readonly connections: ConnectionManager) {
+  constructor(
+    private readonly connections: ConnectionManager,
+    private readonly access: IdentityAccessTracker,
+  ) {
     connections.onDidChange(() => this.refresh());
   }
 
@@ -181,7 +184,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         return item;
       }
       case 'access':
-        return accessItem(node.access, node.administrator);
+        return accessItem(node.verdict, node.administrator);
       case 'grant': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.ep ? 'warning' : 'account');
@@ -220,7 +223,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         { kind: 'section', section: 'mine' },
       ];
     if (node.kind === 'section') {
-      if (node.section === 'mine') return this.myPermissions(c);
+      if (node.section === 'mine') return this.myPermissions();
       const section = node.section;
       const paged = section === 'roles' ? this.roles : this.policies;
       if (paged.items.length === 0 && !paged.done && !paged.error) await this.loadMore(section);
@@ -249,37 +252,22 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
     return [];
   }
 
-  /** The connected identity's verdict for every IMS API, from what IAM says about it (core/access). */
-  private async myPermissions(c: NonNullable<ConnectionManager['connection']>): Promise<PolicyNode[]> {
-    let name = '';
+  /** The connected identity's verdict for every IMS API, read again from IAM (client/access.ts). */
+  private async myPermissions(): Promise<PolicyNode[]> {
     try {
-      const me = await c.iam.callerIdentity();
-      name = me.principal_name ?? me.principal_id;
-      const facts = await gatherAccessFacts(c.iam, me.principal_id, c.projectId);
-      return effectivePermissions(facts).map((access) => ({
-        kind: 'access' as const,
-        access,
-        administrator: facts.administrator === true,
-      }));
+      const access = await this.access.refresh();
+      if (access.unreadable) return [{ kind: 'empty', message: access.unreadable }];
+      return access.apis.map((verdict) => ({ kind: 'access' as const, verdict, administrator: access.administrator }));
     } catch (e) {
-      if (e instanceof ImsError && e.status === 403)
-        return [
-          {
-            kind: 'empty',
-            message: vscode.l10n.t(
-              'IAM does not let {0} read its own grants: ask an administrator for IAM read access.',
-              name || vscode.l10n.t('this identity'),
-            ),
-          },
-        ];
       return [{ kind: 'error', message: vscode.l10n.t('Could not read your permissions: {0}', (e as Error).message) }];
     }
   }
 }
 
-function accessItem(a: ApiAccess, administrator: boolean): vscode.TreeItem {
-  const item = new vscode.TreeItem(a.api.id, vscode.TreeItemCollapsibleState.None);
-  item.id = `access:${a.api.id}`;
+function accessItem(a: IdentityApiVerdict, administrator: boolean): vscode.TreeItem {
+  const api = findApi(a.api)!;
+  const item = new vscode.TreeItem(a.api, vscode.TreeItemCollapsibleState.None);
+  item.id = `access:${a.api}`;
   const decision =
     a.decision === 'allowed'
       ? vscode.l10n.t('allowed')
@@ -289,23 +277,23 @@ function accessItem(a: ApiAccess, administrator: boolean): vscode.TreeItem {
   const ep = a.enterpriseOnly.length > 0 ? ` · ${vscode.l10n.t('granted only on an enterprise project')}` : '';
   item.description = administrator ? vscode.l10n.t('allowed (administrator)') : `${decision}${ep}`;
   item.iconPath = new vscode.ThemeIcon(a.decision === 'allowed' ? 'pass' : a.decision === 'denied' ? 'error' : 'circle-slash');
-  const lines = [`**${a.api.id}** · ${a.api.method} ${a.api.path}`, '', vscode.l10n.t('Needs {0}.', a.api.actions.join(', '))];
+  const lines = [`**${api.id}** · ${api.method} ${api.path}`, '', vscode.l10n.t('Needs {0}.', api.actions.join(', '))];
   if (a.missing.length) lines.push(vscode.l10n.t('Missing: {0}.', a.missing.join(', ')));
   for (const ref of a.decidedBy.slice(0, 3))
     lines.push(
-      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${ref.source.uri}](${ref.source.uri}), ${vscode.l10n.t('statement {0}', ref.statement.index + 1)}`,
+      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${ref.policy}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
     );
   for (const g of a.enterpriseOnly)
     lines.push(
       vscode.l10n.t(
         '{0} (through {1}) is granted on enterprise project {2}, which cannot authorize IMS tag APIs.',
-        g.name,
+        g.policy,
         g.via,
         g.enterpriseProjectId,
       ),
     );
   item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
-  const deciding = a.decidedBy[0]?.source.uri;
+  const deciding = a.decidedBy[0]?.uri;
   if (deciding) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(deciding)] };
   return item;
 }

@@ -107,6 +107,27 @@ export class IamClient {
   async deleteRole(id: string, signal?: AbortSignal): Promise<void> {
     await this.call('DELETE', '/v3.0/OS-ROLE/roles/{role_id}', `/v3.0/OS-ROLE/roles/${enc(id)}`, undefined, signal);
   }
+  /** KeystoneListUsers: the account's users (names and ids). */
+  async listUsers(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
+    return (await this.call<{ users: Array<{ id: string; name: string }> }>('GET', '/v3/users', '/v3/users', undefined, signal))
+      .users;
+  }
+  /** CreatePermanentAccessKey for a user: the only answer that carries the secret key. */
+  async createAccessKey(
+    userId: string,
+    description: string,
+    signal?: AbortSignal,
+  ): Promise<{ access: string; secret: string; user_id: string }> {
+    const path = '/v3.0/OS-CREDENTIAL/credentials';
+    const body = { credential: { user_id: userId, description } };
+    return (
+      await this.call<{ credential: { access: string; secret: string; user_id: string } }>('POST', path, path, body, signal)
+    ).credential;
+  }
+  async deleteAccessKey(access: string, signal?: AbortSignal): Promise<void> {
+    const path = `/v3.0/OS-CREDENTIAL/credentials/${enc(access)}`;
+    await this.call('DELETE', '/v3.0/OS-CREDENTIAL/credentials/{access_key}', path, undefined, signal);
+  }
   callerIdentity(signal?: AbortSignal): Promise<{ principal_id: string; principal_name?: string; account_id?: string }> {
     return this.call('GET', '/v5/caller-identity', '/v5/caller-identity', undefined, signal);
   }

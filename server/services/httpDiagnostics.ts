@@ -17,12 +17,14 @@ import {
   type ImsApi,
   type Lang,
 } from '../../core/catalogue';
+import { identityVerdict, type IdentityAccess } from '../../core/access/identityAccess';
 import { validateBody } from '../../core/http/bodyValidation';
 import type { HttpRequest } from '../../core/http/httpFile';
 import type { PolicySource } from '../../core/policy/evaluator';
 import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import type { ParsedHttp } from './parsedHttp';
 import { messages, type Messages } from './messages';
+import { identityReason } from './identityVerdict';
 import { describeStatement, evaluateApi } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
 
@@ -42,6 +44,7 @@ export const HttpCode = {
   notGranted: 'not-granted',
   denied: 'denied-by-policy',
   conditional: 'conditionally-granted',
+  identityRefused: 'identity-refused',
 } as const;
 
 export type HttpFix =
@@ -372,6 +375,28 @@ function checkPolicies(out: Out, request: HttpRequest, api: ImsApi, policies: re
   }
 }
 
+/** The connected identity may not call the API: a warning naming the Deny or the missing grant. */
+function checkIdentity(out: Out, request: HttpRequest, api: ImsApi, identity: IdentityAccess | undefined): void {
+  const v = identityVerdict(identity, api.id);
+  if (!identity || !v || v.decision === 'allowed') return;
+  const line = request.requestLine;
+  out.add(
+    line.start,
+    line.end,
+    DiagnosticSeverity.Warning,
+    HttpCode.identityRefused,
+    out.m.identityRefused(identity.identity, api.id, identityReason(v, identity.administrator, out.lang)),
+    v.decidedBy.length
+      ? {
+          relatedInformation: v.decidedBy.map((r) => ({
+            location: { uri: r.uri, range: Range.create(0, 0, 0, 0) },
+            message: out.m.identityStatement(r.policy, r.statement),
+          })),
+        }
+      : {},
+  );
+}
+
 export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, ctx: ServiceContext): Diagnostic[] {
   const { lang, policies } = ctx;
   const out = new Out(doc, messages(lang), lang);
@@ -420,6 +445,7 @@ export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, ct
     }
     checkBody(out, request, api);
     checkPolicies(out, request, api, policies);
+    checkIdentity(out, request, api, ctx.identity);
   }
   return out.list;
 }

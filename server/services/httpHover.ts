@@ -3,6 +3,7 @@ import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageser
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOGUE_AS_OF, findApi, tr, type ImsApi, type Lang } from '../../core/catalogue';
 import type { ParsedHttp } from './parsedHttp';
+import { identityMarkdown } from './identityVerdict';
 import { verdictMarkdown } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
 import { messages } from './messages';
@@ -36,9 +37,14 @@ export function doHttpHover(doc: TextDocument, parsed: ParsedHttp, position: Pos
   if (!request) return null;
   const match = parsed.match(request);
   if (match?.kind !== 'api') return null;
-  const value = [apiMarkdown(match.api, lang), verdictMarkdown(match.api, policies, lang), `_${tr(CATALOGUE_AS_OF, lang)}_`].join(
-    '\n\n',
-  );
+  const value = [
+    apiMarkdown(match.api, lang),
+    verdictMarkdown(match.api, policies, lang),
+    identityMarkdown(match.api, ctx.identity, lang),
+    `_${tr(CATALOGUE_AS_OF, lang)}_`,
+  ]
+    .filter((part) => part !== undefined)
+    .join('\n\n');
   return {
     contents: { kind: MarkupKind.Markdown, value },
     range: Range.create(doc.positionAt(request.requestLine.start), doc.positionAt(request.requestLine.end)),

@@ -153,6 +153,17 @@ const en = {
   allowedIfCondition: () => 'allowed only if a Condition holds:',
   grantedByNone: () => 'granted by no policy',
   workspacePolicies: () => '**Workspace policies**',
+  // the connected identity (client/access.ts sends it)
+  identityHeading: (who: string, where: string) => `**You, as ${who}** (${where})`,
+  identityLine: (heading: string, text: string) => `${heading}: ${text}`,
+  identityAdministrator: () => 'allowed: a member of the admin group may do everything',
+  identityAllowed: (by: string) => `allowed by ${by}`,
+  identityDenied: (by: string) => `denied by ${by}`,
+  identityNotGranted: (actions: string) => `not granted: no policy granted to you on this project allows ${actions}`,
+  identityStatement: (policy: string, n: number) => `"${policy}", statement ${n}`,
+  identityEnterpriseOnly: (policy: string, via: string, ep: string) =>
+    `"${policy}" (through ${via}) is granted in enterprise project ${ep}, which cannot authorize IMS tag APIs.`,
+  identityRefused: (who: string, id: string, why: string) => `You, as ${who}, may not call ${id}: ${why}.`,
 };
 
 export type Messages = typeof en;
@@ -288,6 +299,16 @@ const zh: Messages = {
   allowedIfCondition: () => '仅在条件满足时允许：',
   grantedByNone: () => '没有策略授予',
   workspacePolicies: () => '**工作区策略**',
+  identityHeading: (who, where) => `**当前身份 ${who}**（${where}）`,
+  identityLine: (heading, text) => `${heading}：${text}`,
+  identityAdministrator: () => '允许：admin 用户组的成员拥有全部权限',
+  identityAllowed: (by) => `允许：${by}`,
+  identityDenied: (by) => `被拒绝：${by}`,
+  identityNotGranted: (actions) => `未授权：本项目上授予您的策略都不允许 ${actions}`,
+  identityStatement: (policy, n) => `“${policy}” 第 ${n} 条语句`,
+  identityEnterpriseOnly: (policy, via, ep) =>
+    `“${policy}”（通过 ${via}）授予在企业项目 ${ep} 上，企业项目授权对IMS标签接口无效。`,
+  identityRefused: (who, id, why) => `当前身份 ${who} 不能调用 ${id}：${why}。`,
 };
 
 export function messages(lang: Lang): Messages {

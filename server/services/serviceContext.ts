@@ -3,6 +3,7 @@
  * vscode-json-languageservice hands every feature the same arguments): the language to answer in, the
  * settings, and the workspace's policies (read lazily: most features never need them).
  */
+import type { IdentityAccess } from '../../core/access/identityAccess';
 import type { Lang } from '../../core/catalogue';
 import type { PolicySource } from '../../core/policy/evaluator';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../../core/settings';
@@ -16,6 +17,8 @@ export interface ServiceContext {
    * reports them already (the extension says so in its initialization options), so nothing shows twice.
    */
   readonly jsonSyntax: boolean;
+  /** The connected identity's verdicts, when the client knows them (VS Code with a connection). */
+  readonly identity?: IdentityAccess;
 }
 
 export function serviceContext(
@@ -23,11 +26,13 @@ export function serviceContext(
   settings: ImsTagsSettings = DEFAULT_SETTINGS,
   policies: () => readonly PolicySource[] = () => [],
   jsonSyntax = true,
+  identity?: IdentityAccess,
 ): ServiceContext {
   return {
     lang,
     settings,
     jsonSyntax,
+    identity,
     get policies() {
       return policies();
     },

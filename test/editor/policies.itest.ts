@@ -24,6 +24,10 @@ async function replace(doc: vscode.TextDocument, from: string, to: string): Prom
   assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
+/** A local emulator with the account of examples/iam.json (alice, bob, dave); its administrator's keys below. */
+const examplesEmulator = (seed: number) =>
+  startEmulator({ ak: 'LOCALADMINAK000001', sk: 'local-admin', seed, iamFile: join(__dirname, '../../../examples/iam.json') });
+
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 test('the Policies view lists custom policies with their grants and 5.0 policies with their versions', async () => {
@@ -362,20 +366,130 @@ test('the IMS catalogue compared with the cloud’s authorization schema: the Sa
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
 
+test('as dave (5.0 Deny, IAM read access): My permissions, the .http hover and warning, and the batch stopped up front', async () => {
+  const { a } = await sandbox();
+  const emu = await examplesEmulator(5);
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'http',
+    content: `POST https://ims.cn-north-4.myhuaweicloud.com/v2/${emu.projectId}/images/img-1/tags\nContent-Type: application/json\n\n{"tag": {"key": "env", "value": "prod"}}\n`,
+  });
+  await vscode.window.showTextDocument(doc);
+  try {
+    await a.connections.storeSecrets({ ak: 'DAVEACCESSKEY0000001', sk: 'dave-secret-key-for-the-emulator' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
+    const rows = await a.policies.getChildren((await a.policies.getChildren())[2]);
+    const row = (id: string) => {
+      const r = rows.find((n) => n.kind === 'access' && n.verdict.api === id)!;
+      return a.policies.getTreeItem(r);
+    };
+    assert.equal(rows.length, 12);
+    assert.equal(row('ListImageTags').description, 'allowed');
+    assert.equal(row('AddImageTag').description, 'denied');
+    assert.match(
+      (row('AddImageTag').tooltip as vscode.MarkdownString).value,
+      /Denied by \[interns-read-only\]\(ims-iam:\/policies\//,
+    );
+    // The language server was told: the warning and the hover speak for dave.
+    const warning = await until('the identity warning', async () => ours(doc.uri).find((d) => d.code === 'identity-refused'));
+    assert.equal(warning.message, 'You, as dave-intern, may not call AddImageTag: denied by "interns-read-only", statement 1.');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(0, 1),
+    );
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*You, as dave-intern\*\* \(a local emulator\): ⛔ denied by "interns-read-only", statement 1/);
+    // A batch the identity may not run stops before any image is touched.
+    const image = emu.store.all()[0].id;
+    const result = await vscode.commands.executeCommand('imsTags.addTagToSelected', undefined, {
+      imageIds: [image],
+      tag: { key: 'dave-was-here', value: 'x' },
+    });
+    assert.equal(result, undefined);
+    assert.ok(!emu.store.get(image)!.tags.has('dave-was-here'), 'nothing was tagged');
+  } finally {
+    await a.connections.signOut();
+    await emu.close();
+    // Back on the Sandbox (the administrator), the warning goes away.
+    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+  }
+  await until('no identity warning', async () => (ours(doc.uri).some((d) => d.code === 'identity-refused') ? undefined : true));
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test('policy checks: a .http file sent as bob and as dave on a local emulator agrees with every prediction', async () => {
+  const { a } = await sandbox();
+  const emu = await examplesEmulator(6);
+  const image = emu.store.all()[0].id;
+  const file = workspaceFile('policy-checks.http');
+  const text = [
+    `@imageId = ${image}`,
+    '### read',
+    'GET https://ims.cn-north-4.myhuaweicloud.com/v2/{{projectId}}/images/{{imageId}}/tags',
+    '### tag',
+    'POST https://ims.cn-north-4.myhuaweicloud.com/v2/{{projectId}}/images/{{imageId}}/tags',
+    'Content-Type: application/json',
+    '',
+    '{"tag": {"key": "checked", "value": "yes"}}',
+    '### untag',
+    'DELETE https://ims.cn-north-4.myhuaweicloud.com/v2/{{projectId}}/images/{{imageId}}/tags/checked',
+    '### no value for this one',
+    'GET https://ims.cn-north-4.myhuaweicloud.com/v2/{{projectId}}/images/{{nowhere}}/tags',
+    '',
+  ].join('\n');
+  await vscode.workspace.fs.writeFile(file, Buffer.from(text));
+  type Row = { api: string; predicted: string; status?: number; outcome: string };
+  try {
+    await a.connections.storeSecrets({ ak: 'LOCALADMINAK000001', sk: 'local-admin' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
+    const run = (user: string) =>
+      vscode.commands.executeCommand<Row[]>('imsTags.runPolicyChecks', { uri: file, user, confirmed: true });
+    const bob = await run('bob-reader');
+    assert.deepEqual(
+      bob.map((r) => `${r.api} ${r.predicted} ${r.status ?? '-'} ${r.outcome}`),
+      [
+        'ListImageTags allowed 200 agrees',
+        'AddImageTag notGranted 403 agrees',
+        'DeleteImageTag notGranted 403 agrees',
+        'ListImageTags allowed - notSent',
+      ],
+    );
+    const report = vscode.window.activeTextEditor!.document.getText();
+    assert.match(
+      report,
+      /\| 2 \| 5 \| `POST \/v2\/[0-9a-f]+\/images\/[^/]+\/tags` \| AddImageTag \| not granted \| 403 \| agrees \|/,
+    );
+    assert.match(report, /variables without a value: nowhere/);
+    assert.match(report, /3 agree, 0 findings, 1 not sent\./);
+    const dave = await run('dave-intern');
+    assert.deepEqual(
+      dave.slice(0, 3).map((r) => `${r.predicted} ${r.status} ${r.outcome}`),
+      ['allowed 200 agrees', 'denied 403 agrees', 'denied 403 agrees'],
+    );
+    // The temporary keys are gone: only the keys of iam.json remain.
+    assert.deepEqual(emu.iam.data.accessKeys.map((k) => k.access).sort(), [
+      'ALICEACCESSKEY000001',
+      'BOBACCESSKEY00000001',
+      'DAVEACCESSKEY0000001',
+    ]);
+  } finally {
+    await a.connections.signOut();
+    await emu.close();
+    await vscode.workspace.fs.delete(file);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+  }
+});
+
 test('My permissions: the Sandbox’s administrator may call every API; a user who may not read IAM is told so', async () => {
   const { a } = await sandbox();
   const mine = (await a.policies.getChildren())[2];
   const rows = await a.policies.getChildren(mine);
   assert.equal(rows.length, 12);
-  assert.ok(rows.every((r) => r.kind === 'access' && r.access.decision === 'allowed'));
+  assert.ok(rows.every((r) => r.kind === 'access' && r.verdict.decision === 'allowed'));
   assert.equal(a.policies.getTreeItem(rows[0]).description, 'allowed (administrator)');
   // alice of examples/iam.json, signed in to a local emulator: IAM refuses her its reads.
-  const emu = await startEmulator({
-    ak: 'LOCALADMINAK000001',
-    sk: 'local-admin',
-    seed: 4,
-    iamFile: join(__dirname, '../../../examples/iam.json'),
-  });
+  const emu = await examplesEmulator(4);
   try {
     await a.connections.storeSecrets({ ak: 'ALICEACCESSKEY000001', sk: 'alice-secret-key-for-the-emulator' });
     await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });

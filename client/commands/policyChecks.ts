@@ -1,0 +1,179 @@
+/**
+ * "IMS: Run Policy Checks": every IMS request of a .http file sent to the Sandbox or a local emulator as
+ * a chosen IAM user, each status set against the verdict predicted from that user's grants. The user
+ * signs with a temporary access key made for the run and deleted after it. Only loopback endpoints:
+ * the checks change tags and create keys, which nobody wants on a real account by accident.
+ */
+import * as vscode from 'vscode';
+import { effectivePermissions } from '../../core/access/effective';
+import { gatherAccessFacts } from '../../core/access/gather';
+import { checkSummary, judge, type CheckRow } from '../../core/access/policyCheck';
+import { DEFAULT_REGION } from '../../core/catalogue';
+import { ImsClient } from '../../core/client/imsClient';
+import { parseHttpFile } from '../../core/http/httpFile';
+import { requestTarget } from '../../core/http/requestTarget';
+import { isLoopback } from '../connection';
+import type { CommandFactory } from '../context';
+import { log, logExchange } from '../log';
+
+export interface PolicyCheckOptions {
+  uri?: vscode.Uri;
+  /** The IAM user's name (asked when absent). */
+  user?: string;
+  /** Skip the confirmation (tests). */
+  confirmed?: boolean;
+}
+
+export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyCheckOptions) => {
+  const c = ctx.connected();
+  if (!isLoopback(new URL(c.endpoint)))
+    throw new Error(
+      vscode.l10n.t(
+        'Policy checks send requests as another user and change tags: run them against the Sandbox or a local emulator, not {0}.',
+        c.endpoint,
+      ),
+    );
+  const doc = opts?.uri ? await vscode.workspace.openTextDocument(opts.uri) : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'http') throw new Error(vscode.l10n.t('Open a .http file with IMS requests first.'));
+  const file = parseHttpFile(doc.getText());
+  const defaults = { projectId: c.projectId, region: c.kind === 'cloud' ? c.region : DEFAULT_REGION };
+  const requests = file.requests.flatMap((r) => {
+    const t = requestTarget(file, r, defaults);
+    return t ? [{ request: r, target: t }] : [];
+  });
+  if (requests.length === 0)
+    throw new Error(vscode.l10n.t('{0} has no IMS requests to check.', doc.uri.path.split('/').pop() ?? ''));
+
+  const users = await c.iam.listUsers();
+  const name =
+    opts?.user ??
+    (
+      await vscode.window.showQuickPick(
+        users.map((u) => ({ label: u.name, description: u.id })),
+        { title: vscode.l10n.t('Run the policy checks as which IAM user?'), ignoreFocusOut: true },
+      )
+    )?.label;
+  if (name === undefined) return undefined;
+  const user = users.find((u) => u.name === name);
+  if (!user) throw new Error(vscode.l10n.t('There is no IAM user named {0} on this connection.', name));
+  if (!opts?.confirmed) {
+    const go = vscode.l10n.t('Run checks');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Send {0} requests as {1} to {2}?', requests.length, user.name, c.endpoint),
+      {
+        modal: true,
+        detail: vscode.l10n.t(
+          'Requests that change tags change them there. A temporary access key is made for {0} and deleted after.',
+          user.name,
+        ),
+      },
+      go,
+    );
+    if (answer !== go) return undefined;
+  }
+
+  const predicted = new Map(
+    effectivePermissions(await gatherAccessFacts(c.iam, user.id, c.projectId)).map((a) => [a.api.id, a.decision]),
+  );
+  const key = await c.iam.createAccessKey(user.id, 'IMS Tags & Policies: policy checks (temporary)');
+  const rows: CheckRow[] = [];
+  try {
+    const client = new ImsClient({
+      endpoint: c.endpoint,
+      projectId: c.projectId,
+      credentials: { kind: 'aksk', ak: key.access, sk: key.secret },
+      maxAttempts: 1,
+      onExchange: logExchange,
+    });
+    await vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Policy checks as {0}', user.name),
+        cancellable: true,
+      },
+      async (progress, token) => {
+        for (const [i, { request, target }] of requests.entries()) {
+          const row: CheckRow = {
+            index: request.index + 1,
+            line: doc.positionAt(request.requestLine.start).line + 1,
+            api: target.api.id,
+            request: `${target.api.method} ${target.pathAndQuery}`,
+            predicted: predicted.get(target.api.id) ?? 'notGranted',
+            outcome: 'notSent',
+          };
+          rows.push(row);
+          if (token.isCancellationRequested) {
+            row.note = vscode.l10n.t('cancelled');
+            continue;
+          }
+          if (target.missing.length) {
+            row.note = vscode.l10n.t('variables without a value: {0}', target.missing.join(', '));
+            continue;
+          }
+          progress.report({ message: `${i + 1}/${requests.length} ${target.api.id}`, increment: 100 / requests.length });
+          try {
+            const result = await client.exchange(target.api, target.pathAndQuery, target.body);
+            row.status = result.status;
+            Object.assign(row, judge(row.predicted, result.status));
+          } catch (e) {
+            row.note = (e as Error).message;
+          }
+        }
+      },
+    );
+  } finally {
+    await c.iam
+      .deleteAccessKey(key.access)
+      .catch((e: Error) => log().warn(`The temporary access key was not deleted: ${e.message}`));
+  }
+  await showReport(doc, user.name, c.endpoint, rows);
+  return rows;
+};
+
+async function showReport(doc: vscode.TextDocument, user: string, endpoint: string, rows: CheckRow[]): Promise<void> {
+  const s = checkSummary(rows);
+  const word = (r: CheckRow) =>
+    r.outcome === 'agrees'
+      ? vscode.l10n.t('agrees')
+      : r.outcome === 'finding'
+        ? `**${vscode.l10n.t('finding')}**`
+        : vscode.l10n.t('not sent');
+  const findings = {
+    unauthenticated: vscode.l10n.t('authentication failed (401): the temporary key was not accepted'),
+    refusedThoughAllowed: vscode.l10n.t('refused, though the grants allow every action it needs'),
+    passedThoughRefused: vscode.l10n.t('not refused, though the grants do not allow an action it needs'),
+  };
+  const decision = (d: CheckRow['predicted']) =>
+    d === 'allowed' ? vscode.l10n.t('allowed') : d === 'denied' ? vscode.l10n.t('denied') : vscode.l10n.t('not granted');
+  const content = [
+    `# ${vscode.l10n.t('Policy checks: {0} as {1}', doc.uri.path.split('/').pop() ?? '', user)}`,
+    '',
+    vscode.l10n.t(
+      "Each IMS request sent to {0} as {1}; the prediction is what IAM's grants say (My permissions). A refusal is a 403; any other status got past authorization. A finding is a disagreement: a bug of the extension or of the service that answered.",
+      endpoint,
+      user,
+    ),
+    '',
+    `| # | ${vscode.l10n.t('Line')} | ${vscode.l10n.t('Request')} | API | ${vscode.l10n.t('Predicted')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Outcome')} |`,
+    '|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.index} | ${r.line} | \`${r.request}\` | ${r.api} | ${decision(r.predicted)} | ${r.status ?? '—'} | ${word(r)}${r.finding ? ` — ${findings[r.finding]}` : ''}${r.note ? ` — ${r.note}` : ''} |`,
+    ),
+    '',
+    vscode.l10n.t('{0} agree, {1} findings, {2} not sent.', s.agrees, s.findings, s.notSent),
+    '',
+  ].join('\n');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), {
+    viewColumn: vscode.ViewColumn.Beside,
+  });
+  const message = vscode.l10n.t(
+    'Policy checks as {0}: {1} agree, {2} findings, {3} not sent.',
+    user,
+    s.agrees,
+    s.findings,
+    s.notSent,
+  );
+  if (s.findings) void vscode.window.showWarningMessage(message);
+  else void vscode.window.showInformationMessage(message);
+}
