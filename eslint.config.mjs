@@ -61,7 +61,12 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
-  ...layer('core', ['server', 'client', 'emulator'], ['vscode', ...LSP], 'core/ is pure: it imports no adapter and no editor library'),
+  ...layer(
+    'core',
+    ['server', 'client', 'emulator'],
+    ['vscode', ...LSP],
+    'core/ is pure: it imports no adapter and no editor library',
+  ),
   ...layer('server', ['client', 'emulator'], ['vscode'], 'server/ does not import the extension or the emulator'),
   {
     files: ['client/**/*.ts'],
