@@ -4,17 +4,20 @@
  * `contributes.configuration`; a unit test keeps the two in step.
  */
 export const SETTINGS_SECTION = 'imsTags';
+/** REST Client's section: its `environmentVariables` are .http environments for us too. */
+export const REST_CLIENT_SECTION = 'rest-client';
 
 export interface ImsTagsSettings {
   policy: { inlayHints: { enabled: boolean } };
-  http: { inlayHints: { enabled: boolean } };
+  /** `environment`: the selected .http environment ('' = `$shared` only). */
+  http: { inlayHints: { enabled: boolean }; environment: string };
   trace: { server: 'off' | 'messages' | 'verbose' };
   endpoint: { ims: string; iam: string };
 }
 
 export const DEFAULT_SETTINGS: ImsTagsSettings = {
   policy: { inlayHints: { enabled: true } },
-  http: { inlayHints: { enabled: true } },
+  http: { inlayHints: { enabled: true }, environment: '' },
   trace: { server: 'off' },
   endpoint: { ims: '', iam: '' },
 };
@@ -30,7 +33,7 @@ export function readSettings(raw: unknown): ImsTagsSettings {
   const trace = text(r.trace?.server, 'off');
   return {
     policy: { inlayHints: { enabled: flag('policy') } },
-    http: { inlayHints: { enabled: flag('http') } },
+    http: { inlayHints: { enabled: flag('http') }, environment: text(r.http?.environment, '').trim() },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
     endpoint: { ims: text(r.endpoint?.ims, ''), iam: text(r.endpoint?.iam, '') },
   };

@@ -4,10 +4,23 @@
  * and request documents (http) are routed to their features here, and every feature gets the same
  * context (language, settings, the workspace's policies).
  */
-import type { CodeAction, CompletionList, Diagnostic, Hover, InlayHint, Position, Range } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  Range,
+  SemanticTokens,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IdentityAccess } from '../core/access/identityAccess';
 import type { Lang } from '../core/catalogue';
+import type { HttpVariableSources } from '../core/http/variables/sources';
 import type { PolicySource } from '../core/policy/evaluator';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../core/settings';
 import { DocumentCache, HTTP_LANGUAGES, POLICY_LANGUAGES } from './documentCache';
@@ -16,6 +29,9 @@ import { doHttpComplete } from './services/httpCompletion';
 import { computeHttpDiagnostics } from './services/httpDiagnostics';
 import { doHttpHover } from './services/httpHover';
 import { getHttpInlayHints } from './services/httpInlayHints';
+import { getHttpSemanticTokens } from './services/httpSemanticTokens';
+import { getHttpFoldingRanges, getHttpSymbols } from './services/httpSymbols';
+import { findVariableDefinition } from './services/httpVariableHover';
 import type { ParsedHttp } from './services/parsedHttp';
 import type { ParsedPolicy } from './services/parsedPolicy';
 import { getCodeActions } from './services/policyCodeActions';
@@ -37,6 +53,12 @@ export interface LanguageService {
   diagnostics(doc: TextDocument): Diagnostic[];
   codeActions(doc: TextDocument, diagnostics: Diagnostic[]): CodeAction[];
   inlayHints(doc: TextDocument, range: Range): InlayHint[];
+  /** .http only: where a {{variable}} is defined. */
+  definition(doc: TextDocument, position: Position): Location | null;
+  /** .http only (VS Code's JSON support outlines and folds JSON). */
+  documentSymbols(doc: TextDocument): DocumentSymbol[] | null;
+  foldingRanges(doc: TextDocument): FoldingRange[] | null;
+  semanticTokens(doc: TextDocument): SemanticTokens;
   forget(uri: string): void;
 }
 
@@ -51,6 +73,8 @@ export interface LanguageServiceOptions {
   jsonSyntax?: () => boolean;
   /** The connected identity's verdicts (sent by the VS Code client as `imsTags/identityAccess`). */
   identity?: () => IdentityAccess | undefined;
+  /** A .http document's variable sources (the server reads env files and settings; tests give them). */
+  httpVariables?: (uri: string) => HttpVariableSources;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -62,6 +86,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       options.policies ?? (() => []),
       options.jsonSyntax?.() ?? true,
       options.identity?.(),
+      options.httpVariables,
     );
   /** Runs `policy` for policy documents, `http` for request documents, else returns `empty`. */
   const route = <T>(
@@ -70,7 +95,12 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
     policy: (p: ParsedPolicy, ctx: ServiceContext) => T,
     http: (p: ParsedHttp, ctx: ServiceContext) => T,
   ): T => {
-    if (HTTP_LANGUAGES.has(doc.languageId)) return http(cache.http(doc), context());
+    if (HTTP_LANGUAGES.has(doc.languageId)) {
+      const ctx = context();
+      const parsed = cache.http(doc);
+      parsed.use(ctx.httpVariables(doc.uri));
+      return http(parsed, ctx);
+    }
     if (!POLICY_LANGUAGES.has(doc.languageId)) return empty;
     const parsed = cache.policy(doc);
     return parsed.model ? policy(parsed, context()) : empty;
@@ -114,6 +144,34 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         [],
         (p, ctx) => (ctx.settings.policy.inlayHints.enabled ? getInlayHints(doc, p, range, ctx) : []),
         (p, ctx) => (ctx.settings.http.inlayHints.enabled ? getHttpInlayHints(doc, p, range, ctx) : []),
+      ),
+    definition: (doc, pos) =>
+      route(
+        doc,
+        null,
+        () => null,
+        (p) => findVariableDefinition(doc, p, pos),
+      ),
+    documentSymbols: (doc) =>
+      route(
+        doc,
+        null,
+        () => null,
+        (p, ctx) => getHttpSymbols(doc, p, ctx),
+      ),
+    foldingRanges: (doc) =>
+      route(
+        doc,
+        null,
+        () => null,
+        (p) => getHttpFoldingRanges(doc, p),
+      ),
+    semanticTokens: (doc) =>
+      route<SemanticTokens>(
+        doc,
+        { data: [] },
+        () => ({ data: [] }),
+        (p) => getHttpSemanticTokens(doc, p),
       ),
     forget: (uri) => cache.forget(uri),
   };

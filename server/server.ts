@@ -16,6 +16,7 @@ import {
   type InitializeParams,
   type InitializeResult,
   type Range,
+  type SemanticTokens,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IDENTITY_ACCESS_NOTIFICATION, isIdentityAccess, type IdentityAccess } from '../core/access/identityAccess';
@@ -25,8 +26,12 @@ import { DocumentCache, POLICY_LANGUAGES } from './documentCache';
 import { idleCollector } from './idleCollector';
 import { getLanguageService } from './languageService';
 import { SHOW_DOCUMENT_COMMAND } from './services/httpCodeActions';
+import { HTTP_SEMANTIC_LEGEND } from './services/httpSemanticTokens';
+import { ENV_FILES, HttpEnvironments } from './httpEnvironments';
 import { PolicyIndex } from './policyIndex';
 import { SettingsSync } from './settingsSync';
+
+const isVariableFile = (uri: string) => uri.endsWith('/.env') || ENV_FILES.some((f) => uri.endsWith(`/${f}`));
 
 const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 
@@ -46,6 +51,11 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   inlayHintProvider: true,
   executeCommandProvider: { commands: [SHOW_DOCUMENT_COMMAND] },
+  definitionProvider: true,
+  documentSymbolProvider: true,
+  // .http only: JSON documents keep VS Code's own folding and highlighting.
+  foldingRangeProvider: { documentSelector: [{ language: 'http' }] },
+  semanticTokensProvider: { documentSelector: [{ language: 'http' }], legend: HTTP_SEMANTIC_LEGEND, full: true },
 };
 
 export function startServer(connection: Connection): void {
@@ -58,7 +68,13 @@ export function startServer(connection: Connection): void {
   let folders: string[] = [];
   let jsonSyntax = true;
   let identity: IdentityAccess | undefined;
+  const environments = new HttpEnvironments(
+    () => folders,
+    () => settings.current.http.environment,
+    () => settings.restClientEnvironments,
+  );
   const service = getLanguageService({
+    httpVariables: (uri) => environments.forDocument(uri),
     cache,
     lang: () => lang,
     settings: () => settings.current,
@@ -79,6 +95,11 @@ export function startServer(connection: Connection): void {
   const diagnostics = new DiagnosticsPublisher(connection, documents, (doc) =>
     guard('diagnostics', [], undefined, () => service.diagnostics(doc)),
   );
+  // The environment or REST Client's environments changed: every .http document is checked again.
+  settings.onChange = () => {
+    environments.invalidate();
+    diagnostics.scheduleHttp();
+  };
   const policiesChanged = (): void => {
     index.invalidate();
     diagnostics.scheduleHttp();
@@ -99,7 +120,7 @@ export function startServer(connection: Connection): void {
     void settings.refresh();
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{json,jsonc}' }],
+        watchers: [{ globPattern: '**/*.{json,jsonc}' }, { globPattern: '**/.env' }],
       });
     }
     void indexWorkspace();
@@ -137,7 +158,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles(async (change) => {
-    for (const c of change.changes) await index.fileChanged(c.uri);
+    for (const c of change.changes) {
+      if (isVariableFile(c.uri)) environments.invalidate(c.uri);
+      if (!c.uri.endsWith('/.env')) await index.fileChanged(c.uri);
+    }
     policiesChanged();
   });
 
@@ -175,6 +199,23 @@ export function startServer(connection: Connection): void {
     if (p.command !== SHOW_DOCUMENT_COMMAND || !client.window?.showDocument?.support) return;
     const [uri, selection] = (p.arguments ?? []) as [string, Range | undefined];
     if (typeof uri === 'string') await connection.window.showDocument({ uri, takeFocus: true, selection }).catch(() => undefined);
+  });
+  connection.onDefinition((p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('definition', null, token, () => service.definition(doc, p.position)) : null;
+  });
+  connection.onDocumentSymbol((p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('documentSymbol', null, token, () => service.documentSymbols(doc)) : null;
+  });
+  connection.onFoldingRanges((p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    return doc ? guard('foldingRange', null, token, () => service.foldingRanges(doc)) : null;
+  });
+  connection.languages.semanticTokens.on((p, token) => {
+    const doc = documents.get(p.textDocument.uri);
+    const none: SemanticTokens = { data: [] };
+    return doc ? guard('semanticTokens', none, token, () => service.semanticTokens(doc)) : none;
   });
   connection.languages.inlayHint.on((p, token) => {
     const doc = documents.get(p.textDocument.uri);

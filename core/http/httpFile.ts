@@ -49,6 +49,10 @@ export interface HttpRequest {
   requestLine: Span;
   headers: HttpHeader[];
   body?: HttpBody;
+  /** `# @prompt name [description]`: asked for when the request is sent. */
+  prompts: Array<{ name: string; description?: string; span: Span }>;
+  /** `# @note`: confirm before sending. */
+  note: boolean;
   /**
    * JSON written right after the request line or headers, with no blank line before it (as some API
    * pages print it): no .http tool reads it as the body.
@@ -62,11 +66,16 @@ export interface HttpFile {
   requests: HttpRequest[];
   /** Blocks (between separators) with no request line yet: where new requests get typed. */
   blocks: Span[];
+  /** Comment lines (metadata included) and `###` separator lines, for highlighting and folding. */
+  comments: Span[];
+  separators: Span[];
 }
 
 const SEPARATOR = /^\s*#{3,}(.*)$/;
 const COMMENT = /^\s*(#|\/\/)/;
 const NAME_META = /^\s*(?:#|\/\/)\s*@name\s*=?\s*(\S+)/;
+const PROMPT_META = /^\s*(?:#|\/\/)\s*@prompt\s+(\S+)(?:\s+(.*?))?\s*$/;
+const NOTE_META = /^\s*(?:#|\/\/)\s*@note\b/;
 const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*?)\s*$/;
 const METHODS = new Set([
   'GET',
@@ -135,6 +144,12 @@ export function parseHttpFile(text: string): HttpFile {
   const variables: FileVariable[] = [];
   const requests: HttpRequest[] = [];
   const blocks: Span[] = [];
+  const comments: Span[] = [];
+  const separators: Span[] = [];
+  for (const l of lines) {
+    if (SEPARATOR.test(l.text)) separators.push({ start: l.start, end: l.end });
+    else if (COMMENT.test(l.text)) comments.push({ start: l.start, end: l.end });
+  }
   let i = 0;
   while (i < lines.length) {
     // One block: from here to the next separator line.
@@ -151,7 +166,7 @@ export function parseHttpFile(text: string): HttpFile {
     parseBlock(lines.slice(i, j), { start: blockStart, end: blockEnd }, title, variables, requests, blocks);
     i = j;
   }
-  return { text, variables, requests, blocks };
+  return { text, variables, requests, blocks, comments, separators };
 }
 
 function parseBlock(
@@ -163,14 +178,26 @@ function parseBlock(
   blocks: Span[],
 ): void {
   let name: string | undefined;
+  let note = false;
+  const prompts: HttpRequest['prompts'] = [];
   let k = 0;
-  // Before the request line: blank lines, comments (with # @name), file variables.
+  // Before the request line: blank lines, comments (with # @name, @prompt, @note), file variables.
   for (; k < lines.length; k++) {
     const t = lines[k].text;
     if (t.trim() === '') continue;
     const meta = NAME_META.exec(t);
     if (meta) {
       name = meta[1];
+      continue;
+    }
+    const prompt = PROMPT_META.exec(t);
+    if (prompt) {
+      const at = lines[k].start + t.indexOf(prompt[1], t.indexOf('@prompt') + 7);
+      prompts.push({ name: prompt[1], description: prompt[2] || undefined, span: { start: at, end: at + prompt[1].length } });
+      continue;
+    }
+    if (NOTE_META.test(t)) {
+      note = true;
       continue;
     }
     if (COMMENT.test(t)) continue;
@@ -255,10 +282,12 @@ function parseBlock(
     headers,
     body,
     unseparatedBody,
+    prompts,
+    note,
   });
 }
 
-const VARIABLE_REF = /\{\{\s*([^{}\s]+)\s*\}\}/g;
+const VARIABLE_REF = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /** `{{name}}` references in a piece of text, with offsets relative to it. */
 export function variableRefs(text: string): Array<{ name: string; start: number; end: number }> {

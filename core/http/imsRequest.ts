@@ -6,6 +6,7 @@
 import { IMS_APIS, IMS_HOST_PATTERN, type ImsApi } from '../catalogue';
 import { editDistance } from '../util/distance';
 import { resolveVariables, type FileVariable, type HttpRequest } from './httpFile';
+import { resolveText, type VariableInputs } from './variables/resolver';
 
 export type ImsMatch =
   | { kind: 'api'; api: ImsApi; params: Record<string, string>; imsHost: boolean }
@@ -108,8 +109,14 @@ export function routeFor(method: string, path: string): { hit?: TemplateMatch; o
   return hit ? { hit, others: [] } : { others: mostSpecific(all) };
 }
 
-export function matchImsRequest(request: HttpRequest, variables: readonly FileVariable[]): ImsMatch | undefined {
-  const resolved = resolveVariables(request.fullUrl, variables);
+/**
+ * The API a request is. Its URL is resolved through every variable source given (a request whose host
+ * or path comes from an environment is recognized), or through the file's variables alone.
+ */
+export function matchImsRequest(request: HttpRequest, variables: readonly FileVariable[] | VariableInputs): ImsMatch | undefined {
+  const resolved = Array.isArray(variables)
+    ? resolveVariables(request.fullUrl, variables)
+    : resolveText(variables as VariableInputs, request.fullUrl, request).text;
   const { host, path } = splitUrl(resolved);
   const imsHost = isImsHost(host);
   const method = (request.method?.text ?? 'GET').toUpperCase();

@@ -1,42 +1,83 @@
 /**
  * What an IMS request of a .http file sends: its API, the path and query with every {{variable}}
- * resolved, the body, the host the file names, and the variables left without a value. The connection's
- * project and region stand in where the file does not define them. Shared by "Send IMS request" and the
- * policy checks, so both send exactly the same thing.
+ * resolved (request, file, prompt, environment and system variables, variables/resolver.ts), the
+ * headers and body, the host the file names, and what is left without a value. The connection's
+ * project and region stand in where no source defines them. Shared by "Send IMS request" and the policy
+ * checks, so both send exactly the same thing.
  */
 import { findApi, type ImsApi } from '../catalogue';
-import { resolveVariables, variableRefs, type FileVariable, type HttpFile, type HttpRequest } from './httpFile';
+import type { HttpFile, HttpRequest } from './httpFile';
 import { matchImsRequest, splitUrl } from './imsRequest';
+import { EMPTY_ENVIRONMENT, type Environment } from './variables/environments';
+import { resolveText, type VariableInputs } from './variables/resolver';
 
-export interface RequestTarget {
+export interface ResolvedRequest {
+  method: string;
+  url: string;
+  headers: Array<{ name: string; value: string }>;
+  body?: string;
+  /** Names (expressions) of {{variables}} that nothing gave a value. */
+  missing: string[];
+  /** Why some have none (a bad system variable, a JSONPath that finds nothing). */
+  errors: string[];
+}
+
+export interface RequestTarget extends ResolvedRequest {
   api: ImsApi;
   /** Path and query, ready to append to the connection's endpoint. */
   pathAndQuery: string;
   path: string;
-  body?: string;
   /** The host the file names (it may differ from the connection's). */
   host?: string;
-  /** Names of {{variables}} that nothing defines. */
-  missing: string[];
+}
+
+/** The environment with the connection's project and region under it, where nothing defines them. */
+export function withDefaults(env: Environment, defaults: { projectId: string; region: string }): Environment {
+  const variables = new Map(env.variables);
+  for (const [name, value] of Object.entries(defaults))
+    if (!variables.has(name)) variables.set(name, { value, environment: '$shared', source: 'the connection' });
+  return { ...env, variables };
+}
+
+export function inputsFor(file: HttpFile, partial: Partial<VariableInputs> = {}): VariableInputs {
+  return { file, environment: EMPTY_ENVIRONMENT, ...partial };
+}
+
+/** Every variable of a request resolved: its URL, headers and body. */
+export function resolveRequest(inputs: VariableInputs, request: HttpRequest): ResolvedRequest {
+  const missing = new Set<string>();
+  const errors: string[] = [];
+  const resolve = (text: string) => {
+    const r = resolveText(inputs, text, request);
+    for (const u of r.unresolved) missing.add(u.expr);
+    errors.push(...r.errors);
+    return r.text;
+  };
+  const url = resolve(request.fullUrl);
+  const headers = request.headers.map((h) => ({ name: h.name.text, value: resolve(h.value.text) }));
+  const body = request.body && !request.body.file ? resolve(request.body.text) : undefined;
+  return {
+    method: (request.method?.text ?? 'GET').toUpperCase(),
+    url,
+    headers,
+    body,
+    missing: [...missing],
+    errors: [...new Set(errors)],
+  };
 }
 
 export function requestTarget(
   file: HttpFile,
   request: HttpRequest,
   defaults: { projectId: string; region: string },
+  partial: Partial<VariableInputs> = {},
 ): RequestTarget | undefined {
-  const match = matchImsRequest(request, file.variables);
+  const base = inputsFor(file, partial);
+  const inputs = { ...base, environment: withDefaults(base.environment, defaults) };
+  const match = matchImsRequest(request, inputs);
   if (match?.kind !== 'api') return undefined;
-  const at = { start: 0, end: 0 };
-  const variables: FileVariable[] = [
-    ...file.variables,
-    { name: 'projectId', value: defaults.projectId, nameSpan: at, valueSpan: at },
-    { name: 'region', value: defaults.region, nameSpan: at, valueSpan: at },
-  ];
-  const url = resolveVariables(request.fullUrl, variables);
-  const body = request.body && !request.body.file ? resolveVariables(request.body.text, variables) : undefined;
-  const missing = [...new Set([...variableRefs(url), ...variableRefs(body ?? '')].map((r) => r.name))];
-  const { host, path } = splitUrl(url);
-  const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
-  return { api: findApi(match.api.id)!, pathAndQuery: `${path}${query}`, path, body, host, missing };
+  const resolved = resolveRequest(inputs, request);
+  const { host, path } = splitUrl(resolved.url);
+  const query = resolved.url.includes('?') ? resolved.url.slice(resolved.url.indexOf('?')) : '';
+  return { ...resolved, api: findApi(match.api.id)!, pathAndQuery: `${path}${query}`, path, host };
 }

@@ -141,7 +141,19 @@ export function getHttpCodeActions(
         break;
       case 'replaceText':
         actions.push(
-          quickFix(m.replaceWith(fix.value), d, { changes: { [doc.uri]: [TextEdit.replace(d.range, fix.value)] } }, true),
+          quickFix(
+            m.replaceWith(fix.value),
+            d,
+            {
+              changes: {
+                [doc.uri]: [
+                  ...(fix.define ? [TextEdit.insert(doc.positionAt(0), `@${fix.define.name} = ${fix.define.value}\n`)] : []),
+                  TextEdit.replace(d.range, fix.value),
+                ],
+              },
+            },
+            true,
+          ),
         );
         break;
       case 'replaceValue':

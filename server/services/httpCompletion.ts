@@ -20,6 +20,7 @@ import type { HttpRequest } from '../../core/http/httpFile';
 import { splitUrl } from '../../core/http/imsRequest';
 import { requestText } from '../../core/http/requestText';
 import type { ParsedHttp } from './parsedHttp';
+import { variableCompletions } from './httpVariableCompletion';
 import type { ServiceContext } from './serviceContext';
 import { messages } from './messages';
 
@@ -204,31 +205,12 @@ function bodyItems(doc: TextDocument, request: HttpRequest, api: ImsApi, offset:
   return [...items.values()];
 }
 
-function variableItems(
-  doc: TextDocument,
-  parsed: ParsedHttp,
-  line: { start: number; text: string },
-  offset: number,
-): CompletionItem[] | undefined {
-  const before = line.text.slice(0, offset - line.start);
-  const open = before.lastIndexOf('{{');
-  if (open < 0 || before.indexOf('}}', open) >= 0) return undefined;
-  const after = line.text.slice(offset - line.start);
-  const closing = /^[^\s{}]*\}\}/.exec(after)?.[0].length ?? 0;
-  const range = Range.create(doc.positionAt(line.start + open + 2), doc.positionAt(offset + closing));
-  const names = [...new Set(parsed.file.variables.map((v) => v.name))];
-  return names.map((n) => {
-    const v = parsed.file.variables.find((x) => x.name === n)!;
-    return { label: n, kind: CompletionItemKind.Variable, detail: v.value, textEdit: TextEdit.replace(range, `${n}}}`) };
-  });
-}
-
 export function doHttpComplete(doc: TextDocument, parsed: ParsedHttp, position: Position, ctx: ServiceContext): CompletionList {
   const lang: Lang = ctx.lang;
   const offset = doc.offsetAt(position);
   const text = parsed.text;
   const line = lineAt(text, offset);
-  const variables = variableItems(doc, parsed, line, offset);
+  const variables = variableCompletions(doc, parsed, line, offset, ctx);
   if (variables) return { isIncomplete: false, items: variables };
   const request = parsed.requestAt(offset);
   const trimmed = line.text.trim();

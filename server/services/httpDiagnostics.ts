@@ -25,6 +25,9 @@ import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import type { ParsedHttp } from './parsedHttp';
 import { messages, type Messages } from './messages';
 import { identityReason } from './identityVerdict';
+import { variableDiagnostics } from './httpVariableDiagnostics';
+import { variableReferences } from '../../core/http/variables/references';
+import { resolveReference } from '../../core/http/variables/resolver';
 import { describeStatement, evaluateApi } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
 
@@ -55,7 +58,8 @@ export type HttpFix =
   /** An enum value in the wrong case: the documented spelling (the diagnostic's range is the string). */
   | { kind: 'replaceValue'; value: string }
   | { kind: 'insertBlankLine'; offset: number }
-  | { kind: 'replaceText'; value: string };
+  /** Replace the range; `define` adds a file variable the new text uses, when nothing defines it. */
+  | { kind: 'replaceText'; value: string; define?: { name: string; value: string } };
 
 export interface HttpDiagnosticData {
   fix?: HttpFix;
@@ -170,22 +174,28 @@ function bodyMessage(
 const PLACEHOLDER = /(?<!\{)\{([A-Za-z_][\w-]*)\}(?!\})/g;
 
 /** What each placeholder should become: the endpoint, or the catalogue's {{variable}} of a path parameter. */
-function placeholderReplacement(name: string): string | undefined {
-  if (name.toLowerCase() === 'endpoint') return 'ims.{{region}}.myhuaweicloud.com';
+function placeholderReplacement(name: string): { value: string; variable?: string } | undefined {
+  if (name.toLowerCase() === 'endpoint') return { value: 'ims.{{region}}.myhuaweicloud.com', variable: 'region' };
   for (const api of IMS_APIS) {
     const p = api.pathParams.find((x) => x.name === name);
-    if (p) return `{{${p.variable}}}`;
+    if (p) return { value: `{{${p.variable}}}`, variable: p.variable };
   }
   return undefined;
 }
 
-function checkPlaceholders(out: Out, request: HttpRequest): void {
+function checkPlaceholders(out: Out, request: HttpRequest, parsed: ParsedHttp): void {
   const url = request.url;
   for (const m of url.text.matchAll(PLACEHOLDER)) {
     const start = url.span.start + m.index!;
-    const replacement = placeholderReplacement(m[1]);
+    const r = placeholderReplacement(m[1]);
+    // The fix defines the variable it introduces when no source does, so it leaves no new warning.
+    const known = r?.variable && resolveReference(parsed.inputs, variableReferences(`{{${r.variable}}}`)[0], request);
+    const define =
+      r?.variable && !known
+        ? { name: r.variable, value: `your-${r.variable.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }
+        : undefined;
     out.add(start, start + m[0].length, DiagnosticSeverity.Information, HttpCode.docPlaceholder, out.m.docPlaceholder(m[0]), {
-      ...(replacement ? { data: { fix: { kind: 'replaceText', value: replacement } } } : {}),
+      ...(r ? { data: { fix: { kind: 'replaceText', value: r.value, ...(define ? { define } : {}) } } } : {}),
     });
   }
 }
@@ -400,11 +410,12 @@ function checkIdentity(out: Out, request: HttpRequest, api: ImsApi, identity: Id
 export function computeHttpDiagnostics(doc: TextDocument, parsed: ParsedHttp, ctx: ServiceContext): Diagnostic[] {
   const { lang, policies } = ctx;
   const out = new Out(doc, messages(lang), lang);
+  out.list.push(...variableDiagnostics(doc, parsed, lang));
   for (const request of parsed.file.requests) {
     const match = parsed.match(request);
     if (!match) continue;
     const urlSpan = request.url.span;
-    checkPlaceholders(out, request);
+    checkPlaceholders(out, request, parsed);
     if (match.kind === 'unknownPath') {
       const suggestions = [...new Set(match.suggestions.map((a) => a.path))];
       out.add(

@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOGUE_AS_OF, findApi, tr, type ImsApi, type Lang } from '../../core/catalogue';
 import type { ParsedHttp } from './parsedHttp';
 import { identityMarkdown } from './identityVerdict';
+import { doVariableHover } from './httpVariableHover';
 import { verdictMarkdown } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
 import { messages } from './messages';
@@ -31,6 +32,8 @@ export function apiMarkdown(api: ImsApi, lang: Lang): string {
 }
 
 export function doHttpHover(doc: TextDocument, parsed: ParsedHttp, position: Position, ctx: ServiceContext): Hover | null {
+  const variable = doVariableHover(doc, parsed, position, ctx);
+  if (variable) return variable;
   const { lang, policies } = ctx;
   const offset = doc.offsetAt(position);
   const request = parsed.file.requests.find((r) => offset >= r.requestLine.start && offset <= r.requestLine.end);

@@ -1,17 +1,36 @@
 /** One parse of a `.http` document with its IMS request matches, shared by every http service. */
 import { parseHttpFile, type HttpFile, type HttpRequest } from '../../core/http/httpFile';
 import { matchImsRequest, type ImsMatch } from '../../core/http/imsRequest';
+import type { VariableInputs } from '../../core/http/variables/resolver';
+import { NO_VARIABLE_SOURCES, type HttpVariableSources } from '../../core/http/variables/sources';
 
 export class ParsedHttp {
   readonly file: HttpFile;
   private readonly matches = new Map<HttpRequest, ImsMatch | undefined>();
+  private sources: HttpVariableSources = NO_VARIABLE_SOURCES;
 
   constructor(readonly text: string) {
     this.file = parseHttpFile(text);
   }
 
+  /** The variable sources in force; matches are kept while the environment stays the same object. */
+  use(sources: HttpVariableSources): void {
+    if (sources.environment !== this.sources.environment) this.matches.clear();
+    this.sources = sources;
+  }
+
+  get variableSources(): HttpVariableSources {
+    return this.sources;
+  }
+
+  /** Everything the resolver needs, without the send-time parts (prompts' answers, responses). */
+  get inputs(): VariableInputs {
+    return { file: this.file, environment: this.sources.environment, system: this.sources.system };
+  }
+
   match(request: HttpRequest): ImsMatch | undefined {
-    if (!this.matches.has(request)) this.matches.set(request, matchImsRequest(request, this.file.variables));
+    if (!this.matches.has(request))
+      this.matches.set(request, matchImsRequest(request, { file: this.file, environment: this.sources.environment }));
     return this.matches.get(request);
   }
 

@@ -5,6 +5,7 @@
  */
 import type { IdentityAccess } from '../../core/access/identityAccess';
 import type { Lang } from '../../core/catalogue';
+import { NO_VARIABLE_SOURCES, type HttpVariableSources } from '../../core/http/variables/sources';
 import type { PolicySource } from '../../core/policy/evaluator';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../../core/settings';
 
@@ -19,6 +20,8 @@ export interface ServiceContext {
   readonly jsonSyntax: boolean;
   /** The connected identity's verdicts, when the client knows them (VS Code with a connection). */
   readonly identity?: IdentityAccess;
+  /** A .http document's variable sources (environments, .env, system variables). */
+  readonly httpVariables: (uri: string) => HttpVariableSources;
 }
 
 export function serviceContext(
@@ -27,12 +30,14 @@ export function serviceContext(
   policies: () => readonly PolicySource[] = () => [],
   jsonSyntax = true,
   identity?: IdentityAccess,
+  httpVariables: (uri: string) => HttpVariableSources = () => NO_VARIABLE_SOURCES,
 ): ServiceContext {
   return {
     lang,
     settings,
     jsonSyntax,
     identity,
+    httpVariables,
     get policies() {
       return policies();
     },

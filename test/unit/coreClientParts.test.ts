@@ -73,6 +73,7 @@ test('settings: defaults match package.json, wrong types keep their default', ()
   const flat: Record<string, unknown> = {
     'imsTags.policy.inlayHints.enabled': DEFAULT_SETTINGS.policy.inlayHints.enabled,
     'imsTags.http.inlayHints.enabled': DEFAULT_SETTINGS.http.inlayHints.enabled,
+    'imsTags.http.environment': DEFAULT_SETTINGS.http.environment,
     'imsTags.trace.server': DEFAULT_SETTINGS.trace.server,
     'imsTags.endpoint.ims': DEFAULT_SETTINGS.endpoint.ims,
     'imsTags.endpoint.iam': DEFAULT_SETTINGS.endpoint.iam,

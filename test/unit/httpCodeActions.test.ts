@@ -9,14 +9,14 @@ import { service, http, HOST, ADD } from '../support/http';
 
 test('deprecated OpenStack-native API: a hint with a quick fix that rewrites it', () => {
   const ls = service();
-  const create = http(`PUT ${HOST}/v2/images/img-7/tags/env\nX-Auth-Token: {{token}}\n`);
+  const create = http(`PUT ${HOST}/v2/images/img-7/tags/env\nX-Auth-Token: {{$processEnv IMS_TOKEN}}\n`);
   const ds = ls.diagnostics(create);
   assert.equal(ds[0].code, HttpCode.deprecated);
   const fix = ls.codeActions(create, ds).find((a) => a.title === 'Rewrite as AddImageTag')!;
   const out = TextDocument.applyEdits(create, fix.edit!.changes![create.uri] as TextEdit[]);
   assert.match(
     out,
-    /^POST https:\/\/ims\.cn-north-4\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/img-7\/tags\nX-Auth-Token: \{\{token\}\}\nContent-Type: application\/json;charset=UTF-8\n\n\{\n {2}"tag": \{\n {4}"key": "env",\n {4}"value": ""/,
+    /^POST https:\/\/ims\.cn-north-4\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/img-7\/tags\nX-Auth-Token: \{\{\$processEnv IMS_TOKEN\}\}\nContent-Type: application\/json;charset=UTF-8\n\n\{\n {2}"tag": \{\n {4}"key": "env",\n {4}"value": ""/,
   );
   assert.deepEqual(ls.diagnostics(http(out)), []);
   const del = http(`DELETE ${HOST}/v2/images/img-7/tags/env\n`);

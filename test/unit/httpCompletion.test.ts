@@ -57,8 +57,16 @@ test('in a JSON body: property names and enum values from the schema', () => {
 });
 
 test('{{variables}} defined in the file', () => {
-  assert.deepEqual(
-    labels(`@region = cn-north-4\n@projectId = p1\nGET https://ims.{{reg|}}.myhuaweicloud.com/v2/x/images/tags`).sort(),
-    ['projectId', 'region'],
-  );
+  assert.deepEqual(labels(`@region = cn-north-4\n@projectId = p1\nGET https://ims.{{reg|}}.myhuaweicloud.com/v2/x/images/tags`), [
+    'region',
+    'projectId',
+    '$guid',
+    '$uuid',
+    '$randomInt',
+    '$timestamp',
+    '$datetime',
+    '$localDatetime',
+    '$processEnv',
+    '$dotenv',
+  ]);
 });

@@ -1,0 +1,88 @@
+/**
+ * Completion after `{{` in .http files: file, prompt, environment, request and system variables, each
+ * with where it comes from and its current value (masked when the name looks secret).
+ */
+import { CompletionItemKind, InsertTextFormat, Range, TextEdit, type CompletionItem } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { resolveReference } from '../../core/http/variables/resolver';
+import { looksSecret, mask, variableReferences } from '../../core/http/variables/references';
+import { SYSTEM_VARIABLES } from '../../core/http/variables/systemVariables';
+import { messages } from './messages';
+import type { ParsedHttp } from './parsedHttp';
+import type { ServiceContext } from './serviceContext';
+
+/** The value as a hover or completion shows it. */
+export function shownValue(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return looksSecret(name) ? mask(value) : value;
+}
+
+export function variableCompletions(
+  doc: TextDocument,
+  parsed: ParsedHttp,
+  line: { start: number; text: string },
+  offset: number,
+  ctx: ServiceContext,
+): CompletionItem[] | undefined {
+  const before = line.text.slice(0, offset - line.start);
+  const open = before.lastIndexOf('{{');
+  if (open < 0 || before.indexOf('}}', open) >= 0) return undefined;
+  const after = line.text.slice(offset - line.start);
+  const closing = /^[^{}\n]*?\}\}/.exec(after)?.[0].length ?? 0;
+  const range = Range.create(doc.positionAt(line.start + open + 2), doc.positionAt(offset + closing));
+  const m = messages(ctx.lang);
+  const inputs = parsed.inputs;
+  const request = parsed.requestAt(offset);
+  const items = new Map<string, CompletionItem>();
+  const plain = (name: string, sortGroup: string) => {
+    if (items.has(name)) return;
+    const ref = variableReferences(`{{${name}}}`)[0];
+    const r = resolveReference(inputs, ref, request);
+    if (!r) return;
+    const value = shownValue(name, r.value);
+    items.set(name, {
+      label: name,
+      kind: CompletionItemKind.Variable,
+      detail: r.detail,
+      documentation: value === undefined ? m.variableNoValueYet() : value,
+      sortText: `${sortGroup}${name}`,
+      textEdit: TextEdit.replace(range, `${name}}}`),
+    });
+  };
+  // Precedence order: what wins is listed first and named by its source.
+  for (const v of parsed.file.variables) plain(v.name, '1');
+  for (const p of request?.prompts ?? []) plain(p.name, '2');
+  for (const name of inputs.environment.variables.keys()) plain(name, '3');
+  for (const r of parsed.file.requests) {
+    if (!r.name) continue;
+    const token = /\/v3\/auth\/tokens\b/.test(r.fullUrl) && (r.method?.text ?? 'GET').toUpperCase() === 'POST';
+    const forms = [
+      `${r.name}.response.body.$.`,
+      `${r.name}.response.headers.`,
+      ...(token ? [`${r.name}.response.headers.X-Subject-Token`] : []),
+    ];
+    for (const form of forms)
+      items.set(form, {
+        label: form,
+        kind: CompletionItemKind.Reference,
+        detail: m.requestVariableDetail(r.name),
+        sortText: `4${form}`,
+        textEdit: TextEdit.replace(range, form.endsWith('.') ? form : `${form}}}`),
+        ...(form.endsWith('.') ? { command: { title: '', command: 'editor.action.triggerSuggest' } } : {}),
+      });
+  }
+  for (const s of SYSTEM_VARIABLES) {
+    const args = s.example.slice(s.name.length).trim().split(/\s+/).filter(Boolean);
+    const snippet = [s.name.replace('$', '\\$'), ...args.map((a, i) => `\${${i + 1}:${a}}`)].join(' ');
+    items.set(s.name, {
+      label: s.name,
+      kind: CompletionItemKind.Function,
+      detail: s.syntax,
+      documentation: s.doc,
+      sortText: `5${s.name}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: TextEdit.replace(range, `${snippet}}}`),
+    });
+  }
+  return [...items.values()];
+}
