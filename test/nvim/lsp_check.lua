@@ -1,6 +1,6 @@
 -- Headless Neovim 0.7 as a second, independent LSP client of the IMS Tags language server.
 -- Env: LSP_SERVER (path to dist/server.js), LSP_FILE (a policy file), LSP_LINE/LSP_COL (0-based completion spot),
--- HOVER_LINE/HOVER_COL. Prints COMPLETION:, HOVER: and DIAGNOSTICS: lines, then quits (cquit on failure).
+-- HOVER_LINE/HOVER_COL, LSP_SETTINGS (optional JSON). Prints COMPLETION:, HOVER: and DIAGNOSTICS: lines, then quits (cquit on failure).
 local out = function(s) io.stdout:write(s .. "\n") end
 local function main()
   local file = os.getenv("LSP_FILE")
@@ -12,7 +12,11 @@ local function main()
     name = "ims-tags", capabilities = caps, root_dir = vim.fn.fnamemodify(file, ":h"),
     cmd = { os.getenv("NODE") or "node", os.getenv("LSP_SERVER"), "--stdio" },
     -- Neovim 0.7 does not push settings by itself: send them after initialize.
-    on_init = function(client) client.notify("workspace/didChangeConfiguration", { settings = { imsTags = {} } }) end,
+    -- LSP_SETTINGS (JSON) are the settings to send, e.g. the selected .http environment.
+    on_init = function(client)
+      local settings = os.getenv("LSP_SETTINGS")
+      client.notify("workspace/didChangeConfiguration", { settings = settings and vim.fn.json_decode(settings) or { imsTags = {} } })
+    end,
   })
   if not client_id then error("could not start the language server") end
   vim.lsp.buf_attach_client(bufnr, client_id)

@@ -66,3 +66,24 @@ test('Neovim gets the hover of an IMS request in a .http file, and its diagnosti
   assert.match(output, /HOVER: \*\*Adding an Image Tag\*\* · 添加镜像标签/);
   assert.match(output, /DIAGNOSTICS: .*body-schema@3:8 Missing required property "value"/);
 });
+
+test('Neovim gets environment-based hover: the selected environment of http-client.env.json, sent as settings', () => {
+  nvimOrFail();
+  const dir = mkdtempSync(join(tmpdir(), 'ims-nvim-'));
+  writeFileSync(join(dir, 'http-client.env.json'), JSON.stringify({ dev: { projectId: 'nvim-dev-project' } }));
+  const file = join(dir, 'requests.http');
+  const line = 'GET https://ims.cn-north-4.myhuaweicloud.com/v2/{{projectId}}/images/{{imageId}}/tags';
+  writeFileSync(file, `${line}\n\n###\n\n`);
+  const output = runNvim({
+    LSP_FILE: file,
+    LSP_FILETYPE: 'http',
+    LSP_LINE: '0',
+    LSP_COL: String(line.indexOf('{{projectId}}') + 2),
+    HOVER_LINE: '0',
+    HOVER_COL: String(line.indexOf('{{projectId}}') + 4),
+    LSP_SETTINGS: JSON.stringify({ imsTags: { http: { environment: 'dev' } } }),
+  });
+  assert.match(output, /HOVER: `\{\{projectId\}\}`  environment dev \(http-client\.env\.json\)  Value: `nvim-dev-project`/);
+  assert.match(output, /COMPLETION: .*projectId/);
+  assert.match(output, /DIAGNOSTICS: .*undefined-variable@0:\d+ \{\{imageId\}\} is defined nowhere: .*the environment "dev"/);
+});

@@ -1,0 +1,131 @@
+/**
+ * The built server reads .http variable sources itself: env files at the folder root and beside the file
+ * (private over public), .env, REST Client's settings and the selected environment, both pulled through
+ * workspace/configuration; file events and settings changes are taken up.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { DocumentSymbol, Hover, Location, SemanticTokens } from 'vscode-languageserver-protocol';
+import { LspClient, SERVER_JS } from '../support/lspClient';
+
+let dir: string;
+let client: LspClient;
+let httpUri: string;
+const configuration: Record<string, unknown> = {
+  imsTags: { http: { environment: 'dev' } },
+  'rest-client': { environmentVariables: { $shared: { region: 'cn-east-3', imageId: 'img-from-settings' } } },
+};
+const TEXT = [
+  '# @name list',
+  'GET https://ims.{{region}}.myhuaweicloud.com/v2/{{projectId}}/images/{{imageId}}/tags',
+  'X-Auth-Token: {{token}}',
+  '',
+  '###',
+  'GET https://ims.{{region}}.myhuaweicloud.com/v2/{{projectId}}/images/{{$dotenv IMAGE}}/tags',
+  '',
+].join('\n');
+
+const hover = async (line: number, needle: string) => {
+  const character = TEXT.split('\n')[line].indexOf(needle) + 2;
+  const h = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri: httpUri },
+    position: { line, character },
+  });
+  return (h?.contents as { value: string } | undefined)?.value ?? '';
+};
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ims-env-'));
+  mkdirSync(join(dir, 'api'));
+  writeFileSync(
+    join(dir, 'http-client.env.json'),
+    JSON.stringify({ dev: { projectId: 'root-dev-project', token: 'public-token' } }, null, 2),
+  );
+  writeFileSync(join(dir, 'http-client.private.env.json'), JSON.stringify({ dev: { token: 'private-token-1234' } }, null, 2));
+  writeFileSync(join(dir, 'api', 'http-client.env.json'), JSON.stringify({ dev: { projectId: 'api-dev-project' } }, null, 2));
+  writeFileSync(join(dir, 'api', '.env'), 'IMAGE=img-from-dotenv\n');
+  const path = join(dir, 'api', 'requests.http');
+  writeFileSync(path, TEXT);
+  httpUri = URI.file(path).toString();
+  client = await LspClient.start({
+    command: process.execPath,
+    args: [SERVER_JS, '--stdio'],
+    workspaceFolders: [URI.file(dir).toString()],
+    configuration,
+  });
+  await client.open(httpUri, 'http', TEXT);
+});
+after(async () => {
+  await client.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('each source and its precedence, as hovers show them', async () => {
+  // Once the settings are pulled, every variable is defined: no warning stays from before.
+  const settled = await client.waitForDiagnostics(httpUri, (d) => !d.some((x) => x.code === 'undefined-variable'));
+  assert.deepEqual(settled, []);
+  assert.match(
+    await hover(1, '{{projectId}}'),
+    /environment dev \(http-client\.env\.json\)\n\nValue: `api-dev-project`/,
+    'beside the file over the root',
+  );
+  assert.match(
+    await hover(2, '{{token}}'),
+    /environment dev \(http-client\.private\.env\.json \(workspace root\)\)\n\nValue: `pr•••• \(18 characters\)`/,
+  );
+  assert.match(await hover(1, '{{region}}'), /\$shared \(settings \(rest-client\.environmentVariables\)\)\n\nValue: `cn-east-3`/);
+  assert.match(await hover(5, '{{$dotenv'), /Value: `img-from-dotenv`/);
+  // The IMS request is recognized through the environment: its hover is the API's.
+  const line = await client.request<Hover | null>('textDocument/hover', {
+    textDocument: { uri: httpUri },
+    position: { line: 1, character: 1 },
+  });
+  assert.match((line!.contents as { value: string }).value, /Querying Tags of an Image/);
+});
+
+test('go to definition lands in the env file; outline and semantic tokens come over the protocol', async () => {
+  const character = TEXT.split('\n')[1].indexOf('{{projectId}}') + 3;
+  const loc = await client.request<Location>('textDocument/definition', {
+    textDocument: { uri: httpUri },
+    position: { line: 1, character },
+  });
+  assert.equal(loc.uri, URI.file(join(dir, 'api', 'http-client.env.json')).toString());
+  assert.deepEqual(loc.range.start, { line: 2, character: 5 });
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: httpUri } });
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.detail]),
+    [
+      ['list', 'Querying Tags of an Image (ListImageTags)'],
+      [
+        'GET https://ims.{{region}}.myhuaweicloud.com/v2/{{projectId}}/images/{{$dotenv IMAGE}}/tags',
+        'Querying Tags of an Image (ListImageTags)',
+      ],
+    ],
+  );
+  const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: httpUri } });
+  assert.ok(tokens.data.length > 5 * 8, `${tokens.data.length / 5} tokens`);
+});
+
+test('an env file changed on disk and a new selected environment are taken up', async () => {
+  writeFileSync(join(dir, 'api', 'http-client.env.json'), JSON.stringify({ dev: { projectId: 'changed-project' } }, null, 2));
+  await client.notify('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: URI.file(join(dir, 'api', 'http-client.env.json')).toString(), type: 2 }],
+  });
+  assert.match(await hover(1, '{{projectId}}'), /Value: `changed-project`/);
+  configuration.imsTags = { http: { environment: 'prod' } };
+  await client.notify('workspace/didChangeConfiguration', { settings: null });
+  const ds = await client.waitForDiagnostics(httpUri, (d) =>
+    d.some((x) => x.code === 'undefined-variable' && String(x.message).includes('"prod"')),
+  );
+  assert.deepEqual(
+    ds.filter((d) => d.code === 'undefined-variable').map((d) => d.message),
+    [
+      '{{token}} is defined nowhere: not in this file, a # @prompt, the environment "prod", nor $shared. Define it (@token = value) or select the environment that has it.',
+    ],
+  );
+  assert.match(await hover(1, '{{projectId}}'), /the connection's project, when sent with Send IMS request/);
+});
