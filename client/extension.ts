@@ -13,6 +13,7 @@ import type { PoliciesTree } from './policies/tree';
 import { explainFailure } from './failures';
 import { log } from './log';
 import { registerSendRequest } from './sendRequest';
+import { environmentStatusBar } from './httpEnvironment';
 
 /** What the extension hands to tests and other extensions. */
 export interface ImsTagsApi {
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImsTag
   const onError = (e: unknown) => explainFailure(e, c.access);
   c.registerCommands(COMMANDS, onError);
   registerSendRequest(c, onError);
+  c.push(environmentStatusBar());
   c.startLanguageClient();
   log().info(`Activated in ${Date.now() - started} ms.`);
   return {

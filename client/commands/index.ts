@@ -19,6 +19,7 @@ import { findByTags, listProjectTags } from './find';
 import { generateLeastPrivilege } from './leastPrivilege';
 import { createPolicy, showPermissions } from './permissions';
 import { runPolicyChecks } from './policyChecks';
+import { selectHttpEnvironment } from '../httpEnvironment';
 import {
   compareWithCloud,
   compareWithFile,
@@ -38,6 +39,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.connectLocal': connectLocal,
   'imsTags.signOut': signOut,
   'imsTags.runPolicyChecks': runPolicyChecks,
+  'imsTags.selectHttpEnvironment': selectHttpEnvironment,
   'imsTags.refresh': refresh,
   'imsTags.loadMore': loadMore,
   'imsTags.retry': retry,

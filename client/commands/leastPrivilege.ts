@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { IMS_APIS, findApi, type ImsApi } from '../../core/catalogue';
 import { parseHttpFile } from '../../core/http/httpFile';
 import { matchImsRequest } from '../../core/http/imsRequest';
+import { inputsFor } from '../../core/http/requestTarget';
+import { readVariableSources } from '../httpEnvironment';
 import { leastPrivilegePolicy, terraformBlock } from '../../core/policy/leastPrivilege';
 import type { CommandFactory } from '../context';
 import { askPick, askText, required } from '../prompts';
@@ -26,7 +28,7 @@ interface Options {
 }
 
 /** The IMS APIs of the active .http document's requests (those the selection touches, if any). */
-function httpApis(): ImsApi[] {
+async function httpApis(): Promise<ImsApi[]> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || (!['http', 'rest'].includes(editor.document.languageId) && !/\.(http|rest)$/.test(editor.document.uri.path)))
     throw new Error(vscode.l10n.t('Open a .http file with IMS requests (or select some of them) first.'));
@@ -35,8 +37,10 @@ function httpApis(): ImsApi[] {
   const from = editor.document.offsetAt(sel.start);
   const to = editor.document.offsetAt(sel.end);
   const requests = sel.isEmpty ? file.requests : file.requests.filter((r) => r.span.start <= to && r.span.end >= from);
+  // Recognized through every variable source (a host from the environment counts), as the server does.
+  const inputs = inputsFor(file, { environment: (await readVariableSources(editor.document.uri)).environment });
   return requests.flatMap((r) => {
-    const m = matchImsRequest(r, file.variables);
+    const m = matchImsRequest(r, inputs);
     return m?.kind === 'api' ? [m.api] : [];
   });
 }
@@ -64,7 +68,7 @@ export const generateLeastPrivilege: CommandFactory =
       )?.source;
     if (!source) return undefined;
     let apis: ImsApi[];
-    if (source === 'http') apis = httpApis();
+    if (source === 'http') apis = await httpApis();
     else if (source === 'session') apis = sessionApiIds().flatMap((id) => findApi(id) ?? []);
     else if (opts.apiIds) apis = opts.apiIds.flatMap((id) => findApi(id) ?? []);
     else {

@@ -64,8 +64,12 @@ const enc = encodeURIComponent;
 export class IamClient {
   private readonly transport: ImsClient;
 
-  constructor(options: ClientOptions) {
+  constructor(private readonly options: ClientOptions) {
     this.transport = new ImsClient(options);
+  }
+
+  get endpoint(): string {
+    return this.options.endpoint.replace(/\/$/, '');
   }
 
   private call<T>(method: string, template: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
@@ -78,6 +82,19 @@ export class IamClient {
       global: true,
     };
     return this.transport.request<T>(desc, path, body, signal);
+  }
+
+  /** IAM's token request as a .http file writes it (unsigned: the password is in the body). */
+  exchangeTokenRequest(pathAndQuery: string, body: string | undefined, headers: Record<string, string>, signal?: AbortSignal) {
+    const desc: RequestDescriptor = {
+      id: 'IAM POST /v3/auth/tokens',
+      method: 'POST',
+      idempotent: false,
+      actions: [],
+      contentType: 'application/json;charset=UTF-8',
+      global: true,
+    };
+    return this.transport.exchange(desc, pathAndQuery, body, signal, { headers, unsigned: true });
   }
 
   listRoles(page: number, perPage: number, signal?: AbortSignal): Promise<{ roles: RoleJson[]; total_number: number }> {

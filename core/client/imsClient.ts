@@ -4,7 +4,7 @@
  * exponential backoff and jitter on 429, 5xx and network errors, honouring Retry-After, only where
  * repeating cannot change the outcome; tag rules checked before anything is sent.
  */
-import { findApi, type ImsApi } from '../catalogue';
+import { findApi } from '../catalogue';
 import { signRequest, signingEncode } from '../auth/signer';
 import { validateBody } from '../http/bodyValidation';
 import { ImsError, ImsNetworkError, ImsValidationError, parseErrorBody } from './errors';
@@ -229,20 +229,23 @@ export class ImsClient {
   }
 
   /**
-   * One signed exchange for a request written by hand (the .http "Send request"): no validation and no
-   * retries, so the person sees exactly what the service answers.
+   * One exchange for a request written by hand (the .http "Send request"): no validation and no
+   * retries, so the person sees exactly what the service answers. Signed with the connection's
+   * credentials, or, when `unsigned` (the file carries its own X-Auth-Token, or it is IAM's token
+   * request), sent with the file's headers as they are.
    */
   async exchange(
-    api: ImsApi,
+    api: RequestDescriptor,
     pathAndQuery: string,
     body: string | undefined,
     signal?: AbortSignal,
+    written: { headers?: Record<string, string>; unsigned?: boolean } = {},
   ): Promise<{ status: number; headers: Record<string, string>; text: string; ms: number }> {
     const url = `${this.options.endpoint.replace(/\/$/, '')}${pathAndQuery}`;
     const started = Date.now();
     const r = await this.fetch(url, {
       method: api.method,
-      headers: await this.headers(api, url, body),
+      headers: written.unsigned ? { 'Content-Type': api.contentType, ...written.headers } : await this.headers(api, url, body),
       body,
       signal: this.attemptSignal(signal).combined,
     });

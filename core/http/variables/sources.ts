@@ -1,6 +1,6 @@
 /** What the adapters hand the .http language features about a document's variable sources. */
-import type { DotenvEntry } from './dotenv';
-import { EMPTY_ENVIRONMENT, type Environment } from './environments';
+import { parseDotenv, type DotenvEntry } from './dotenv';
+import { EMPTY_ENVIRONMENT, environmentFrom, type Environment, type EnvironmentSource } from './environments';
 import type { SystemEnv } from './systemVariables';
 
 export interface HttpVariableSources {
@@ -11,3 +11,53 @@ export interface HttpVariableSources {
 }
 
 export const NO_VARIABLE_SOURCES: HttpVariableSources = { environment: EMPTY_ENVIRONMENT };
+
+export const ENV_FILES = ['http-client.env.json', 'http-client.private.env.json'] as const;
+
+const parent = (uri: string) => uri.slice(0, uri.lastIndexOf('/'));
+const under = (uri: string, folder: string) => uri === folder || uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+
+/**
+ * Where a document's variable files are, as URIs (any scheme, so the web host can read them too): the
+ * env files at the root of the workspace folder that holds the document, then beside it (a private file
+ * after its public one: later wins), and the `.env` beside it.
+ */
+export function variableFileUris(
+  docUri: string,
+  folderUris: readonly string[],
+): { envFiles: Array<{ uri: string; label: string }>; dotenv?: string; key: string } {
+  const folders = folderUris.map((f) => f.replace(/\/$/, ''));
+  const dir = docUri.includes('/') && !docUri.startsWith('untitled:') ? parent(docUri) : undefined;
+  const root = (dir && folders.filter((f) => under(dir, f)).sort((a, b) => b.length - a.length)[0]) ?? folders[0];
+  const envFiles: Array<{ uri: string; label: string }> = [];
+  for (const d of [...new Set([root, dir].filter((x): x is string => x !== undefined))])
+    for (const name of ENV_FILES)
+      envFiles.push({ uri: `${d}/${name}`, label: d === root && d !== dir ? `${name} (workspace root)` : name });
+  return { envFiles, dotenv: dir && `${dir}/.env`, key: `${root ?? ''}|${dir ?? ''}` };
+}
+
+/** The sources from what the adapter read (files that do not exist are left out by it). */
+export function buildVariableSources(read: {
+  settings: unknown;
+  files: Array<{ uri: string; label: string; text: string }>;
+  dotenv?: { uri: string; text: string };
+  selected: string;
+  processEnv: (name: string) => string | undefined;
+  uuid: () => string;
+}): HttpVariableSources {
+  const sources: EnvironmentSource[] = [];
+  if (read.settings !== undefined && read.settings !== null)
+    sources.push({ label: 'settings (rest-client.environmentVariables)', value: read.settings });
+  sources.push(...read.files);
+  const environment = environmentFrom(sources, read.selected);
+  const dotenv = read.dotenv && { uri: read.dotenv.uri, entries: parseDotenv(read.dotenv.text) };
+  const system: SystemEnv = {
+    now: () => new Date(),
+    random: Math.random,
+    uuid: read.uuid,
+    processEnv: read.processEnv,
+    dotenv: (n) => dotenv?.entries.find((e) => e.name === n)?.value,
+    environment: (n) => environment.variables.get(n)?.value,
+  };
+  return { environment, system, dotenv };
+}
