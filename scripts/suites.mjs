@@ -22,6 +22,7 @@ export const STAGES = [
   ['compile tests', npm, ['run', '--silent', 'compile-tests']],
   ['editor toolchain', node, ['scripts/setup-editor.mjs', '--quiet']],
   ['unit, protocol, emulator and Neovim suites', node, NODE_TEST_ARGS],
+  ['grammar suite (TextMate injections, vscode-tmgrammar-test)', node, ['scripts/test-grammars.mjs']],
   ['in-editor suite (code-server)', node, ['scripts/test-in-editor.mjs']],
   ['in-editor suite, restricted mode (untrusted workspace)', node, ['scripts/test-in-editor.mjs', '--untrusted']],
   ['.vsix', npm, ['run', '--silent', 'package']],

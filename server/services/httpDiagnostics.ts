@@ -26,7 +26,7 @@ import type { ParsedHttp } from './parsedHttp';
 import { messages, type Messages } from './messages';
 import { identityReason } from './identityVerdict';
 import { variableDiagnostics } from './httpVariableDiagnostics';
-import { variableReferences } from '../../core/http/variables/references';
+import { maskBareReferences, variableReferences } from '../../core/http/variables/references';
 import { resolveReference } from '../../core/http/variables/resolver';
 import { describeStatement, evaluateApi } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
@@ -200,10 +200,11 @@ function checkPlaceholders(out: Out, request: HttpRequest, parsed: ParsedHttp): 
   }
 }
 
-function containsVariable(node: Node | undefined): boolean {
+/** Whether a value is (or holds) a {{variable}}: its text is not the value that will be sent. */
+function containsVariable(node: Node | undefined, holes: ReadonlySet<number>): boolean {
   if (!node) return false;
-  if (node.type === 'string') return String(node.value).includes('{{');
-  return (node.children ?? []).some(containsVariable);
+  if (node.type === 'string') return holes.has(node.offset) || String(node.value).includes('{{');
+  return (node.children ?? []).some((c) => containsVariable(c, holes));
 }
 
 function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
@@ -238,13 +239,13 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
   }
   if (body.file) return; // the body is in another file: nothing to read here
   const errors: ParseError[] = [];
-  const tree = parseTree(body.text, errors, { allowTrailingComma: false, disallowComments: false });
+  // A {{variable}} standing for a whole JSON value parses as a string of its length, and is not judged.
+  const { text: masked, holes } = maskBareReferences(body.text);
+  const tree = parseTree(masked, errors, { allowTrailingComma: false, disallowComments: false });
   const base = body.span.start;
   if (errors.length > 0 || !tree) {
     const e = errors[0];
     const at = e ? base + e.offset : base;
-    // A {{variable}} standing for a whole JSON value cannot be checked before it is substituted.
-    if (/\{\{[^{}]+\}\}/.test(body.text) && /:\s*\{\{/.test(body.text)) return;
     out.add(
       at,
       Math.min(at + Math.max(e?.length ?? 1, 1), body.span.end),
@@ -260,7 +261,11 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
       .slice(1)
       .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const node = findNodeAtLocation(tree, path) ?? tree;
-    if (containsVariable(node) && ['maxLength', 'minLength', 'pattern', 'enum', 'type'].includes(e.keyword)) continue;
+    if (
+      containsVariable(node, holes) &&
+      ['maxLength', 'minLength', 'pattern', 'enum', 'type', 'format', 'minimum', 'maximum'].includes(e.keyword)
+    )
+      continue;
     const mapped = bodyMessage(e, api, getNodeValue(node), out.m, out.lang);
     if (!mapped) continue;
     let target = node;
@@ -286,17 +291,18 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
       typeof sameLetters === 'string' ? { data: { fix: { kind: 'replaceValue', value: sameLetters } } } : {},
     );
   }
-  checkDuplicateKeys(out, tree, base);
+  checkDuplicateKeys(out, tree, base, holes);
 }
 
 /** Any list of {key, …} objects in a tag body must not repeat a key (ims-facts.md §A.1, §A.2 #5). */
-function checkDuplicateKeys(out: Out, node: Node, base: number): void {
+function checkDuplicateKeys(out: Out, node: Node, base: number, holes: ReadonlySet<number>): void {
   if (node.type === 'array') {
     const seen = new Map<string, Node>();
     for (const item of node.children ?? []) {
       if (item.type !== 'object') continue;
       const key = (item.children ?? []).find((p) => p.children?.[0]?.value === 'key')?.children?.[1];
-      if (key?.type !== 'string') continue;
+      // A key from a {{variable}} is not known before it is sent.
+      if (key?.type !== 'string' || containsVariable(key, holes)) continue;
       const k = String(key.value);
       if (seen.has(k))
         out.add(
@@ -309,7 +315,7 @@ function checkDuplicateKeys(out: Out, node: Node, base: number): void {
       else seen.set(k, key);
     }
   }
-  for (const c of node.children ?? []) checkDuplicateKeys(out, c, base);
+  for (const c of node.children ?? []) checkDuplicateKeys(out, c, base, holes);
 }
 
 function parseErrorText(code: number): string {

@@ -34,8 +34,18 @@ export class ParsedHttp {
     return this.matches.get(request);
   }
 
-  /** The request whose block holds the offset. */
+  /** The request whose block holds the offset (requests are in document order: a binary search). */
   requestAt(offset: number): HttpRequest | undefined {
-    return this.file.requests.find((r) => offset >= r.span.start && offset <= r.span.end);
+    const rs = this.file.requests;
+    let lo = 0;
+    let hi = rs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = rs[mid];
+      if (offset < r.span.start) hi = mid - 1;
+      else if (offset > r.span.end) lo = mid + 1;
+      else return r;
+    }
+    return undefined;
   }
 }

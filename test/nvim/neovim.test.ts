@@ -83,7 +83,7 @@ test('Neovim gets environment-based hover: the selected environment of http-clie
     HOVER_COL: String(line.indexOf('{{projectId}}') + 4),
     LSP_SETTINGS: JSON.stringify({ imsTags: { http: { environment: 'dev' } } }),
   });
-  assert.match(output, /HOVER: `\{\{projectId\}\}`  environment dev \(http-client\.env\.json\)  Value: `nvim-dev-project`/);
+  assert.match(output, /HOVER: `\{\{projectId\}\}` {2}environment dev \(http-client\.env\.json\) {2}Value: `nvim-dev-project`/);
   assert.match(output, /COMPLETION: .*projectId/);
   assert.match(output, /DIAGNOSTICS: .*undefined-variable@0:\d+ \{\{imageId\}\} is defined nowhere: .*the environment "dev"/);
 });

@@ -149,6 +149,39 @@ async function main() {
       }
     });
 
+    await step(
+      'with no other .http extension, the .http file is highlighted by the server, and the environment is in the status bar',
+      async () => {
+        // The profile holds this extension only: the colors come from its semantic tokens (and no grammar of another).
+        const method = page.locator('.editor-instance .view-lines span span', { hasText: /^POST$/ }).first();
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('.editor-instance .view-lines span span')].some(
+              (s) => s.textContent === 'POST' && !s.className.split(' ').includes('mtk1'),
+            ),
+          undefined,
+          { timeout: 30_000 },
+        );
+        const colors = await page.evaluate(() => {
+          const spans = [...document.querySelectorAll('.editor-instance .view-lines span span')];
+          const color = (text) => {
+            const s = spans.find((x) => x.textContent === text || x.textContent?.startsWith(text));
+            return s ? getComputedStyle(s).color : undefined;
+          };
+          return {
+            method: color('POST'),
+            header: color('Content-Type'),
+            plain: getComputedStyle(document.querySelector('.editor-instance .view-lines')).color,
+          };
+        });
+        if (!colors.method || colors.method === colors.plain || colors.header === colors.plain)
+          throw new Error(`the .http file is not highlighted: ${JSON.stringify(colors)}`);
+        await method.waitFor();
+        await page.locator('.statusbar-item', { hasText: 'no environment' }).first().waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: join(shots, 'http-highlighted.png') });
+      },
+    );
+
     await step('Escape stops "Connect to Huawei Cloud" at the step where it is pressed', async () => {
       await runCommand(page, 'IMS: Connect to Huawei Cloud');
       await quickInputTitled(page, 'Connect to Huawei Cloud (1/4)');

@@ -212,3 +212,23 @@ const makeJson = () => {
   const { doc } = withCursor('{"Version": "1.1"|}', 'json');
   return doc;
 };
+
+test('a {{variable}} standing for a whole JSON value is not judged; the rest of the body still is', () => {
+  const body = (json: string) =>
+    serviceWith('dev')
+      .diagnostics(
+        http(
+          `@limit = 10\n@k = env\nPOST https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/resource_instances/action\nContent-Type: application/json\n\n${json}\n`,
+        ),
+      )
+      .map((d) => `${d.code} ${String(d.message).slice(0, 40)}`);
+  assert.deepEqual(body('{"action": "filter", "limit": {{limit}}, "offset": "0"}'), []);
+  assert.deepEqual(body('{"action": "filter", "limit": {{limit}}, "offset": 0}'), [
+    'body-schema "offset" must be a string (ListImageByTa',
+  ]);
+  assert.deepEqual(body('{"action": "filter", "tags": [{"key": "{{k}}", "values": []}, {"key": "{{k}}", "values": []}]}'), []);
+  assert.deepEqual(
+    body('{"action": {{action}}}').map((d) => d.split(' ')[0]),
+    ['undefined-variable'],
+  );
+});

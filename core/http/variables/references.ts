@@ -22,8 +22,6 @@ export interface VariableReference {
   request?: { part: 'headers' | 'body'; path: string } | { error: string };
 }
 
-const REF = /\{\{(\s*)([^{}]*?)\s*\}\}/g;
-
 function requestPart(rest: string): VariableReference['request'] {
   const m = /^response\.(headers|body)(?:\.(.*))?$/.exec(rest);
   if (!m) return { error: 'a request variable reads "response.headers.NAME" or "response.body.*" / "response.body.$.json.path"' };
@@ -36,26 +34,49 @@ function requestPart(rest: string): VariableReference['request'] {
   return { part, path };
 }
 
+/** Every `{{…}}` with no brace inside, found by scanning (a regular expression with lazy parts was the hot spot). */
 export function variableReferences(text: string): VariableReference[] {
-  if (!text.includes('{{')) return [];
   const out: VariableReference[] = [];
-  for (const m of text.matchAll(REF)) {
-    const expr = m[2];
-    const start = m.index!;
-    const exprStart = start + 2 + m[1].length;
-    const base = { expr, start, end: start + m[0].length, exprStart, exprEnd: exprStart + expr.length };
-    if (expr.startsWith('$')) {
-      out.push({ ...base, kind: 'system', name: expr.split(/\s+/)[0] });
+  let from = text.indexOf('{{');
+  while (from >= 0) {
+    const close = text.indexOf('}}', from + 2);
+    if (close < 0) break;
+    // The innermost {{ before the }}: "{{a {{b}}" holds the reference {{b}}.
+    const inner = text.lastIndexOf('{{', close);
+    const start = inner > from ? inner : from;
+    let a = start + 2;
+    let b = close;
+    const body = text.slice(a, b);
+    if (body.includes('{') || body.includes('}')) {
+      from = text.indexOf('{{', close + 2);
       continue;
     }
-    const dot = expr.indexOf('.');
-    if (dot > 0 && /^response\b/.test(expr.slice(dot + 1))) {
-      out.push({ ...base, kind: 'request', name: expr.slice(0, dot), request: requestPart(expr.slice(dot + 1)) });
-      continue;
-    }
-    out.push({ ...base, kind: 'plain', name: expr });
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    out.push(classify(text.slice(a, b), start, close + 2, a));
+    from = text.indexOf('{{', close + 2);
   }
   return out;
+}
+
+function classify(expr: string, start: number, end: number, exprStart: number): VariableReference {
+  // One object shape for every kind: this runs for every reference of a large file on each edit.
+  let kind: ReferenceKind = 'plain';
+  let name = expr;
+  let request: VariableReference['request'] = undefined;
+  if (expr.charCodeAt(0) === 36 /* $ */) {
+    kind = 'system';
+    const space = expr.search(/\s/);
+    name = space < 0 ? expr : expr.slice(0, space);
+  } else {
+    const dot = expr.indexOf('.');
+    if (dot > 0 && expr.startsWith('response', dot + 1) && !/\w/.test(expr[dot + 9] ?? '')) {
+      kind = 'request';
+      name = expr.slice(0, dot);
+      request = requestPart(expr.slice(dot + 1));
+    }
+  }
+  return { kind, expr, name, start, end, exprStart, exprEnd: exprStart + expr.length, request };
 }
 
 /** A plain variable name (with REST Client's `%` for percent-encoding): anything else is an httpyac expression. */
@@ -78,4 +99,44 @@ export function looksSecret(name: string): boolean {
 
 export function mask(value: string): string {
   return value.length <= 4 ? '••••' : `${value.slice(0, 2)}•••• (${value.length} characters)`;
+}
+
+/**
+ * A JSON body with every `{{variable}}` that stands for a whole value (outside strings, as in
+ * `"limit": {{limit}}`) replaced by a string of the same length, so the body parses and keeps its
+ * offsets; `holes` are the offsets of those strings, whose values are not judged.
+ */
+export function maskBareReferences(text: string): { text: string; holes: Set<number> } {
+  const holes = new Set<number>();
+  if (!text.includes('{{')) return { text, holes };
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      out += ch;
+      if (ch === '\\') {
+        out += text[i + 1] ?? '';
+        i++;
+      } else if (ch === '"') inString = false;
+      continue;
+    }
+    if (ch === '"') {
+      inString = true;
+      out += ch;
+      continue;
+    }
+    if (text.startsWith('{{', i)) {
+      const close = text.indexOf('}}', i + 2);
+      if (close > 0 && !text.slice(i + 2, close).includes('\n')) {
+        const length = close + 2 - i;
+        holes.add(i);
+        out += `"${'_'.repeat(length - 2)}"`;
+        i = close + 1;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return { text: out, holes };
 }

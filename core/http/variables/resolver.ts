@@ -109,6 +109,13 @@ function httpyacExpression(inputs: VariableInputs, ref: VariableReference): Reso
   return { source: 'request', detail, location, error: `${path.join('.')} finds nothing in the response of "${head}"` };
 }
 
+/** The last definition wins, as in REST Client. */
+function lastFileVariable(inputs: VariableInputs, name: string) {
+  const vars = inputs.file.variables;
+  for (let i = vars.length - 1; i >= 0; i--) if (vars[i].name === name) return vars[i];
+  return undefined;
+}
+
 /** What a reference stands for, or undefined when nothing defines it. */
 export function resolveReference(
   inputs: VariableInputs,
@@ -132,7 +139,7 @@ export function resolveReference(
     const inner = resolveReference(inputs, { ...ref, expr: ref.expr.slice(1), name: ref.name.slice(1) }, request, depth);
     return inner && inner.value !== undefined ? { ...inner, value: encodeURIComponent(inner.value) } : inner;
   }
-  const file = [...inputs.file.variables].reverse().find((v) => v.name === ref.name);
+  const file = lastFileVariable(inputs, ref.name);
   if (file) {
     const inner = depth < MAX_DEPTH ? resolveText(inputs, file.value, request, depth + 1) : undefined;
     return {
