@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { LspClient } from '../test/support/lspClient';
+import { diagnosticsAfterEdits } from './editTiming';
 import { generateHttp, generatePolicyFiles } from './generate';
 import { peakRssMiB, percentile, rssMiB } from './stats';
 
@@ -60,24 +61,19 @@ export async function benchHttp(serverJs: string, requests: number, policies: nu
       await client.request('textDocument/hover', { textDocument: { uri }, position: { line: requestLine, character: 2 } });
       hTimes.push(performance.now() - s);
     }
-    const dTimes: number[] = [];
-    let count = 0;
-    const at = { line: requestLine + 0, character: lines[requestLine].length };
-    for (let i = 0; i < Math.min(rounds, 30); i++) {
-      const s = performance.now();
-      const version = await client.edit(uri, { start: at, end: at }, i % 2 === 0 ? ' ' : '');
-      if (i % 2 === 1) await client.edit(uri, { start: at, end: { line: at.line, character: at.character + 1 } }, '');
-      const ds = await client.waitForDiagnostics(uri, (_d, p) => (p.version ?? 0) >= version, 60_000);
-      dTimes.push(performance.now() - s);
-      count = ds.length;
-    }
+    const diagnosticsAfterEdit = await diagnosticsAfterEdits(
+      client,
+      uri,
+      { line: requestLine + 0, character: lines[requestLine].length },
+      Math.min(rounds, 30),
+    );
     return {
       requests,
       policies,
       sizeBytes: text.length,
       completion: { p50: percentile(cTimes, 50), p95: percentile(cTimes, 95), items },
       hover: { p50: percentile(hTimes, 50), p95: percentile(hTimes, 95) },
-      diagnosticsAfterEdit: { p50: percentile(dTimes, 50), p95: percentile(dTimes, 95), count },
+      diagnosticsAfterEdit,
       indexMs,
       rssMiB: rssMiB(client.process.pid!),
       peakRssMiB: peakRssMiB(client.process.pid!),

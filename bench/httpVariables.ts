@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { URI } from 'vscode-uri';
 import { LspClient } from '../test/support/lspClient';
+import { diagnosticsAfterEdits } from './editTiming';
 import { percentile } from './stats';
 
 export interface VariablesRun {
@@ -74,17 +75,12 @@ export async function benchHttpVariables(serverJs: string, requests = 5000, vari
       hTimes.push(performance.now() - s);
       value = /Value: `img-/.test(h?.contents.value ?? '');
     }
-    const dTimes: number[] = [];
-    let count = 0;
-    const at = { line: mid, character: lines[mid].length };
-    for (let i = 0; i < Math.min(rounds, 30); i++) {
-      const s = performance.now();
-      const version = await client.edit(uri, { start: at, end: at }, i % 2 === 0 ? ' ' : '');
-      if (i % 2 === 1) await client.edit(uri, { start: at, end: { line: at.line, character: at.character + 1 } }, '');
-      const ds = await client.waitForDiagnostics(uri, (_d, p) => (p.version ?? 0) >= version, 60_000);
-      dTimes.push(performance.now() - s);
-      count = ds.length;
-    }
+    const diagnosticsAfterEdit = await diagnosticsAfterEdits(
+      client,
+      uri,
+      { line: mid, character: lines[mid].length },
+      Math.min(rounds, 30),
+    );
     if (!value) throw new Error('the hover did not show the environment value: the benchmark measured the wrong thing');
     return {
       requests,
@@ -92,7 +88,7 @@ export async function benchHttpVariables(serverJs: string, requests = 5000, vari
       sizeBytes: text.length,
       completion: { p50: percentile(cTimes, 50), p95: percentile(cTimes, 95), items },
       hover: { p50: percentile(hTimes, 50), p95: percentile(hTimes, 95), value },
-      diagnosticsAfterEdit: { p50: percentile(dTimes, 50), p95: percentile(dTimes, 95), count },
+      diagnosticsAfterEdit,
     };
   } finally {
     await client.stop();
