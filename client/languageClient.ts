@@ -19,7 +19,7 @@ export class LanguageClientHost {
     };
     const clientOptions: LanguageClientOptions = {
       // Policies are recognised by content on the server; every other JSON file gets nothing back.
-      documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'http' }],
+      documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'http' }, { language: 'terraform' }],
       // REST Client's environments are .http environments for the server too.
       synchronize: { configurationSection: ['imsTags', 'rest-client'] },
       // VS Code's own JSON support reports JSON syntax errors: the server does not repeat them.

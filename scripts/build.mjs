@@ -1,7 +1,7 @@
 // Builds one esbuild bundle per entry into dist/: the extension (VS Code host), its language client
 // (loaded after activation), the language server (any LSP client) and the IMS emulator.
 import { build } from 'esbuild';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,8 +40,21 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   // Loaded right after activation (client/bundles.ts): activation does not parse the LSP client.
   build({ ...common, entryPoints: ['client/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
+  build({
+    ...common,
+    entryPoints: ['server/server.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+    // web-tree-sitter's CommonJS build: its ES module build finds files through import.meta.url.
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  }),
   build({ ...common, entryPoints: ['emulator/main.ts'], outfile: 'dist/emulator.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
+// The HCL parser's WASM (web-tree-sitter's runtime and tree-sitter's Terraform grammar) beside the server.
+await copyFile('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');
+await copyFile(
+  'node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  'dist/tree-sitter-terraform.wasm',
+);
 await chmod('dist/server.js', 0o755);
 await chmod('dist/emulator.js', 0o755);

@@ -3,11 +3,15 @@
  * documents (json, jsonc) and request documents (http).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { SyntaxNode } from '../core/terraform/syntax';
 import { ParsedHttp } from './services/parsedHttp';
+import { ParsedTerraform, type HclParse } from './services/parsedTerraform';
 import { parsePolicy, reparsePolicy, type ParsedPolicy } from './services/parsedPolicy';
 
 export const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
 export const HTTP_LANGUAGES = new Set(['http']);
+/** Terraform, as HashiCorp's extension names the language (the extension contributes it for .tf too). */
+export const TERRAFORM_LANGUAGES = new Set(['terraform']);
 
 class VersionCache<T> {
   private readonly entries = new Map<string, { version: number; value: T }>();
@@ -32,6 +36,21 @@ export class DocumentCache {
     previous ? reparsePolicy(previous, text) : parsePolicy(text),
   );
   private readonly requests = new VersionCache((text) => new ParsedHttp(text));
+  private readonly terraforms = new Map<string, { version: number; value: ParsedTerraform }>();
+
+  /** How Terraform is parsed (the server sets the tree-sitter parser once it is loaded). */
+  constructor(public parseHcl: HclParse<{ root: SyntaxNode }> = () => undefined) {}
+
+  terraform(doc: TextDocument): ParsedTerraform {
+    const hit = this.terraforms.get(doc.uri);
+    // A read made before the parser was loaded is made again once it is.
+    if (hit && hit.version === doc.version && !hit.value.pending) return hit.value;
+    // The last version's tree is handed on (and consumed): the new one is parsed incrementally.
+    this.terraforms.delete(doc.uri);
+    const value = new ParsedTerraform(doc.uri, doc.getText(), this.parseHcl, hit?.value);
+    this.terraforms.set(doc.uri, { version: doc.version, value });
+    return value;
+  }
 
   policy(doc: TextDocument): ParsedPolicy {
     return this.policies.get(doc);
@@ -44,5 +63,7 @@ export class DocumentCache {
   forget(uri: string): void {
     this.policies.delete(uri);
     this.requests.delete(uri);
+    (this.terraforms.get(uri)?.value.tree as { free?: () => void } | undefined)?.free?.();
+    this.terraforms.delete(uri);
   }
 }

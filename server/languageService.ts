@@ -23,7 +23,15 @@ import type { Lang } from '../core/catalogue';
 import type { HttpVariableSources } from '../core/http/variables/sources';
 import type { PolicySource } from '../core/policy/evaluator';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../core/settings';
-import { DocumentCache, HTTP_LANGUAGES, POLICY_LANGUAGES } from './documentCache';
+import { DocumentCache, HTTP_LANGUAGES, POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from './documentCache';
+import type { ParsedTerraform } from './services/parsedTerraform';
+import {
+  terraformCodeActions,
+  terraformCompletion,
+  terraformDiagnostics,
+  terraformHover,
+  terraformInlayHints,
+} from './services/terraformPolicies';
 import { getHttpCodeActions } from './services/httpCodeActions';
 import { doHttpComplete } from './services/httpCompletion';
 import { computeHttpDiagnostics } from './services/httpDiagnostics';
@@ -41,7 +49,7 @@ import { doHover } from './services/policyHover';
 import { getInlayHints } from './services/policyInlayHints';
 import { serviceContext, type ServiceContext } from './services/serviceContext';
 
-export { HTTP_LANGUAGES, POLICY_LANGUAGES };
+export { HTTP_LANGUAGES, POLICY_LANGUAGES, TERRAFORM_LANGUAGES };
 
 export interface LanguageService {
   /** Parses a JSON document once per version; every other call takes the result. */
@@ -88,13 +96,18 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       options.identity?.(),
       options.httpVariables,
     );
-  /** Runs `policy` for policy documents, `http` for request documents, else returns `empty`. */
+  /**
+   * Runs `policy` for policy documents, `http` for request documents, `terraform` (when the feature
+   * has one) for Terraform documents, else returns `empty`.
+   */
   const route = <T>(
     doc: TextDocument,
     empty: T,
     policy: (p: ParsedPolicy, ctx: ServiceContext) => T,
     http: (p: ParsedHttp, ctx: ServiceContext) => T,
+    terraform?: (p: ParsedTerraform, ctx: ServiceContext) => T,
   ): T => {
+    if (TERRAFORM_LANGUAGES.has(doc.languageId)) return terraform ? terraform(cache.terraform(doc), context()) : empty;
     if (HTTP_LANGUAGES.has(doc.languageId)) {
       const ctx = context();
       const parsed = cache.http(doc);
@@ -116,6 +129,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         noCompletions,
         (p, ctx) => doComplete(doc, p, pos, ctx),
         (p, ctx) => doHttpComplete(doc, p, pos, ctx),
+        (p, ctx) => terraformCompletion(doc, p, pos, ctx),
       ),
     hover: (doc, pos) =>
       route(
@@ -123,6 +137,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         null,
         (p, ctx) => doHover(doc, p, pos, ctx),
         (p, ctx) => doHttpHover(doc, p, pos, ctx),
+        (p, ctx) => terraformHover(doc, p, pos, ctx),
       ),
     diagnostics: (doc) =>
       route(
@@ -130,6 +145,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         [],
         (p, ctx) => computeDiagnostics(doc, p, ctx),
         (p, ctx) => computeHttpDiagnostics(doc, p, ctx),
+        (p, ctx) => terraformDiagnostics(doc, p, ctx),
       ),
     codeActions: (doc, diags) =>
       route(
@@ -137,6 +153,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         [],
         (p, ctx) => getCodeActions(doc, p, diags, ctx),
         (p, ctx) => getHttpCodeActions(doc, p, diags, ctx),
+        (p, ctx) => terraformCodeActions(doc, p, diags, ctx),
       ),
     inlayHints: (doc, range) =>
       route(
@@ -144,6 +161,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         [],
         (p, ctx) => (ctx.settings.policy.inlayHints.enabled ? getInlayHints(doc, p, range, ctx) : []),
         (p, ctx) => (ctx.settings.http.inlayHints.enabled ? getHttpInlayHints(doc, p, range, ctx) : []),
+        (p, ctx) => (ctx.settings.policy.inlayHints.enabled ? terraformInlayHints(doc, p, range, ctx) : []),
       ),
     definition: (doc, pos) =>
       route(

@@ -9,7 +9,25 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { PolicySource } from '../core/policy/evaluator';
 import { parseJson, type PolicyModel } from '../core/policy/policyDocument';
-import { POLICY_LANGUAGES, type DocumentCache } from './documentCache';
+import { POLICY_LANGUAGES, TERRAFORM_LANGUAGES, type DocumentCache } from './documentCache';
+import { ParsedTerraform } from './services/parsedTerraform';
+
+/** The granting policies of a Terraform document, named by resource address, positions in the .tf file. */
+function terraformSources(doc: TextDocument, parsed: ParsedTerraform): PolicySource[] {
+  return parsed.policies.flatMap((v) => {
+    const model = grantingModel(v.parsed.model);
+    if (!model) return [];
+    return [
+      {
+        uri: doc.uri,
+        label: v.policy.address,
+        model,
+        text: v.policy.json,
+        positionAt: (o: number) => doc.positionAt(v.policy.map.toSource(o)),
+      },
+    ];
+  });
+}
 
 /** Folders never worth reading for policies. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
@@ -18,6 +36,11 @@ export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
 
 export function isPolicyPath(path: string): boolean {
   return /\.jsonc?$/i.test(path);
+}
+
+/** Terraform files hold policies too (huaweicloud_identity_role, huaweicloud_identityv5_policy). */
+export function isTerraformPath(path: string): boolean {
+  return /\.tf$/i.test(path);
 }
 
 /**
@@ -29,7 +52,9 @@ function grantingModel(model: PolicyModel | undefined): PolicyModel | undefined 
 }
 
 export class PolicyIndex {
+  /** Policy files by URI; a .tf file's policies by `uri#resource address`. */
   private readonly disk = new Map<string, PolicySource>();
+  private readonly pendingTerraform = new Map<string, string>();
   private cached?: PolicySource[];
   /** Files considered in the last scan (JSON files read). */
   scannedFiles = 0;
@@ -73,11 +98,12 @@ export class PolicyIndex {
       if (out.length >= MAX_POLICY_FILES) return;
       if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.'))
         await this.walk(join(dir, e.name), out, isCancelled);
-      else if (e.isFile() && isPolicyPath(e.name)) out.push(join(dir, e.name));
+      else if (e.isFile() && (isPolicyPath(e.name) || isTerraformPath(e.name))) out.push(join(dir, e.name));
     }
   }
 
   private async readFile(uri: string, path: string): Promise<void> {
+    if (isTerraformPath(path)) return this.readTerraform(uri, path);
     try {
       const stat = await fs.stat(path);
       if (stat.size > MAX_POLICY_BYTES) {
@@ -97,6 +123,32 @@ export class PolicyIndex {
     }
   }
 
+  /** The policies of a .tf file, each named by its resource address (read once the HCL parser is loaded). */
+  private async readTerraform(uri: string, path: string): Promise<void> {
+    for (const key of [...this.disk.keys()]) if (key.startsWith(`${uri}#`)) this.disk.delete(key);
+    try {
+      const stat = await fs.stat(path);
+      if (stat.size > MAX_POLICY_BYTES) return;
+      const text = await fs.readFile(path, 'utf8');
+      const doc = TextDocument.create(uri, 'terraform', 0, text);
+      // Read apart from the open documents' cache (the file may be open with other text); its tree freed at once.
+      const parsed = new ParsedTerraform(uri, text, this.cache.parseHcl);
+      (parsed.tree as { free?: () => void } | undefined)?.free?.();
+      // Read before the HCL parser was loaded: read again once it is (readPendingTerraform).
+      if (parsed.pending) this.pendingTerraform.set(uri, path);
+      else this.pendingTerraform.delete(uri);
+      for (const s of terraformSources(doc, parsed)) this.disk.set(`${uri}#${s.label}`, s);
+    } catch {
+      // deleted or unreadable: its policies are gone
+    }
+  }
+
+  /** The .tf files read before the HCL parser was loaded, read again now. */
+  async readPendingTerraform(): Promise<void> {
+    for (const [uri, path] of [...this.pendingTerraform]) await this.readTerraform(uri, path);
+    this.cached = undefined;
+  }
+
   /** Whether a path lies in one of the workspace folders. */
   private inWorkspace(path: string): boolean {
     return this.folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
@@ -108,9 +160,9 @@ export class PolicyIndex {
    */
   async fileChanged(uri: string): Promise<void> {
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file' || !isPolicyPath(parsed.path)) return;
+    if (parsed.scheme !== 'file' || !(isPolicyPath(parsed.path) || isTerraformPath(parsed.path))) return;
     if (this.inWorkspace(parsed.fsPath)) await this.readFile(uri, parsed.fsPath);
-    else this.disk.delete(uri);
+    else for (const key of [...this.disk.keys()]) if (key === uri || key.startsWith(`${uri}#`)) this.disk.delete(key);
     this.cached = undefined;
   }
 
@@ -125,12 +177,18 @@ export class PolicyIndex {
     const open = new Set<string>();
     for (const doc of this.documents.all()) {
       // An untitled draft is no grant: only documents with a file behind them count.
-      if (!POLICY_LANGUAGES.has(doc.languageId) || !doc.uri.startsWith('file:')) continue;
+      if (!doc.uri.startsWith('file:')) continue;
+      if (TERRAFORM_LANGUAGES.has(doc.languageId)) {
+        open.add(doc.uri);
+        out.push(...terraformSources(doc, this.cache.terraform(doc)));
+        continue;
+      }
+      if (!POLICY_LANGUAGES.has(doc.languageId)) continue;
       open.add(doc.uri);
       const model = grantingModel(this.cache.policy(doc).model);
       if (model) out.push({ uri: doc.uri, model, text: doc.getText(), positionAt: (o) => doc.positionAt(o) });
     }
-    for (const [uri, source] of this.disk) if (!open.has(uri)) out.push(source);
+    for (const [key, source] of this.disk) if (!open.has(key.split('#')[0])) out.push(source);
     out.sort((a, b) => a.uri.localeCompare(b.uri));
     return (this.cached = out);
   }

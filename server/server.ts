@@ -22,7 +22,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IDENTITY_ACCESS_NOTIFICATION, isIdentityAccess, type IdentityAccess } from '../core/access/identityAccess';
 import { langOf, type Lang } from '../core/catalogue';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { DocumentCache, POLICY_LANGUAGES } from './documentCache';
+import { DocumentCache, POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from './documentCache';
+import { loadHclParser, parseHcl } from './terraform/hclParser';
+import type { HclParse } from './services/parsedTerraform';
+import type { SyntaxNode } from '../core/terraform/syntax';
 import { idleCollector } from './idleCollector';
 import { getLanguageService } from './languageService';
 import { SHOW_DOCUMENT_COMMAND } from './services/httpCodeActions';
@@ -39,7 +42,8 @@ function usage(): string {
   return [
     'ims-tags-language-server: the IMS Tags & Policies language server.',
     'Usage: ims-tags-language-server --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME)',
-    'It serves IAM policy JSON (language ids json, jsonc) and IMS requests in .http files (language id http)',
+    'It serves IAM policy JSON (language ids json, jsonc), IMS requests in .http files (language id http) and',
+    'policies and image tags in Terraform files (language id terraform),',
     'to any LSP client over the chosen transport, and reads the policy files of the workspace folders.',
   ].join('\n');
 }
@@ -120,11 +124,29 @@ export function startServer(connection: Connection): void {
     void settings.refresh();
     if (client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{json,jsonc}' }, { globPattern: '**/.env' }],
+        watchers: [{ globPattern: '**/*.{json,jsonc,tf}' }, { globPattern: '**/.env' }],
       });
     }
     void indexWorkspace();
+    terraformLoaded = loadTerraform();
   });
+
+  let terraformLoaded: Promise<void> = Promise.resolve();
+  /** The HCL parser (WASM) loads once; then Terraform documents and .tf files of the index are read. */
+  const loadTerraform = async (): Promise<void> => {
+    try {
+      await loadHclParser();
+      // The cache hands parseHcl back only trees that parseHcl made.
+      cache.parseHcl = parseHcl as HclParse<{ root: SyntaxNode }>;
+      await index.readPendingTerraform();
+      policiesChanged();
+      for (const doc of documents.all()) if (TERRAFORM_LANGUAGES.has(doc.languageId)) diagnostics.schedule(doc.uri);
+    } catch (e) {
+      connection.console.error(
+        `The HCL parser did not load, so Terraform files are not read: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+  };
 
   /** Reads the policy files of the workspace folders, with progress where the client shows it. */
   const indexWorkspace = async (): Promise<void> => {
@@ -169,7 +191,7 @@ export function startServer(connection: Connection): void {
   const changed = (doc: TextDocument): void => {
     collectWhenIdle();
     diagnostics.schedule(doc.uri);
-    if (POLICY_LANGUAGES.has(doc.languageId)) policiesChanged();
+    if (POLICY_LANGUAGES.has(doc.languageId) || TERRAFORM_LANGUAGES.has(doc.languageId)) policiesChanged();
   };
   documents.onDidOpen((e) => changed(e.document));
   documents.onDidChangeContent((e) => changed(e.document));
@@ -178,20 +200,27 @@ export function startServer(connection: Connection): void {
     service.forget(e.document.uri);
     collectWhenIdle();
     // A closed policy falls back to its disk version.
-    if (POLICY_LANGUAGES.has(e.document.languageId)) void index.fileChanged(e.document.uri).then(policiesChanged);
+    if (POLICY_LANGUAGES.has(e.document.languageId) || TERRAFORM_LANGUAGES.has(e.document.languageId))
+      void index.fileChanged(e.document.uri).then(policiesChanged);
   });
 
   const empty: CompletionList = { isIncomplete: false, items: [] };
-  connection.onCompletion((p, token) => {
-    const doc = documents.get(p.textDocument.uri);
+  /** A Terraform document is answered once the HCL parser is loaded (a request that comes first waits for it). */
+  const ready = async (uri: string): Promise<TextDocument | undefined> => {
+    const doc = documents.get(uri);
+    if (doc && TERRAFORM_LANGUAGES.has(doc.languageId)) await terraformLoaded.catch(() => undefined);
+    return documents.get(uri);
+  };
+  connection.onCompletion(async (p, token) => {
+    const doc = await ready(p.textDocument.uri);
     return doc ? guard('completion', empty, token, () => service.complete(doc, p.position)) : empty;
   });
-  connection.onHover((p, token) => {
-    const doc = documents.get(p.textDocument.uri);
+  connection.onHover(async (p, token) => {
+    const doc = await ready(p.textDocument.uri);
     return doc ? guard('hover', null, token, () => service.hover(doc, p.position)) : null;
   });
-  connection.onCodeAction((p, token) => {
-    const doc = documents.get(p.textDocument.uri);
+  connection.onCodeAction(async (p, token) => {
+    const doc = await ready(p.textDocument.uri);
     return doc ? guard('codeAction', [], token, () => service.codeActions(doc, p.context.diagnostics)) : [];
   });
   // A quick fix that edits another file shows it (window/showDocument) where the client can.
@@ -217,8 +246,8 @@ export function startServer(connection: Connection): void {
     const none: SemanticTokens = { data: [] };
     return doc ? guard('semanticTokens', none, token, () => service.semanticTokens(doc)) : none;
   });
-  connection.languages.inlayHint.on((p, token) => {
-    const doc = documents.get(p.textDocument.uri);
+  connection.languages.inlayHint.on(async (p, token) => {
+    const doc = await ready(p.textDocument.uri);
     return doc ? guard('inlayHint', [], token, () => service.inlayHints(doc, p.range)) : [];
   });
 

@@ -14,6 +14,8 @@ export interface PolicySource {
   positionAt?: (offset: number) => { line: number; character: number };
   /** The policy's text, for edits that keep its layout. */
   text?: string;
+  /** A name for messages when the URI does not say it (a Terraform resource address). */
+  label?: string;
 }
 
 export interface StatementRef {

@@ -85,7 +85,7 @@ function grantEdits(
     const line = at.line + before.length - 1;
     const character = before.length > 1 ? before[before.length - 1].length : at.character + before[0].length;
     out.push({
-      title: m.grantIn(actions.join(', '), fileName(source.uri), st.index + 1),
+      title: m.grantIn(actions.join(', '), source.label ?? fileName(source.uri), st.index + 1),
       edit: { changes: { [source.uri]: [TextEdit.insert(at, insert.text)] } },
       show: { uri: source.uri, range: Range.create(line, character, line, character) },
     });

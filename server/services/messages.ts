@@ -153,6 +153,10 @@ const en = {
   allowedIfCondition: () => 'allowed only if a Condition holds:',
   grantedByNone: () => 'granted by no policy',
   workspacePolicies: () => '**Workspace policies**',
+  // Terraform
+  terraformVersion: (resource: string, expected: string, found: string) =>
+    `${resource} takes a Version ${expected} policy; this one is Version ${found}, so it is checked by the ${found} rules and IAM may refuse it here.`,
+  terraformPolicyOf: (address: string) => `_In ${address}._`,
   // .http variables
   variableNoValueYet: () => 'No value yet: asked for, or read from a response, when the request is sent.',
   requestVariableDetail: (name: string) => `request variable: the last response of "${name}"`,
@@ -309,6 +313,9 @@ const zh: Messages = {
   allowedIfCondition: () => '仅在条件满足时允许：',
   grantedByNone: () => '没有策略授予',
   workspacePolicies: () => '**工作区策略**',
+  terraformVersion: (resource, expected, found) =>
+    `${resource} 需要 Version ${expected} 的策略；此策略为 Version ${found}，按 ${found} 的规则检查，IAM 可能在此拒绝它。`,
+  terraformPolicyOf: (address) => `_位于 ${address}。_`,
   variableNoValueYet: () => '暂无值：发送请求时询问或从响应中读取。',
   requestVariableDetail: (name) => `请求变量：“${name}”最近一次的响应`,
   variableValue: (value) => `值：\`${value}\``,

@@ -15,7 +15,7 @@ export function fileName(uri: string): string {
 }
 
 export function describeStatement(ref: StatementRef, lang: Lang): string {
-  return messages(lang).statementIn(fileName(ref.source.uri), ref.statement.index + 1, ref.conditional);
+  return messages(lang).statementIn(ref.source.label ?? fileName(ref.source.uri), ref.statement.index + 1, ref.conditional);
 }
 
 export interface ApiVerdict {

@@ -87,3 +87,31 @@ test('Neovim gets environment-based hover: the selected environment of http-clie
   assert.match(output, /COMPLETION: .*projectId/);
   assert.match(output, /DIAGNOSTICS: .*undefined-variable@0:\d+ \{\{imageId\}\} is defined nowhere: .*the environment "dev"/);
 });
+
+test('Neovim gets Terraform: a squiggle on the action inside a heredoc, and the hover of an action in jsonencode', () => {
+  nvimOrFail();
+  const dir = mkdtempSync(join(tmpdir(), 'ims-nvim-'));
+  const file = join(dir, 'main.tf');
+  const lines = [
+    'resource "huaweicloud_identity_role" "r" {',
+    '  policy = <<EOT',
+    '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ims:images:updte"]}]}',
+    'EOT',
+    '}',
+    'resource "huaweicloud_identityv5_policy" "p" {',
+    '  policy_document = jsonencode({ Version = "5.0", Statement = [{ Effect = "Allow", Action = ["ims:images:list"] }] })',
+    '}',
+    '',
+  ];
+  writeFileSync(file, lines.join('\n'));
+  const output = runNvim({
+    LSP_FILE: file,
+    LSP_FILETYPE: 'terraform',
+    LSP_LINE: '6',
+    LSP_COL: String(lines[6].indexOf('ims:images:list') + 4),
+    HOVER_LINE: '6',
+    HOVER_COL: String(lines[6].indexOf('ims:images:list') + 5),
+  });
+  assert.match(output, /HOVER: \*\*ims:images:list\*\* — List and query images/);
+  assert.match(output, /DIAGNOSTICS: .*unknown-action@2:64 Unknown IMS action "ims:images:updte"/);
+});

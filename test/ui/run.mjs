@@ -182,6 +182,17 @@ async function main() {
       },
     );
 
+    await step('a Terraform heredoc shows the squiggle on the unknown action, and its hover names the resource', async () => {
+      await openFile(page, 'roles.tf');
+      await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 30_000 });
+      await goTo(page, 12, 41);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.locator('.monaco-hover', { hasText: 'huaweicloud_identity_role.tagger' }).first().waitFor({ timeout: 20_000 });
+      await page.screenshot({ path: join(shots, 'terraform-heredoc.png') });
+      await page.keyboard.press('Escape');
+    });
+
     await step('Escape stops "Connect to Huawei Cloud" at the step where it is pressed', async () => {
       await runCommand(page, 'IMS: Connect to Huawei Cloud');
       await quickInputTitled(page, 'Connect to Huawei Cloud (1/4)');

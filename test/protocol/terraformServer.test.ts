@@ -1,0 +1,84 @@
+/**
+ * The built server over stdio with Terraform: diagnostics inside a heredoc for an open .tf document,
+ * and a policy in a .tf file of the workspace counting for a .http request's verdict, named by its
+ * resource address, following the file when it changes on disk.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { LspClient, SERVER_JS } from '../support/lspClient';
+
+const role = (actions: string[]) => `resource "huaweicloud_identity_role" "tagger" {
+  name   = "tagger"
+  type   = "XA"
+  policy = <<EOT
+{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ${JSON.stringify(actions)}}]}
+EOT
+}
+`;
+const REQUEST = 'GET https://ims.cn-north-4.myhuaweicloud.com/v2/p1/images/img-1/tags\n';
+
+let dir: string;
+let client: LspClient;
+let tfPath: string;
+const httpUri = 'file:///virtual/requests.http';
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'ims-tf-'));
+  tfPath = join(dir, 'iam.tf');
+  writeFileSync(tfPath, role(['ims:images:list']));
+  client = await LspClient.start({
+    command: process.execPath,
+    args: [SERVER_JS, '--stdio'],
+    workspaceFolders: [URI.file(dir).toString()],
+  });
+  await client.open(httpUri, 'http', REQUEST);
+});
+after(async () => {
+  await client.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('a policy in a .tf file of the workspace grants, named by its resource address', async () => {
+  // The HCL parser loads in the background: the .tf file counts once it has been read.
+  const deadline = Date.now() + 20_000;
+  let value = '';
+  while (Date.now() < deadline && !/huaweicloud_identity_role/.test(value)) {
+    const h = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri: httpUri },
+      position: { line: 0, character: 1 },
+    });
+    value = (h.contents as { value: string }).value;
+    if (!/huaweicloud_identity_role/.test(value)) await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.match(value, /✅ `ims:images:list` allowed by huaweicloud_identity_role\.tagger, statement 1/);
+});
+
+test('the .tf file changed on disk: the verdict follows', async () => {
+  writeFileSync(tfPath, role(['ims:images:get']));
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(tfPath).toString(), type: 2 }] });
+  const ds = await client.waitForDiagnostics(httpUri, (d) => d.some((x) => x.code === 'not-granted'));
+  assert.match(String(ds[0].message), /No policy in the workspace grants "ims:images:list"/);
+});
+
+test('an open .tf document gets its diagnostics at the exact characters, and code actions that edit it', async () => {
+  const uri = 'file:///virtual/main.tf';
+  const text = role(['ims:images:lst']);
+  await client.open(uri, 'terraform', text);
+  const [d] = await client.waitForDiagnostics(uri, (x) => x.length > 0);
+  const line = text.split('\n')[d.range.start.line];
+  assert.equal(line.slice(d.range.start.character, d.range.end.character), '"ims:images:lst"');
+  const actions = await client.request<Array<{ title: string; edit?: { changes: Record<string, unknown[]> } }>>(
+    'textDocument/codeAction',
+    {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    },
+  );
+  assert.ok(actions.some((a) => a.title === 'Replace with "ims:images:list"' && a.edit?.changes[uri]));
+});

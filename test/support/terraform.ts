@@ -1,0 +1,19 @@
+/** Terraform tests: the HCL parser loaded from the build (dist/ holds both .wasm files), documents as strings. */
+import { join } from 'node:path';
+import { DocumentCache } from '../../server/documentCache';
+import { getLanguageService } from '../../server/languageService';
+import { loadHclParser, parseHcl } from '../../server/terraform/hclParser';
+import type { PolicySource } from '../../core/policy/evaluator';
+import { doc as makeDoc } from './docs';
+import type { HclParse } from '../../server/services/parsedTerraform';
+import type { SyntaxNode } from '../../core/terraform/syntax';
+
+export const DIST = join(__dirname, '../../../dist');
+
+export async function terraformService(policies: PolicySource[] = [], lang: 'en' | 'zh' = 'en') {
+  await loadHclParser(DIST);
+  const cache = new DocumentCache(parseHcl as HclParse<{ root: SyntaxNode }>);
+  return getLanguageService({ cache, lang: () => lang, policies: () => policies });
+}
+
+export const tf = (text: string) => makeDoc(text, 'terraform');

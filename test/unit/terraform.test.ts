@@ -1,0 +1,179 @@
+/** Policies and image tags inside Terraform: ranges exact in the .tf source, HCL edits, expressions never judged. */
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit } from 'vscode-languageserver';
+import { withCursor } from '../support/docs';
+import { terraformService, tf } from '../support/terraform';
+
+let ls: Awaited<ReturnType<typeof terraformService>>;
+before(async () => {
+  ls = await terraformService();
+});
+
+const text = (d: TextDocument, r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+  d.getText(r);
+const diags = (source: string) => {
+  const d = tf(source);
+  return ls.diagnostics(d).map((x) => ({ code: String(x.code), text: text(d, x.range), message: String(x.message) }));
+};
+
+const HEREDOC = `# a role
+resource "huaweicloud_identity_role" "tagger" {
+  name   = "tagger"
+  type   = "XA"
+  policy = <<EOT
+{
+  "Version": "1.1",
+  "Statement": [
+    { "Effect": "Allow", "Action": ["ims:images:list", "ims:images:get", "ims:images:updte"] }
+  ]
+}
+EOT
+}
+`;
+
+test('a heredoc policy: the unknown action squiggled on its own characters, the quick fix edits them', () => {
+  const d = tf(HEREDOC);
+  const ds = ls.diagnostics(d);
+  assert.deepEqual(
+    ds.map((x) => [x.code, text(d, x.range)]),
+    [['unknown-action', '"ims:images:updte"']],
+  );
+  const fix = ls.codeActions(d, ds).find((a) => a.title === 'Replace with "ims:images:update"')!;
+  const out = TextDocument.applyEdits(d, fix.edit!.changes![d.uri] as TextEdit[]);
+  assert.equal(out, HEREDOC.replace('ims:images:updte', 'ims:images:update'));
+  assert.deepEqual(ls.diagnostics(tf(out)), []);
+});
+
+const JSONENCODE = `resource "huaweicloud_identityv5_policy" "reader" {
+  name = "reader" // trailing comment
+  /* a block
+     comment */
+  policy_document = jsonencode({
+    Version = "5.0"
+    Statement = [
+      {
+        Effect : "Allow"   # hash comment
+        "Action" = [
+          "ims:images:lst",
+          var.more_actions,
+          "\${local.prefix}:images:get",
+          "ims:*:get*",
+        ]
+      },
+      { Effect = "Deny", Action = local.denied, Resource = ["ims:*:*:image:\${var.id}"] }
+    ]
+  })
+}
+`;
+
+test('jsonencode with = and :, quoted and unquoted keys, nested lists, comments: only the real mistake is reported', () => {
+  assert.deepEqual(
+    diags(JSONENCODE).map((x) => [x.code, x.text]),
+    [['unknown-action', '"ims:images:lst"']],
+  );
+  const d = tf(JSONENCODE);
+  const ds = ls.diagnostics(d);
+  const fix = ls.codeActions(d, ds).find((a) => a.title === 'Replace with "ims:images:list"')!;
+  const out = TextDocument.applyEdits(d, fix.edit!.changes![d.uri] as TextEdit[]);
+  assert.equal(out, JSONENCODE.replace('"ims:images:lst"', '"ims:images:list"'), 'the HCL keeps its quoting and layout');
+});
+
+test('completion and hover inside the HCL list and inside the heredoc', () => {
+  const { doc, position } = withCursor(JSONENCODE.replace('"ims:images:lst"', '"ims:images:|"'), 'terraform');
+  const items = ls.complete(doc, position).items;
+  const list = items.find((i) => i.label === 'ims:images:list')!;
+  assert.ok(list, items.map((i) => i.label).join(', '));
+  const range = (list.textEdit as { range: Parameters<TextDocument['getText']>[0] }).range;
+  assert.equal(doc.getText(range), '"ims:images:', 'as in a policy file: up to the cursor, the closing quote kept');
+  const h = withCursor(HEREDOC.replace('"ims:images:list"', '"ims:ima|ges:list"'), 'terraform');
+  const hover = ls.hover(h.doc, h.position)!;
+  assert.match(
+    (hover.contents as { value: string }).value,
+    /\*\*ims:images:list\*\*[\s\S]*_In huaweicloud_identity_role\.tagger\._/,
+  );
+  assert.equal(h.doc.getText(hover.range!), '"ims:images:list"');
+});
+
+test('a Version that does not fit the resource is said', () => {
+  const ds = diags(HEREDOC.replace('"Version": "1.1"', '"Version": "5.0"'));
+  assert.deepEqual(
+    ds.map((x) => [x.code, x.text]),
+    [
+      ['unknown-action', '"ims:images:updte"'],
+      ['terraform-version', '"5.0"'],
+    ],
+  );
+  assert.match(ds[1].message, /huaweicloud_identity_role takes a Version 1\.1 policy; this one is Version 5\.0/);
+});
+
+test('tag maps on IMS image resources: rules, count and duplicates; interpolations never judged', () => {
+  const many = Array.from({ length: 21 }, (_, i) => `k${i} = "v"`).join(', ');
+  const source = `resource "huaweicloud_images_image" "a" {
+  tags = {
+    env          = "prod"
+    "bad key!"   = "v"
+    env          = "again"
+    owner        = var.owner
+    "\${var.k}"  = local.v
+    team         = "a|b"
+    long         = "${'x'.repeat(256)}"
+  }
+}
+resource "huaweicloud_ims_ecs_system_image" "b" {
+  tags = { ${many} }
+}
+resource "huaweicloud_vpc" "c" {
+  tags = { "not checked!" = "x" }
+}
+`;
+  assert.deepEqual(
+    diags(source).map((x) => [x.code, x.text.length > 20 ? `${x.text.slice(0, 5)}…` : x.text]),
+    [
+      ['tag-rule', 'bad key!'],
+      ['duplicate-tag-key', 'env'],
+      ['tag-rule', 'a|b'],
+      ['tag-rule', 'xxxxx…'],
+      ['tag-rule', '{'],
+    ],
+  );
+});
+
+test('half-typed HCL, unbalanced braces and a large file never throw', () => {
+  for (const cut of [10, 60, 120, HEREDOC.length - 5]) ls.diagnostics(tf(HEREDOC.slice(0, cut)));
+  ls.diagnostics(
+    tf('resource "huaweicloud_identity_role" "x" {\n  policy = jsonencode({ Version = "1.1", Statement = [ { Action = ["ims:'),
+  );
+  ls.diagnostics(tf('}}}} {{{ resource " <<EOT\n'));
+  const big = Array.from({ length: 3000 }, (_, i) => HEREDOC.replace('"tagger"', `"t${i}"`)).join('\n');
+  assert.equal(ls.diagnostics(tf(big)).length, 3000);
+});
+
+test('edits one after another (incremental parse, blocks and policies kept) give what a fresh read gives', async () => {
+  const fresh = await terraformService();
+  const source = `${HEREDOC}\n${JSONENCODE}\nresource "huaweicloud_images_image" "i" {\n  tags = { env = "prod", "x y" = "z" }\n}\n`;
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces = ['"', '{', '}', 'ims:images:', 'x', '\n', ' = ', '[', ']', ',', '#', 'EOT', '<<EOT\n', '${var.a}', ''];
+  let text = source;
+  let version = 1;
+  for (let i = 0; i < 150; i++) {
+    const at = rand(text.length + 1);
+    const cut = rand(4);
+    text = text.slice(0, at) + pieces[rand(pieces.length)] + text.slice(Math.min(text.length, at + cut));
+    // Every few edits, go back towards the valid file, so both the valid and the broken shapes are seen.
+    if (i % 10 === 9) text = source;
+    const doc = TextDocument.create('file:///inc.tf', 'terraform', ++version, text);
+    const incremental = ls.diagnostics(doc).map((d) => [d.code, JSON.stringify(d.range), d.message]);
+    const again = fresh.diagnostics(TextDocument.create(`file:///fresh-${i}.tf`, 'terraform', 1, text));
+    assert.deepEqual(
+      incremental,
+      again.map((d) => [d.code, JSON.stringify(d.range), d.message]),
+      `edit ${i}`,
+    );
+  }
+});
