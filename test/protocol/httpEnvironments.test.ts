@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { DocumentSymbol, Hover, Location, SemanticTokens } from 'vscode-languageserver-protocol';
-import { LspClient, SERVER_JS } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 
 let dir: string;
 let client: LspClient;
@@ -51,12 +51,7 @@ before(async () => {
   const path = join(dir, 'api', 'requests.http');
   writeFileSync(path, TEXT);
   httpUri = URI.file(path).toString();
-  client = await LspClient.start({
-    command: process.execPath,
-    args: [SERVER_JS, '--stdio'],
-    workspaceFolders: [URI.file(dir).toString()],
-    configuration,
-  });
+  client = await LspClient.inFolder(dir, { configuration });
   await client.open(httpUri, 'http', TEXT);
 });
 after(async () => {

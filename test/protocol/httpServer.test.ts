@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { CompletionList, Hover, InlayHint } from 'vscode-languageserver-protocol';
-import { LspClient, SERVER_JS } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 
 const HOST = 'https://ims.cn-north-4.myhuaweicloud.com';
 const REQUEST = `### add a tag\nPOST ${HOST}/v2/p1/images/img-1/tags\nContent-Type: application/json;charset=UTF-8\n\n{"tag": {"key": "env", "value": "prod"}}\n`;
@@ -32,11 +32,7 @@ before(async () => {
     join(dir, 'node_modules', 'x', 'deny.json'),
     JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Deny', Action: ['ims:*:*'] }] }),
   );
-  client = await LspClient.start({
-    command: process.execPath,
-    args: [SERVER_JS, '--stdio'],
-    workspaceFolders: [URI.file(dir).toString()],
-  });
+  client = await LspClient.inFolder(dir);
   await client.open(httpUri, 'http', REQUEST);
 });
 after(async () => {

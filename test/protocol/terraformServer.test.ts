@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { LspClient, SERVER_JS } from '../support/lspClient';
+import { LspClient } from '../support/lspClient';
 
 const role = (actions: string[]) => `resource "huaweicloud_identity_role" "tagger" {
   name   = "tagger"
@@ -31,11 +31,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'ims-tf-'));
   tfPath = join(dir, 'iam.tf');
   writeFileSync(tfPath, role(['ims:images:list']));
-  client = await LspClient.start({
-    command: process.execPath,
-    args: [SERVER_JS, '--stdio'],
-    workspaceFolders: [URI.file(dir).toString()],
-  });
+  client = await LspClient.inFolder(dir);
   await client.open(httpUri, 'http', REQUEST);
 });
 after(async () => {

@@ -2,6 +2,7 @@
  * A minimal LSP client over stdio for protocol tests and benchmarks: it spawns a server, answers the
  * requests servers make of clients, and collects published diagnostics with waiters.
  */
+import { URI } from 'vscode-uri';
 import { spawn, type ChildProcess } from 'node:child_process';
 import {
   createProtocolConnection,
@@ -43,6 +44,16 @@ export class LspClient {
     readonly process: ChildProcess,
     readonly connection: ProtocolConnection,
   ) {}
+
+  /** The built server over stdio with `dir` as its one workspace folder. */
+  static inFolder(dir: string, options: Partial<SpawnOptions> = {}): Promise<LspClient> {
+    return LspClient.start({
+      command: process.execPath,
+      args: [SERVER_JS, '--stdio'],
+      workspaceFolders: [URI.file(dir).toString()],
+      ...options,
+    });
+  }
 
   static async start(options: SpawnOptions): Promise<LspClient> {
     const child = spawn(options.command, options.args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: options.cwd });
