@@ -177,3 +177,9 @@ test('edits one after another (incremental parse, blocks and policies kept) give
     );
   }
 });
+
+test('examples/iam.tf is clean under our own diagnostics', () => {
+  const source = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../../examples/iam.tf'), 'utf8');
+  assert.deepEqual(diags(source), []);
+  assert.equal(ls.documentSymbols(tf(source)), null, 'Terraform has no outline from us: HashiCorp’s extension gives one');
+});
