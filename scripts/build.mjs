@@ -42,7 +42,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/languageClient.ts'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
   build({
     ...common,
-    entryPoints: ['server/server.ts'],
+    entryPoints: ['server/node/main.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
     // web-tree-sitter's CommonJS build: its ES module build finds files through import.meta.url.

@@ -3,14 +3,14 @@
  * them too. A burst of edits is coalesced into one run on the newest version; when the policies change,
  * every open `.http` document is checked again.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { HTTP_LANGUAGES } from './documentCache';
 
 export class DiagnosticsPublisher {
-  private readonly pending = new Map<string, NodeJS.Immediate>();
-  private revalidateTimer?: NodeJS.Timeout;
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private revalidateTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly connection: Connection,
@@ -21,10 +21,11 @@ export class DiagnosticsPublisher {
   /** Validates on the next turn; a newer request for the same document replaces this one. */
   schedule(uri: string): void {
     const previous = this.pending.get(uri);
-    if (previous) clearImmediate(previous);
+    if (previous) clearTimeout(previous);
     this.pending.set(
       uri,
-      setImmediate(() => {
+      // The next turn (a timer, as a web worker has no setImmediate).
+      setTimeout(() => {
         this.pending.delete(uri);
         const doc = this.documents.get(uri);
         if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.compute(doc) });
@@ -44,7 +45,7 @@ export class DiagnosticsPublisher {
   /** A closed document: nothing pending, and its diagnostics cleared. */
   clear(uri: string): void {
     const p = this.pending.get(uri);
-    if (p) clearImmediate(p);
+    if (p) clearTimeout(p);
     this.pending.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

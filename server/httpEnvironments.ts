@@ -6,12 +6,16 @@
  * (variables/sources.ts). Files are read once and kept until a file event or a settings change says
  * otherwise; one result per folder pair, so the services' memos hold.
  */
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { URI } from 'vscode-uri';
 import { ENV_FILES, buildVariableSources, variableFileUris, type HttpVariableSources } from '../core/http/variables/sources';
 
 export { ENV_FILES };
+
+export interface EnvironmentHost {
+  /** A small file's text now, or undefined when it is absent. */
+  readNow(uri: string): string | undefined;
+  processEnv(name: string): string | undefined;
+  uuid(): string;
+}
 
 export class HttpEnvironments {
   private readonly files = new Map<string, string | undefined>();
@@ -21,27 +25,19 @@ export class HttpEnvironments {
     private readonly folders: () => readonly string[],
     private readonly selected: () => string,
     private readonly settingsEnvironments: () => unknown,
+    private readonly host: EnvironmentHost,
   ) {}
 
   /** A file event or a settings change: read again what it touches (or everything). */
   invalidate(uri?: string): void {
-    if (uri) this.files.delete(URI.parse(uri).toString());
+    if (uri) this.files.delete(uri);
     else this.files.clear();
     this.byDir.clear();
   }
 
   private read(uri: string): string | undefined {
-    const key = URI.parse(uri).toString();
-    if (!this.files.has(key)) {
-      let text: string | undefined;
-      try {
-        text = readFileSync(URI.parse(uri).fsPath, 'utf8');
-      } catch {
-        text = undefined; // absent (or unreadable): not a source
-      }
-      this.files.set(key, text);
-    }
-    return this.files.get(key);
+    if (!this.files.has(uri)) this.files.set(uri, this.host.readNow(uri));
+    return this.files.get(uri);
   }
 
   forDocument(uri: string): HttpVariableSources {
@@ -49,17 +45,17 @@ export class HttpEnvironments {
     const cached = this.byDir.get(where.key);
     if (cached) return cached;
     const files = where.envFiles.flatMap((f) => {
-      const text = f.uri.startsWith('file:') ? this.read(f.uri) : undefined;
+      const text = this.read(f.uri);
       return text === undefined ? [] : [{ ...f, text }];
     });
-    const dotenvText = where.dotenv?.startsWith('file:') ? this.read(where.dotenv) : undefined;
+    const dotenvText = where.dotenv ? this.read(where.dotenv) : undefined;
     const result = buildVariableSources({
       settings: this.settingsEnvironments(),
       files,
       dotenv: where.dotenv && dotenvText !== undefined ? { uri: where.dotenv, text: dotenvText } : undefined,
       selected: this.selected(),
-      processEnv: (n) => process.env[n],
-      uuid: randomUUID,
+      processEnv: (n) => this.host.processEnv(n),
+      uuid: () => this.host.uuid(),
     });
     this.byDir.set(where.key, result);
     return result;

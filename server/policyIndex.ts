@@ -2,15 +2,14 @@
  * The policies of the workspace, for the .http permission check: policy files read from the workspace
  * folders (bounded), kept up to date from file events, with open documents winning over disk.
  */
-import { promises as fs } from 'node:fs';
-import { join, sep } from 'node:path';
-import type { TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { PolicySource } from '../core/policy/evaluator';
 import { parseJson, type PolicyModel } from '../core/policy/policyDocument';
 import { POLICY_LANGUAGES, TERRAFORM_LANGUAGES, type DocumentCache } from './documentCache';
 import { ParsedTerraform } from './services/parsedTerraform';
+import { inFolders, type WorkspaceFiles } from './workspaceFiles';
 
 /** The granting policies of a Terraform document, named by resource address, positions in the .tf file. */
 function terraformSources(doc: TextDocument, parsed: ParsedTerraform): PolicySource[] {
@@ -29,8 +28,6 @@ function terraformSources(doc: TextDocument, parsed: ParsedTerraform): PolicySou
   });
 }
 
-/** Folders never worth reading for policies. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
 export const MAX_POLICY_FILES = 5000;
 export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
 
@@ -54,16 +51,17 @@ function grantingModel(model: PolicyModel | undefined): PolicyModel | undefined 
 export class PolicyIndex {
   /** Policy files by URI; a .tf file's policies by `uri#resource address`. */
   private readonly disk = new Map<string, PolicySource>();
-  private readonly pendingTerraform = new Map<string, string>();
+  private readonly pendingTerraform = new Set<string>();
   private cached?: PolicySource[];
   /** Files considered in the last scan (JSON files read). */
   scannedFiles = 0;
-  /** The workspace folders' paths: only files below them count once closed. */
+  /** The workspace folders (URIs): only files below them count once closed. */
   private folders: string[] = [];
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: DocumentCache,
+    private readonly files: WorkspaceFiles,
   ) {}
 
   /** Reads every policy file below the folders. Returns the number of policies found. */
@@ -72,86 +70,50 @@ export class PolicyIndex {
     onProgress?: (done: number) => void,
     isCancelled: () => boolean = () => false,
   ): Promise<number> {
-    const files: string[] = [];
-    this.folders = folderUris.map((f) => URI.parse(f).fsPath);
-    for (const folder of this.folders) await this.walk(folder, files, isCancelled);
-    this.scannedFiles = files.length;
+    this.folders = folderUris;
+    const uris = await this.files.list(folderUris, (n) => isPolicyPath(n) || isTerraformPath(n), MAX_POLICY_FILES, isCancelled);
+    this.scannedFiles = uris.length;
     let done = 0;
-    for (const file of files) {
+    for (const uri of uris) {
       if (isCancelled()) break;
-      await this.readFile(URI.file(file).toString(), file);
+      await this.readFile(uri);
       if (++done % 50 === 0) onProgress?.(done);
     }
     this.cached = undefined;
     return this.disk.size;
   }
 
-  private async walk(dir: string, out: string[], isCancelled: () => boolean): Promise<void> {
-    if (out.length >= MAX_POLICY_FILES || isCancelled()) return;
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return; // unreadable folder: nothing to index there
+  private async readFile(uri: string): Promise<void> {
+    if (isTerraformPath(uri)) return this.readTerraform(uri);
+    const text = await this.files.read(uri, MAX_POLICY_BYTES);
+    const model = text === undefined ? undefined : grantingModel(parseJson(text).policy);
+    if (text === undefined || !model) {
+      this.disk.delete(uri); // gone, too large, or no granting policy
+      return;
     }
-    for (const e of entries) {
-      if (out.length >= MAX_POLICY_FILES) return;
-      if (e.isDirectory() && !SKIP_DIRS.has(e.name) && !e.name.startsWith('.'))
-        await this.walk(join(dir, e.name), out, isCancelled);
-      else if (e.isFile() && (isPolicyPath(e.name) || isTerraformPath(e.name))) out.push(join(dir, e.name));
-    }
-  }
-
-  private async readFile(uri: string, path: string): Promise<void> {
-    if (isTerraformPath(path)) return this.readTerraform(uri, path);
-    try {
-      const stat = await fs.stat(path);
-      if (stat.size > MAX_POLICY_BYTES) {
-        this.disk.delete(uri);
-        return;
-      }
-      const text = await fs.readFile(path, 'utf8');
-      const model = grantingModel(parseJson(text).policy);
-      if (!model) {
-        this.disk.delete(uri);
-        return;
-      }
-      const doc = TextDocument.create(uri, 'json', 0, text);
-      this.disk.set(uri, { uri, model, text, positionAt: (o) => doc.positionAt(o) });
-    } catch {
-      this.disk.delete(uri); // deleted or unreadable
-    }
+    const doc = TextDocument.create(uri, 'json', 0, text);
+    this.disk.set(uri, { uri, model, text, positionAt: (o) => doc.positionAt(o) });
   }
 
   /** The policies of a .tf file, each named by its resource address (read once the HCL parser is loaded). */
-  private async readTerraform(uri: string, path: string): Promise<void> {
+  private async readTerraform(uri: string): Promise<void> {
     for (const key of [...this.disk.keys()]) if (key.startsWith(`${uri}#`)) this.disk.delete(key);
-    try {
-      const stat = await fs.stat(path);
-      if (stat.size > MAX_POLICY_BYTES) return;
-      const text = await fs.readFile(path, 'utf8');
-      const doc = TextDocument.create(uri, 'terraform', 0, text);
-      // Read apart from the open documents' cache (the file may be open with other text); its tree freed at once.
-      const parsed = new ParsedTerraform(uri, text, this.cache.parseHcl);
-      (parsed.tree as { free?: () => void } | undefined)?.free?.();
-      // Read before the HCL parser was loaded: read again once it is (readPendingTerraform).
-      if (parsed.pending) this.pendingTerraform.set(uri, path);
-      else this.pendingTerraform.delete(uri);
-      for (const s of terraformSources(doc, parsed)) this.disk.set(`${uri}#${s.label}`, s);
-    } catch {
-      // deleted or unreadable: its policies are gone
-    }
+    const text = await this.files.read(uri, MAX_POLICY_BYTES);
+    if (text === undefined) return; // deleted, unreadable or too large: its policies are gone
+    const doc = TextDocument.create(uri, 'terraform', 0, text);
+    // Read apart from the open documents' cache (the file may be open with other text); its tree freed at once.
+    const parsed = new ParsedTerraform(uri, text, this.cache.parseHcl);
+    (parsed.tree as { free?: () => void } | undefined)?.free?.();
+    // Read before the HCL parser was loaded: read again once it is (readPendingTerraform).
+    if (parsed.pending) this.pendingTerraform.add(uri);
+    else this.pendingTerraform.delete(uri);
+    for (const s of terraformSources(doc, parsed)) this.disk.set(`${uri}#${s.label}`, s);
   }
 
   /** The .tf files read before the HCL parser was loaded, read again now. */
   async readPendingTerraform(): Promise<void> {
-    for (const [uri, path] of [...this.pendingTerraform]) await this.readTerraform(uri, path);
+    for (const uri of [...this.pendingTerraform]) await this.readTerraform(uri);
     this.cached = undefined;
-  }
-
-  /** Whether a path lies in one of the workspace folders. */
-  private inWorkspace(path: string): boolean {
-    return this.folders.some((f) => path === f || path.startsWith(f.endsWith(sep) ? f : f + sep));
   }
 
   /**
@@ -159,9 +121,9 @@ export class PolicyIndex {
    * the workspace is read again; one outside the workspace stops counting.
    */
   async fileChanged(uri: string): Promise<void> {
-    const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file' || !(isPolicyPath(parsed.path) || isTerraformPath(parsed.path))) return;
-    if (this.inWorkspace(parsed.fsPath)) await this.readFile(uri, parsed.fsPath);
+    const path = URI.parse(uri).path;
+    if (!(isPolicyPath(path) || isTerraformPath(path))) return;
+    if (inFolders(uri, this.folders)) await this.readFile(uri);
     else for (const key of [...this.disk.keys()]) if (key === uri || key.startsWith(`${uri}#`)) this.disk.delete(key);
     this.cached = undefined;
   }

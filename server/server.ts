@@ -6,10 +6,8 @@
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
-  ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
-  createConnection,
   type CancellationToken,
   type CompletionList,
   type Connection,
@@ -17,7 +15,7 @@ import {
   type InitializeResult,
   type Range,
   type SemanticTokens,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IDENTITY_ACCESS_NOTIFICATION, isIdentityAccess, type IdentityAccess } from '../core/access/identityAccess';
 import { langOf, type Lang } from '../core/catalogue';
@@ -26,27 +24,15 @@ import { DocumentCache, POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from './document
 import { loadHclParser, parseHcl } from './terraform/hclParser';
 import type { HclParse } from './services/parsedTerraform';
 import type { SyntaxNode } from '../core/terraform/syntax';
-import { idleCollector } from './idleCollector';
 import { getLanguageService } from './languageService';
 import { SHOW_DOCUMENT_COMMAND } from './services/httpCodeActions';
 import { HTTP_SEMANTIC_LEGEND } from './services/httpSemanticTokens';
 import { ENV_FILES, HttpEnvironments } from './httpEnvironments';
+import type { ServerHost } from './host';
 import { PolicyIndex } from './policyIndex';
 import { SettingsSync } from './settingsSync';
 
 const isVariableFile = (uri: string) => uri.endsWith('/.env') || ENV_FILES.some((f) => uri.endsWith(`/${f}`));
-
-const TRANSPORT_FLAGS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
-
-function usage(): string {
-  return [
-    'ims-tags-language-server: the IMS Tags & Policies language server.',
-    'Usage: ims-tags-language-server --stdio   (or --node-ipc, --socket=PORT, --pipe=NAME)',
-    'It serves IAM policy JSON (language ids json, jsonc), IMS requests in .http files (language id http) and',
-    'policies and image tags in Terraform files (language id terraform),',
-    'to any LSP client over the chosen transport, and reads the policy files of the workspace folders.',
-  ].join('\n');
-}
 
 const CAPABILITIES: InitializeResult['capabilities'] = {
   textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -62,10 +48,11 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   semanticTokensProvider: { documentSelector: [{ language: 'http' }], legend: HTTP_SEMANTIC_LEGEND, full: true },
 };
 
-export function startServer(connection: Connection): void {
+/** Wires a connection to the language service; `host` is the platform (server/node/ or server/browser/). */
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache();
-  const index = new PolicyIndex(documents, cache);
+  const index = new PolicyIndex(documents, cache, host.files);
   const settings = new SettingsSync(connection);
   let lang: Lang = 'en';
   let client: InitializeParams['capabilities'] = {};
@@ -76,6 +63,7 @@ export function startServer(connection: Connection): void {
     () => folders,
     () => settings.current.http.environment,
     () => settings.restClientEnvironments,
+    { readNow: (uri) => host.files.readNow(uri), processEnv: (n) => host.processEnv(n), uuid: () => host.uuid() },
   );
   const service = getLanguageService({
     httpVariables: (uri) => environments.forDocument(uri),
@@ -109,7 +97,9 @@ export function startServer(connection: Connection): void {
     diagnostics.scheduleHttp();
   };
 
+  let initializationOptions: unknown;
   connection.onInitialize((params): InitializeResult => {
+    initializationOptions = params.initializationOptions;
     lang = langOf(params.locale);
     // VS Code's JSON support reports syntax errors; other clients get them from us.
     jsonSyntax =
@@ -135,7 +125,7 @@ export function startServer(connection: Connection): void {
   /** The HCL parser (WASM) loads once; then Terraform documents and .tf files of the index are read. */
   const loadTerraform = async (): Promise<void> => {
     try {
-      await loadHclParser();
+      await loadHclParser((file) => host.locateWasm(file, initializationOptions));
       // The cache hands parseHcl back only trees that parseHcl made.
       cache.parseHcl = parseHcl as HclParse<{ root: SyntaxNode }>;
       await index.readPendingTerraform();
@@ -187,7 +177,7 @@ export function startServer(connection: Connection): void {
     policiesChanged();
   });
 
-  const collectWhenIdle = idleCollector();
+  const collectWhenIdle = (): void => host.documentsChanged();
   const changed = (doc: TextDocument): void => {
     collectWhenIdle();
     diagnostics.schedule(doc.uri);
@@ -251,16 +241,17 @@ export function startServer(connection: Connection): void {
     return doc ? guard('inlayHint', [], token, () => service.inlayHints(doc, p.range)) : [];
   });
 
+  // The browser host is sent the workspace's files by the client: a change is read like a file event.
+  host.attach?.(connection, (uris) => {
+    void (async () => {
+      for (const uri of uris) {
+        if (isVariableFile(uri)) environments.invalidate(uri);
+        if (!uri.endsWith('/.env')) await index.fileChanged(uri);
+      }
+      policiesChanged();
+    })();
+  });
+
   documents.listen(connection);
   connection.listen();
-}
-
-if (require.main === module) {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h') || !args.some((a) => TRANSPORT_FLAGS.some((f) => a.startsWith(f)))) {
-    const asked = args.includes('--help') || args.includes('-h');
-    (asked ? process.stdout : process.stderr).write(`${usage()}\n`);
-    process.exit(asked ? 0 : 2);
-  }
-  startServer(createConnection(ProposedFeatures.all));
 }

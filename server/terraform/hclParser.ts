@@ -1,11 +1,11 @@
 /**
  * The HCL parser: tree-sitter's HCL grammar (its Terraform flavour) running in web-tree-sitter (WASM, no
- * native build). Both .wasm files sit beside the bundle in dist/ (scripts/build.mjs copies them). Loading
+ * native build). Both .wasm files sit beside the bundles in dist/ (scripts/build.mjs copies them); the
+ * host says where (a path in Node, a URL in the browser). Loading
  * is asynchronous and happens once, at start-up; until it is done, Terraform documents get nothing (and
  * are checked again once it is). A new version of a document is parsed incrementally from the last tree
  * (the edit is found by comparing the texts), which is what keeps a 1 MB file fast to re-check.
  */
-import { join } from 'node:path';
 import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
 import type { SyntaxNode } from '../../core/terraform/syntax';
 
@@ -15,10 +15,11 @@ export const MAX_TF_CHARS = 5 * 1024 * 1024;
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
 
-export function loadHclParser(dir: string = __dirname): Promise<Parser> {
+/** Loads once; `locate` says where each .wasm file is (a path in Node, a URL in a browser). */
+export function loadHclParser(locate: (file: string) => string): Promise<Parser> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: (file: string) => join(dir, file) });
-    const language = await Language.load(join(dir, 'tree-sitter-terraform.wasm'));
+    await Parser.init({ locateFile: (file: string) => locate(file) });
+    const language = await Language.load(locate('tree-sitter-terraform.wasm'));
     const p = new Parser();
     p.setLanguage(language);
     parser = p;

@@ -11,6 +11,7 @@ import { evaluateAction } from '../../core/policy/evaluator';
 import { parseJson } from '../../core/policy/policyDocument';
 import { DocumentCache } from '../../server/documentCache';
 import { getLanguageService } from '../../server/languageService';
+import { nodeFiles } from '../../server/node/nodeFiles';
 import { PolicyIndex } from '../../server/policyIndex';
 import { doc, service } from '../support/docs';
 import { policySource } from '../support/policies';
@@ -107,7 +108,7 @@ test('the workspace index counts identity policies only: a VPC endpoint policy a
     join(dir, 'reader.json'),
     '{"Version": "1.1", "Statement": [{"Effect": "Allow", "Action": ["ims:images:list"]}]}',
   );
-  const index = new PolicyIndex(new TextDocuments(TextDocument), new DocumentCache());
+  const index = new PolicyIndex(new TextDocuments(TextDocument), new DocumentCache(), nodeFiles);
   assert.equal(await index.scan([URI.file(dir).toString()]), 1);
   assert.deepEqual(
     index.sources().map((s) => s.uri.split('/').pop()),

@@ -1,0 +1,39 @@
+/**
+ * How the server reaches the workspace's files, so the same server runs in Node (the file system) and in
+ * a browser's web worker (the files the client sends, read through VS Code's workspace.fs). URIs only:
+ * no path of either platform.
+ */
+
+export interface WorkspaceFiles {
+  /** Files below the folders whose names `wanted` accepts (bounded to `max`), as URIs. */
+  list(
+    folderUris: readonly string[],
+    wanted: (name: string) => boolean,
+    max: number,
+    isCancelled: () => boolean,
+  ): Promise<string[]>;
+  /** A file's text, or undefined when it is absent, unreadable or larger than `maxBytes`. */
+  read(uri: string, maxBytes: number): Promise<string | undefined>;
+  /** A small file's text now (env files, .env), or undefined. */
+  readNow(uri: string): string | undefined;
+}
+
+/** Folders never worth reading for policies. */
+export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);
+
+/** Whether a URI lies in one of the folders (by URI prefix, with a / boundary). */
+export function inFolders(uri: string, folderUris: readonly string[]): boolean {
+  return folderUris.some((f) => {
+    const folder = f.replace(/\/$/, '');
+    return uri === folder || uri.startsWith(`${folder}/`);
+  });
+}
+
+/** Whether any path segment below the folder is one never read (node_modules, hidden folders…). */
+export function isSkipped(uri: string, folderUri: string): boolean {
+  const rest = uri
+    .slice(folderUri.replace(/\/$/, '').length + 1)
+    .split('/')
+    .slice(0, -1);
+  return rest.some((s) => SKIP_DIRS.has(decodeURIComponent(s)) || s.startsWith('.'));
+}
