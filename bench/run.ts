@@ -65,12 +65,26 @@ async function main(): Promise<void> {
       .pop()!,
   ) as { activationMs: number[] };
   process.stdout.write(`${activation.activationMs.join(', ')} ms\n`);
+  process.stdout.write('activation in the web worker extension host… ');
+  const web = JSON.parse(
+    execFileSync(process.execPath, [join(ROOT, 'test/ui/web.mjs'), '--activation', '3'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { webActivationMs: number[] };
+  process.stdout.write(`${web.webActivationMs.join(', ')} ms\n`);
   const size = (f: string) => statSync(join(ROOT, f)).size;
   const bundles = {
     'dist/extension.js': size('dist/extension.js'),
     'dist/server.js': size('dist/server.js'),
     'dist/emulator.js': size('dist/emulator.js'),
     'dist/languageClient.js': size('dist/languageClient.js'),
+  };
+  // VS Code for the web (issue [web]: each under 500 KB); web-tree-sitter is a script of its own there.
+  const webBundles = {
+    'dist/extension.web.js (browser entry)': size('dist/extension.web.js'),
+    'dist/server.web.js (server web worker)': size('dist/server.web.js'),
+    'dist/tree-sitter.web.js (loaded for the first .tf)': size('dist/tree-sitter.web.js'),
   };
   // The HCL parser's WebAssembly: data for the server, listed apart from the JavaScript bundles.
   const wasm = {
@@ -162,16 +176,18 @@ async function main(): Promise<void> {
     '| What | Figure |',
     '|---|---|',
     `| activation in code-server (3 fresh starts) | ${activation.activationMs.join(', ')} ms |`,
+    `| activation in the web worker extension host, language server started (3 fresh pages) | ${web.webActivationMs.join(', ')} ms |`,
     ...Object.entries(bundles).map(([f, n]) => `| ${f} | ${kb(n)} |`),
     `| JavaScript bundles in all | ${kb(bundleTotal)} (${(bundleTotal / 1024 / 1024).toFixed(2)} MB) |`,
     ...Object.entries(wasm).map(([f, n]) => `| ${f} | ${kb(n)} |`),
+    ...Object.entries(webBundles).map(([f, n]) => `| ${f} | ${kb(n)} |`),
     `| .vsix | ${kb(vsix)} |`,
     '',
   ].join('\n');
   writeFileSync(join(ROOT, 'bench/results.md'), md);
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ machine, date: new Date().toISOString(), policyComparison, httpServer: httpRuns, httpVariables: vars, terraform, batchTagging: batch, scale, effectiveAccess: access, activation, bundles, wasm, vsix }, null, 2)}\n`,
+    `${JSON.stringify({ machine, date: new Date().toISOString(), policyComparison, httpServer: httpRuns, httpVariables: vars, terraform, batchTagging: batch, scale, effectiveAccess: access, activation, webActivation: web, bundles, wasm, webBundles, vsix }, null, 2)}\n`,
   );
   process.stdout.write(`\n${md}`);
 }

@@ -3,7 +3,6 @@
  * through `workspace.fs` for Send, the selected environment in the status bar, and "IMS: Select .http
  * Environment", which writes `imsTags.http.environment` for the workspace (the server follows it).
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { environmentFrom } from '../core/http/variables/environments';
 import { buildVariableSources, variableFileUris, type HttpVariableSources } from '../core/http/variables/sources';
@@ -37,8 +36,9 @@ export async function readVariableSources(uri: vscode.Uri): Promise<HttpVariable
     files,
     dotenv: where.dotenv && dotenvText !== undefined ? { uri: where.dotenv, text: dotenvText } : undefined,
     selected: selectedEnvironment(uri),
-    processEnv: (n) => process.env[n],
-    uuid: randomUUID,
+    // No process environment in the browser's web worker host.
+    processEnv: (n) => (typeof process === 'undefined' ? undefined : process.env[n]),
+    uuid: () => globalThis.crypto.randomUUID(),
   });
 }
 
@@ -54,7 +54,7 @@ async function environmentNames(uri?: vscode.Uri): Promise<string[]> {
 }
 
 /** "IMS: Select .http Environment": a quick pick of the names, or the name given (tests, keybindings). */
-export const selectHttpEnvironment: CommandFactory = () => async (name?: string) => {
+export async function chooseHttpEnvironment(name?: string): Promise<string | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
   const uri = doc?.languageId === 'http' ? doc.uri : undefined;
   let chosen = name;
@@ -82,7 +82,9 @@ export const selectHttpEnvironment: CommandFactory = () => async (name?: string)
     : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(SECTION).update(KEY, chosen, target);
   return chosen;
-};
+}
+
+export const selectHttpEnvironment: CommandFactory = () => chooseHttpEnvironment;
 
 /** The status bar item: the selected environment while a .http file is active; a click changes it. */
 export function environmentStatusBar(): vscode.Disposable {

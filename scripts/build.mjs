@@ -35,6 +35,26 @@ async function generateValidators() {
   }
 }
 
+/** A bundle for the browser: no Node built-in may be in it (a unit test reads the metafile to check). */
+async function browserBuild(options) {
+  const result = await build({
+    ...common,
+    ...options,
+    platform: 'browser',
+    target: 'es2022',
+    metafile: true,
+    // web-tree-sitter's CommonJS build; the Node built-ins on its Node-only path are replaced by a stub.
+    alias: {
+      'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs',
+      fs: './server/browser/noNode.ts',
+      'fs/promises': './server/browser/noNode.ts',
+      path: './server/browser/noNode.ts',
+      url: './server/browser/noNode.ts',
+    },
+  });
+  await writeFile(`${options.outfile.replace(/\.js$/, '')}.meta.json`, JSON.stringify(result.metafile));
+}
+
 await generateValidators();
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
@@ -49,6 +69,15 @@ await Promise.all([
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   }),
   build({ ...common, entryPoints: ['emulator/main.ts'], outfile: 'dist/emulator.js', banner: { js: '#!/usr/bin/env node' } }),
+  // VS Code for the web: the client in the web worker extension host, the server in a web worker of its own.
+  browserBuild({
+    entryPoints: ['client/browser/extension.ts'],
+    outfile: 'dist/extension.web.js',
+    format: 'cjs',
+    external: ['vscode'],
+  }),
+  browserBuild({ entryPoints: ['server/browser/main.ts'], outfile: 'dist/server.web.js', format: 'iife' }),
+  browserBuild({ entryPoints: ['server/browser/treeSitterScript.ts'], outfile: 'dist/tree-sitter.web.js', format: 'iife' }),
 ]);
 // The HCL parser's WASM (web-tree-sitter's runtime and tree-sitter's Terraform grammar) beside the server.
 await copyFile('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/web-tree-sitter.wasm');

@@ -27,5 +27,6 @@ export const STAGES = [
   ['in-editor suite, restricted mode (untrusted workspace)', node, ['scripts/test-in-editor.mjs', '--untrusted']],
   ['.vsix', npm, ['run', '--silent', 'package']],
   ['UI suite (Chromium + code-server + .vsix)', node, ['test/ui/run.mjs']],
+  ['browser-host suite (the .vsix in the web worker extension host)', node, ['test/ui/web.mjs']],
   ['secret scan suite (logs and artifacts)', node, ['scripts/scan-secrets.mjs']],
 ];

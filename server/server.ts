@@ -125,7 +125,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** The HCL parser (WASM) loads once; then Terraform documents and .tf files of the index are read. */
   const loadTerraform = async (): Promise<void> => {
     try {
-      await loadHclParser((file) => host.locateWasm(file, initializationOptions));
+      await loadHclParser(
+        (file) => host.locateWasm(file, initializationOptions),
+        () => host.loadTreeSitter(initializationOptions),
+      );
       // The cache hands parseHcl back only trees that parseHcl made.
       cache.parseHcl = parseHcl as HclParse<{ root: SyntaxNode }>;
       await index.readPendingTerraform();

@@ -3,7 +3,7 @@
  * client offers it, else taken from `workspace/didChangeConfiguration`. Inlay hints are refreshed
  * after every change.
  */
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, REST_CLIENT_SECTION, SETTINGS_SECTION, readSettings, type ImsTagsSettings } from '../core/settings';
 
 export class SettingsSync {

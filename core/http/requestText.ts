@@ -3,7 +3,7 @@
  * `{{variables}}` for the path parameters, the headers the SDK sends, and a body that is valid against
  * the API's schema. Plain text: the server escapes it for snippets, "Copy as .http" uses it as it is.
  */
-import { type ImsApi } from '../catalogue';
+import type { ImsApi } from '../catalogue';
 
 /** The host part every generated request uses unless told otherwise. */
 export const REGION_HOST = 'https://ims.{{region}}.myhuaweicloud.com';

@@ -31,6 +31,7 @@ export function nodeHost(wasmDir: string = __dirname): ServerHost {
     uuid: randomUUID,
     documentsChanged: collect,
     locateWasm: (file) => join(wasmDir, file),
+    loadTreeSitter: async () => import('web-tree-sitter'),
   };
 }
 

@@ -6,21 +6,28 @@
  * are checked again once it is). A new version of a document is parsed incrementally from the last tree
  * (the edit is found by comparing the texts), which is what keeps a 1 MB file fast to re-check.
  */
-import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import type * as TreeSitter from 'web-tree-sitter';
+import type { Parser, Tree } from 'web-tree-sitter';
 import type { SyntaxNode } from '../../core/terraform/syntax';
 
 /** Past this size a .tf file is not parsed (the server's bound for policy files too). */
 export const MAX_TF_CHARS = 5 * 1024 * 1024;
 
+/** web-tree-sitter itself, as the host loads it (bundled in Node; a script of its own in a web worker). */
+export type TreeSitterModule = typeof TreeSitter;
+
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
+let ts: TreeSitterModule | undefined;
 
 /** Loads once; `locate` says where each .wasm file is (a path in Node, a URL in a browser). */
-export function loadHclParser(locate: (file: string) => string): Promise<Parser> {
+export function loadHclParser(locate: (file: string) => string, load: () => Promise<TreeSitterModule>): Promise<Parser> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: (file: string) => locate(file) });
-    const language = await Language.load(locate('tree-sitter-terraform.wasm'));
-    const p = new Parser();
+    const module = await load();
+    await module.Parser.init({ locateFile: (file: string) => locate(file) });
+    const language = await module.Language.load(locate('tree-sitter-terraform.wasm'));
+    const p = new module.Parser();
+    ts = module;
     p.setLanguage(language);
     parser = p;
     return p;
@@ -48,13 +55,13 @@ function point(text: string, offset: number): { row: number; column: number } {
 }
 
 /** The one edit that turns `before` into `after`: their common prefix and suffix left out. */
-export function editBetween(before: string, after: string): Edit {
+export function editBetween(before: string, after: string): TreeSitter.Edit {
   const max = Math.min(before.length, after.length);
   let start = 0;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return new Edit({
+  return new ts!.Edit({
     startIndex: start,
     oldEndIndex: before.length - tail,
     newEndIndex: after.length - tail,

@@ -11,7 +11,10 @@ import type { SyntaxNode } from '../../core/terraform/syntax';
 export const DIST = join(__dirname, '../../../dist');
 
 export async function terraformService(policies: PolicySource[] = [], lang: 'en' | 'zh' = 'en') {
-  await loadHclParser((file) => join(DIST, file));
+  await loadHclParser(
+    (file) => join(DIST, file),
+    async () => import('web-tree-sitter'),
+  );
   const cache = new DocumentCache(parseHcl as HclParse<{ root: SyntaxNode }>);
   return getLanguageService({ cache, lang: () => lang, policies: () => policies });
 }

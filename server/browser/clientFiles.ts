@@ -1,0 +1,51 @@
+/**
+ * The workspace's files in a browser: the web worker cannot read them, so the client reads them through
+ * VS Code's workspace.fs (findFiles for the policy, Terraform and environment files) and sends them
+ * (`imsTags/workspaceFiles`); this store answers the server from what it was sent.
+ */
+import type { WorkspaceFiles } from '../workspaceFiles';
+import { inFolders, isSkipped } from '../workspaceFiles';
+
+export const WORKSPACE_FILES_NOTIFICATION = 'imsTags/workspaceFiles';
+
+/** One notification: files with their text, or `text: null` for a file that is gone. */
+export interface WorkspaceFilesParams {
+  files: Array<{ uri: string; text: string | null }>;
+}
+
+export class ClientFiles implements WorkspaceFiles {
+  private readonly texts = new Map<string, string>();
+
+  /** Takes a notification; returns the URIs it changed. */
+  update(params: WorkspaceFilesParams): string[] {
+    for (const f of params.files) {
+      if (f.text === null) this.texts.delete(f.uri);
+      else this.texts.set(f.uri, f.text);
+    }
+    return params.files.map((f) => f.uri);
+  }
+
+  async list(
+    folderUris: readonly string[],
+    wanted: (name: string) => boolean,
+    max: number,
+    _isCancelled?: () => boolean,
+  ): Promise<string[]> {
+    const out: string[] = [];
+    for (const uri of this.texts.keys()) {
+      if (out.length >= max) break;
+      const folder = folderUris.find((f) => inFolders(uri, [f]));
+      if (folder && !isSkipped(uri, folder) && wanted(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)))) out.push(uri);
+    }
+    return out;
+  }
+
+  async read(uri: string, maxBytes: number): Promise<string | undefined> {
+    const text = this.texts.get(uri);
+    return text !== undefined && text.length <= maxBytes ? text : undefined;
+  }
+
+  readNow(uri: string): string | undefined {
+    return this.texts.get(uri);
+  }
+}

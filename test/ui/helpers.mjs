@@ -1,0 +1,76 @@
+// Helpers of the UI suites (test/ui/run.mjs, test/ui/web.mjs): steps that leave a screenshot when they
+// fail, and the few moves a person makes (Quick Open, Go to Line, the command palette).
+import { join } from 'node:path';
+
+/** Steps that count results; a failed step leaves a screenshot of what the page showed (`failed-N.png`). */
+export function steps(shots) {
+  const results = [];
+  let page;
+  return {
+    results,
+    setPage: (p) => {
+      page = p;
+    },
+    async step(name, fn) {
+      const started = Date.now();
+      try {
+        await fn();
+        results.push(true);
+        process.stdout.write(`ok - ${name} (${Date.now() - started} ms)\n`);
+      } catch (e) {
+        results.push(false);
+        await page?.screenshot({ path: join(shots, `failed-${results.length}.png`) }).catch(() => undefined);
+        process.stdout.write(`not ok - ${name}\n  ${String(e.stack ?? e).replace(/\n/g, '\n  ')}\n`);
+      }
+    },
+  };
+}
+
+export async function openFile(page, name) {
+  // A dialog still closing (the step before may have answered one) makes the quick input inert.
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: 10_000 });
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(name);
+  // Wait for the focused row with the name: pressing Enter on the first row re-opens the last file.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).waitFor({ timeout: 20_000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+export async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('input').fill(`:${line}:${column}`); // Go to Line is quick open with the ":" prefix
+  // Enter only once the widget has read the input, else it is lost and the keys land in the box.
+  await widget.filter({ hasText: new RegExp(`line ${line}.*column ${column}`, 'i') }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden', timeout: 20_000 });
+  await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ timeout: 20_000 });
+}
+
+/** Runs a command from the palette by its title. */
+export async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The quick input with this title is shown (for multi-step flows: "Title (2/4)"). */
+export async function quickInputTitled(page, text) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor({ timeout: 20_000 });
+}
+
+/** No quick input is shown now, nor for the next `ms` milliseconds. */
+export async function noQuickInputFor(page, ms) {
+  const widget = page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (await widget.isVisible()) throw new Error(`a quick input opened after Escape: ${await widget.innerText()}`);
+    await page.waitForTimeout(100);
+  }
+}
