@@ -110,6 +110,11 @@ export class PolicyIndex {
     for (const s of terraformSources(doc, parsed)) this.disk.set(`${uri}#${s.label}`, s);
   }
 
+  /** Whether .tf files wait for the HCL parser. */
+  hasPendingTerraform(): boolean {
+    return this.pendingTerraform.size > 0;
+  }
+
   /** The .tf files read before the HCL parser was loaded, read again now. */
   async readPendingTerraform(): Promise<void> {
     for (const uri of [...this.pendingTerraform]) await this.readTerraform(uri);

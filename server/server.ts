@@ -118,11 +118,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
       });
     }
     void indexWorkspace();
-    terraformLoaded = loadTerraform();
   });
 
-  let terraformLoaded: Promise<void> = Promise.resolve();
-  /** The HCL parser (WASM) loads once; then Terraform documents and .tf files of the index are read. */
+  /**
+   * The HCL parser (WASM) loads once, and only when Terraform is there: a .tf document opened, or .tf
+   * files found in the workspace. Compiling it costs the first diagnostics of everyone else otherwise.
+   */
+  let terraformLoaded: Promise<void> | undefined;
+  const needTerraform = (): Promise<void> => (terraformLoaded ??= loadTerraform());
   const loadTerraform = async (): Promise<void> => {
     try {
       await loadHclParser(
@@ -164,6 +167,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       progress?.done();
     }
     policiesChanged();
+    if (index.hasPendingTerraform()) void needTerraform();
   };
 
   // The VS Code client says whose permissions the connection has; .http verdicts include them.
@@ -178,10 +182,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
       if (!c.uri.endsWith('/.env')) await index.fileChanged(c.uri);
     }
     policiesChanged();
+    if (index.hasPendingTerraform()) void needTerraform();
   });
 
   const collectWhenIdle = (): void => host.documentsChanged();
   const changed = (doc: TextDocument): void => {
+    if (TERRAFORM_LANGUAGES.has(doc.languageId)) void needTerraform();
     collectWhenIdle();
     diagnostics.schedule(doc.uri);
     if (POLICY_LANGUAGES.has(doc.languageId) || TERRAFORM_LANGUAGES.has(doc.languageId)) policiesChanged();
@@ -201,7 +207,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** A Terraform document is answered once the HCL parser is loaded (a request that comes first waits for it). */
   const ready = async (uri: string): Promise<TextDocument | undefined> => {
     const doc = documents.get(uri);
-    if (doc && TERRAFORM_LANGUAGES.has(doc.languageId)) await terraformLoaded.catch(() => undefined);
+    if (doc && TERRAFORM_LANGUAGES.has(doc.languageId)) await needTerraform().catch(() => undefined);
     return documents.get(uri);
   };
   connection.onCompletion(async (p, token) => {
@@ -252,6 +258,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         if (!uri.endsWith('/.env')) await index.fileChanged(uri);
       }
       policiesChanged();
+      if (index.hasPendingTerraform()) void needTerraform();
     })();
   });
 
