@@ -8,6 +8,7 @@
  * the connected endpoint (the cloud region or the Sandbox), whatever host the file names.
  */
 import * as vscode from 'vscode';
+import { decodeSafely } from '../core/util/decode';
 import { ImsError, parseErrorBody } from '../core/client/errors';
 import { parseHttpFile, type HttpRequest } from '../core/http/httpFile';
 import { matchImsRequest, routeFor, splitUrl } from '../core/http/imsRequest';
@@ -200,7 +201,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     if (!api.readOnly && result.status < 300) {
       // The tree shows what the request changed: the image the path names, or all of them.
       const imageId = routeFor(api.method, path).hit?.params.image_id;
-      if (imageId) await ctx.tree.refreshImage(decodeURIComponent(imageId));
+      if (imageId) await ctx.tree.refreshImage(decodeSafely(imageId));
       else ctx.tree.refresh();
     }
     const responseUri = await show(api.method, target, api.id, result);

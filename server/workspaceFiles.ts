@@ -4,6 +4,8 @@
  * no path of either platform.
  */
 
+import { decodeSafely } from '../core/util/decode';
+
 export interface WorkspaceFiles {
   /** Files below the folders whose names `wanted` accepts (bounded to `max`), as URIs. */
   list(
@@ -35,5 +37,5 @@ export function isSkipped(uri: string, folderUri: string): boolean {
     .slice(folderUri.replace(/\/$/, '').length + 1)
     .split('/')
     .slice(0, -1);
-  return rest.some((s) => SKIP_DIRS.has(decodeURIComponent(s)) || s.startsWith('.'));
+  return rest.some((s) => SKIP_DIRS.has(decodeSafely(s)) || s.startsWith('.'));
 }

@@ -5,6 +5,7 @@
  */
 import type { WorkspaceFiles } from '../workspaceFiles';
 import { inFolders, isSkipped } from '../workspaceFiles';
+import { decodeSafely } from '../../core/util/decode';
 
 export const WORKSPACE_FILES_NOTIFICATION = 'imsTags/workspaceFiles';
 
@@ -35,7 +36,7 @@ export class ClientFiles implements WorkspaceFiles {
     for (const uri of this.texts.keys()) {
       if (out.length >= max) break;
       const folder = folderUris.find((f) => inFolders(uri, [f]));
-      if (folder && !isSkipped(uri, folder) && wanted(decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1)))) out.push(uri);
+      if (folder && !isSkipped(uri, folder) && wanted(decodeSafely(uri.slice(uri.lastIndexOf('/') + 1)))) out.push(uri);
     }
     return out;
   }

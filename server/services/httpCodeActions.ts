@@ -1,4 +1,5 @@
 /** Quick fixes for .http diagnostics: rewrite a deprecated API, add Content-Type, fix the method, grant missing actions. */
+import { decodeSafely } from '../../core/util/decode';
 import { Range, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findApi } from '../../core/catalogue';
@@ -37,7 +38,7 @@ function rewriteDeprecated(doc: TextDocument, parsed: ParsedHttp, request: HttpR
     ...headers,
     `Content-Type: ${target.contentType}`,
     '',
-    JSON.stringify({ tag: { key: decodeURIComponent(tag), value: '' } }, null, 2),
+    JSON.stringify({ tag: { key: decodeSafely(tag), value: '' } }, null, 2),
   ].join('\n');
   const end = request.body
     ? request.body.span.end

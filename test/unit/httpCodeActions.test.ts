@@ -111,3 +111,10 @@ test('single-brace placeholders of the API pages are named, with the {{variable}
     [],
   );
 });
+
+test('a deprecated request whose tag is not valid percent-encoding (%t) is rewritten with the tag as written', () => {
+  const ls = service();
+  const d = http(`PUT ${HOST}/v2/images/img-7/tags/%t\n`);
+  const fix = ls.codeActions(d, ls.diagnostics(d)).find((a) => a.title === 'Rewrite as AddImageTag')!;
+  assert.match(TextDocument.applyEdits(d, fix.edit!.changes![d.uri] as TextEdit[]), /"key": "%t"/);
+});
