@@ -11,8 +11,8 @@ import * as vscode from 'vscode';
 import { decodeSafely } from '../core/util/decode';
 import { ImsError, parseErrorBody } from '../core/client/errors';
 import { parseHttpFile, type HttpRequest } from '../core/http/httpFile';
-import { matchImsRequest, routeFor, splitUrl } from '../core/http/imsRequest';
-import { inputsFor, requestTarget, resolveRequest, withDefaults } from '../core/http/requestTarget';
+import { matchImsRequest, routeFor } from '../core/http/imsRequest';
+import { inputsFor, resolveRequest, urlParts, withDefaults } from '../core/http/requestTarget';
 import { looksSecret, mask } from '../core/http/variables/references';
 import { resolveText, type StoredResponse } from '../core/http/variables/resolver';
 import { readVariableSources } from './httpEnvironment';
@@ -134,8 +134,9 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     const defaults = { projectId: c.projectId, region: c.kind === 'cloud' ? c.region : DEFAULT_REGION };
     const base = inputsFor(file, { ...sources, environment: withDefaults(sources.environment, defaults), responses: named });
     const token = isTokenRequest(request, resolveText(base, request.fullUrl, request).text);
-    if (!token && matchImsRequest(request, base)?.kind !== 'api')
-      throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
+    const match = token ? undefined : matchImsRequest(request, base);
+    const imsApi = match?.kind === 'api' ? match.api : undefined;
+    if (!token && !imsApi) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
     if (request.note && !opts.confirmed) {
       const go = vscode.l10n.t('Send');
       const answer = await vscode.window.showWarningMessage(
@@ -160,8 +161,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
         ),
       );
     const written = Object.fromEntries(resolved.headers.map((h) => [h.name, h.value]));
-    const { host, path } = splitUrl(resolved.url);
-    const pathAndQuery = `${path}${resolved.url.includes('?') ? resolved.url.slice(resolved.url.indexOf('?')) : ''}`;
+    const { host, path, pathAndQuery } = urlParts(resolved.url);
     if (token) {
       const result = await c.iam.exchangeTokenRequest(pathAndQuery, resolved.body, written);
       log().info(`Sent the IAM token request from ${doc.uri.path.split('/').pop()}: ${result.status}`);
@@ -169,8 +169,8 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       const uriShown = await show('POST', `${c.iam.endpoint}${pathAndQuery}`, 'IAM token', result);
       return { status: result.status, body: result.text, uri: uriShown };
     }
-    const t = requestTarget(file, request, defaults, inputs)!;
-    const api = t.api;
+    // Not the token request, so an IMS API (checked above).
+    const api = imsApi!;
     const target = `${c.endpoint}${pathAndQuery}`;
     // A request that carries its own X-Auth-Token is sent with it, as written, and not signed.
     const ownToken = Object.keys(written).some((k) => k.toLowerCase() === 'x-auth-token');

@@ -14,6 +14,7 @@ import { parseHttpFile } from '../../core/http/httpFile';
 import { requestTarget } from '../../core/http/requestTarget';
 import { isLoopback } from '../connection';
 import type { CommandFactory } from '../context';
+import { readVariableSources } from '../httpEnvironment';
 import { log, logExchange } from '../log';
 
 export interface PolicyCheckOptions {
@@ -37,8 +38,10 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
   if (!doc || doc.languageId !== 'http') throw new Error(vscode.l10n.t('Open a .http file with IMS requests first.'));
   const file = parseHttpFile(doc.getText());
   const defaults = { projectId: c.projectId, region: c.kind === 'cloud' ? c.region : DEFAULT_REGION };
+  // The variables resolve as Send resolves them (environment, .env, system variables; prompts are not asked).
+  const sources = await readVariableSources(doc.uri);
   const requests = file.requests.flatMap((r) => {
-    const t = requestTarget(file, r, defaults);
+    const t = requestTarget(file, r, defaults, sources);
     return t ? [{ request: r, target: t }] : [];
   });
   if (requests.length === 0)

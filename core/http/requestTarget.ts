@@ -66,6 +66,13 @@ export function resolveRequest(inputs: VariableInputs, request: HttpRequest): Re
   };
 }
 
+/** A resolved URL's parts: the host the file names, the path, and path with query to append to an endpoint. */
+export function urlParts(url: string): { host?: string; path: string; pathAndQuery: string } {
+  const { host, path } = splitUrl(url);
+  const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+  return { host, path, pathAndQuery: `${path}${query}` };
+}
+
 export function requestTarget(
   file: HttpFile,
   request: HttpRequest,
@@ -77,7 +84,5 @@ export function requestTarget(
   const match = matchImsRequest(request, inputs);
   if (match?.kind !== 'api') return undefined;
   const resolved = resolveRequest(inputs, request);
-  const { host, path } = splitUrl(resolved.url);
-  const query = resolved.url.includes('?') ? resolved.url.slice(resolved.url.indexOf('?')) : '';
-  return { ...resolved, api: findApi(match.api.id)!, pathAndQuery: `${path}${query}`, path, host };
+  return { ...resolved, ...urlParts(resolved.url), api: findApi(match.api.id)! };
 }

@@ -26,7 +26,7 @@ import type { ParsedHttp } from './parsedHttp';
 import { messages, type Messages } from './messages';
 import { identityReason } from './identityVerdict';
 import { variableDiagnostics } from './httpVariableDiagnostics';
-import { maskBareReferences, variableReferences } from '../../core/http/variables/references';
+import { maskBareReferences, referenceTo } from '../../core/http/variables/references';
 import { resolveReference } from '../../core/http/variables/resolver';
 import { describeStatement, evaluateApi } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
@@ -189,7 +189,7 @@ function checkPlaceholders(out: Out, request: HttpRequest, parsed: ParsedHttp): 
     const start = url.span.start + m.index!;
     const r = placeholderReplacement(m[1]);
     // The fix defines the variable it introduces when no source does, so it leaves no new warning.
-    const known = r?.variable && resolveReference(parsed.inputs, variableReferences(`{{${r.variable}}}`)[0], request);
+    const known = r?.variable && resolveReference(parsed.inputs, referenceTo(r.variable), request);
     const define =
       r?.variable && !known
         ? { name: r.variable, value: `your-${r.variable.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }

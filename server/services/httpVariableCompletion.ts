@@ -5,7 +5,7 @@
 import { CompletionItemKind, InsertTextFormat, Range, TextEdit, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveReference } from '../../core/http/variables/resolver';
-import { looksSecret, mask, variableReferences } from '../../core/http/variables/references';
+import { looksSecret, mask, referenceTo } from '../../core/http/variables/references';
 import { SYSTEM_VARIABLES } from '../../core/http/variables/systemVariables';
 import { messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
@@ -36,7 +36,7 @@ export function variableCompletions(
   const items = new Map<string, CompletionItem>();
   const plain = (name: string, sortGroup: string) => {
     if (items.has(name)) return;
-    const ref = variableReferences(`{{${name}}}`)[0];
+    const ref = referenceTo(name);
     const r = resolveReference(inputs, ref, request);
     if (!r) return;
     const value = shownValue(name, r.value);

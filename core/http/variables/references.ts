@@ -79,6 +79,11 @@ function classify(expr: string, start: number, end: number, exprStart: number): 
   return { kind, expr, name, start, end, exprStart, exprEnd: exprStart + expr.length, request };
 }
 
+/** The reference `{{name}}` would be, for asking where a name (not one written in the text) comes from. */
+export function referenceTo(name: string): VariableReference {
+  return variableReferences(`{{${name}}}`)[0];
+}
+
 /** A plain variable name (with REST Client's `%` for percent-encoding): anything else is an httpyac expression. */
 export function isPlainName(expr: string): boolean {
   return /^%?[A-Za-z_][\w-]*$/.test(expr);
