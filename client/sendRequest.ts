@@ -14,6 +14,7 @@ import { parseHttpFile, type HttpRequest } from '../core/http/httpFile';
 import { matchImsRequest, routeFor } from '../core/http/imsRequest';
 import { inputsFor, resolveRequest, urlParts, withDefaults } from '../core/http/requestTarget';
 import { looksSecret, mask } from '../core/http/variables/references';
+import { isSecretParameter, urlForLog, urlWithSecretsMasked } from '../core/http/variables/secrets';
 import { resolveText, type StoredResponse } from '../core/http/variables/resolver';
 import { readVariableSources } from './httpEnvironment';
 import { DEFAULT_REGION } from '../core/catalogue';
@@ -77,9 +78,6 @@ export interface SendOptions {
   /** Answers to `# @prompt` variables. */
   prompts?: Record<string, string>;
 }
-
-/** Headers whose values are secrets: masked in the response view, never logged. */
-const SECRET_HEADERS = /^(x-subject-token|x-auth-token|authorization|x-security-token)$/i;
 
 export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<void>): Responses {
   const responses = new Responses();
@@ -194,8 +192,9 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       undefined,
       ownToken ? { headers: written, unsigned: true } : {},
     );
+    // The log names method, host and path only: a query may carry a token.
     log().info(
-      `Sent ${api.id} from ${doc.uri.path.split('/').pop()} to ${target}${ownToken ? ' with its own X-Auth-Token' : ''}: ${result.status}`,
+      `Sent ${api.id} from ${doc.uri.path.split('/').pop()}: ${api.method} ${urlForLog(target)}${ownToken ? ' with its own X-Auth-Token' : ''}: ${result.status}`,
     );
     if (request.name) named.set(request.name, { status: result.status, headers: result.headers, body: result.text });
     if (!api.readOnly && result.status < 300) {
@@ -229,9 +228,9 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       json = false; // not JSON (the native APIs answer errors in XML): shown as it came
     }
     const head = [
-      `${method} ${target}`,
+      `${method} ${urlWithSecretsMasked(target)}`,
       `HTTP ${result.status} (${result.ms} ms) — ${title}`,
-      ...Object.entries(result.headers).map(([k, v]) => `${k}: ${SECRET_HEADERS.test(k) ? mask(v) : v}`),
+      ...Object.entries(result.headers).map(([k, v]) => `${k}: ${isSecretParameter(k) ? mask(v) : v}`),
     ]
       .map((line) => (json ? `// ${line}` : line))
       .join('\n');

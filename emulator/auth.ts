@@ -16,7 +16,11 @@ export type KeyLookup = (ak: string) => { sk: string; userId: string } | undefin
 export class Authenticator {
   private readonly tokens = new Map<string, { expires: number; userId: string }>();
 
-  constructor(private readonly lookup: KeyLookup) {}
+  constructor(
+    private readonly lookup: KeyLookup,
+    /** Whether the user still exists and is enabled: a disabled or deleted user's tokens stop working. */
+    private readonly userActive: (userId: string) => boolean = () => true,
+  ) {}
 
   /** A new token for `userId`, valid for 24 hours, and when it expires. */
   issueToken(userId: string): { token: string; expires: number } {
@@ -35,6 +39,11 @@ export class Authenticator {
     const token = req.headers['x-auth-token'];
     if (typeof token === 'string') {
       const t = this.tokens.get(token);
+      if (t && !this.userActive(t.userId)) {
+        // Revoked for good: enabling the user again does not bring an old token back.
+        this.tokens.delete(token);
+        throw new HttpError(401, 'APIGW.0301', 'The token was revoked: its user is disabled or deleted');
+      }
       if (!t || t.expires < Date.now())
         throw new HttpError(401, 'APIGW.0301', 'The token must be updated: it is unknown or expired');
       return t.userId;

@@ -21,6 +21,8 @@ import { missingActions } from './iam/enforcement';
 import { IamService } from './iam/index';
 import type { IamData } from './iam/model';
 import { seedIam } from './iam/seed';
+import { decodeSafelyOrUndefined } from './iam/router';
+import { stateWriter } from './stateFile';
 import { ImageStore, TagQuotaError, seedImages } from './store';
 
 export interface EmulatorOptions {
@@ -86,36 +88,6 @@ async function loadState(options: EmulatorOptions, maxTags: number): Promise<{ s
   }
 }
 
-/** Writes the state file atomically, one write after another: a crash leaves the old file or the new one. */
-function stateWriter(file: string | undefined, store: ImageStore, iam: IamAccount) {
-  let saving: Promise<void> = Promise.resolve();
-  return {
-    persist: () => {
-      if (!file) return;
-      saving = saving
-        .then(async () => {
-          const tmp = `${file}.${process.pid}.tmp`;
-          await fs.writeFile(tmp, JSON.stringify({ images: store.toJSON(), iam: iam.data }));
-          await fs.rename(tmp, file);
-        })
-        .catch(() => undefined);
-    },
-    settled: () => saving,
-  };
-}
-
-const decodeSegments = (path: string) =>
-  path
-    .split('/')
-    .map((s) => {
-      try {
-        return decodeURIComponent(s);
-      } catch {
-        return s;
-      }
-    })
-    .join('/');
-
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const maxTags = options.maxTags ?? TAG_RULES.maxTagsPerImage;
   const region = options.region ?? DEFAULT_REGION;
@@ -130,19 +102,28 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const seed = options.seed ?? 1;
   const account = savedIam ? new IamAccount(savedIam, projectId, region, seed) : IamAccount.empty(projectId, region, seed);
   const policy = options.policyFile ? loadPolicy(options.policyFile) : undefined;
+  const userActive = (userId: string) =>
+    userId === account.adminUserId || account.data.users.some((u) => u.id === userId && u.enabled);
   const auth = new Authenticator((ak) => {
     if (ak === options.ak) return { sk: options.sk, userId: account.adminUserId };
     const key = account.data.accessKeys.find((k) => k.access === ak && k.status === 'active');
-    return key && account.data.users.some((u) => u.id === key.userId && u.enabled)
-      ? { sk: key.secret, userId: key.userId }
-      : undefined;
-  });
+    return key && userActive(key.userId) ? { sk: key.secret, userId: key.userId } : undefined;
+  }, userActive);
   const iam = new IamService(account, auth, options.password ?? options.sk);
   // The seed file fills a new account only: with --state, later starts keep what the API changed since.
   if (options.iamFile && !savedIam) seedIam(iam, options.iamFile);
   const faults = new Faults(options.failRate, options.faultSeed ?? 7);
   const stats = { requests: 0, faults: faults.counts, applied: 0 };
-  const state = stateWriter(options.stateFile, store, account);
+  const state = await stateWriter(options.stateFile, () => ({ images: store.toJSON(), iam: account.data }));
+  /** A change is answered only once it is on disk; a failed write is a 500, and said on stderr. */
+  const saved = async (): Promise<void> => {
+    try {
+      await state.persist();
+    } catch (e) {
+      process.stderr.write(`IMS emulator: the state file could not be written: ${(e as Error).message}\n`);
+      throw new HttpError(500, 'IMG.0500', 'The change was made but could not be saved to the state file.');
+    }
+  };
   const handlers = imsHandlers(store);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -152,16 +133,23 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const url = new URL(req.url ?? '/', 'http://emulator');
     const iamAnswer = iam.handle(req, url, raw);
     if (iamAnswer) {
-      if (iamAnswer.changed) state.persist();
+      if (iamAnswer.changed) await saved();
       return send(res, iamAnswer.status, iamAnswer.body, iamAnswer.headers);
     }
-    const { hit, others } = routeFor(req.method ?? 'GET', decodeSegments(url.pathname));
+    // Matched on the raw path, then each parameter decoded: `%2F` in an image id is part of the id, never
+    // a separator that reaches another image's route.
+    const { hit, others } = routeFor(req.method ?? 'GET', url.pathname);
     if (!hit) {
       if (others.length) {
         const methods = [...new Set(others.map((c) => c.api.method))].join(' or ');
         throw new HttpError(405, 'IMG.0405', `${req.method} is not supported on ${url.pathname}: use ${methods}`);
       }
       throw notFound(`API ${req.method} ${url.pathname}`);
+    }
+    for (const [name, value] of Object.entries(hit.params)) {
+      const decoded = decodeSafelyOrUndefined(value);
+      if (decoded === undefined) throw new HttpError(400, 'IMG.0001', `the path has a malformed percent-escape in ${name}`);
+      hit.params[name] = decoded;
     }
     const callerId = auth.authenticate(req, raw);
     const api = hit.api;
@@ -187,7 +175,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const result = handlers[api.id](hit.params, body, url.searchParams);
     if (!api.readOnly) {
       stats.applied++;
-      state.persist();
+      await saved();
     }
     if (injected === 'drop') {
       // The change is applied, then the connection dies before the answer: the client must not apply it twice.
@@ -200,7 +188,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (res.headersSent || req.socket.destroyed) return;
+      if (res.headersSent || !req.socket || req.socket.destroyed) return;
       if (e instanceof HttpError)
         return send(res, e.status, e.body ?? { error: { code: e.code, message: e.message } }, e.headers);
       if (e instanceof TagQuotaError) return send(res, 400, { error: { code: 'IMG.0116', message: e.message } });

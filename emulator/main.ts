@@ -8,9 +8,10 @@ import { startEmulator } from './emulator';
 
 export { startEmulator };
 
-function fail(message: string): never {
-  process.stderr.write(`ims-emulator: ${message}\n${USAGE}\n`);
-  process.exit(2);
+/** A wrong command line is answered with the usage; any other failure to start, with its reason only. */
+function fail(message: string, usage = true): never {
+  process.stderr.write(`ims-emulator: ${message}\n${usage ? `${USAGE}\n` : ''}`);
+  process.exit(usage ? 2 : 1);
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -34,4 +35,4 @@ async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (require.main === module) main(process.argv.slice(2)).catch((err: Error) => fail(err.message));
+if (require.main === module) main(process.argv.slice(2)).catch((err: Error) => fail(err.message, false));

@@ -11,14 +11,14 @@ import { ENV_FILES, buildVariableSources, variableFileUris, type HttpVariableSou
 export { ENV_FILES };
 
 export interface EnvironmentHost {
-  /** A small file's text now, or undefined when it is absent. */
-  readNow(uri: string): string | undefined;
+  /** A small file's text now, undefined when it is absent, or why it is not read (workspaceFiles.ts). */
+  readNow(uri: string, within: readonly string[]): string | undefined | { refused: string };
   processEnv(name: string): string | undefined;
   uuid(): string;
 }
 
 export class HttpEnvironments {
-  private readonly files = new Map<string, string | undefined>();
+  private readonly files = new Map<string, string | undefined | { refused: string }>();
   private readonly byDir = new Map<string, HttpVariableSources>();
 
   constructor(
@@ -26,6 +26,8 @@ export class HttpEnvironments {
     private readonly selected: () => string,
     private readonly settingsEnvironments: () => unknown,
     private readonly host: EnvironmentHost,
+    /** Whether the workspace is untrusted (Restricted Mode): $processEnv and $dotenv are not read then. */
+    private readonly restricted: () => boolean = () => false,
   ) {}
 
   /** A file event or a settings change: read again what it touches (or everything). */
@@ -35,8 +37,12 @@ export class HttpEnvironments {
     this.byDir.clear();
   }
 
-  private read(uri: string): string | undefined {
-    if (!this.files.has(uri)) this.files.set(uri, this.host.readNow(uri));
+  private read(uri: string): string | undefined | { refused: string } {
+    if (!this.files.has(uri)) {
+      // Inside the workspace folders; with none open, inside the document's own folder.
+      const folders = this.folders();
+      this.files.set(uri, this.host.readNow(uri, folders.length > 0 ? folders : [uri.slice(0, uri.lastIndexOf('/'))]));
+    }
     return this.files.get(uri);
   }
 
@@ -44,18 +50,27 @@ export class HttpEnvironments {
     const where = variableFileUris(uri, this.folders());
     const cached = this.byDir.get(where.key);
     if (cached) return cached;
+    const refused: string[] = [];
     const files = where.envFiles.flatMap((f) => {
       const text = this.read(f.uri);
-      return text === undefined ? [] : [{ ...f, text }];
+      if (typeof text === 'object') refused.push(text.refused);
+      return typeof text === 'string' ? [{ ...f, text }] : [];
     });
     const dotenvText = where.dotenv ? this.read(where.dotenv) : undefined;
     const result = buildVariableSources({
       settings: this.settingsEnvironments(),
       files,
-      dotenv: where.dotenv && dotenvText !== undefined ? { uri: where.dotenv, text: dotenvText } : undefined,
+      refused,
+      dotenv:
+        where.dotenv && typeof dotenvText === 'string'
+          ? { uri: where.dotenv, text: dotenvText }
+          : typeof dotenvText === 'object'
+            ? { refused: dotenvText.refused }
+            : undefined,
       selected: this.selected(),
       processEnv: (n) => this.host.processEnv(n),
       uuid: () => this.host.uuid(),
+      restricted: this.restricted(),
     });
     this.byDir.set(where.key, result);
     return result;

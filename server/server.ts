@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IDENTITY_ACCESS_NOTIFICATION, isIdentityAccess, type IdentityAccess } from '../core/access/identityAccess';
 import { langOf, type Lang } from '../core/catalogue';
+import { WORKSPACE_TRUST_NOTIFICATION, isRestricted, type WorkspaceTrustParams } from '../core/protocol';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { DocumentCache, POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from './documentCache';
 import { loadHclParser, parseHcl } from './terraform/hclParser';
@@ -59,11 +60,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let folders: string[] = [];
   let jsonSyntax = true;
   let identity: IdentityAccess | undefined;
+  // Restricted Mode (an untrusted workspace) until the client says otherwise; see core/protocol.ts.
+  let restricted = false;
   const environments = new HttpEnvironments(
     () => folders,
     () => settings.current.http.environment,
     () => settings.restClientEnvironments,
-    { readNow: (uri) => host.files.readNow(uri), processEnv: (n) => host.processEnv(n), uuid: () => host.uuid() },
+    {
+      readNow: (uri, within) => host.files.readNow(uri, within),
+      processEnv: (n) => host.processEnv(n),
+      uuid: () => host.uuid(),
+    },
+    () => restricted,
   );
   const service = getLanguageService({
     httpVariables: (uri) => environments.forDocument(uri),
@@ -100,6 +108,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let initializationOptions: unknown;
   connection.onInitialize((params): InitializeResult => {
     initializationOptions = params.initializationOptions;
+    restricted = isRestricted(params.initializationOptions);
     lang = langOf(params.locale);
     // VS Code's JSON support reports syntax errors; other clients get them from us.
     jsonSyntax =
@@ -173,6 +182,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
   // The VS Code client says whose permissions the connection has; .http verdicts include them.
   connection.onNotification(IDENTITY_ACCESS_NOTIFICATION, (p: unknown) => {
     identity = isIdentityAccess(p) ? p : undefined;
+    diagnostics.scheduleHttp();
+  });
+
+  // Trust granted (or, from another client, withdrawn): $processEnv and $dotenv are read, or no longer.
+  connection.onNotification(WORKSPACE_TRUST_NOTIFICATION, (p: WorkspaceTrustParams) => {
+    restricted = isRestricted(p);
+    environments.invalidate();
     diagnostics.scheduleHttp();
   });
 

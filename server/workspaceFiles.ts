@@ -16,9 +16,20 @@ export interface WorkspaceFiles {
   ): Promise<string[]>;
   /** A file's text, or undefined when it is absent, unreadable or larger than `maxBytes`. */
   read(uri: string, maxBytes: number): Promise<string | undefined>;
-  /** A small file's text now (env files, .env), or undefined. */
-  readNow(uri: string): string | undefined;
+  /**
+   * A small file's text now (env files, .env), undefined when it is absent, or why it is not read: it
+   * leads outside `within` (a link out of the workspace, say to a credentials file) or is larger than
+   * MAX_VARIABLE_FILE_BYTES.
+   */
+  readNow(uri: string, within: readonly string[]): string | undefined | { refused: string };
 }
+
+/** Env files and `.env` larger than this are not read (real ones are a few hundred bytes). */
+export const MAX_VARIABLE_FILE_BYTES = 1024 * 1024;
+
+/** The sentence for a variable file larger than the limit. */
+export const tooLargeToRead = (name: string, bytes: number) =>
+  `${name} is not read: it is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 1 MB a variable file may have`;
 
 /** Folders never worth reading for policies. */
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test']);

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
 import { chooseHttpEnvironment, environmentStatusBar } from '../httpEnvironment';
 import { sendWorkspaceFiles } from './workspaceFiles';
+import { WORKSPACE_TRUST_NOTIFICATION } from '../../core/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     synchronize: { configurationSection: ['imsTags', 'rest-client'] },
     initializationOptions: {
       jsonSyntaxDiagnostics: false,
+      workspaceTrusted: vscode.workspace.isTrusted,
       wasm: { 'web-tree-sitter.wasm': runtime, 'tree-sitter-terraform.wasm': grammar },
       treeSitterScript,
     },
@@ -41,6 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
   });
   await client.start();
   context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true }).catch(() => undefined);
+    }),
     await sendWorkspaceFiles(client),
     environmentStatusBar(),
     vscode.commands.registerCommand('imsTags.selectHttpEnvironment', chooseHttpEnvironment),

@@ -173,6 +173,12 @@ export function verifyRequest(
   }
   const url = new URL(req.rawUrl, 'http://emulator');
   const contentSha = req.headers['x-sdk-content-sha256'];
+  // A claimed body hash must be the body's: otherwise a signed header and another body would pass
+  // (UNSIGNED-PAYLOAD, the SDKs' way of signing no body, claims nothing).
+  if (typeof contentSha === 'string' && contentSha !== 'UNSIGNED-PAYLOAD') {
+    const actual = req.body.length ? sha256Hex(req.body) : EMPTY_BODY_SHA256;
+    if (contentSha.toLowerCase() !== actual) return { ok: false, reason: 'the body does not match its X-Sdk-Content-Sha256' };
+  }
   const payloadHash =
     typeof contentSha === 'string' && auth.signedHeaders.includes('x-sdk-content-sha256')
       ? contentSha

@@ -73,10 +73,12 @@ export interface HttpFile {
 
 const SEPARATOR = /^\s*#{3,}(.*)$/;
 const COMMENT = /^\s*(#|\/\/)/;
-const NAME_META = /^\s*(?:#|\/\/)\s*@name\s*=?\s*(\S+)/;
-const PROMPT_META = /^\s*(?:#|\/\/)\s*@prompt\s+(\S+)(?:\s+(.*?))?\s*$/;
+const NAME_META = /^\s*(?:#|\/\/)\s*@name(?:\s*=\s*|\s+)(\S+)/;
+// Every line pattern is anchored with disjoint neighbouring parts, and trailing spaces are trimmed in code:
+// a lazy `(.*?)\s*$` is quadratic on a long run of spaces.
+const PROMPT_META = /^\s*(?:#|\/\/)\s*@prompt\s+(\S+)(.*)$/s;
 const NOTE_META = /^\s*(?:#|\/\/)\s*@note\b/;
-const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*?)\s*$/;
+const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*)$/s;
 const METHODS = new Set([
   'GET',
   'HEAD',
@@ -118,6 +120,17 @@ function splitLines(text: string): Line[] {
   return lines;
 }
 
+/** `HTTP/1.1` at the end of a request line after white space, and where that white space starts (a scan, not `\s+…$`). */
+function versionAtEnd(rest: string): { text: string; cut: number } | undefined {
+  let i = rest.length;
+  while (i > 0 && !/\s/.test(rest[i - 1])) i--;
+  const text = rest.slice(i);
+  if (i === 0 || !/^HTTP\/\d(?:\.\d)?$/.test(text)) return undefined;
+  let cut = i;
+  while (cut > 0 && /\s/.test(rest[cut - 1])) cut--;
+  return { text, cut };
+}
+
 function parseRequestLine(line: Line): Pick<HttpRequest, 'method' | 'url' | 'httpVersion'> {
   const lead = line.text.length - line.text.trimStart().length;
   let rest = line.text.slice(lead).trimEnd();
@@ -130,11 +143,11 @@ function parseRequestLine(line: Line): Pick<HttpRequest, 'method' | 'url' | 'htt
     rest = rest.slice(first[0].length);
   }
   let httpVersion: Token | undefined;
-  const version = /\s+(HTTP\/\d(?:\.\d)?)$/.exec(rest);
+  const version = versionAtEnd(rest);
   if (version) {
-    const vStart = pos + rest.length - version[1].length;
-    httpVersion = { text: version[1], span: { start: vStart, end: vStart + version[1].length } };
-    rest = rest.slice(0, rest.length - version[0].length);
+    const vStart = pos + rest.length - version.text.length;
+    httpVersion = { text: version.text, span: { start: vStart, end: vStart + version.text.length } };
+    rest = rest.slice(0, version.cut);
   }
   return { method, url: { text: rest, span: { start: pos, end: pos + rest.length } }, httpVersion };
 }
@@ -193,7 +206,11 @@ function parseBlock(
     const prompt = PROMPT_META.exec(t);
     if (prompt) {
       const at = lines[k].start + t.indexOf(prompt[1], t.indexOf('@prompt') + 7);
-      prompts.push({ name: prompt[1], description: prompt[2] || undefined, span: { start: at, end: at + prompt[1].length } });
+      prompts.push({
+        name: prompt[1],
+        description: prompt[2].trim() || undefined,
+        span: { start: at, end: at + prompt[1].length },
+      });
       continue;
     }
     if (NOTE_META.test(t)) {
@@ -203,15 +220,16 @@ function parseBlock(
     if (COMMENT.test(t)) continue;
     const v = FILE_VARIABLE.exec(t);
     if (v) {
+      const value = v[2].trimEnd();
       const nameStart = lines[k].start + t.indexOf('@') + 1;
       let after = t.indexOf('=', t.indexOf('@')) + 1;
       while (t[after] === ' ' || t[after] === '\t') after++;
       const valueStart = lines[k].start + after;
       variables.push({
         name: v[1],
-        value: v[2],
+        value,
         nameSpan: { start: nameStart, end: nameStart + v[1].length },
-        valueSpan: { start: valueStart, end: valueStart + v[2].length },
+        valueSpan: { start: valueStart, end: valueStart + value.length },
       });
       continue;
     }
@@ -263,7 +281,8 @@ function parseBlock(
       .map((l) => l.text)
       .join('\n');
     body = { text: bodyText, span: { start, end } };
-    const file = /^<@?\w*\s+(\S.*?)\s*$/.exec(lines[first].text);
+    const fileMatch = /^<@?\w*\s+(\S.*)$/s.exec(lines[first].text);
+    const file = fileMatch && [fileMatch[0], fileMatch[1].trimEnd()];
     if (file && first === last) {
       const fStart = lines[first].start + lines[first].text.indexOf(file[1]);
       body.file = { text: file[1], span: { start: fStart, end: fStart + file[1].length } };

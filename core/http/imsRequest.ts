@@ -140,7 +140,7 @@ function nearTemplates(path: string): ImsApi[] {
     const t = segments(api.path);
     if (t.length !== segs.length) continue;
     const misses = t.map((_, i) => i).filter((i) => !/^\{\w+\}$/.test(t[i]) && t[i] !== segs[i] && !UNRESOLVED.test(segs[i]));
-    const typos = misses.filter((i) => editDistance(t[i], segs[i]) <= 2);
+    const typos = misses.filter((i) => editDistance(t[i], segs[i], 2) <= 2);
     if (misses.length === 1 && typos.length === 1 && !out.some((a) => a.path === api.path)) out.push(api);
   }
   return out;

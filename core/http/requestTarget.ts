@@ -51,6 +51,7 @@ export function resolveRequest(inputs: VariableInputs, request: HttpRequest): Re
     const r = resolveText(inputs, text, request);
     for (const u of r.unresolved) missing.add(u.expr);
     errors.push(...r.errors);
+    if (r.problem) errors.push(r.problem);
     return r.text;
   };
   const url = resolve(request.fullUrl);

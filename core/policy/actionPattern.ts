@@ -5,6 +5,7 @@
  */
 import { IMS_ACTIONS } from '../catalogue/actions';
 import type { ImsAction } from '../catalogue/types';
+import { globMatches } from '../util/glob';
 import { sameAction } from './actionName';
 
 export { normalizeAction, sameAction } from './actionName';
@@ -62,51 +63,23 @@ export function isWildcard(pattern: string): boolean {
   return pattern.includes('*');
 }
 
-function globToRegExp(glob: string, caseInsensitive: boolean): RegExp {
-  const body = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
-}
-
-interface CompiledPattern {
-  service: RegExp;
-  rest: RegExp;
-}
-
-const compiled = new Map<string, CompiledPattern | null>();
-const MATCH_ALL: CompiledPattern = { service: /^/, rest: /^/ };
-
-function compile(pattern: string): CompiledPattern | null {
-  let c = compiled.get(pattern);
-  if (c === undefined) {
-    const i = pattern.indexOf(':');
-    c =
-      pattern === '*'
-        ? MATCH_ALL
-        : i < 0
-          ? null
-          : {
-              service: globToRegExp(pattern.slice(0, i), false),
-              rest: globToRegExp(pattern.slice(i + 1), true),
-            };
-    if (compiled.size > 10_000) compiled.clear(); // bound the cache on pathological documents
-    compiled.set(pattern, c);
-  }
-  return c;
+/**
+ * Case-blind (resource type and operation) matching lower-cases both sides once: `toLowerCase` returns
+ * the same string when nothing changes, so plain lower-case actions allocate nothing.
+ */
+function restMatches(pattern: string, rest: string): boolean {
+  return globMatches(pattern.toLowerCase(), rest.toLowerCase());
 }
 
 /** Whether a policy action pattern matches a concrete action (or another pattern read literally). */
 export function patternMatches(pattern: string, action: string): boolean {
-  // Most patterns are plain actions: compare them without building (and caching) regular expressions,
-  // which on a 1 MB policy of thousands of distinct actions cost both time and memory.
+  // Most patterns are plain actions: compared in place, allocating nothing.
   if (!pattern.includes('*')) return sameAction(pattern, action);
-  const c = compile(pattern);
-  if (c === MATCH_ALL) return true;
+  if (pattern === '*') return true;
+  const p = pattern.indexOf(':');
   const i = action.indexOf(':');
-  if (!c || i < 0) return pattern === action;
-  return c.service.test(action.slice(0, i)) && c.rest.test(action.slice(i + 1));
+  if (p < 0 || i < 0) return pattern === action;
+  return globMatches(pattern.slice(0, p), action.slice(0, i)) && restMatches(pattern.slice(p + 1), action.slice(i + 1));
 }
 
 /**

@@ -4,6 +4,7 @@
  * IAM API wrapper `{"role": {"policy": {...}}}`. Anything else is not ours.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { tooDeepAt } from '../util/nesting';
 
 export interface StringEntry {
   value: string;
@@ -60,6 +61,8 @@ export const MAX_JSON_DEPTH = 256;
 export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
   let tree: Node | undefined;
+  // A pre-scan refuses what is far too deep before the recursive parser meets it.
+  if (tooDeepAt(text, MAX_JSON_DEPTH) !== undefined) return { tree: undefined, errors, policy: undefined };
   try {
     tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   } catch (e) {

@@ -267,7 +267,7 @@ function readBlock(block: SyntaxNode, text: string): Pick<BlockResult, 'policies
   const name = plainString(labels[1], text);
   if (!type || name === undefined) return { policies, tagMaps };
   const address = `${type}.${name}`;
-  const kindOf = POLICY_RESOURCES[type];
+  const kindOf = Object.hasOwn(POLICY_RESOURCES, type) ? POLICY_RESOURCES[type] : undefined;
   if (!kindOf && !isImageResource(type)) return { policies, tagMaps };
   const inside = first(block, 'body');
   const attributes = inside ? named(inside).filter((a) => a.type === 'attribute') : [];

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Authenticator } from '../auth';
-import type { Answer } from '../http';
+import { HttpError, parseJsonBody, type Answer } from '../http';
 import type { IamAccount } from './account';
 import { IamFailure, iamError } from './errors';
 import { identityRoutes } from './identityRoutes';
@@ -38,6 +38,7 @@ export class IamService {
     const projects = projectsAnswer(path, url.searchParams, this.account);
     if (projects && method === 'GET') return { ...projects, changed: false };
     const found = match(this.routes, method, path);
+    if (found === 'malformed') throw iamError(path, 400, 'IAM.0001', `The path ${path} has a malformed percent-escape.`);
     if (found === undefined)
       throw iamError(path, 404, 'IAM.0004', `The IAM API ${method} ${path} is not served by the emulator.`);
     if (found === 'method') throw iamError(path, 405, 'IAM.0005', `${method} is not allowed on ${path}.`);
@@ -53,9 +54,14 @@ export class IamService {
       );
     let body: unknown;
     try {
-      body = raw.length && method !== 'GET' && method !== 'HEAD' ? JSON.parse(raw.toString('utf8')) : undefined;
-    } catch {
-      throw iamError(path, 400, 'IAM.0001', 'The request body is not JSON.');
+      body = raw.length && method !== 'GET' && method !== 'HEAD' ? parseJsonBody(raw, 'IAM.0001') : undefined;
+    } catch (e) {
+      throw iamError(
+        path,
+        400,
+        'IAM.0001',
+        e instanceof HttpError ? `${e.message[0].toUpperCase()}${e.message.slice(1)}.` : 'The request body is not JSON.',
+      );
     }
     const answer = this.call(method, path, body, callerId, url.searchParams, found);
     return { ...answer, changed: method !== 'GET' && method !== 'HEAD' };
@@ -70,7 +76,7 @@ export class IamService {
     query = new URLSearchParams(),
     found = match(this.routes, method, path),
   ): Answer {
-    if (!found || found === 'method')
+    if (!found || found === 'method' || found === 'malformed')
       throw iamError(path, 404, 'IAM.0004', `The IAM API ${method} ${path} is not served by the emulator.`);
     try {
       // Every check runs before the first change, so a refused request changes nothing.

@@ -34,14 +34,30 @@ export function match(
   routes: Route[],
   method: string,
   path: string,
-): { route: Route; params: Record<string, string> } | 'method' | undefined {
+): { route: Route; params: Record<string, string> } | 'method' | 'malformed' | undefined {
   let pathMatched = false;
   for (const r of routes) {
+    // Matched on the raw path: an escaped `%2F` stays inside its segment, never a separator.
     const m = r.pattern.exec(path);
     if (!m) continue;
     pathMatched = true;
     if (r.method !== method) continue;
-    return { route: r, params: Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])])) };
+    const params: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const [i, n] of r.names.entries()) {
+      const value = decodeSafelyOrUndefined(m[i + 1]);
+      if (value === undefined) return 'malformed';
+      params[n] = value;
+    }
+    return { route: r, params };
   }
   return pathMatched ? 'method' : undefined;
+}
+
+/** A path segment decoded, or undefined for a malformed escape (`%zz`, a lone `%`): a 400, never a 500. */
+export function decodeSafelyOrUndefined(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }

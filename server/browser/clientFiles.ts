@@ -4,7 +4,7 @@
  * (`imsTags/workspaceFiles`); this store answers the server from what it was sent.
  */
 import type { WorkspaceFiles } from '../workspaceFiles';
-import { inFolders, isSkipped } from '../workspaceFiles';
+import { MAX_VARIABLE_FILE_BYTES, inFolders, isSkipped, tooLargeToRead } from '../workspaceFiles';
 import { decodeSafely } from '../../core/util/decode';
 
 export const WORKSPACE_FILES_NOTIFICATION = 'imsTags/workspaceFiles';
@@ -46,7 +46,11 @@ export class ClientFiles implements WorkspaceFiles {
     return text !== undefined && text.length <= maxBytes ? text : undefined;
   }
 
-  readNow(uri: string): string | undefined {
-    return this.texts.get(uri);
+  /** The client reads through workspace.fs inside the workspace only; the size is bounded here. */
+  readNow(uri: string): string | undefined | { refused: string } {
+    const text = this.texts.get(uri);
+    if (text !== undefined && text.length > MAX_VARIABLE_FILE_BYTES)
+      return { refused: tooLargeToRead(decodeSafely(uri.slice(uri.lastIndexOf('/') + 1)), text.length) };
+    return text;
   }
 }

@@ -1,9 +1,9 @@
 /** The workspace's files in Node: the file system, walked below the folders. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import { SKIP_DIRS, type WorkspaceFiles } from '../workspaceFiles';
+import { MAX_VARIABLE_FILE_BYTES, SKIP_DIRS, tooLargeToRead, type WorkspaceFiles } from '../workspaceFiles';
 
 export const nodeFiles: WorkspaceFiles = {
   async list(folderUris, wanted, max, isCancelled) {
@@ -34,11 +34,32 @@ export const nodeFiles: WorkspaceFiles = {
       return undefined; // deleted or unreadable
     }
   },
-  readNow(uri) {
+  readNow(uri, within) {
+    const path = URI.parse(uri).fsPath;
+    let real: string;
     try {
-      return readFileSync(URI.parse(uri).fsPath, 'utf8');
+      real = realpathSync(path);
     } catch {
-      return undefined;
+      return undefined; // absent
+    }
+    // Links are followed only while they stay inside the workspace: a repository's `.env` linked to
+    // ~/.aws/credentials must not reach hovers.
+    const roots = within.flatMap((f) => {
+      try {
+        return [realpathSync(URI.parse(f).fsPath)];
+      } catch {
+        return [];
+      }
+    });
+    const name = basename(path);
+    if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep)))
+      return { refused: `${name} is not read: it is a link to a file outside the workspace` };
+    try {
+      const size = statSync(real).size;
+      if (size > MAX_VARIABLE_FILE_BYTES) return { refused: tooLargeToRead(name, size) };
+      return readFileSync(real, 'utf8');
+    } catch {
+      return undefined; // a folder, or unreadable
     }
   },
 };

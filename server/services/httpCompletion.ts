@@ -4,6 +4,7 @@
  * from the API's schema, and `{{variables}}` defined in the file.
  */
 import { getLocation, type JSONPath } from 'jsonc-parser';
+import { tooDeepAt } from '../../core/util/nesting';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -159,6 +160,8 @@ function schemasAt(root: JsonSchema, path: JSONPath): JsonSchema[] {
 function bodyItems(doc: TextDocument, request: HttpRequest, api: ImsApi, offset: number): CompletionItem[] {
   const body = request.body!;
   const rel = offset - body.span.start;
+  // Nested past the limit: no help (getLocation recurses per level).
+  if (tooDeepAt(body.text) !== undefined) return [];
   const loc = getLocation(body.text, rel);
   const schemas = schemasAt(api.bodySchema!, loc.isAtPropertyKey ? loc.path.slice(0, -1) : loc.path);
   const items = new Map<string, CompletionItem>();

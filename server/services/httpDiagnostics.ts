@@ -30,6 +30,7 @@ import { maskBareReferences, referenceTo } from '../../core/http/variables/refer
 import { resolveReference } from '../../core/http/variables/resolver';
 import { describeStatement, evaluateApi } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
+import { MAX_NESTING, tooDeepAt } from '../../core/util/nesting';
 
 export const HttpCode = {
   bodySchema: 'body-schema',
@@ -241,6 +242,18 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
   const errors: ParseError[] = [];
   // A {{variable}} standing for a whole JSON value parses as a string of its length, and is not judged.
   const { text: masked, holes } = maskBareReferences(body.text);
+  const deep = tooDeepAt(masked);
+  if (deep !== undefined) {
+    // Not parsed: the JSON parser recurses per level (core/util/nesting.ts).
+    out.add(
+      body.span.start + deep,
+      body.span.start + deep + 1,
+      DiagnosticSeverity.Error,
+      HttpCode.bodySyntax,
+      out.m.tooDeep(MAX_NESTING),
+    );
+    return;
+  }
   const tree = parseTree(masked, errors, { allowTrailingComma: false, disallowComments: false });
   const base = body.span.start;
   if (errors.length > 0 || !tree) {

@@ -1,20 +1,21 @@
 /**
  * Completion after `{{` in .http files: file, prompt, environment, request and system variables, each
- * with where it comes from and its current value (masked when the name looks secret).
+ * with where it comes from and its current value (masked when it is a secret). Documentation is plain
+ * text, never Markdown: a value cannot render there.
  */
 import { CompletionItemKind, InsertTextFormat, Range, TextEdit, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { resolveReference } from '../../core/http/variables/resolver';
-import { looksSecret, mask, referenceTo } from '../../core/http/variables/references';
+import { resolveReference, type Resolution } from '../../core/http/variables/resolver';
+import { mask, referenceTo } from '../../core/http/variables/references';
 import { SYSTEM_VARIABLES } from '../../core/http/variables/systemVariables';
 import { messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
 import type { ServiceContext } from './serviceContext';
 
-/** The value as a hover or completion shows it. */
-export function shownValue(name: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  return looksSecret(name) ? mask(value) : value;
+/** The value as a hover or completion shows it: a secret (by its source or its use) masked. */
+export function shownValue(r: Resolution): string | undefined {
+  if (r.value === undefined) return undefined;
+  return r.secret ? mask(r.value) : r.value;
 }
 
 export function variableCompletions(
@@ -39,7 +40,7 @@ export function variableCompletions(
     const ref = referenceTo(name);
     const r = resolveReference(inputs, ref, request);
     if (!r) return;
-    const value = shownValue(name, r.value);
+    const value = shownValue(r);
     items.set(name, {
       label: name,
       kind: CompletionItemKind.Variable,

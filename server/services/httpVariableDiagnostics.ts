@@ -1,7 +1,8 @@
 /**
  * Diagnostics of `{{variables}}` in .http files: a name that no source defines (only when every source
  * could be read, naming the environment used), a system variable written wrongly, a request variable
- * that names no request or reads the response the wrong way.
+ * that names no request or reads the response the wrong way, a variable that refers to itself or expands
+ * past the size limit.
  */
 import { DiagnosticSeverity, Range, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,6 +16,8 @@ export const VariableCode = {
   undefinedVariable: 'undefined-variable',
   systemVariable: 'system-variable',
   requestVariable: 'request-variable',
+  variableExpansion: 'variable-expansion',
+  variableFileRefused: 'variable-file-refused',
 } as const;
 
 export function variableDiagnostics(doc: TextDocument, parsed: ParsedHttp, lang: 'en' | 'zh'): Diagnostic[] {
@@ -41,7 +44,15 @@ export function variableDiagnostics(doc: TextDocument, parsed: ParsedHttp, lang:
       const r = resolveReference(inputs, ref, request);
       const [start, end] = [base + ref.start, base + ref.end];
       if (!r) {
-        if (ref.kind === 'request')
+        if (ref.kind === 'plain' && env.refused?.length)
+          add(
+            start,
+            end,
+            DiagnosticSeverity.Warning,
+            VariableCode.variableFileRefused,
+            m.variableFileRefused(ref.name, env.refused),
+          );
+        else if (ref.kind === 'request')
           add(start, end, DiagnosticSeverity.Warning, VariableCode.requestVariable, m.noNamedRequest(ref.name));
         else if (judgeUndefined)
           add(
@@ -51,6 +62,15 @@ export function variableDiagnostics(doc: TextDocument, parsed: ParsedHttp, lang:
             VariableCode.undefinedVariable,
             m.variableUndefined(ref.name, m.environmentLabel(env.name)),
           );
+        continue;
+      }
+      if (ref.name === '$dotenv' && parsed.variableSources.dotenvRefused) {
+        const refused = [parsed.variableSources.dotenvRefused];
+        add(start, end, DiagnosticSeverity.Warning, VariableCode.variableFileRefused, m.variableFileRefused(ref.expr, refused));
+        continue;
+      }
+      if (r.problem) {
+        add(start, end, DiagnosticSeverity.Warning, VariableCode.variableExpansion, m.variableExpansion(ref.name, r.problem));
         continue;
       }
       if (!r.error) continue;

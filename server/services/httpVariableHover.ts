@@ -1,6 +1,6 @@
 /**
- * Hover and go to definition on a `{{variable}}` of a .http file: its value (masked when the name looks
- * secret) and where it comes from; the definition is the file variable, the `# @prompt`, the named
+ * Hover and go to definition on a `{{variable}}` of a .http file: its value (masked when it is a secret:
+ * variables/secrets.ts) and where it comes from; the definition is the file variable, the `# @prompt`, the named
  * request, or the entry in `http-client.env.json` / `.env`.
  */
 import { MarkupKind, Range, type Hover, type Location, type Position } from 'vscode-languageserver';
@@ -12,6 +12,7 @@ import { messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
 import type { ServiceContext } from './serviceContext';
 import { shownValue } from './httpVariableCompletion';
+import { escapeMarkdown, inlineCode } from './markdown';
 
 /** The reference under the offset, with document offsets, and what it resolves to. */
 export function variableAt(parsed: ParsedHttp, offset: number): { ref: VariableReference; resolution?: Resolution } | undefined {
@@ -36,13 +37,15 @@ export function doVariableHover(doc: TextDocument, parsed: ParsedHttp, position:
   const m = messages(ctx.lang);
   const { ref, resolution } = at;
   const env = parsed.variableSources.environment;
-  const lines = [`\`{{${ref.expr}}}\``];
-  if (!resolution) lines.push(m.variableUndefined(ref.name, m.environmentLabel(env.name)));
+  // Everything from the document or its env files is escaped (markdown.ts): a value renders as text.
+  const lines = [inlineCode(`{{${ref.expr}}}`)];
+  if (!resolution) lines.push(escapeMarkdown(m.variableUndefined(ref.name, m.environmentLabel(env.name))));
   else {
-    lines.push(resolution.detail);
-    const value = shownValue(ref.name, resolution.value);
-    if (resolution.error) lines.push(`⚠️ ${resolution.error}`);
-    else if (value !== undefined) lines.push(m.variableValue(ref.kind === 'system' ? `${value}` : value));
+    lines.push(escapeMarkdown(resolution.detail));
+    const value = shownValue(resolution);
+    if (resolution.problem) lines.push(`⚠️ ${escapeMarkdown(resolution.problem)}`);
+    else if (resolution.error) lines.push(`⚠️ ${escapeMarkdown(resolution.error)}`);
+    else if (value !== undefined) lines.push(m.variableValue(inlineCode(value)));
     else lines.push(m.variableNoValueYet());
     if (ref.kind === 'system') {
       const info = SYSTEM_VARIABLES.find((s) => s.name === ref.name);

@@ -5,6 +5,7 @@
  */
 import { identityVerdict, type IdentityAccess, type IdentityApiVerdict } from '../../core/access/identityAccess';
 import type { ImsApi, Lang } from '../../core/catalogue';
+import { escapeMarkdown } from './markdown';
 import { messages } from './messages';
 
 /** Why the identity may or may not call the API, in one phrase. */
@@ -25,12 +26,17 @@ export function identityReason(v: IdentityApiVerdict, administrator: boolean, la
 export function identityMarkdown(api: ImsApi, identity: IdentityAccess | undefined, lang: Lang): string | undefined {
   if (!identity) return undefined;
   const m = messages(lang);
-  const heading = m.identityHeading(identity.identity, identity.connection);
-  if (identity.unreadable) return m.identityLine(heading, identity.unreadable);
-  const v = identityVerdict(identity, api.id);
-  if (!v) return undefined;
+  // Names come from IAM (users, policies, connections): escaped, never Markdown.
+  const heading = m.identityHeading(escapeMarkdown(identity.identity), escapeMarkdown(identity.connection));
+  if (identity.unreadable) return m.identityLine(heading, escapeMarkdown(identity.unreadable));
+  const found = identityVerdict(identity, api.id);
+  if (!found) return undefined;
+  const v = { ...found, decidedBy: found.decidedBy.map((r) => ({ ...r, policy: escapeMarkdown(r.policy) })) };
   const icon = v.decision === 'allowed' ? '✅' : v.decision === 'denied' ? '⛔' : '❌';
   const lines = [m.identityLine(heading, `${icon} ${identityReason(v, identity.administrator, lang)}`)];
-  for (const e of v.enterpriseOnly) lines.push(`- ⚠️ ${m.identityEnterpriseOnly(e.policy, e.via, e.enterpriseProjectId)}`);
+  for (const e of v.enterpriseOnly)
+    lines.push(
+      `- ⚠️ ${m.identityEnterpriseOnly(escapeMarkdown(e.policy), escapeMarkdown(e.via), escapeMarkdown(e.enterpriseProjectId))}`,
+    );
   return lines.join('\n');
 }

@@ -160,7 +160,14 @@ const en = {
   // .http variables
   variableNoValueYet: () => 'No value yet: asked for, or read from a response, when the request is sent.',
   requestVariableDetail: (name: string) => `request variable: the last response of "${name}"`,
-  variableValue: (value: string) => `Value: \`${value}\``,
+  /** `code` is already inline code (markdown.ts). */
+  variableValue: (code: string) => `Value: ${code}`,
+  tooDeep: (limit: number) =>
+    `This file nests brackets more than ${limit} levels deep here: it is not read further, so it gets no other checks or help.`,
+  variableFileRefused: (name: string, refused: readonly string[]) =>
+    `{{${name}}} may be defined in a file that was not read. ${refused.join('. ')}.`,
+  variableExpansion: (name: string, problem: string) =>
+    `{{${name}}} ${problem}: its value is not built. Define it without referring back to itself.`,
   variableUndefined: (name: string, env: string) =>
     `{{${name}}} is defined nowhere: not in this file, a # @prompt, the environment ${env}, nor $shared. Define it (@${name} = value) or select the environment that has it.`,
   environmentLabel: (name: string) => (name ? `"${name}"` : '(none selected)'),
@@ -318,7 +325,10 @@ const zh: Messages = {
   terraformPolicyOf: (address) => `_位于 ${address}。_`,
   variableNoValueYet: () => '暂无值：发送请求时询问或从响应中读取。',
   requestVariableDetail: (name) => `请求变量：“${name}”最近一次的响应`,
-  variableValue: (value) => `值：\`${value}\``,
+  variableValue: (code) => `值：${code}`,
+  tooDeep: (limit) => `此文件在此处的括号嵌套超过 ${limit} 层：不再继续读取，因此没有其他检查和帮助。`,
+  variableFileRefused: (name, refused) => `{{${name}}} 可能定义在未读取的文件中。${refused.join('。')}。`,
+  variableExpansion: (name, problem) => `{{${name}}} ${problem}：不生成其值。请定义它，不要引用自身。`,
   variableUndefined: (name, env) =>
     `{{${name}}} 未在任何地方定义：本文件、# @prompt、环境 ${env} 和 $shared 中都没有。请定义它（@${name} = 值）或选择包含它的环境。`,
   environmentLabel: (name) => (name ? `“${name}”` : '（未选择）'),

@@ -7,6 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { extractTerraform, type BlockCache, type EmbeddedPolicy, type TerraformModel } from '../../core/terraform/extract';
 import type { SyntaxNode } from '../../core/terraform/syntax';
+import { tooDeepAt } from '../../core/util/nesting';
 import { parsePolicy, type ParsedPolicy } from './parsedPolicy';
 
 export interface VirtualPolicy {
@@ -25,6 +26,8 @@ export class ParsedTerraform<T extends { root: SyntaxNode } = { root: SyntaxNode
   readonly policies: VirtualPolicy[];
   /** The parser was not loaded yet: nothing is known (the server checks the document again later). */
   readonly pending: boolean;
+  /** Where the text nests past MAX_NESTING: not parsed at all then (the tree walks recurse per level). */
+  readonly tooDeep?: number;
   readonly tree?: T;
   private readonly blocks: BlockCache = new Map();
   private readonly byJson = new Map<string, { doc: TextDocument; parsed: ParsedPolicy }>();
@@ -35,8 +38,9 @@ export class ParsedTerraform<T extends { root: SyntaxNode } = { root: SyntaxNode
     parse: HclParse<T>,
     previous?: ParsedTerraform<T>,
   ) {
-    this.tree = parse(text, previous?.tree);
-    this.pending = this.tree === undefined;
+    this.tooDeep = tooDeepAt(text);
+    this.tree = this.tooDeep === undefined ? parse(text, previous?.tree) : undefined;
+    this.pending = this.tooDeep === undefined && this.tree === undefined;
     this.model = this.tree
       ? extractTerraform(this.tree.root, text, previous?.blocks, this.blocks)
       : { policies: [], tagMaps: [] };

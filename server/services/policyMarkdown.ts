@@ -12,6 +12,7 @@ import {
   type Lang,
 } from '../../core/catalogue';
 import { expandImsPattern, isWildcard, patternMatches } from '../../core/policy/actionPattern';
+import { escapeMarkdown } from './markdown';
 import { messages } from './messages';
 
 function mark(b: boolean): string {
@@ -55,12 +56,13 @@ export function actionHover(pattern: string, lang: Lang): string | undefined {
   } else if (isWildcard(pattern) && (pattern.startsWith('ims:') || pattern.startsWith('*'))) {
     const form = IMS_WILDCARDS.find((w) => w.pattern === pattern);
     const matched = expandImsPattern(pattern);
-    parts.push(`**${pattern}**${form ? ` — ${tr(form.description, lang)}` : ''}`);
+    parts.push(`**${escapeMarkdown(pattern)}**${form ? ` — ${tr(form.description, lang)}` : ''}`);
     parts.push(`${messages(lang).matchesActions(matched.length)}: ${matched.map((a) => `\`${a.name}\``).join(', ')}`);
   } else if (pattern.toLowerCase().startsWith('ims:')) {
     // Unknown: say so, and show what the nearest known action would grant.
     const near = nearestActions(pattern);
-    parts.push(`**${pattern}** — ${messages(lang).unknownActionHover(near)}`);
+    // The pattern is the document's text: escaped, so it cannot render as Markdown.
+    parts.push(`**${escapeMarkdown(pattern)}** — ${messages(lang).unknownActionHover(near)}`);
     if (near.length === 0) return parts.join('\n\n');
     const suggestion = findAction(near[0])!;
     parts.push(`**${suggestion.name}** — ${tr(suggestion.description, lang)}`, apiTable(suggestion.name, lang));

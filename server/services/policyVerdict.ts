@@ -4,6 +4,7 @@
  */
 import { tr, type ImsApi, type Lang } from '../../core/catalogue';
 import { evaluateAction, type PolicySource, type StatementRef, type Verdict } from '../../core/policy/evaluator';
+import { escapeMarkdown } from './markdown';
 import { messages } from './messages';
 
 export function fileName(uri: string): string {
@@ -52,7 +53,8 @@ function evaluateApiNow(api: ImsApi, policies: readonly PolicySource[]): ApiVerd
 export function verdictMarkdown(api: ImsApi, policies: readonly PolicySource[], lang: Lang): string {
   const m = messages(lang);
   if (policies.length === 0) return m.noWorkspacePolicies();
-  const refs = (list: readonly StatementRef[]) => list.map((r) => describeStatement(r, lang)).join('; ');
+  // File names and Terraform addresses come from the workspace: escaped, never Markdown.
+  const refs = (list: readonly StatementRef[]) => list.map((r) => escapeMarkdown(describeStatement(r, lang))).join('; ');
   const lines = evaluateApi(api, policies).verdicts.map((v) => {
     const a = `\`${v.action}\``;
     switch (v.decision) {

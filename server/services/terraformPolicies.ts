@@ -28,6 +28,11 @@ import { messages } from './messages';
 import type { ParsedTerraform, VirtualPolicy } from './parsedTerraform';
 import type { ServiceContext } from './serviceContext';
 import { tagMapDiagnostics } from './terraformTags';
+import { escapeMarkdown } from './markdown';
+import { MAX_NESTING } from '../../core/util/nesting';
+
+/** A file nested past the limit: read no further (core/util/nesting.ts). */
+export const TOO_DEEP = 'too-deep';
 
 export const TERRAFORM_VERSION = 'terraform-version';
 
@@ -71,6 +76,14 @@ function virtualDiagnostics(v: VirtualPolicy, ctx: ServiceContext): Diagnostic[]
 export function terraformDiagnostics(tf: TextDocument, parsed: ParsedTerraform, ctx: ServiceContext): Diagnostic[] {
   const m = messages(ctx.lang);
   const out: Diagnostic[] = [];
+  if (parsed.tooDeep !== undefined)
+    out.push({
+      range: Range.create(tf.positionAt(parsed.tooDeep), tf.positionAt(parsed.tooDeep + 1)),
+      severity: DiagnosticSeverity.Warning,
+      code: TOO_DEEP,
+      source: DIAGNOSTIC_SOURCE,
+      message: m.tooDeep(MAX_NESTING),
+    });
   for (const v of parsed.policies) {
     for (const d of virtualDiagnostics(v, ctx))
       out.push({ ...d, range: toSource(tf, v, d.range), relatedInformation: undefined });
@@ -126,7 +139,7 @@ export function terraformHover(tf: TextDocument, parsed: ParsedTerraform, positi
   if (!v || !at || !v.parsed.model) return null;
   const h = doHover(v.doc, v.parsed, at, ctx);
   if (!h) return null;
-  const where = messages(ctx.lang).terraformPolicyOf(v.policy.address);
+  const where = messages(ctx.lang).terraformPolicyOf(escapeMarkdown(v.policy.address));
   const contents =
     typeof h.contents === 'object' && 'kind' in h.contents
       ? { ...h.contents, value: `${h.contents.value}\n\n${where}` }

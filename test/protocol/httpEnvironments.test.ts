@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { DocumentSymbol, Hover, Location, SemanticTokens } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
+import { rendered } from '../support/docs';
 
 let dir: string;
 let client: LspClient;
@@ -35,7 +36,7 @@ const hover = async (line: number, needle: string) => {
     textDocument: { uri: httpUri },
     position: { line, character },
   });
-  return (h?.contents as { value: string } | undefined)?.value ?? '';
+  return rendered((h?.contents as { value: string } | undefined)?.value ?? '');
 };
 
 before(async () => {
@@ -73,7 +74,8 @@ test('each source and its precedence, as hovers show them', async () => {
     /environment dev \(http-client\.private\.env\.json \(workspace root\)\)\n\nValue: `pr•••• \(18 characters\)`/,
   );
   assert.match(await hover(1, '{{region}}'), /\$shared \(settings \(rest-client\.environmentVariables\)\)\n\nValue: `cn-east-3`/);
-  assert.match(await hover(5, '{{$dotenv'), /Value: `img-from-dotenv`/);
+  // A value from .env is a secret wherever it is used: masked.
+  assert.match(await hover(5, '{{$dotenv'), /Value: `im•••• \(15 characters\)`/);
   // The IMS request is recognized through the environment: its hover is the API's.
   const line = await client.request<Hover | null>('textDocument/hover', {
     textDocument: { uri: httpUri },

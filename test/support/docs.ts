@@ -40,3 +40,11 @@ export function textAt(
 export function policy(statementBody: string, version = '1.1'): string {
   return `{\n  "Version": "${version}",\n  "Statement": [\n    {\n${statementBody}\n    }\n  ]\n}`;
 }
+
+/**
+ * Markdown as a reader sees it: backslash escapes (CommonMark §2.4) removed. Hovers escape every text
+ * that comes from a document, so tests compare what is rendered.
+ */
+export function rendered(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}

@@ -7,7 +7,7 @@ import type { HttpVariableSources } from '../../core/http/variables/sources';
 import type { SystemEnv } from '../../core/http/variables/systemVariables';
 import { getLanguageService } from '../../server/languageService';
 import { HTTP_SEMANTIC_LEGEND } from '../../server/services/httpSemanticTokens';
-import { withCursor } from '../support/docs';
+import { rendered, withCursor } from '../support/docs';
 import { http } from '../support/http';
 
 const ENV_URI = 'file:///ws/http-client.env.json';
@@ -36,7 +36,7 @@ function serviceWith(
 const hoverText = (selected: string, marked: string) => {
   const { doc, position } = withCursor(marked, 'http');
   const h = serviceWith(selected).hover(doc, position);
-  return h ? (h.contents as { value: string }).value : '';
+  return h ? rendered((h.contents as { value: string }).value) : '';
 };
 
 const REQ = 'GET https://{{imsHost}}/v2/{{projectId}}/images/{{$dotenv IMAGE}}/tags\nX-Auth-Token: {{token}}\n';
@@ -63,7 +63,7 @@ test('hover on a variable: the value and where it comes from; secret-looking nam
   assert.doesNotMatch(token, /secret-token-value/);
   assert.match(
     hoverText('dev', REQ.replace('{{$dotenv IMAGE}}', '{{$dot|env IMAGE}}')),
-    /system variable\n\nValue: `img-from-dotenv`/,
+    /system variable\n\nValue: `im•••• \(15 characters\)`/,
   );
   assert.match(
     hoverText('', REQ.replace('{{projectId}}', '{{proj|ectId}}')),

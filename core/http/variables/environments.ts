@@ -7,6 +7,7 @@
  * environment over `$shared`. Pure: the adapters read the files and hand their text here.
  */
 import { parseTree, type Node } from 'jsonc-parser';
+import { MAX_NESTING, tooDeepAt } from '../../util/nesting';
 
 export const SHARED = '$shared';
 
@@ -41,6 +42,8 @@ export interface Environment {
   names: readonly string[];
   /** Sources that could not be read (invalid JSON): "defined nowhere" is not said while any is. */
   problems: readonly string[];
+  /** Env files that were refused (a link out of the workspace, too large): said on each reference they may define. */
+  refused?: readonly string[];
 }
 
 interface Parsed {
@@ -108,6 +111,11 @@ export function parseSources(sources: readonly EnvironmentSource[]): { parsed: P
   for (const source of sources) {
     if (source.text === undefined) {
       parsed.push({ source, envs: fromValue(source.value) });
+      continue;
+    }
+    // Nested past the limit: not parsed (the parser recurses per level and would overflow the stack).
+    if (tooDeepAt(source.text) !== undefined) {
+      problems.push(`${source.label} nests deeper than ${MAX_NESTING} levels: not read`);
       continue;
     }
     const errors: import('jsonc-parser').ParseError[] = [];

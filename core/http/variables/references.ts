@@ -102,8 +102,9 @@ export function looksSecret(name: string): boolean {
   );
 }
 
+/** A secret as shown: its length, and its first two characters only when it is long enough to spare them. */
 export function mask(value: string): string {
-  return value.length <= 4 ? '••••' : `${value.slice(0, 2)}•••• (${value.length} characters)`;
+  return value.length < 12 ? '••••' : `${value.slice(0, 2)}•••• (${value.length} characters)`;
 }
 
 /**

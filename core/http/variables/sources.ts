@@ -8,6 +8,8 @@ export interface HttpVariableSources {
   /** Evaluates system variables (a clock, the process environment, the .env beside the file). */
   system?: SystemEnv;
   dotenv?: { uri: string; entries: DotenvEntry[] };
+  /** Why `.env` beside the file was not read (a link out of the workspace, too large). */
+  dotenvRefused?: string;
 }
 
 export const NO_VARIABLE_SOURCES: HttpVariableSources = { environment: EMPTY_ENVIRONMENT };
@@ -40,24 +42,35 @@ export function variableFileUris(
 export function buildVariableSources(read: {
   settings: unknown;
   files: Array<{ uri: string; label: string; text: string }>;
-  dotenv?: { uri: string; text: string };
+  /** Env files that exist but were not read, with the reason. */
+  refused?: string[];
+  dotenv?: { uri: string; text: string } | { refused: string };
   selected: string;
   processEnv: (name: string) => string | undefined;
   uuid: () => string;
+  /** The workspace is not trusted: $processEnv and $dotenv are not read. */
+  restricted?: boolean;
 }): HttpVariableSources {
   const sources: EnvironmentSource[] = [];
   if (read.settings !== undefined && read.settings !== null)
     sources.push({ label: 'settings (rest-client.environmentVariables)', value: read.settings });
   sources.push(...read.files);
-  const environment = environmentFrom(sources, read.selected);
-  const dotenv = read.dotenv && { uri: read.dotenv.uri, entries: parseDotenv(read.dotenv.text) };
+  const found = environmentFrom(sources, read.selected);
+  const refused = read.refused ?? [];
+  const environment = refused.length > 0 ? { ...found, problems: [...found.problems, ...refused], refused } : found;
+  const dotenvRefused = read.dotenv && 'refused' in read.dotenv ? read.dotenv.refused : undefined;
+  const dotenv =
+    read.dotenv && 'text' in read.dotenv ? { uri: read.dotenv.uri, entries: parseDotenv(read.dotenv.text) } : undefined;
+  const byName = new Map(dotenv?.entries.map((e) => [e.name, e.value]));
   const system: SystemEnv = {
     now: () => new Date(),
     random: Math.random,
     uuid: read.uuid,
     processEnv: read.processEnv,
-    dotenv: (n) => dotenv?.entries.find((e) => e.name === n)?.value,
+    dotenv: (n) => byName.get(n),
+    dotenvRefused,
     environment: (n) => environment.variables.get(n)?.value,
+    restricted: read.restricted === true,
   };
-  return { environment, system, dotenv };
+  return { environment, system, dotenv, ...(dotenvRefused ? { dotenvRefused } : {}) };
 }

@@ -16,7 +16,17 @@ export interface SystemEnv {
   dotenv(name: string): string | undefined;
   /** A variable of the selected environment (for `%NAME`). */
   environment(name: string): string | undefined;
+  /**
+   * An untrusted workspace (VS Code's Restricted Mode): the process environment and `.env` are not read,
+   * so a stranger's file cannot pull a secret into a hover.
+   */
+  restricted?: boolean;
+  /** Why `.env` was not read (a link out of the workspace, too large): `$dotenv` says so. */
+  dotenvRefused?: string;
 }
+
+/** Why $processEnv and $dotenv have no value in Restricted Mode. */
+export const RESTRICTED_MODE_ERROR = 'not read in Restricted Mode: trust this workspace to read it';
 
 export interface SystemVariableInfo {
   name: string;
@@ -87,9 +97,11 @@ function args(text: string): string[] {
 function offsetDate(now: Date, rest: string[], utc: boolean): Date | string {
   const d = new Date(now.getTime());
   if (rest.length === 0) return d;
-  if (rest.length !== 2 || !/^[-+]?\d+$/.test(rest[0]) || !UNITS[rest[1]])
+  if (rest.length !== 2 || !/^[-+]?\d{1,9}$/.test(rest[0]) || !Object.hasOwn(UNITS, rest[1]))
     return `the offset must be a whole number and a unit (y M w d h m s ms), e.g. "-1 d"; found "${rest.join(' ')}"`;
   UNITS[rest[1]](d, Number(rest[0]), utc);
+  // Far offsets leave JavaScript's range of dates (±275,760 years): an error, not a throw later.
+  if (Number.isNaN(d.getTime())) return `the offset "${rest.join(' ')}" moves the date out of range`;
   return d;
 }
 
@@ -198,8 +210,11 @@ export function evaluateSystemVariable(expr: string, env: SystemEnv): SystemResu
     case '$localDatetime':
       return datetime(env, rest, false, name);
     case '$processEnv':
+      if (env.restricted) return { error: RESTRICTED_MODE_ERROR };
       return lookup(env, rest[0] ?? '', (n) => env.processEnv(n), 'process environment');
     case '$dotenv':
+      if (env.restricted) return { error: RESTRICTED_MODE_ERROR };
+      if (env.dotenvRefused) return { error: env.dotenvRefused };
       return lookup(env, rest[0] ?? '', (n) => env.dotenv(n), '.env');
     default:
       return {

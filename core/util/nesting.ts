@@ -1,0 +1,43 @@
+/**
+ * How deeply a JSON (or HCL) text nests, found in one pass before anything recursive reads it.
+ * jsonc-parser, ajv, our tree walkers and the Terraform extractor all recurse per level: a file nested
+ * 100,000 deep overflows the stack and silently loses every feature for that file. Above the limit the
+ * file gets one clear diagnostic instead.
+ */
+
+/** Nesting past this is refused: real policies and env files nest fewer than 10 levels. */
+export const MAX_NESTING = 512;
+
+/**
+ * The offset of the first bracket that opens a level past `limit` (`{`, `[` and, for HCL, `(`), or
+ * undefined when the text stays within it. Strings (`"…"` with escapes) and comments (`//`, `#`,
+ * `/* … *\/`) are skipped, so brackets inside them do not count.
+ */
+export function tooDeepAt(text: string, limit = MAX_NESTING): number | undefined {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \ */) i++;
+        else if (d === 34 || d === 10) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? n : end;
+    } else if (c === 35 /* # */) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? n : end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */ || c === 40 /* ( */) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93 || c === 41) {
+      if (depth > 0) depth--;
+    }
+  }
+  return undefined;
+}
