@@ -214,7 +214,7 @@ export function doHttpComplete(doc: TextDocument, parsed: ParsedHttp, position: 
   const text = parsed.text;
   const line = lineAt(text, offset);
   const variables = variableCompletions(doc, parsed, line, offset, ctx);
-  if (variables) return { isIncomplete: false, items: variables };
+  if (variables) return variables;
   const request = parsed.requestAt(offset);
   const trimmed = line.text.trim();
   // An empty (or method-only) line before any request line of its block: propose whole requests.

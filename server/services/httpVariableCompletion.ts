@@ -3,7 +3,14 @@
  * with where it comes from and its current value (masked when it is a secret). Documentation is plain
  * text, never Markdown: a value cannot render there.
  */
-import { CompletionItemKind, InsertTextFormat, Range, TextEdit, type CompletionItem } from 'vscode-languageserver';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  Range,
+  TextEdit,
+  type CompletionItem,
+  type CompletionList,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveReference, type Resolution } from '../../core/http/variables/resolver';
 import { mask, referenceTo } from '../../core/http/variables/references';
@@ -11,6 +18,9 @@ import { SYSTEM_VARIABLES } from '../../core/http/variables/systemVariables';
 import { messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
 import type { ServiceContext } from './serviceContext';
+
+/** At most this many variables in one answer (the list is marked incomplete past it). */
+export const MAX_VARIABLE_ITEMS = 500;
 
 /** The value as a hover or completion shows it: a secret (by its source or its use) masked. */
 export function shownValue(r: Resolution): string | undefined {
@@ -24,19 +34,37 @@ export function variableCompletions(
   line: { start: number; text: string },
   offset: number,
   ctx: ServiceContext,
-): CompletionItem[] | undefined {
+): CompletionList | undefined {
   const before = line.text.slice(0, offset - line.start);
   const open = before.lastIndexOf('{{');
   if (open < 0 || before.indexOf('}}', open) >= 0) return undefined;
   const after = line.text.slice(offset - line.start);
   const closing = /^[^{}\n]*?\}\}/.exec(after)?.[0].length ?? 0;
   const range = Range.create(doc.positionAt(line.start + open + 2), doc.positionAt(offset + closing));
+  // A file of 10,000 variables would send them all on every keystroke: past MAX_VARIABLE_ITEMS names,
+  // what is typed after `{{` narrows them (as a subsequence: whatever the editor's fuzzy filter would
+  // keep) and the list is marked incomplete, so the client asks again as the user types.
+  const typed = before
+    .slice(open + 2)
+    .trimStart()
+    .toLowerCase();
+  const many =
+    parsed.file.variables.length + (parsed.requestAt(offset)?.prompts.length ?? 0) + parsed.inputs.environment.variables.size >
+    MAX_VARIABLE_ITEMS;
+  let skipped = false;
+  const wanted = (name: string) => {
+    if (!many) return true;
+    if (!isSubsequence(typed, name.toLowerCase())) return false;
+    if (items.size < MAX_VARIABLE_ITEMS) return true;
+    skipped = true;
+    return false;
+  };
   const m = messages(ctx.lang);
   const inputs = parsed.inputs;
   const request = parsed.requestAt(offset);
   const items = new Map<string, CompletionItem>();
   const plain = (name: string, sortGroup: string) => {
-    if (items.has(name)) return;
+    if (items.has(name) || !wanted(name)) return;
     const ref = referenceTo(name);
     const r = resolveReference(inputs, ref, request);
     if (!r) return;
@@ -85,5 +113,15 @@ export function variableCompletions(
       textEdit: TextEdit.replace(range, `${snippet}}}`),
     });
   }
-  return [...items.values()];
+  return { isIncomplete: skipped, items: [...items.values()] };
+}
+
+/** Whether the characters of `typed` appear in `name` in order. */
+function isSubsequence(typed: string, name: string): boolean {
+  let at = 0;
+  for (const ch of typed) {
+    at = name.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }

@@ -20,6 +20,9 @@ export const VariableCode = {
   variableFileRefused: 'variable-file-refused',
 } as const;
 
+/** At most this many variable-expansion warnings per document for one problem. */
+const MAX_EXPANSION_DIAGNOSTICS = 20;
+
 export function variableDiagnostics(doc: TextDocument, parsed: ParsedHttp, lang: 'en' | 'zh'): Diagnostic[] {
   if (!parsed.text.includes('{{')) return [];
   const m = messages(lang);
@@ -30,6 +33,7 @@ export function variableDiagnostics(doc: TextDocument, parsed: ParsedHttp, lang:
   // A source that could not be read may define the name: then nothing is called undefined.
   const judgeUndefined = env.problems.length === 0;
   const out: Diagnostic[] = [];
+  const expansions = new Map<string, number>();
   const add = (start: number, end: number, severity: DiagnosticSeverity, code: string, message: string) =>
     out.push({
       range: Range.create(doc.positionAt(start), doc.positionAt(end)),
@@ -70,7 +74,11 @@ export function variableDiagnostics(doc: TextDocument, parsed: ParsedHttp, lang:
         continue;
       }
       if (r.problem) {
-        add(start, end, DiagnosticSeverity.Warning, VariableCode.variableExpansion, m.variableExpansion(ref.name, r.problem));
+        // One problem below spreads to every variable built on it: the first ones of each say it.
+        const seen = expansions.get(r.problem) ?? 0;
+        expansions.set(r.problem, seen + 1);
+        if (seen < MAX_EXPANSION_DIAGNOSTICS)
+          add(start, end, DiagnosticSeverity.Warning, VariableCode.variableExpansion, m.variableExpansion(ref.name, r.problem));
         continue;
       }
       if (!r.error) continue;

@@ -167,7 +167,7 @@ const en = {
   variableFileRefused: (name: string, refused: readonly string[]) =>
     `{{${name}}} may be defined in a file that was not read. ${refused.join('. ')}.`,
   variableExpansion: (name: string, problem: string) =>
-    `{{${name}}} ${problem}: its value is not built. Define it without referring back to itself.`,
+    `{{${name}}} ${problem}: its value is not built here, and Send refuses the request.`,
   variableUndefined: (name: string, env: string) =>
     `{{${name}}} is defined nowhere: not in this file, a # @prompt, the environment ${env}, nor $shared. Define it (@${name} = value) or select the environment that has it.`,
   environmentLabel: (name: string) => (name ? `"${name}"` : '(none selected)'),
@@ -328,7 +328,7 @@ const zh: Messages = {
   variableValue: (code) => `值：${code}`,
   tooDeep: (limit) => `此文件在此处的括号嵌套超过 ${limit} 层：不再继续读取，因此没有其他检查和帮助。`,
   variableFileRefused: (name, refused) => `{{${name}}} 可能定义在未读取的文件中。${refused.join('。')}。`,
-  variableExpansion: (name, problem) => `{{${name}}} ${problem}：不生成其值。请定义它，不要引用自身。`,
+  variableExpansion: (name, problem) => `{{${name}}} ${problem}：此处不生成其值，“发送”也会拒绝该请求。`,
   variableUndefined: (name, env) =>
     `{{${name}}} 未在任何地方定义：本文件、# @prompt、环境 ${env} 和 $shared 中都没有。请定义它（@${name} = 值）或选择包含它的环境。`,
   environmentLabel: (name) => (name ? `“${name}”` : '（未选择）'),

@@ -127,3 +127,23 @@ test('"Grant … in policy.json" edits the open policy document in its own layou
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   }
 });
+
+test('in a trusted workspace $processEnv is read, and shown masked: a value of the process environment is a secret', async () => {
+  const doc = await open('hostile.http');
+  const text = doc.getText();
+  const value = await until('the masked value', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(text.lastIndexOf('{{$processEnv') + 4),
+    );
+    const shown = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    return /Value: `[^`]*••••/.test(shown) ? shown : undefined;
+  });
+  const home = process.env.HOME;
+  assert.ok(!home || !value.includes(home), value);
+  assert.doesNotMatch(value, /Restricted Mode/);
+});

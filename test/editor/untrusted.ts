@@ -80,6 +80,31 @@ test('with a connection already there, every command that would send stops at th
   await ext.exports.connections.disconnect();
 });
 
+test("a stranger's .http file: $processEnv is not read, and no value renders as Markdown in a hover", async () => {
+  const doc = await open('hostile.http');
+  const text = doc.getText();
+  const hoverAt = async (needle: string) => {
+    const hovers = await until('a hover', async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        doc.positionAt(text.lastIndexOf(needle) + 3),
+      );
+      return h.length > 0 ? h : undefined;
+    });
+    return hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+  };
+  assert.match(await hoverAt('{{$processEnv'), /not read in Restricted Mode/);
+  const evil = await hoverAt('{{evil}}');
+  assert.ok(!evil.includes(process.env.HOME ?? '/root'), 'no value of the process environment');
+  // The value is one code span: outside it, no image, link or HTML.
+  const outside = evil.replace(/(`+)[^]*?\1/g, '');
+  assert.doesNotMatch(outside, /!\[|\]\(|<img/, evil);
+});
+
 export async function run(): Promise<void> {
   await runAll();
 }

@@ -210,6 +210,7 @@ test('kill -9 at random points while writing: every acknowledged write is there 
   // value on disk must be the acknowledged one or a later one (applied, then killed before the answer).
   const acknowledged = new Map<string, number>();
   let seq = 0;
+  let acked = 0;
   let image = '';
   const kills = 10;
   for (let round = 0; round < kills; round++) {
@@ -231,8 +232,10 @@ test('kill -9 at random points while writing: every acknowledged write is there 
             { tag: { key, value: `s${n}` } },
             { target: url },
           );
-          if (r.status === 204) acknowledged.set(key, n);
-          else assert.fail(`a write answered ${r.status}: ${r.text}`);
+          if (r.status === 204) {
+            acknowledged.set(key, n);
+            acked++;
+          } else assert.fail(`a write answered ${r.status}: ${r.text}`);
         } catch (e) {
           if (e instanceof assert.AssertionError) throw e;
           // the connection died with the process: not acknowledged
@@ -255,6 +258,9 @@ test('kill -9 at random points while writing: every acknowledged write is there 
     const lost = [...acknowledged].filter(([k, n]) => !((onDisk.get(k) ?? 0) >= n));
     assert.ok(seq > 30, `enough writes were made to mean something (${seq})`);
     assert.deepEqual(lost, [], `acknowledged writes lost over ${kills} kills (${seq} writes)`);
+    process.stdout.write(
+      `# crash durability: ${seq} writes sent, ${acked} acknowledged, ${lost.length} lost over ${kills} kills\n`,
+    );
     assert.doesNotThrow(() => JSON.parse(readFileSync(file, 'utf8')), 'the state parses');
     assert.deepEqual(
       readdirSync(dir).filter((n) => n.endsWith('.tmp')),

@@ -21,6 +21,7 @@ import type { SystemEnv } from '../../core/http/variables/systemVariables';
 import { getLanguageService } from '../../server/languageService';
 import { allowList, policySource } from '../support/policies';
 import { terraformService } from '../support/terraform';
+import { EVIL_WILDCARD, terraformWildcards, variableBomb } from '../support/hostile';
 
 /** Far above the 100 ms target: only a hang or super-linear blow-up crosses it. */
 const BOUND_MS = 2000;
@@ -120,7 +121,7 @@ let n = 0;
 const docOf = (text: string, languageId: string) => TextDocument.create(`file:///hostile/${n++}`, languageId, 1, text);
 
 test('policies with pathological wildcards in Action and Resource, and a very long unknown action', () => {
-  const evil = 'ims:*a*a*a*a*a*a*a*a*a*a*a*a*b';
+  const evil = EVIL_WILDCARD;
   const long = `ims:${'a'.repeat(20_000)}`;
   const policy = JSON.stringify({
     Version: '1.1',
@@ -173,19 +174,7 @@ function httpService(envText: string, dotenvText = '') {
 }
 
 test('.http variables that refer to themselves, grow exponentially or chain 10,000 deep are answered at once', () => {
-  const wide = Array.from({ length: 30 }, (_, i) => `@w${i + 1} = ${`{{w${i}}}`.repeat(10)}`).join('\n');
-  const chain = Array.from({ length: 10_000 }, (_, i) => `@c${i + 1} = {{c${i}}}x`).join('\n');
-  const text = [
-    '@w0 = 0123456789',
-    wide,
-    `@self = ${'{{self}}'.repeat(40)}`,
-    '@a = {{b}}',
-    '@b = {{a}}',
-    '@c0 = start',
-    chain,
-    'GET https://ims.cn-north-4.myhuaweicloud.com/v2/{{self}}/images/{{w30}}/tags?x={{c10000}}&y={{a}}',
-    '',
-  ].join('\n');
+  const text = variableBomb();
   const service = httpService('{"dev": {"e": "{{e}}{{e}}{{e}}{{e}}"}}');
   const doc = docOf(text, 'http');
   const d = everyRequest(service, doc, 'variables');
@@ -264,21 +253,7 @@ test('names of Object.prototype are not defined variables, nor Terraform resourc
 
 test('Terraform: pathological wildcards, huge strings and deep nesting; edited step by step it ends as opened fresh', async () => {
   const service = await terraformService();
-  const evil = 'ims:*a*a*a*a*a*a*a*a*a*a*a*a*b';
-  const base = [
-    'resource "huaweicloud_identity_role" "r" {',
-    '  policy = jsonencode({',
-    '    Version = "1.1"',
-    `    Statement = [{ Effect = "Allow", Action = ["${evil}", "ims:${'a'.repeat(20_000)}"] }]`,
-    '  })',
-    '}',
-    'resource "huaweicloud_identityv5_policy" "p" {',
-    '  policy_document = <<EOF',
-    `{"Version": "5.0", "Statement": [{"Effect": "Deny", "Action": ["${evil}"], "Resource": ["ims:*:*:image:${'*a'.repeat(300)}"]}]}`,
-    'EOF',
-    '}',
-    '',
-  ].join('\n');
+  const base = terraformWildcards();
   everyRequest(service, docOf(base, 'terraform'), 'terraform');
   const deep = docOf(`locals {\n  x = ${'{ a = '.repeat(100_000)}1${' }'.repeat(100_000)}\n}\n${base}`, 'terraform');
   const d = everyRequest(service, deep, 'deep terraform');
@@ -304,7 +279,7 @@ test('Terraform: pathological wildcards, huge strings and deep nesting; edited s
 });
 
 test('policies edited step by step around pathological wildcards end as opened fresh', () => {
-  const evil = 'ims:*a*a*a*a*a*a*a*a*a*a*a*a*b';
+  const evil = EVIL_WILDCARD;
   const base = JSON.stringify(
     { Version: '1.1', Statement: [{ Effect: 'Allow', Action: [evil, `ims:${'a'.repeat(5_000)}`, 'ims:images:list'] }] },
     null,

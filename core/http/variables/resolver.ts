@@ -8,6 +8,7 @@ import type { FileVariable, HttpFile, HttpRequest } from '../httpFile';
 import type { Environment } from './environments';
 import { evaluateJsonPath, isValidJsonPath } from './jsonPath';
 import { isPlainName, looksSecret, variableReferences, type VariableReference } from './references';
+import { MAX_NESTING_OF_VARIABLES, variableShapes, type VariableShape } from './graph';
 import { isPrivateSource, secretNames } from './secrets';
 import { checkSystemVariable, evaluateSystemVariable, type SystemEnv } from './systemVariables';
 
@@ -55,33 +56,30 @@ export interface Resolution {
   secret?: boolean;
 }
 
-/** Variables within variables, this deep at most (cycles are caught apart from this). */
-export const MAX_DEPTH = 64;
+/** Variables within variables, this deep at most (graph.ts says which names nest deeper, or loop). */
+export const MAX_DEPTH = MAX_NESTING_OF_VARIABLES;
 /** A value that expands past this many characters is cut off with a problem, not built. */
 export const MAX_EXPANDED_LENGTH = 100_000;
 
-/** A resolution with how deeply variables nest below it, and whether the recursion guard cut it short. */
-type Walked = Resolution & { height: number; cut?: boolean };
-
 /**
  * Resolution's memory: each name is expanded once (`@a = {{b}}{{b}}{{b}}` chains otherwise grow
- * exponentially with the depth), names being expanded are tracked to name a cycle, and the characters
- * produced by one call are counted against one budget. The language features share one per parse, per
- * request and per system (a 10,000-variable chain is then linear, whatever order it is asked in); Send,
- * with its prompts and responses, gets a fresh one.
+ * exponentially with the depth), and the characters produced by one call are counted against one
+ * budget. Cycles and nesting are known before anything is expanded (graph.ts), so what is kept does
+ * not depend on the order names are asked in. The language features share one walk per parse, per
+ * request and per system; Send, with its prompts and responses, gets a fresh one.
  */
 interface Walk {
-  memo: Map<string, Walked | undefined>;
-  active: string[];
+  memo: Map<string, Resolution | undefined>;
   produced: number;
   secrets: ReadonlySet<string>;
+  shapes: ReadonlyMap<string, VariableShape>;
 }
 
 const newWalk = (inputs: VariableInputs): Walk => ({
   memo: new Map(),
-  active: [],
   produced: 0,
   secrets: secretNames(inputs.file, inputs.environment),
+  shapes: variableShapes(inputs.file, inputs.environment),
 });
 
 const shared = new WeakMap<HttpFile, WeakMap<Environment, Map<SystemEnv | undefined, Map<HttpRequest | undefined, Walk>>>>();
@@ -100,12 +98,6 @@ function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk
   walk.produced = 0;
   return walk;
 }
-
-const strip = (r: Walked | undefined): Resolution | undefined => {
-  if (!r) return undefined;
-  const { height: _height, cut: _cut, ...resolution } = r;
-  return resolution;
-};
 
 function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolution | undefined {
   const named = inputs.file.requests.find((r) => r.name === ref.name);
@@ -194,7 +186,7 @@ function lastFileVariable(inputs: VariableInputs, name: string): FileVariable | 
 
 /** What a reference stands for, or undefined when nothing defines it. */
 export function resolveReference(inputs: VariableInputs, ref: VariableReference, request?: HttpRequest): Resolution | undefined {
-  return strip(resolveIn(inputs, ref, request, 0, walkFor(inputs, request)));
+  return resolveIn(inputs, ref, request, 0, walkFor(inputs, request));
 }
 
 function resolveIn(
@@ -203,52 +195,52 @@ function resolveIn(
   request: HttpRequest | undefined,
   depth: number,
   walk: Walk,
-): Walked | undefined {
-  const leaf = (r: Resolution | undefined): Walked | undefined => r && { ...r, height: 0 };
+): Resolution | undefined {
   if (ref.kind === 'system') {
     const detail = 'system variable';
     // What the machine holds ($processEnv, $dotenv) is a secret wherever it goes.
     const secret = ref.name === '$processEnv' || ref.name === '$dotenv';
     if (!inputs.system) {
       const error = checkSystemVariable(ref.expr);
-      return { source: 'system', detail, secret, height: 0, ...(error ? { error } : {}) };
+      return { source: 'system', detail, secret, ...(error ? { error } : {}) };
     }
     const r = evaluateSystemVariable(ref.expr, inputs.system);
     return 'error' in r
-      ? { source: 'system', detail, secret, height: 0, error: r.error }
-      : { source: 'system', detail, secret, height: 0, value: r.value };
+      ? { source: 'system', detail, secret, error: r.error }
+      : { source: 'system', detail, secret, value: r.value };
   }
-  if (ref.kind === 'request') return leaf(requestVariable(inputs, ref));
-  if (!isPlainName(ref.expr)) return leaf(httpyacExpression(inputs, ref));
+  if (ref.kind === 'request') return requestVariable(inputs, ref);
+  if (!isPlainName(ref.expr)) return httpyacExpression(inputs, ref);
   if (walk.memo.has(ref.name)) return walk.memo.get(ref.name);
-  const cycleAt = walk.active.indexOf(ref.name);
-  if (cycleAt >= 0) {
-    const loop = [...walk.active.slice(cycleAt), ref.name].map((n) => `{{${n}}}`).join(' → ');
-    return { source: 'file', detail: 'file variable', problem: `refers to itself: ${loop}`, height: 0 };
-  }
-  walk.active.push(ref.name);
-  try {
-    const r = resolvePlain(inputs, ref, request, depth, walk);
-    // A result the recursion guard cut short depends on where it was asked from: not kept.
-    if (!r?.cut) walk.memo.set(ref.name, r);
-    return r;
-  } finally {
-    walk.active.pop();
-  }
+  const r = resolvePlain(inputs, ref, request, depth, walk);
+  walk.memo.set(ref.name, r);
+  return r;
 }
 
-/** A definition's resolution from its value's: one level higher; nested too deep, a problem and no value. */
-function defined(base: Resolution, inner: Resolved, value: boolean): Walked {
-  const height = inner.height + 1;
-  const problem = inner.problem ?? (height > MAX_DEPTH ? `nests variables more than ${MAX_DEPTH} deep` : undefined);
-  return {
-    ...base,
-    height,
-    ...(inner.cut ? { cut: true } : {}),
-    secret: base.secret === true || inner.secret,
-    ...(problem ? { problem } : {}),
-    ...(value && !problem ? { value: inner.text } : {}),
-  };
+/**
+ * A definition's resolution: its value's, unless the graph says it loops or nests too deep. `base` is a
+ * fresh object of the caller's, completed in place: this runs once per name of a large file.
+ */
+function defined(
+  inputs: VariableInputs,
+  name: string,
+  text: string,
+  base: Resolution,
+  request: HttpRequest | undefined,
+  depth: number,
+  walk: Walk,
+  errorsLeaveNoValue: boolean,
+): Resolution {
+  const shape = walk.shapes.get(name);
+  if (shape?.problem) {
+    base.problem = shape.problem;
+    return base;
+  }
+  const inner = resolveWithin(inputs, text, request, depth + 1, walk);
+  if (inner.secret) base.secret = true;
+  if (inner.problem) base.problem = inner.problem;
+  else if (inner.unresolved.length === 0 && (!errorsLeaveNoValue || inner.errors.length === 0)) base.value = inner.text;
+  return base;
 }
 
 function resolvePlain(
@@ -257,7 +249,7 @@ function resolvePlain(
   request: HttpRequest | undefined,
   depth: number,
   walk: Walk,
-): Walked | undefined {
+): Resolution | undefined {
   if (ref.name.startsWith('%')) {
     // REST Client's {{%name}}: the value of name, percent-encoded.
     const inner = resolveIn(inputs, { ...ref, expr: ref.expr.slice(1), name: ref.name.slice(1) }, request, depth, walk);
@@ -266,14 +258,9 @@ function resolvePlain(
   const named = walk.secrets.has(ref.name);
   const file = lastFileVariable(inputs, ref.name);
   if (file) {
-    const inner = resolveWithin(inputs, file.value, request, depth + 1, walk);
-    const base: Resolution = {
-      source: 'file',
-      detail: 'file variable',
-      location: { start: file.nameSpan.start, end: file.nameSpan.end },
-      secret: named,
-    };
-    return defined(base, inner, inner.unresolved.length === 0 && inner.errors.length === 0);
+    const location = { start: file.nameSpan.start, end: file.nameSpan.end };
+    const base: Resolution = { source: 'file', detail: 'file variable', location, secret: named };
+    return defined(inputs, ref.name, file.value, base, request, depth, walk, true);
   }
   const prompt = request?.prompts.find((p) => p.name === ref.name);
   if (prompt)
@@ -283,12 +270,10 @@ function resolvePlain(
       location: prompt.span,
       value: inputs.prompts?.get(ref.name),
       secret: named,
-      height: 0,
     };
   const env = inputs.environment.variables.get(ref.name);
   if (env) {
     const isShared = env.environment === '$shared';
-    const inner = resolveWithin(inputs, env.value, request, depth + 1, walk);
     const base: Resolution = {
       source: isShared ? 'shared' : 'environment',
       detail: `${isShared ? '$shared' : `environment ${env.environment}`} (${env.source})`,
@@ -297,34 +282,26 @@ function resolvePlain(
         : {}),
       secret: named || isPrivateSource(env.source),
     };
-    return defined(base, inner, inner.unresolved.length === 0);
+    return defined(inputs, ref.name, env.value, base, request, depth, walk, false);
   }
   const connection = Object.hasOwn(CONNECTION_VARIABLES, ref.name) ? CONNECTION_VARIABLES[ref.name] : undefined;
-  if (connection) return { source: 'connection', detail: connection, height: 0 };
+  if (connection) return { source: 'connection', detail: connection };
   return undefined;
 }
 
-interface Resolved {
+export interface Resolved {
   text: string;
   unresolved: VariableReference[];
   errors: string[];
   /** Whether any part of the text came from a secret. */
   secret: boolean;
-  /** A cycle or the size limit stopped the expansion. */
+  /** A cycle, the nesting or the size limit stopped the expansion. */
   problem?: string;
-  /** How deeply variables nest below this text, and whether the recursion guard cut it short. */
-  height: number;
-  cut?: boolean;
 }
 
 /** The text with every reference that has a value substituted; the others are listed. */
-export function resolveText(
-  inputs: VariableInputs,
-  text: string,
-  request?: HttpRequest,
-): { text: string; unresolved: VariableReference[]; errors: string[]; secret: boolean; problem?: string } {
-  const { height: _height, cut: _cut, ...resolved } = resolveWithin(inputs, text, request, 0, walkFor(inputs, request));
-  return resolved;
+export function resolveText(inputs: VariableInputs, text: string, request?: HttpRequest): Resolved {
+  return resolveWithin(inputs, text, request, 0, walkFor(inputs, request));
 }
 
 function resolveWithin(
@@ -335,34 +312,20 @@ function resolveWithin(
   walk: Walk,
 ): Resolved {
   const refs = variableReferences(text);
-  if (refs.length === 0) return { text, unresolved: [], errors: [], secret: false, height: 0 };
-  // The recursion guard: deeper than this, the answer is the same problem whatever lies below.
-  if (depth > MAX_DEPTH)
-    return {
-      text,
-      unresolved: refs,
-      errors: [],
-      secret: false,
-      problem: `nests variables more than ${MAX_DEPTH} deep`,
-      height: depth,
-      cut: true,
-    };
+  if (refs.length === 0) return { text, unresolved: [], errors: [], secret: false };
+  // graph.ts keeps expansion within MAX_DEPTH; this guard only matters if that ever failed.
+  if (depth > MAX_DEPTH + 1)
+    return { text, unresolved: refs, errors: [], secret: false, problem: `nests variables more than ${MAX_DEPTH} deep` };
   const unresolved: VariableReference[] = [];
   const errors: string[] = [];
   let secret = false;
   let problem: string | undefined;
-  let height = 0;
-  let cut = false;
   let out = '';
   let at = 0;
   for (const ref of refs) {
     out += text.slice(at, ref.start);
     at = ref.end;
     const r = resolveIn(inputs, ref, request, depth, walk);
-    if (r) {
-      height = Math.max(height, r.height);
-      if (r.cut) cut = true;
-    }
     if (r?.secret) secret = true;
     if (r?.problem) problem ??= r.problem;
     if (r?.value !== undefined) {
@@ -380,13 +343,5 @@ function resolveWithin(
       if (r?.error) errors.push(`{{${ref.expr}}}: ${r.error}`);
     }
   }
-  return {
-    text: out + text.slice(at),
-    unresolved,
-    errors,
-    secret,
-    height,
-    ...(cut ? { cut } : {}),
-    ...(problem ? { problem } : {}),
-  };
+  return { text: out + text.slice(at), unresolved, errors, secret, ...(problem ? { problem } : {}) };
 }
