@@ -11,6 +11,7 @@ import { identityVerdict, toIdentityAccess, type IdentityAccess, type IdentityAp
 import { ImsError } from '../core/client/errors';
 import type { Connection, ConnectionManager } from './connection';
 import { log } from './log';
+import { principalName } from '../core/client/iamClient';
 
 export function connectionLabel(c: Connection): string {
   return c.kind === 'sandbox' ? vscode.l10n.t('the Sandbox') : c.local ? vscode.l10n.t('a local emulator') : c.region;
@@ -22,7 +23,7 @@ export async function readIdentityAccess(c: Connection): Promise<IdentityAccess>
   const connection = connectionLabel(c);
   try {
     const me = await c.iam.callerIdentity();
-    identity = me.principal_name ?? me.principal_id;
+    identity = principalName(me.principal_urn) ?? me.principal_id;
     const facts = await gatherAccessFacts(c.iam, me.principal_id, c.projectId);
     return toIdentityAccess({ identity, connection }, facts, effectivePermissions(facts));
   } catch (e) {

@@ -5,10 +5,10 @@
  * cloned repository cannot send credentials elsewhere.
  */
 import * as vscode from 'vscode';
-import { IAM_ENDPOINT, IMS_ENDPOINT_TEMPLATE } from '../core/catalogue';
+import { IAM_ENDPOINT, IMS_ENDPOINT_TEMPLATE, accessAnalyzerEndpoint, stsEndpoint } from '../core/catalogue';
 import { ImsClient, type Credentials } from '../core/client/imsClient';
 import { lookupProjectId, tokenProvider } from '../core/client/iam';
-import { IamClient } from '../core/client/iamClient';
+import { IamClient, type IamEndpoints } from '../core/client/iamClient';
 import type { Emulator } from '../emulator/emulator';
 import { logExchange } from './log';
 import { recordApi } from './sessionApis';
@@ -39,6 +39,12 @@ export type Connection =
 
 const SECRET_KEYS = ['imsTags.ak', 'imsTags.sk', 'imsTags.password'] as const;
 
+/** Every service of a connection: IMS, and IAM with STS and Access Analyzer (where the region has it). */
+export type Endpoints = { ims: string } & IamEndpoints;
+
+/** Access Analyzer's findings in VS Code's display language (X-Language takes zh-cn or en-us). */
+const findingsLanguage = (): 'en-us' | 'zh-cn' => (vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en-us');
+
 export function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
@@ -57,7 +63,7 @@ export function checkEndpoint(value: string): URL | string {
 }
 
 /** A local emulator's address: http or https on loopback only, so no credential leaves the machine. */
-export function localEndpoints(value: string): { ims: string; iam: string } | string {
+export function localEndpoints(value: string): Endpoints | string {
   let url: URL;
   try {
     url = new URL(value);
@@ -68,7 +74,8 @@ export function localEndpoints(value: string): { ims: string; iam: string } | st
     return vscode.l10n.t('A local emulator must be on 127.0.0.1 or localhost, e.g. http://127.0.0.1:8090.');
   }
   const base = url.origin;
-  return { ims: base, iam: base };
+  // The emulator serves IMS, IAM, STS and Access Analyzer on one address.
+  return { ims: base, iam: base, sts: base, accessAnalyzer: base };
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -109,23 +116,27 @@ export class ConnectionManager implements vscode.Disposable {
       onExchange,
     };
     const client = new ImsClient(clientOptions);
-    // The emulator serves IAM on the same address.
-    const iam = new IamClient(clientOptions);
+    // The emulator serves IAM, STS and Access Analyzer on the same address.
+    const iam = new IamClient({ ...clientOptions, language: findingsLanguage });
     this.current = { kind: 'sandbox', emulator, projectId: emulator.projectId, endpoint: emulator.url, client, iam };
     await this.state.update('imsTags.lastConnection', { kind: 'sandbox' });
     this.changed.fire(this.current);
     return this.current;
   }
 
-  endpoints(region: string): { ims: string; iam: string } | string {
+  /** Each service's endpoint in a region, or what is wrong with a setting that overrides one. */
+  endpoints(region: string): Endpoints | string {
     const cfg = vscode.workspace.getConfiguration('imsTags');
     const ims = cfg.get<string>('endpoint.ims') || IMS_ENDPOINT_TEMPLATE.replace('{region}', region);
     const iam = cfg.get<string>('endpoint.iam') || IAM_ENDPOINT;
-    for (const e of [ims, iam]) {
+    const sts = cfg.get<string>('endpoint.sts') || stsEndpoint(region);
+    const accessAnalyzer = cfg.get<string>('endpoint.accessAnalyzer') || accessAnalyzerEndpoint(region);
+    for (const e of [ims, iam, sts, accessAnalyzer]) {
+      if (e === undefined) continue;
       const checked = checkEndpoint(e);
       if (typeof checked === 'string') return checked;
     }
-    return { ims: ims.replace('{region}', region), iam };
+    return { ims: ims.replace('{region}', region), iam, sts, ...(accessAnalyzer ? { accessAnalyzer } : {}) };
   }
 
   /** Connects to the cloud, or to a local emulator by URL, with credentials already in SecretStorage. */
@@ -167,7 +178,14 @@ export class ConnectionManager implements vscode.Disposable {
     }
     await this.disconnect();
     const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange });
-    const iam = new IamClient({ endpoint: endpoints.iam, projectId, credentials, onExchange });
+    const iam = new IamClient({
+      endpoint: endpoints.iam,
+      endpoints,
+      projectId,
+      credentials,
+      onExchange,
+      language: findingsLanguage,
+    });
     this.current = {
       kind: 'cloud',
       region: opts.region,

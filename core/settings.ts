@@ -12,14 +12,14 @@ export interface ImsTagsSettings {
   /** `environment`: the selected .http environment ('' = `$shared` only). */
   http: { inlayHints: { enabled: boolean }; environment: string };
   trace: { server: 'off' | 'messages' | 'verbose' };
-  endpoint: { ims: string; iam: string };
+  endpoint: { ims: string; iam: string; sts: string; accessAnalyzer: string };
 }
 
 export const DEFAULT_SETTINGS: ImsTagsSettings = {
   policy: { inlayHints: { enabled: true } },
   http: { inlayHints: { enabled: true }, environment: '' },
   trace: { server: 'off' },
-  endpoint: { ims: '', iam: '' },
+  endpoint: { ims: '', iam: '', sts: '', accessAnalyzer: '' },
 };
 
 /** Reads the section as a client sends it: anything missing or of the wrong type keeps its default. */
@@ -35,6 +35,11 @@ export function readSettings(raw: unknown): ImsTagsSettings {
     policy: { inlayHints: { enabled: flag('policy') } },
     http: { inlayHints: { enabled: flag('http') }, environment: text(r.http?.environment, '').trim() },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
-    endpoint: { ims: text(r.endpoint?.ims, ''), iam: text(r.endpoint?.iam, '') },
+    endpoint: {
+      ims: text(r.endpoint?.ims, ''),
+      iam: text(r.endpoint?.iam, ''),
+      sts: text(r.endpoint?.sts, ''),
+      accessAnalyzer: text(r.endpoint?.accessAnalyzer, ''),
+    },
   };
 }

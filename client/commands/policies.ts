@@ -6,8 +6,7 @@
  * validate a 5.0 policy with IAM, whose findings show as diagnostics of their own source.
  */
 import * as vscode from 'vscode';
-import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
-import type { RoleJson } from '../../core/client/iamClient';
+import type { RoleJson, ValidationFinding } from '../../core/client/iamClient';
 import type { CommandFactory, Ctx } from '../context';
 import { IAM_SCHEME } from '../policies/address';
 import { liveUri } from '../policies/liveDocuments';
@@ -357,11 +356,6 @@ export function validationDiagnostics(ctx: Ctx): vscode.DiagnosticCollection {
   return collection;
 }
 
-/** `$.Statement[0].Action[1]` as a path jsonc-parser understands. */
-function jsonPath(path: string): JSONPath {
-  return [...path.replace(/^\$\.?/, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
-}
-
 export const validateWithIam: CommandFactory = (ctx) => {
   let collection: vscode.DiagnosticCollection | undefined;
   return async (file?: vscode.Uri) => {
@@ -369,28 +363,44 @@ export const validateWithIam: CommandFactory = (ctx) => {
     const doc = file ? await vscode.workspace.openTextDocument(file) : vscode.window.activeTextEditor?.document;
     if (!doc) throw new Error(vscode.l10n.t('Open a 5.0 policy to validate it with IAM.'));
     const text = doc.getText();
-    const tree = parseTree(text);
     const findings = await iam.validate(text);
     collection ??= validationDiagnostics(ctx);
     collection.set(
       doc.uri,
-      findings.map((f) => {
-        const node = tree ? findNodeAtLocation(tree, jsonPath(f.locations?.[0]?.path ?? '$')) : undefined;
-        const range = node
-          ? new vscode.Range(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length))
-          : new vscode.Range(0, 0, 0, 1);
-        const d = new vscode.Diagnostic(
-          range,
-          f.finding_details,
-          f.finding_type === 'ERROR' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
-        );
-        d.source = 'IAM';
-        d.code = f.issue_code;
-        return d;
-      }),
+      findings.map((f) => findingDiagnostic(doc, f)),
     );
+    const where = vscode.workspace.asRelativePath(doc.uri);
     if (findings.length === 0)
-      void vscode.window.showInformationMessage(vscode.l10n.t('IAM found nothing to report in {0}.', doc.uri.path));
+      void vscode.window.showInformationMessage(vscode.l10n.t('IAM found nothing to report in {0}.', where));
+    else
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t(
+          'IAM Access Analyzer reported {0} finding(s) in {1}: they are in the Problems view.',
+          findings.length,
+          where,
+        ),
+      );
     return findings;
   };
 };
+
+/**
+ * An Access Analyzer finding as a diagnostic: its span's offsets are offsets into the text sent (the Go
+ * SDK's Position: line from 1, column and offset from 0); error is an error, suggestion information.
+ */
+function findingDiagnostic(doc: vscode.TextDocument, f: ValidationFinding): vscode.Diagnostic {
+  const span = f.locations[0]?.span;
+  const range = span
+    ? new vscode.Range(doc.positionAt(span.start.offset), doc.positionAt(Math.max(span.end.offset, span.start.offset + 1)))
+    : new vscode.Range(0, 0, 0, 1);
+  const severity =
+    f.finding_type === 'error'
+      ? vscode.DiagnosticSeverity.Error
+      : f.finding_type === 'suggestion'
+        ? vscode.DiagnosticSeverity.Information
+        : vscode.DiagnosticSeverity.Warning;
+  const d = new vscode.Diagnostic(range, f.finding_details, severity);
+  d.source = 'IAM Access Analyzer';
+  d.code = f.learn_more_link ? { value: f.issue_code, target: vscode.Uri.parse(f.learn_more_link) } : f.issue_code;
+  return d;
+}

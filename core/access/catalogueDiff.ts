@@ -1,13 +1,14 @@
 /**
  * The IMS catalogue this extension ships against what IAM publishes about IMS
- * (`GET /v5/authorization-schemas/services/ims`, iam-apis.md ยง2): actions missing on either side,
+ * (`GET /v5/authorization-schemas/services/ims`, the SDK's GetAuthorizationSchemaV5): actions missing on either side,
  * access levels, and each operation's action and dependent actions. Shown to people side by side; the
  * shipped catalogue is never updated silently.
  */
 import { IMS_ACTIONS, IMS_APIS, dependentActions } from '../catalogue';
 
+/** What this reads of GetAuthorizationSchemaV5's answer (the SDK's Action: `name`, descriptions `en_US`/`zh_CN`). */
 export interface AuthorizationSchema {
-  actions?: Array<{ action: string; access_level?: string }>;
+  actions?: Array<{ name: string; access_level?: string; description?: { en_US?: string; zh_CN?: string } }>;
   operations?: Array<{ operation_id: string; operation_action?: string; dependent_actions?: string[] }>;
 }
 
@@ -28,7 +29,7 @@ const set = (xs: readonly string[]) => [...new Set(xs)].sort().join(', ') || 'โ€
 
 export function compareCatalogue(schema: AuthorizationSchema): CatalogueDifference[] {
   const out: CatalogueDifference[] = [];
-  const cloudActions = new Map((schema.actions ?? []).map((a) => [a.action, a]));
+  const cloudActions = new Map((schema.actions ?? []).map((a) => [a.name, a]));
   for (const a of IMS_ACTIONS) {
     const cloud = cloudActions.get(a.name);
     if (!cloud) out.push({ kind: 'onlyInCatalogue', subject: a.name, catalogue: 'present', cloud: 'absent' });

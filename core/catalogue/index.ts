@@ -8,6 +8,7 @@ import type { ImsApi, Localized } from './types';
 export * from './types';
 export * from './actions';
 export * from './apis';
+export * from './endpoints';
 export * from './policyGrammar';
 export * from './tagRules';
 

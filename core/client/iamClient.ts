@@ -1,9 +1,12 @@
 /**
- * IAM's policy APIs for the client (iam-apis.md §1–2, bodies from the SDK models): custom policies
- * ("roles", Version 1.1), 5.0 identity policies and their versions, grants, and validation. The same
- * signed transport as the IMS client (imsClient.ts), pointed at the IAM endpoint (the Sandbox serves
- * both on one address); reads are retried where safe, writes never.
+ * IAM, STS and IAM Access Analyzer for the client, built from the one description of each operation
+ * (iamOperations.ts): method, path, required fields and the service whose endpoint serves it. Sent as
+ * Huawei's SDK sends them: AK/SK calls to IAM carry `X-Domain-Id` (the account, read once from
+ * `GET /v3/auth/domains` as the SDK's GlobalCredentials do), Access Analyzer gets `X-Language`, lists
+ * are read to their last page. The same signed transport as the IMS client (imsClient.ts); reads are
+ * retried where safe, writes never.
  */
+import { iamOperation, missingRequired, operationPath, type IamService } from './iamOperations';
 import { ImsClient, type ClientOptions, type RequestDescriptor } from './imsClient';
 
 export interface RoleJson {
@@ -46,87 +49,226 @@ export interface RoleAssignmentJson {
   is_inherited?: boolean;
 }
 
-export interface ValidationFinding {
-  finding_type: string;
-  issue_code: string;
-  finding_details: string;
-  locations?: Array<{ path: string }>;
+/** A place in the policy text, as Access Analyzer gives it (the Go SDK's Position: line from 1, column and offset from 0). */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
 }
 
-const q = (params: Record<string, string | number | undefined>) => {
+/** One ValidatePolicyFinding (iamaccessanalyzer/v1 model_validate_policy_finding.go). */
+export interface ValidationFinding {
+  finding_type: 'error' | 'warning' | 'suggestion' | 'security_warning';
+  issue_code: string;
+  finding_details: string;
+  learn_more_link: string;
+  locations: Array<{
+    path: Array<{ index?: number; key?: string; value?: string; substring?: { start: number; length: number } }>;
+    span: { start: Position; end: Position };
+  }>;
+}
+
+/** CheckNoNewAccess's answer (model_check_no_new_access_response.go). */
+export interface NoNewAccessResult {
+  check_result: 'pass' | 'fail';
+  message?: string;
+  reasons?: Array<{ description?: string; statement_id?: string; statement_index?: number }>;
+}
+
+/** GetCallerIdentity of STS (sts/v1 model_get_caller_identity_response.go): no name, the URN carries it. */
+export interface CallerIdentity {
+  account_id?: string;
+  principal_id: string;
+  principal_urn?: string;
+}
+
+/** The user name in a principal URN (`iam::<account>:user:<name>`), or undefined for another kind. */
+export function principalName(urn: string | undefined): string | undefined {
+  const m = /^iam::[^:]*:user:(.+)$/.exec(urn ?? '');
+  return m?.[1];
+}
+
+/** Where each service is: IAM itself, STS, and IAM Access Analyzer (absent where the region has none). */
+export interface IamEndpoints {
+  iam: string;
+  sts: string;
+  accessAnalyzer?: string;
+}
+
+export interface IamClientOptions extends ClientOptions {
+  /** Per service; by default every service is on `endpoint` (the emulator serves all three on one address). */
+  endpoints?: Partial<IamEndpoints>;
+  /** Access Analyzer's language of findings (X-Language): VS Code's display language. */
+  language?: () => 'en-us' | 'zh-cn';
+  /** The account, when known (skips `GET /v3/auth/domains`). */
+  domainId?: string;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+const q = (params: Query) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) s.set(k, String(v));
   const text = s.toString();
   return text ? `?${text}` : '';
 };
-const enc = encodeURIComponent;
+
+/** Lists read to their end: at most this many pages, so a misbehaving service cannot keep us reading. */
+const MAX_PAGES = 100;
 
 export class IamClient {
-  private readonly transport: ImsClient;
+  private readonly transports = new Map<IamService, ImsClient>();
+  private domain?: Promise<string>;
 
-  constructor(private readonly options: ClientOptions) {
-    this.transport = new ImsClient(options);
-  }
+  constructor(private readonly options: IamClientOptions) {}
 
   get endpoint(): string {
-    return this.options.endpoint.replace(/\/$/, '');
+    return this.endpointOf('iam');
   }
 
-  private call<T>(method: string, template: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  /** Whether the connection offers IAM Access Analyzer (it exists in a few regions only). */
+  get hasAccessAnalyzer(): boolean {
+    return this.options.endpoints?.accessAnalyzer !== undefined || this.options.endpoints === undefined;
+  }
+
+  private endpointOf(service: IamService): string {
+    const e = this.options.endpoints;
+    const url = service === 'iam' ? e?.iam : service === 'sts' ? e?.sts : e?.accessAnalyzer;
+    if (service === 'accessAnalyzer' && e && !e.accessAnalyzer)
+      throw new Error('IAM Access Analyzer is not offered in this region: set imsTags.endpoint.accessAnalyzer to use it.');
+    return (url ?? this.options.endpoint).replace(/\/$/, '');
+  }
+
+  private transport(service: IamService): ImsClient {
+    let t = this.transports.get(service);
+    if (!t) this.transports.set(service, (t = new ImsClient({ ...this.options, endpoint: this.endpointOf(service) })));
+    return t;
+  }
+
+  /** The account's id for X-Domain-Id, read once (KeystoneListAuthDomains), as the SDK's GlobalCredentials do. */
+  private domainId(signal?: AbortSignal): Promise<string> {
+    if (this.options.domainId) return Promise.resolve(this.options.domainId);
+    this.domain ??= this.send<{ domains?: Array<{ id: string }> }>('KeystoneListAuthDomains', {}, {}, undefined, signal, false)
+      .then((a) => {
+        const id = a.domains?.[0]?.id;
+        if (!id) throw new Error('IAM listed no domain for these credentials (GET /v3/auth/domains).');
+        return id;
+      })
+      .catch((e: unknown) => {
+        this.domain = undefined;
+        throw e;
+      });
+    return this.domain;
+  }
+
+  /** One operation of the table: its path filled in, what it requires checked, the headers the SDK sends. */
+  private async send<T>(
+    id: string,
+    params: Record<string, string> = {},
+    query: Query = {},
+    body?: unknown,
+    signal?: AbortSignal,
+    withDomain = true,
+  ): Promise<T> {
+    const o = iamOperation(id);
+    const missing = missingRequired(o, new URLSearchParams(q(query)), body);
+    if (missing) throw new Error(`${id}: ${missing} Nothing was sent.`);
+    const headers: Record<string, string> = {};
+    // Global AK/SK calls name the account (the SDK's GlobalCredentials add X-Domain-Id to every call).
+    if (o.service === 'iam' && withDomain && this.options.credentials.kind === 'aksk')
+      headers['X-Domain-Id'] = await this.domainId(signal);
+    if (o.service === 'accessAnalyzer' && this.options.language) headers['X-Language'] = this.options.language();
     const desc: RequestDescriptor = {
-      id: `IAM ${method} ${template}`,
-      method,
-      idempotent: method === 'GET' || method === 'HEAD',
+      id: `IAM ${id}`,
+      method: o.method,
+      idempotent: o.method === 'GET' || o.method === 'HEAD',
       actions: [],
       contentType: 'application/json;charset=UTF-8',
-      global: true,
+      // IAM is global; STS and Access Analyzer are regional services and carry the project (BasicCredentials).
+      global: o.service === 'iam',
+      headers,
     };
-    return this.transport.request<T>(desc, path, body, signal);
+    return this.transport(o.service).request<T>(desc, `${operationPath(o, params)}${q(query)}`, body, signal);
+  }
+
+  /** Every page of a marker-paged list (IAM 5.0, Access Analyzer): `page_info.next_marker` until null. */
+  private async allByMarker<K extends string, T>(
+    id: string,
+    key: K,
+    params: Record<string, string> = {},
+    query: Query = {},
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T[]> {
+    const out: T[] = [];
+    let marker: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const a = await this.send<Record<K, T[] | undefined> & { page_info?: { next_marker?: string | null } }>(
+        id,
+        params,
+        { ...query, limit: 200, marker },
+        body,
+        signal,
+      );
+      out.push(...(a[key] ?? []));
+      marker = a.page_info?.next_marker ?? undefined;
+      if (!marker) break;
+    }
+    return out;
   }
 
   /** IAM's token request as a .http file writes it (unsigned: the password is in the body). */
   exchangeTokenRequest(pathAndQuery: string, body: string | undefined, headers: Record<string, string>, signal?: AbortSignal) {
     const desc: RequestDescriptor = {
-      id: 'IAM POST /v3/auth/tokens',
+      id: 'IAM KeystoneCreateUserTokenByPassword',
       method: 'POST',
       idempotent: false,
       actions: [],
       contentType: 'application/json;charset=UTF-8',
       global: true,
     };
-    return this.transport.exchange(desc, pathAndQuery, body, signal, { headers, unsigned: true });
+    return this.transport('iam').exchange(desc, pathAndQuery, body, signal, { headers, unsigned: true });
   }
 
   listRoles(page: number, perPage: number, signal?: AbortSignal): Promise<{ roles: RoleJson[]; total_number: number }> {
-    return this.call('GET', '/v3.0/OS-ROLE/roles', `/v3.0/OS-ROLE/roles${q({ page, per_page: perPage })}`, undefined, signal);
+    return this.send('ListCustomPolicies', {}, { page, per_page: perPage }, undefined, signal);
   }
   async getRole(id: string, signal?: AbortSignal): Promise<RoleJson> {
-    return (
-      await this.call<{ role: RoleJson }>(
-        'GET',
-        '/v3.0/OS-ROLE/roles/{role_id}',
-        `/v3.0/OS-ROLE/roles/${enc(id)}`,
-        undefined,
-        signal,
-      )
-    ).role;
+    return (await this.send<{ role: RoleJson }>('ShowCustomPolicy', { role_id: id }, {}, undefined, signal)).role;
   }
   async createRole(
     role: Pick<RoleJson, 'display_name' | 'type' | 'description' | 'policy'>,
     signal?: AbortSignal,
   ): Promise<RoleJson> {
-    return (await this.call<{ role: RoleJson }>('POST', '/v3.0/OS-ROLE/roles', '/v3.0/OS-ROLE/roles', { role }, signal)).role;
+    return (await this.send<{ role: RoleJson }>('CreateCloudServiceCustomPolicy', {}, {}, { role }, signal)).role;
   }
-  async updateRole(id: string, role: Partial<RoleJson>, signal?: AbortSignal): Promise<RoleJson> {
-    const path = `/v3.0/OS-ROLE/roles/${enc(id)}`;
-    return (await this.call<{ role: RoleJson }>('PATCH', '/v3.0/OS-ROLE/roles/{role_id}', path, { role }, signal)).role;
+  /**
+   * UpdateCloudServiceCustomPolicy requires all four fields (display_name, type, description, policy):
+   * the role as IAM holds it now, with the changes over it.
+   */
+  async updateRole(
+    id: string,
+    changes: Partial<Pick<RoleJson, 'display_name' | 'type' | 'description' | 'description_cn' | 'policy'>>,
+    signal?: AbortSignal,
+    current?: RoleJson,
+  ): Promise<RoleJson> {
+    const now = current ?? (await this.getRole(id, signal));
+    const role = {
+      display_name: now.display_name,
+      type: now.type,
+      description: now.description ?? '',
+      ...(now.description_cn ? { description_cn: now.description_cn } : {}),
+      policy: now.policy,
+      ...changes,
+    };
+    return (await this.send<{ role: RoleJson }>('UpdateCloudServiceCustomPolicy', { role_id: id }, {}, { role }, signal)).role;
   }
   async deleteRole(id: string, signal?: AbortSignal): Promise<void> {
-    await this.call('DELETE', '/v3.0/OS-ROLE/roles/{role_id}', `/v3.0/OS-ROLE/roles/${enc(id)}`, undefined, signal);
+    await this.send('DeleteCustomPolicy', { role_id: id }, {}, undefined, signal);
   }
   /** KeystoneListUsers: the account's users (names and ids). */
   async listUsers(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
-    return (await this.call<{ users: Array<{ id: string; name: string }> }>('GET', '/v3/users', '/v3/users', undefined, signal))
+    return (await this.send<{ users: Array<{ id: string; name: string }> }>('KeystoneListUsers', {}, {}, undefined, signal))
       .users;
   }
   /** CreatePermanentAccessKey for a user: the only answer that carries the secret key. */
@@ -135,131 +277,144 @@ export class IamClient {
     description: string,
     signal?: AbortSignal,
   ): Promise<{ access: string; secret: string; user_id: string }> {
-    const path = '/v3.0/OS-CREDENTIAL/credentials';
     const body = { credential: { user_id: userId, description } };
     return (
-      await this.call<{ credential: { access: string; secret: string; user_id: string } }>('POST', path, path, body, signal)
+      await this.send<{ credential: { access: string; secret: string; user_id: string } }>(
+        'CreatePermanentAccessKey',
+        {},
+        {},
+        body,
+        signal,
+      )
     ).credential;
   }
   async deleteAccessKey(access: string, signal?: AbortSignal): Promise<void> {
-    const path = `/v3.0/OS-CREDENTIAL/credentials/${enc(access)}`;
-    await this.call('DELETE', '/v3.0/OS-CREDENTIAL/credentials/{access_key}', path, undefined, signal);
+    await this.send('DeletePermanentAccessKey', { access_key: access }, {}, undefined, signal);
   }
-  callerIdentity(signal?: AbortSignal): Promise<{ principal_id: string; principal_name?: string; account_id?: string }> {
-    return this.call('GET', '/v5/caller-identity', '/v5/caller-identity', undefined, signal);
+  /** STS GetCallerIdentity: who signed (a regional service of its own; the Go SDK's services/sts/v1). */
+  callerIdentity(signal?: AbortSignal): Promise<CallerIdentity> {
+    return this.send('GetCallerIdentity', {}, {}, undefined, signal);
   }
   async userGroups(userId: string, signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
-    const path = `/v3/users/${enc(userId)}/groups`;
     return (
-      await this.call<{ groups: Array<{ id: string; name: string }> }>(
-        'GET',
-        '/v3/users/{user_id}/groups',
-        path,
+      await this.send<{ groups: Array<{ id: string; name: string }> }>(
+        'KeystoneListGroupsForUser',
+        { user_id: userId },
+        {},
         undefined,
         signal,
       )
     ).groups;
   }
   async getAnyRole(id: string, signal?: AbortSignal): Promise<RoleJson> {
-    return (await this.call<{ role: RoleJson }>('GET', '/v3/roles/{role_id}', `/v3/roles/${enc(id)}`, undefined, signal)).role;
+    return (await this.send<{ role: RoleJson }>('KeystoneShowPermission', { role_id: id }, {}, undefined, signal)).role;
   }
-  async attachedPolicies(
+  /** The 5.0 policies attached to a user or a group, every page. */
+  attachedPolicies(
     kind: 'users' | 'groups',
     id: string,
     signal?: AbortSignal,
   ): Promise<Array<{ policy_id: string; policy_name: string }>> {
-    const path = `/v5/${kind}/${enc(id)}/attached-policies`;
-    return (
-      await this.call<{ attached_policies: Array<{ policy_id: string; policy_name: string }> }>(
-        'GET',
-        `/v5/${kind}/{id}/attached-policies`,
-        path,
-        undefined,
-        signal,
-      )
-    ).attached_policies;
+    return kind === 'users'
+      ? this.allByMarker('ListAttachedUserPoliciesV5', 'attached_policies', { user_id: id }, {}, undefined, signal)
+      : this.allByMarker('ListAttachedGroupPoliciesV5', 'attached_policies', { group_id: id }, {}, undefined, signal);
   }
   async listGroups(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
-    return (
-      await this.call<{ groups: Array<{ id: string; name: string }> }>('GET', '/v3/groups', '/v3/groups', undefined, signal)
-    ).groups;
+    return (await this.send<{ groups: Array<{ id: string; name: string }> }>('KeystoneListGroups', {}, {}, undefined, signal))
+      .groups;
   }
+  /** ShowDomainRoleAssignments, every page (per_page at most 50, with page), in the account of these credentials. */
   async roleAssignments(query: Record<string, string>, signal?: AbortSignal): Promise<RoleAssignmentJson[]> {
-    const path = `/v3.0/OS-PERMISSION/role-assignments${q(query)}`;
-    return (
-      await this.call<{ role_assignments: RoleAssignmentJson[] }>(
-        'GET',
-        '/v3.0/OS-PERMISSION/role-assignments',
-        path,
+    // domain_id is required (the SDK's ShowDomainRoleAssignmentsRequest): the account of these credentials.
+    const domain_id = await this.domainId(signal);
+    const out: RoleAssignmentJson[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const a = await this.send<{ role_assignments?: RoleAssignmentJson[]; total_num?: number }>(
+        'ShowDomainRoleAssignments',
+        {},
+        { ...query, domain_id, page, per_page: 50 },
         undefined,
         signal,
-      )
-    ).role_assignments;
+      );
+      out.push(...(a.role_assignments ?? []));
+      if ((a.role_assignments ?? []).length < 50 || (a.total_num !== undefined && out.length >= a.total_num)) break;
+    }
+    return out;
   }
 
+  /** One page of the custom 5.0 policies (policy_type=custom: the system ones would fill the view). */
   listPolicies(
     limit: number,
     marker?: string,
     signal?: AbortSignal,
-  ): Promise<{ policies: PolicyV5Json[]; page_info: { next_marker: string | null } }> {
-    return this.call('GET', '/v5/policies', `/v5/policies${q({ limit, marker })}`, undefined, signal);
+  ): Promise<{ policies: PolicyV5Json[]; page_info: { next_marker?: string | null } }> {
+    return this.send('ListPoliciesV5', {}, { limit, marker, policy_type: 'custom' }, undefined, signal);
   }
   async createPolicy(name: string, document: string, description?: string, signal?: AbortSignal): Promise<PolicyV5Json> {
     const body = { policy_name: name, policy_document: document, description };
-    return (await this.call<{ policy: PolicyV5Json }>('POST', '/v5/policies', '/v5/policies', body, signal)).policy;
+    return (await this.send<{ policy: PolicyV5Json }>('CreatePolicyV5', {}, {}, body, signal)).policy;
   }
   async getPolicy(id: string, signal?: AbortSignal): Promise<PolicyV5Json> {
-    return (
-      await this.call<{ policy: PolicyV5Json }>('GET', '/v5/policies/{policy_id}', `/v5/policies/${enc(id)}`, undefined, signal)
-    ).policy;
+    return (await this.send<{ policy: PolicyV5Json }>('GetPolicyV5', { policy_id: id }, {}, undefined, signal)).policy;
   }
   async deletePolicy(id: string, signal?: AbortSignal): Promise<void> {
-    await this.call('DELETE', '/v5/policies/{policy_id}', `/v5/policies/${enc(id)}`, undefined, signal);
+    await this.send('DeletePolicyV5', { policy_id: id }, {}, undefined, signal);
   }
-  attachedEntities(
+  /** The users and groups a 5.0 policy is attached to, every page. */
+  async attachedEntities(
     id: string,
     signal?: AbortSignal,
   ): Promise<{ policy_users: Array<{ user_id: string }>; policy_groups: Array<{ group_id: string }> }> {
-    const path = `/v5/policies/${enc(id)}/attached-entities`;
-    return this.call('GET', '/v5/policies/{policy_id}/attached-entities', path, undefined, signal);
+    const users: Array<{ user_id: string }> = [];
+    const groups: Array<{ group_id: string }> = [];
+    let marker: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const a = await this.send<{
+        policy_users?: Array<{ user_id: string }>;
+        policy_groups?: Array<{ group_id: string }>;
+        page_info?: { next_marker?: string | null };
+      }>('ListEntitiesForPolicyV5', { policy_id: id }, { limit: 200, marker }, undefined, signal);
+      users.push(...(a.policy_users ?? []));
+      groups.push(...(a.policy_groups ?? []));
+      marker = a.page_info?.next_marker ?? undefined;
+      if (!marker) break;
+    }
+    return { policy_users: users, policy_groups: groups };
   }
-  async listVersions(id: string, signal?: AbortSignal): Promise<PolicyVersionJson[]> {
-    const path = `/v5/policies/${enc(id)}/versions`;
-    return (
-      await this.call<{ versions: PolicyVersionJson[] }>('GET', '/v5/policies/{policy_id}/versions', path, undefined, signal)
-    ).versions;
+  /** Every version of a 5.0 policy. */
+  listVersions(id: string, signal?: AbortSignal): Promise<PolicyVersionJson[]> {
+    return this.allByMarker('ListPolicyVersionsV5', 'versions', { policy_id: id }, {}, undefined, signal);
   }
   async getVersion(id: string, version: string, signal?: AbortSignal): Promise<PolicyVersionJson> {
-    const path = `/v5/policies/${enc(id)}/versions/${enc(version)}`;
     return (
-      await this.call<{ policy_version: PolicyVersionJson }>(
-        'GET',
-        '/v5/policies/{policy_id}/versions/{version_id}',
-        path,
+      await this.send<{ policy_version: PolicyVersionJson }>(
+        'GetPolicyVersionV5',
+        { policy_id: id, version_id: version },
+        {},
         undefined,
         signal,
       )
     ).policy_version;
   }
   async createVersion(id: string, document: string, setAsDefault: boolean, signal?: AbortSignal): Promise<PolicyVersionJson> {
-    const path = `/v5/policies/${enc(id)}/versions`;
     const body = { policy_document: document, set_as_default: setAsDefault };
-    return (
-      await this.call<{ policy_version: PolicyVersionJson }>('POST', '/v5/policies/{policy_id}/versions', path, body, signal)
-    ).policy_version;
+    return (await this.send<{ policy_version: PolicyVersionJson }>('CreatePolicyVersionV5', { policy_id: id }, {}, body, signal))
+      .policy_version;
   }
   async deleteVersion(id: string, version: string, signal?: AbortSignal): Promise<void> {
-    const path = `/v5/policies/${enc(id)}/versions/${enc(version)}`;
-    await this.call('DELETE', '/v5/policies/{policy_id}/versions/{version_id}', path, undefined, signal);
+    await this.send('DeletePolicyVersionV5', { policy_id: id, version_id: version }, {}, undefined, signal);
   }
   authorizationSchema(service: string, signal?: AbortSignal): Promise<unknown> {
-    const path = `/v5/authorization-schemas/services/${enc(service)}`;
-    return this.call('GET', '/v5/authorization-schemas/services/{service_code}', path, undefined, signal);
+    return this.send('GetAuthorizationSchemaV5', { service_code: service }, {}, undefined, signal);
   }
-  async validate(document: string, signal?: AbortSignal): Promise<ValidationFinding[]> {
+  /** Access Analyzer's ValidatePolicy for an identity policy, every page of findings. */
+  validate(document: string, signal?: AbortSignal): Promise<ValidationFinding[]> {
     const body = { policy_document: document, policy_type: 'identity_policy' };
-    return (
-      await this.call<{ findings: ValidationFinding[] }>('POST', '/v5/policies/validate', '/v5/policies/validate', body, signal)
-    ).findings;
+    return this.allByMarker('ValidatePolicy', 'findings', {}, {}, body, signal);
+  }
+  /** Access Analyzer's CheckNoNewAccess: whether the new document grants anything the existing one does not. */
+  checkNoNewAccess(existing: string, next: string, signal?: AbortSignal): Promise<NoNewAccessResult> {
+    const body = { existing_policy_document: existing, new_policy_document: next, policy_type: 'identity_policy' };
+    return this.send('CheckNoNewAccess', {}, {}, body, signal);
   }
 }

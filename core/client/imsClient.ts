@@ -48,6 +48,8 @@ export interface RequestDescriptor {
   contentType: string;
   /** IMS APIs carry X-Project-Id; IAM's global APIs do not. */
   global?: boolean;
+  /** Headers of the call itself (IAM's X-Domain-Id, Access Analyzer's X-Language), signed with the rest. */
+  headers?: Record<string, string>;
 }
 
 export interface CallOptions {
@@ -129,7 +131,7 @@ export class ImsClient {
   }
 
   private async headers(api: RequestDescriptor, url: string, body: string | undefined): Promise<Record<string, string>> {
-    const base: Record<string, string> = { 'Content-Type': api.contentType };
+    const base: Record<string, string> = { 'Content-Type': api.contentType, ...api.headers };
     if (!api.global) base['X-Project-Id'] = this.options.projectId;
     const c = this.options.credentials;
     if (c.kind === 'token') return { ...base, 'X-Auth-Token': await c.token() };

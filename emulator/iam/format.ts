@@ -2,6 +2,9 @@
 import type { IamAccount } from './account';
 import type { AccessKey, Grant, Group, PolicyV5, PolicyVersionV5, Role, User } from './model';
 
+/** Keystone's links: `previous` and `next` are always there, null when there is none (the SDK's Links). */
+export const links = (self: string) => ({ self, previous: null, next: null });
+
 export const userJson = (a: IamAccount, u: User) => ({
   id: u.id,
   name: u.name,
@@ -9,8 +12,12 @@ export const userJson = (a: IamAccount, u: User) => ({
   enabled: u.enabled,
   description: u.description,
   pwd_status: false,
+  is_domain_owner: false,
+  access_mode: 'default',
+  // IAM answers null where no password expiry is set (KeystoneListUsersResult has it in its constructor).
+  password_expires_at: null,
   create_time: u.createdAt,
-  links: { self: `/v3/users/${u.id}` },
+  links: links(`/v3/users/${u.id}`),
 });
 
 export const groupJson = (a: IamAccount, g: Group) => ({
@@ -18,8 +25,9 @@ export const groupJson = (a: IamAccount, g: Group) => ({
   name: g.name,
   description: g.description,
   domain_id: a.domainId,
-  create_time: g.createdAt,
-  links: { self: `/v3/groups/${g.id}` },
+  // Epoch milliseconds, a number (KeystoneGroupResult.create_time): the SDKs fail on a string.
+  create_time: Date.parse(g.createdAt),
+  links: links(`/v3/groups/${g.id}`),
 });
 
 /** Without the secret: IAM shows it once, when the key is created. */
@@ -37,6 +45,7 @@ export const roleJson = (a: IamAccount, r: Role) => ({
   display_name: r.displayName,
   type: r.type,
   catalog: r.system ? 'IMS' : 'CUSTOMED',
+  flag: 'fine_grained',
   domain_id: r.system ? null : a.domainId,
   description: r.description,
   description_cn: r.descriptionCn ?? null,
@@ -44,14 +53,14 @@ export const roleJson = (a: IamAccount, r: Role) => ({
   created_time: r.createdAt,
   updated_time: r.updatedAt,
   policy: r.policy,
-  links: { self: `/v3/roles/${r.id}` },
+  links: links(`/v3/roles/${r.id}`),
 });
 
 export const policyJson = (a: IamAccount, p: PolicyV5) => ({
-  policy_type: 'custom',
+  policy_type: p.system ? 'system' : 'custom',
   policy_name: p.name,
   policy_id: p.id,
-  urn: `iam::${a.domainId}:policy:${p.path}${p.name}`,
+  urn: `iam::${p.system ? 'system' : a.domainId}:policy:${p.path}${p.name}`,
   path: p.path,
   default_version_id: p.defaultVersionId,
   attachment_count: p.attachedUsers.length + p.attachedGroups.length,

@@ -5,13 +5,15 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Authenticator } from '../auth';
+import { missingRequired } from '../../core/client/iamOperations';
 import { HttpError, parseJsonBody, type Answer } from '../http';
 import type { IamAccount } from './account';
 import { IamFailure, iamError } from './errors';
 import { identityRoutes } from './identityRoutes';
 import { permissionRoutes } from './permissionRoutes';
 import { match, type Route } from './router';
-import { projectsAnswer, tokenRoute } from './tokens';
+import { accountRoutes, tokenRoute } from './tokens';
+import { analyzerRoutes } from './analyzerRoutes';
 import { v5Routes } from './v5Routes';
 
 const IAM_PATH = /^\/(v3|v3\.0|v5)\//;
@@ -24,7 +26,13 @@ export class IamService {
     private readonly auth: Authenticator,
     private readonly password: string,
   ) {
-    this.routes = [...identityRoutes(account), ...permissionRoutes(account), ...v5Routes(account)];
+    this.routes = [
+      ...accountRoutes(account),
+      ...identityRoutes(account),
+      ...permissionRoutes(account),
+      ...v5Routes(account),
+      ...analyzerRoutes(account),
+    ];
   }
 
   /** The answer to an IAM request, or `undefined` when the path is not IAM's. `changed` says whether to save. */
@@ -35,8 +43,6 @@ export class IamService {
     const token = tokenRoute(method, path, raw, this.auth, this.account, this.password);
     if (token) return { ...token, changed: false };
     const callerId = this.auth.authenticate(req, raw);
-    const projects = projectsAnswer(path, url.searchParams, this.account);
-    if (projects && method === 'GET') return { ...projects, changed: false };
     const found = match(this.routes, method, path);
     if (found === 'malformed') throw iamError(path, 400, 'IAM.0001', `The path ${path} has a malformed percent-escape.`);
     if (found === undefined)
@@ -78,6 +84,9 @@ export class IamService {
   ): Answer {
     if (!found || found === 'method' || found === 'malformed')
       throw iamError(path, 404, 'IAM.0004', `The IAM API ${method} ${path} is not served by the emulator.`);
+    // What the operation requires (core/client/iamOperations.ts), as IAM answers an omission.
+    const missing = missingRequired(found.route.op, query, body);
+    if (missing) throw iamError(path, 400, 'IAM.0001', missing);
     try {
       // Every check runs before the first change, so a refused request changes nothing.
       return found.route.handle({ params: found.params, query, body, callerId, path });

@@ -77,6 +77,8 @@ export interface PolicyV5 {
   attachedGroups: string[];
   createdAt: string;
   updatedAt: string;
+  /** A system-defined identity policy: listed with policy_type=system, attachable, never changed. */
+  system?: boolean;
 }
 
 export interface IamData {

@@ -1,10 +1,10 @@
 /** Custom policies ("roles", 1.1), system policies, and grants by scope (iam-apis.md §1, SDK-IAM3). */
 import { newId, now, type IamAccount } from './account';
 import { badRequest, conflict, notFoundIam } from './errors';
-import { assignmentJson, roleJson } from './format';
+import { assignmentJson, roleJson, links } from './format';
 import { sameScope, sameSubject, type Grant, type GrantScope } from './model';
 import { policyFindings } from './policyChecks';
-import { route, type Route, type RouteContext } from './router';
+import { operation, type Route, type RouteContext } from './router';
 
 const page = (q: URLSearchParams, total: number) => {
   const perPage = Math.min(Math.max(Number(q.get('per_page') ?? 300) || 300, 1), 300);
@@ -38,31 +38,34 @@ export function permissionRoutes(a: IamAccount): Route[] {
   };
   const find = (g: Grant) =>
     d.grants.find((x) => x.roleId === g.roleId && sameSubject(x.subject, g.subject) && sameScope(x.scope, g.scope));
-  /** PUT grants, HEAD checks, DELETE revokes, GET lists the roles at one scope: the four routes of every scope. */
+  /** PUT grants, HEAD checks (where IAM has it), DELETE revokes, GET lists the roles at one scope. */
   const scopeRoutes = (
-    base: string,
-    tail: string,
+    ids: { grant: string; check?: string; revoke: string; list: string },
     scopeOf: (c: RouteContext) => GrantScope,
     subjectOf: (c: RouteContext) => Grant['subject'],
   ): Route[] => {
     const grantOf = (c: RouteContext) => scopeGrant(c, scopeOf(c), subjectOf(c));
     return [
-      route('PUT', `${base}/{role_id}${tail}`, (c) => {
+      operation(ids.grant, (c) => {
         const g = grantOf(c);
         if (!find(g)) d.grants.push(g);
         return { status: 204 };
       }),
-      route('HEAD', `${base}/{role_id}${tail}`, (c) => {
-        if (!find(grantOf(c))) throw notFoundIam(`Grant of role ${c.params.role_id}`);
-        return { status: 204 };
-      }),
-      route('DELETE', `${base}/{role_id}${tail}`, (c) => {
+      ...(ids.check
+        ? [
+            operation(ids.check, (c) => {
+              if (!find(grantOf(c))) throw notFoundIam(`Grant of role ${c.params.role_id}`);
+              return { status: 204 };
+            }),
+          ]
+        : []),
+      operation(ids.revoke, (c) => {
         const g = find(grantOf(c));
         if (!g) throw notFoundIam(`Grant of role ${c.params.role_id}`);
         d.grants = d.grants.filter((x) => x !== g);
         return { status: 204 };
       }),
-      route('GET', `${base}${tail}`, (c) => {
+      operation(ids.list, (c) => {
         const scope = scopeOf(c);
         const subject = subjectOf(c);
         if ('group' in subject) a.group(subject.group);
@@ -70,7 +73,7 @@ export function permissionRoutes(a: IamAccount): Route[] {
         const roles = d.grants
           .filter((g) => sameSubject(g.subject, subject) && sameScope(g.scope, scope))
           .map((g) => roleJson(a, a.role(g.roleId)));
-        return { status: 200, body: { roles, links: { self: c.path } } };
+        return { status: 200, body: { roles, links: links(c.path) } };
       }),
     ];
   };
@@ -89,19 +92,19 @@ export function permissionRoutes(a: IamAccount): Route[] {
   const group = (c: RouteContext) => ({ group: c.params.group_id });
   const user = (c: RouteContext) => ({ user: c.params.user_id });
   return [
-    route('GET', '/v3.0/OS-ROLE/roles', ({ query }) => {
+    operation('ListCustomPolicies', ({ query }) => {
       const all = d.roles;
       const { from, to } = page(query, all.length);
       return {
         status: 200,
         body: {
           roles: all.slice(from, to).map((r) => roleJson(a, r)),
-          links: { self: '/v3.0/OS-ROLE/roles' },
+          links: links('/v3.0/OS-ROLE/roles'),
           total_number: all.length,
         },
       };
     }),
-    route('POST', '/v3.0/OS-ROLE/roles', ({ body }) => {
+    operation('CreateCloudServiceCustomPolicy', ({ body }) => {
       const r = readRole(body, false);
       const at = now();
       const role = {
@@ -120,11 +123,11 @@ export function permissionRoutes(a: IamAccount): Route[] {
       d.roles.push(role);
       return { status: 201, body: { role: roleJson(a, role) } };
     }),
-    route('GET', '/v3.0/OS-ROLE/roles/{role_id}', ({ params }) => ({
+    operation('ShowCustomPolicy', ({ params }) => ({
       status: 200,
       body: { role: roleJson(a, a.customRole(params.role_id)) },
     })),
-    route('PATCH', '/v3.0/OS-ROLE/roles/{role_id}', ({ params, body }) => {
+    operation('UpdateCloudServiceCustomPolicy', ({ params, body }) => {
       const role = a.customRole(params.role_id);
       const r = readRole(body, true);
       const displayName = r.display_name === undefined ? role.displayName : a.checkRoleName(r.display_name, role.id);
@@ -138,46 +141,73 @@ export function permissionRoutes(a: IamAccount): Route[] {
       });
       return { status: 200, body: { role: roleJson(a, role) } };
     }),
-    route('DELETE', '/v3.0/OS-ROLE/roles/{role_id}', ({ params }) => {
+    operation('DeleteCustomPolicy', ({ params }) => {
       const role = a.customRole(params.role_id);
       const uses = d.grants.filter((g) => g.roleId === role.id).length;
       if (uses) throw conflict(`The policy ${role.displayName} is still granted ${uses} time(s): remove its grants first.`);
       d.roles = d.roles.filter((r) => r !== role);
       return { status: 200, body: {} };
     }),
-    route('GET', '/v3/roles', ({ query }) => {
+    operation('KeystoneListPermissions', ({ query }) => {
       const name = query.get('display_name');
       const roles = [...a.system, ...d.roles].filter((r) => !name || r.displayName === name);
       return {
         status: 200,
-        body: { roles: roles.map((r) => roleJson(a, r)), links: { self: '/v3/roles' }, total_number: roles.length },
+        body: { roles: roles.map((r) => roleJson(a, r)), links: links('/v3/roles'), total_number: roles.length },
       };
     }),
-    route('GET', '/v3/roles/{role_id}', ({ params }) => ({ status: 200, body: { role: roleJson(a, a.role(params.role_id)) } })),
-    ...scopeRoutes('/v3/projects/{project_id}/groups/{group_id}/roles', '', project, group),
-    ...scopeRoutes('/v3/domains/{domain_id}/groups/{group_id}/roles', '', (c) => (domain(c), { kind: 'domain' }), group),
+    operation('KeystoneShowPermission', ({ params }) => ({ status: 200, body: { role: roleJson(a, a.role(params.role_id)) } })),
     ...scopeRoutes(
-      '/v3/OS-INHERIT/domains/{domain_id}/groups/{group_id}/roles',
-      '/inherited_to_projects',
+      {
+        grant: 'KeystoneAssociateGroupWithProjectPermission',
+        check: 'KeystoneCheckProjectPermissionForGroup',
+        revoke: 'KeystoneRemoveProjectPermissionFromGroup',
+        list: 'KeystoneListProjectPermissionsForGroup',
+      },
+      project,
+      group,
+    ),
+    ...scopeRoutes(
+      {
+        grant: 'KeystoneAssociateGroupWithDomainPermission',
+        check: 'KeystoneCheckDomainPermissionForGroup',
+        revoke: 'KeystoneRemoveDomainPermissionFromGroup',
+        list: 'KeystoneListDomainPermissionsForGroup',
+      },
+      (c) => (domain(c), { kind: 'domain' }),
+      group,
+    ),
+    ...scopeRoutes(
+      {
+        grant: 'UpdateDomainGroupInheritRole',
+        check: 'KeystoneCheckroleForGroup',
+        revoke: 'DeleteDomainGroupInheritedRole',
+        list: 'KeystoneListAllProjectPermissionsForGroup',
+      },
       (c) => (domain(c), { kind: 'all-projects' }),
       group,
     ),
     ...scopeRoutes(
-      '/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/groups/{group_id}/roles',
-      '',
+      {
+        grant: 'AssociateRoleToGroupOnEnterpriseProject',
+        revoke: 'RevokeRoleFromGroupOnEnterpriseProject',
+        list: 'ListRolesForGroupOnEnterpriseProject',
+      },
       enterpriseProject,
       group,
     ),
     ...scopeRoutes(
-      '/v3.0/OS-PERMISSION/enterprise-projects/{enterprise_project_id}/users/{user_id}/roles',
-      '',
+      {
+        grant: 'AssociateRoleToUserOnEnterpriseProject',
+        revoke: 'RevokeRoleFromUserOnEnterpriseProject',
+        list: 'ListRolesForUserOnEnterpriseProject',
+      },
       enterpriseProject,
       user,
     ),
-    route('GET', '/v3.0/OS-PERMISSION/role-assignments', ({ query }) => {
+    operation('ShowDomainRoleAssignments', ({ query }) => {
       const q = (k: string) => query.get(k) ?? undefined;
-      if (q('domain_id') !== undefined && q('domain_id') !== a.domainId)
-        throw badRequest(`domain_id must be this account's (${a.domainId}).`);
+      if (q('domain_id') !== a.domainId) throw badRequest(`domain_id must be this account's (${a.domainId}).`);
       const userId = q('subject.user_id');
       const groupId = q('subject.group_id');
       const withGroups = q('include_group') === 'true' && userId !== undefined;

@@ -1,4 +1,5 @@
 /** A small table router for IAM's paths: `{name}` segments become parameters. */
+import { iamOperation, type IamOperation } from '../../core/client/iamOperations';
 export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
@@ -11,6 +12,8 @@ export interface RouteContext {
 export type RouteAnswer = { status: number; body?: unknown; headers?: Record<string, string> };
 
 export interface Route {
+  /** The operation of core/client/iamOperations.ts this route serves: its method, path and required fields. */
+  op: IamOperation;
   method: string;
   pattern: RegExp;
   names: string[];
@@ -19,15 +22,17 @@ export interface Route {
   handle: (c: RouteContext) => RouteAnswer;
 }
 
-export function route(method: string, path: string, handle: Route['handle'], admin = true): Route {
+/** The route of an operation of the table (core/client/iamOperations.ts): method and path come from there. */
+export function operation(id: string, handle: Route['handle'], admin = true): Route {
+  const op = iamOperation(id);
   const names: string[] = [];
   const pattern = new RegExp(
-    `^${path.replace(/\{(\w+)\}/g, (_m, n: string) => {
+    `^${op.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
       names.push(n);
       return '([^/]+)';
     })}$`,
   );
-  return { method, pattern, names, admin, handle };
+  return { op, method: op.method, pattern, names, admin, handle };
 }
 
 export function match(

@@ -40,7 +40,10 @@ export function seedIam(service: IamService, file: string): void {
   const userId = (name: string) => step(`user ${name}`, () => a.data.users.find((u) => u.name === name)?.id ?? a.user(name).id);
   const groupId = (name: string) =>
     step(`group ${name}`, () => a.data.groups.find((g) => g.name === name)?.id ?? a.group(name).id);
-  for (const u of seed.users ?? []) step(`user ${u.name}`, () => service.call('POST', '/v3.0/OS-USER/users', { user: u }));
+  for (const u of seed.users ?? [])
+    step(`user ${u.name}`, () =>
+      service.call('POST', '/v3.0/OS-USER/users', { user: { domain_id: service.account.domainId, ...u } }),
+    );
   for (const g of seed.groups ?? []) {
     step(`group ${g.name}`, () => service.call('POST', '/v3/groups', { group: { name: g.name, description: g.description } }));
     for (const u of g.users ?? [])

@@ -5,7 +5,7 @@
  * [UNCONFIRMED]): `ims:*:*`, and `ims:*:get*` with `ims:*:list*`. IAM ReadOnlyAccess's are documented
  * (`iam:*:get*`, `iam:*:list*`, `iam:*:check*`, DOC-IAM-POLICYCONTENT); it is a global (AX) policy.
  */
-import type { Role } from './model';
+import type { PolicyV5, Role } from './model';
 
 const at = '2020-01-01T00:00:00.000Z';
 
@@ -56,5 +56,42 @@ export function systemRoles(): Role[] {
       ['iam:*:get*', 'iam:*:list*', 'iam:*:check*'],
       'AX',
     ),
+  ];
+}
+
+/**
+ * System-defined 5.0 identity policies of IMS. The names follow the documented pattern of system identity
+ * policies (`CBRReadOnlyPolicy`, usermanual-iam5 iam_01_0933, whose own document grants `ims:*:get*` and
+ * `ims:*:list*`); IMS's own two and their documents are a GUESS by that pattern, as the 1.1 ones above.
+ */
+export function systemPoliciesV5(): PolicyV5[] {
+  const policy = (id: string, name: string, description: string, actions: string[]): PolicyV5 => ({
+    id,
+    name,
+    path: '',
+    description,
+    defaultVersionId: 'v1',
+    versions: [
+      {
+        versionId: 'v1',
+        document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: actions }] }),
+        createdAt: at,
+      },
+    ],
+    nextVersion: 2,
+    attachedUsers: [],
+    attachedGroups: [],
+    createdAt: at,
+    updatedAt: at,
+    system: true,
+  });
+  return [
+    policy('ims-fullaccess-policy-00000000001', 'IMSFullAccessPolicy', 'All permissions of IMS (emulator: document guessed)', [
+      'ims:*:*',
+    ]),
+    policy('ims-readonly-policy-000000000002', 'IMSReadOnlyPolicy', 'Read-only permissions of IMS (emulator: document guessed)', [
+      'ims:*:get*',
+      'ims:*:list*',
+    ]),
   ];
 }

@@ -1,11 +1,13 @@
 /**
- * Tokens and projects: `POST /v3/auth/tokens` (password sign-in), `GET /v3/projects` and
- * `GET /v3/auth/projects`. A user created with a password signs in with it; any other name with the
+ * Tokens, the domain and projects: `POST /v3/auth/tokens` (password sign-in), `GET /v3/auth/domains`,
+ * `GET /v3/projects` and `GET /v3/auth/projects`. A user created with a password signs in with it; any other name with the
  * emulator's password (`--password`, by default the SK) signs in as the administrator, as before.
  */
 import type { IamAccount } from './account';
-import type { Authenticator } from '../auth';
+import { TOKEN_LIFETIME_MS, type Authenticator } from '../auth';
 import { HttpError, parseJsonBody, type Answer } from '../http';
+import { links } from './format';
+import { operation, type Route, type RouteContext } from './router';
 
 type TokenRequest = { auth?: { identity?: { password?: { user?: { name?: string; password?: string } } } } };
 
@@ -33,21 +35,59 @@ export function tokenRoute(
   return {
     status: 201,
     body: {
+      // TokenResult's fields (the SDK's KeystoneCreateUserTokenByPasswordResponse): no catalog or roles here.
       token: {
+        methods: ['password'],
         expires_at: new Date(expires).toISOString(),
-        project: { id: a.projectId, name: a.region },
-        user: { id: userId, name: a.userName(userId), domain: { id: a.domainId, name: 'emulator' } },
+        issued_at: new Date(expires - TOKEN_LIFETIME_MS).toISOString(),
+        catalog: [],
+        roles: [],
+        project: { id: a.projectId, name: a.region, domain: { id: a.domainId, name: 'emulator' } },
+        user: { id: userId, name: a.userName(userId), password_expires_at: '', domain: { id: a.domainId, name: 'emulator' } },
       },
     },
     headers: { 'x-subject-token': token },
   };
 }
 
-export function projectsAnswer(path: string, query: URLSearchParams, a: IamAccount): Answer | undefined {
-  if (path !== '/v3/projects' && path !== '/v3/auth/projects') return undefined;
-  const name = query.get('name');
-  return {
-    status: 200,
-    body: { projects: !name || name === a.region ? [{ id: a.projectId, name: a.region, domain_id: a.domainId }] : [] },
+/**
+ * The account as anyone signed in reads it: its domain (`GET /v3/auth/domains`, which the SDKs call to
+ * find the domain of global credentials) and the region's project, in the SDK models' full shape
+ * (Domains; ProjectResult / AuthProjectResult).
+ */
+export function accountRoutes(a: IamAccount): Route[] {
+  const project = () => ({
+    id: a.projectId,
+    name: a.region,
+    domain_id: a.domainId,
+    description: '',
+    enabled: true,
+    is_domain: false,
+    parent_id: a.domainId,
+    links: links(`/v3/projects/${a.projectId}`),
+  });
+  const projects = (path: string) => (c: RouteContext) => {
+    const name = c.query.get('name');
+    return {
+      status: 200,
+      body: { projects: !name || name === a.region ? [project()] : [], links: links(path) },
+    };
   };
+  return [
+    operation(
+      'KeystoneListAuthDomains',
+      () => ({
+        status: 200,
+        body: {
+          domains: [
+            { id: a.domainId, name: 'emulator', enabled: true, description: '', links: links(`/v3/domains/${a.domainId}`) },
+          ],
+          links: links('/v3/auth/domains'),
+        },
+      }),
+      false,
+    ),
+    operation('KeystoneListProjects', projects('/v3/projects'), false),
+    operation('KeystoneListAuthProjects', projects('/v3/auth/projects'), false),
+  ];
 }

@@ -1,11 +1,11 @@
 /** IAM 5.0: identity policies with versions and attachments, caller identity, validation, authorization schemas (iam-apis.md §2). */
 import { QUOTAS, newId, now, type IamAccount } from './account';
 import { imsAuthorizationSchema } from './authorizationSchema';
-import { badRequest, conflict, notFoundIam } from './errors';
+import { IamFailure, badRequest, conflict, notFoundIam } from './errors';
 import { policyJson, versionJson } from './format';
 import type { PolicyV5 } from './model';
 import { policyFindings } from './policyChecks';
-import { route, type Route } from './router';
+import { operation, type Route } from './router';
 
 type Body = Record<string, unknown> | undefined;
 
@@ -30,6 +30,12 @@ export function v5Routes(a: IamAccount): Route[] {
     const errors = policyFindings(text, '5.0').filter((f) => f.findingType === 'ERROR');
     if (errors.length) throw badRequest(`policy_document is not a valid 5.0 policy: ${errors[0].message} (${errors[0].path})`);
     return text;
+  };
+  /** A policy that may be changed: system-defined ones are read and attached only, as in IAM. */
+  const changeable = (id: string): PolicyV5 => {
+    const p = a.policy(id);
+    if (p.system) throw new IamFailure(403, 'IAM.0003', `${p.name} is a system-defined policy: it cannot be changed.`);
+    return p;
   };
   const attachTarget = (body: unknown, key: 'user_id' | 'group_id') => {
     const id = (body as Body)?.[key];
@@ -57,7 +63,7 @@ export function v5Routes(a: IamAccount): Route[] {
       .filter((p) => p[kind].includes(id))
       .map((p) => ({ policy_id: p.id, policy_name: p.name, urn: policyJson(a, p).urn, attached_at: p.updatedAt }));
   return [
-    route('POST', '/v5/policies', ({ body }) => {
+    operation('CreatePolicyV5', ({ body }) => {
       const b = (body ?? {}) as Record<string, unknown>;
       const name = a.checkPolicyName(b.policy_name);
       const text = document(body);
@@ -80,28 +86,31 @@ export function v5Routes(a: IamAccount): Route[] {
       d.policies.push(policy);
       return { status: 200, body: { policy: policyJson(a, policy) } };
     }),
-    route('GET', '/v5/policies', ({ query }) => {
-      const { slice, page_info } = markerPage(d.policies, (p) => p.id, query);
+    operation('ListPoliciesV5', ({ query }) => {
+      const type = query.get('policy_type');
+      if (type !== null && type !== 'custom' && type !== 'system') throw badRequest('policy_type must be custom or system.');
+      const listed = d.policies.filter((p) => type === null || (type === 'system') === (p.system === true));
+      const { slice, page_info } = markerPage(listed, (p) => p.id, query);
       return { status: 200, body: { policies: slice.map((p) => policyJson(a, p)), page_info } };
     }),
-    route('GET', '/v5/policies/{policy_id}', ({ params }) => ({
+    operation('GetPolicyV5', ({ params }) => ({
       status: 200,
       body: { policy: policyJson(a, a.policy(params.policy_id)) },
     })),
-    route('DELETE', '/v5/policies/{policy_id}', ({ params }) => {
-      const p = a.policy(params.policy_id);
+    operation('DeletePolicyV5', ({ params }) => {
+      const p = changeable(params.policy_id);
       if (p.attachedUsers.length + p.attachedGroups.length > 0)
         throw conflict(`The policy ${p.name} is still attached: detach it first.`);
       d.policies = d.policies.filter((x) => x !== p);
       return { status: 204 };
     }),
-    route('GET', '/v5/policies/{policy_id}/versions', ({ params, query }) => {
+    operation('ListPolicyVersionsV5', ({ params, query }) => {
       const p = a.policy(params.policy_id);
       const { slice, page_info } = markerPage(p.versions, (v) => v.versionId, query);
       return { status: 200, body: { versions: slice.map((v) => versionJson(p, v)), page_info } };
     }),
-    route('POST', '/v5/policies/{policy_id}/versions', ({ params, body }) => {
-      const p = a.policy(params.policy_id);
+    operation('CreatePolicyVersionV5', ({ params, body }) => {
+      const p = changeable(params.policy_id);
       const text = document(body);
       if (p.versions.length >= QUOTAS.versions)
         throw conflict(`A policy has at most ${QUOTAS.versions} versions: delete a version that is not the default first.`);
@@ -111,14 +120,14 @@ export function v5Routes(a: IamAccount): Route[] {
       if ((body as Body)?.set_as_default === true) Object.assign(p, { defaultVersionId: v.versionId, updatedAt: v.createdAt });
       return { status: 200, body: { policy_version: versionJson(p, v) } };
     }),
-    route('GET', '/v5/policies/{policy_id}/versions/{version_id}', ({ params }) => {
+    operation('GetPolicyVersionV5', ({ params }) => {
       const p = a.policy(params.policy_id);
       const v = p.versions.find((x) => x.versionId === params.version_id);
       if (!v) throw notFoundIam(`Version ${params.version_id} of ${p.name}`);
       return { status: 200, body: { policy_version: versionJson(p, v) } };
     }),
-    route('DELETE', '/v5/policies/{policy_id}/versions/{version_id}', ({ params }) => {
-      const p = a.policy(params.policy_id);
+    operation('DeletePolicyVersionV5', ({ params }) => {
+      const p = changeable(params.policy_id);
       if (!p.versions.some((x) => x.versionId === params.version_id))
         throw notFoundIam(`Version ${params.version_id} of ${p.name}`);
       if (p.defaultVersionId === params.version_id)
@@ -126,34 +135,34 @@ export function v5Routes(a: IamAccount): Route[] {
       p.versions = p.versions.filter((x) => x.versionId !== params.version_id);
       return { status: 204 };
     }),
-    route('POST', '/v5/policies/{policy_id}/versions/{version_id}/set-default', ({ params }) => {
-      const p = a.policy(params.policy_id);
+    operation('SetDefaultPolicyVersionV5', ({ params }) => {
+      const p = changeable(params.policy_id);
       if (!p.versions.some((x) => x.versionId === params.version_id))
         throw notFoundIam(`Version ${params.version_id} of ${p.name}`);
       Object.assign(p, { defaultVersionId: params.version_id, updatedAt: now() });
       return { status: 204 };
     }),
-    route('POST', '/v5/policies/{policy_id}/attach-user', ({ params, body }) =>
+    operation('AttachUserPolicyV5', ({ params, body }) =>
       attached(a.policy(params.policy_id), 'attachedUsers', attachTarget(body, 'user_id'), true),
     ),
-    route('POST', '/v5/policies/{policy_id}/detach-user', ({ params, body }) =>
+    operation('DetachUserPolicyV5', ({ params, body }) =>
       attached(a.policy(params.policy_id), 'attachedUsers', attachTarget(body, 'user_id'), false),
     ),
-    route('POST', '/v5/policies/{policy_id}/attach-group', ({ params, body }) =>
+    operation('AttachGroupPolicyV5', ({ params, body }) =>
       attached(a.policy(params.policy_id), 'attachedGroups', attachTarget(body, 'group_id'), true),
     ),
-    route('POST', '/v5/policies/{policy_id}/detach-group', ({ params, body }) =>
+    operation('DetachGroupPolicyV5', ({ params, body }) =>
       attached(a.policy(params.policy_id), 'attachedGroups', attachTarget(body, 'group_id'), false),
     ),
-    route('GET', '/v5/users/{user_id}/attached-policies', ({ params }) => {
+    operation('ListAttachedUserPoliciesV5', ({ params }) => {
       const items = attachedTo('attachedUsers', a.user(params.user_id).id);
       return { status: 200, body: { attached_policies: items, page_info: { next_marker: null, current_count: items.length } } };
     }),
-    route('GET', '/v5/groups/{group_id}/attached-policies', ({ params }) => {
+    operation('ListAttachedGroupPoliciesV5', ({ params }) => {
       const items = attachedTo('attachedGroups', a.group(params.group_id).id);
       return { status: 200, body: { attached_policies: items, page_info: { next_marker: null, current_count: items.length } } };
     }),
-    route('GET', '/v5/policies/{policy_id}/attached-entities', ({ params }) => {
+    operation('ListEntitiesForPolicyV5', ({ params }) => {
       const p = a.policy(params.policy_id);
       return {
         status: 200,
@@ -165,39 +174,8 @@ export function v5Routes(a: IamAccount): Route[] {
         },
       };
     }),
-    route(
-      'GET',
-      '/v5/caller-identity',
-      ({ callerId }) => ({
-        status: 200,
-        body: {
-          account_id: a.domainId,
-          principal_id: callerId,
-          principal_name: a.userName(callerId),
-          principal_urn: `iam::${a.domainId}:user:${a.userName(callerId)}`,
-        },
-      }),
-      false,
-    ),
-    route(
-      'POST',
-      '/v5/policies/validate',
-      ({ body }) => {
-        const text = (body as Body)?.policy_document;
-        if (typeof text !== 'string') throw badRequest('policy_document must be the policy as a JSON string.');
-        const findings = policyFindings(text, '5.0').map((f) => ({
-          finding_type: f.findingType,
-          issue_code: f.issueCode,
-          finding_details: f.message,
-          locations: [{ path: f.path }],
-        }));
-        return { status: 200, body: { findings } };
-      },
-      false,
-    ),
-    route(
-      'GET',
-      '/v5/authorization-schemas/services/{service_code}',
+    operation(
+      'GetAuthorizationSchemaV5',
       ({ params }) => {
         if (params.service_code !== 'ims')
           throw notFoundIam(`The authorization schema of ${params.service_code} (the emulator serves ims only)`);

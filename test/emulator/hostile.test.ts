@@ -139,7 +139,9 @@ test('disabling or deleting a user revokes the tokens issued before', async () =
     ['erin-disabled', (id: string) => signed('PUT', `/v3.0/OS-USER/users/${id}`, { user: { enabled: false } })],
     ['frank-deleted', (id: string) => signed('DELETE', `/v3/users/${id}`)],
   ] as const) {
-    const created = await signed('POST', '/v3.0/OS-USER/users', { user: { name, password: 'Pass-word-1' } });
+    const created = await signed('POST', '/v3.0/OS-USER/users', {
+      user: { name, password: 'Pass-word-1', domain_id: emu.domainId },
+    });
     assert.equal(created.status, 201, created.text);
     const id = (JSON.parse(created.text) as { user: { id: string } }).user.id;
     const token = await tokenOf(name, 'Pass-word-1');

@@ -10,9 +10,9 @@ test('the emulator’s schema, generated from the catalogue, shows no difference
 
 test('an action missing, an extra action, an access level, an operation’s action and its dependencies', () => {
   const schema = structuredClone(imsAuthorizationSchema()) as Required<AuthorizationSchema>;
-  schema.actions = schema.actions.filter((a) => a.action !== 'ims:images:share');
-  schema.actions.push({ action: 'ims:images:tag', access_level: 'tagging' });
-  schema.actions.find((a) => a.action === 'ims:images:get')!.access_level = 'list';
+  schema.actions = schema.actions.filter((a) => a.name !== 'ims:images:share');
+  schema.actions.push({ name: 'ims:images:tag', access_level: 'tagging' });
+  schema.actions.find((a) => a.name === 'ims:images:get')!.access_level = 'list';
   const add = schema.operations.find((o) => o.operation_id === 'AddImageTag')!;
   add.operation_action = 'ims:images:tag';
   add.dependent_actions = ['ims:images:get', 'ims:images:list'];

@@ -77,6 +77,8 @@ test('settings: defaults match package.json, wrong types keep their default', ()
     'imsTags.trace.server': DEFAULT_SETTINGS.trace.server,
     'imsTags.endpoint.ims': DEFAULT_SETTINGS.endpoint.ims,
     'imsTags.endpoint.iam': DEFAULT_SETTINGS.endpoint.iam,
+    'imsTags.endpoint.sts': DEFAULT_SETTINGS.endpoint.sts,
+    'imsTags.endpoint.accessAnalyzer': DEFAULT_SETTINGS.endpoint.accessAnalyzer,
   };
   assert.deepEqual(Object.keys(props).sort(), Object.keys(flat).sort());
   for (const [k, v] of Object.entries(flat)) assert.equal(props[k].default, v, k);
