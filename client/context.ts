@@ -13,6 +13,7 @@ import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
 import { IAM_SCHEME } from './policies/address';
 import { LiveDocuments } from './policies/liveDocuments';
+import { unpublishedStatus } from './policies/unpublished';
 import { PoliciesTree, type PolicyNode } from './policies/tree';
 
 /** A command's implementation; its arguments let tests and other extensions run it without prompts. */
@@ -66,6 +67,7 @@ export class Ctx implements vscode.Disposable {
       vscode.window.createTreeView<PolicyNode>('imsTags.policies', { treeDataProvider: this.policies, showCollapseAll: true }),
       vscode.workspace.registerFileSystemProvider(IAM_SCHEME, this.liveDocuments, { isCaseSensitive: true }),
       this.liveDocuments,
+      unpublishedStatus(),
       this.access,
       log(),
     );

@@ -20,6 +20,7 @@ import { generateLeastPrivilege } from './leastPrivilege';
 import { createPolicy, showPermissions } from './permissions';
 import { runPolicyChecks } from './policyChecks';
 import { selectHttpEnvironment } from '../httpEnvironment';
+import { publishLive } from '../policies/unpublished';
 import {
   compareWithCloud,
   compareWithFile,
@@ -67,6 +68,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.policies.publishToIam': publishToIam,
   'imsTags.policies.compareWithFile': compareWithFile,
   'imsTags.policies.compareWithCloud': compareWithCloud,
+  'imsTags.policies.publishLive': () => publishLive,
   'imsTags.policies.validateWithIam': validateWithIam,
   'imsTags.generateLeastPrivilegePolicy': generateLeastPrivilege,
   'imsTags.compareCatalogueWithCloud': compareCatalogueWithCloud,

@@ -10,6 +10,7 @@ import type { RoleJson, ValidationFinding } from '../../core/client/iamClient';
 import type { CommandFactory, Ctx } from '../context';
 import { IAM_SCHEME } from '../policies/address';
 import { liveUri } from '../policies/liveDocuments';
+import { buildReview, ourFindings } from '../policies/review';
 import type { PolicyNode } from '../policies/tree';
 import { askPick, askText, required } from '../prompts';
 
@@ -304,8 +305,26 @@ export const publishToIam: CommandFactory =
     if (choice === 'newCustom') return vscode.commands.executeCommand('imsTags.policies.newCustomPolicy', { fromEditor: true });
     if (choice === 'newIdentity')
       return vscode.commands.executeCommand('imsTags.policies.newIdentityPolicy', { fromEditor: true });
+    // Replacing a policy that exists: errors block, and the review says what changes before anything is sent.
+    const errors = ourFindings(uri, vscode.DiagnosticSeverity.Error);
+    if (errors.length > 0) throw new Error(vscode.l10n.t('Not published: IAM would refuse this policy. {0}', errors.join('; ')));
+    const warnings = ourFindings(uri, vscode.DiagnosticSeverity.Warning);
+    const existing = choice.roleId
+      ? await iam.getRole(choice.roleId).then((r) => ({ text: JSON.stringify(r.policy), name: `"${r.display_name}"` }))
+      : await iam.getPolicy(choice.policyId!).then(async (p) => ({
+          text: (await iam.getVersion(p.policy_id, p.default_version_id)).document,
+          name: `"${p.policy_name}"`,
+        }));
+    const replaced = choice.roleId
+      ? { kind: 'role' as const, id: choice.roleId, name: existing.name }
+      : { kind: 'policy' as const, id: choice.policyId!, name: existing.name };
+    const review = await buildReview(iam, replaced, existing.text, text, warnings);
+    if (!(await ctx.liveDocuments.review(review))) return undefined;
     if (choice.roleId) await iam.updateRole(choice.roleId, { policy: value });
     else if (choice.policyId) await iam.createVersion(choice.policyId, JSON.stringify(value), true);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Published {0} to {1}.', vscode.workspace.asRelativePath(uri), existing.name),
+    );
     ctx.policies.refresh();
     const live = choice.roleId
       ? liveUri({ kind: 'role', roleId: choice.roleId })

@@ -1,7 +1,10 @@
 /**
  * Live IAM policies as documents (scheme `ims-iam`, address.ts): reading fetches the policy from IAM and
  * shows it pretty-printed, so every policy feature of the language server works on it as on a file;
- * saving publishes it. A custom policy is PATCHed; a 5.0 policy gets a new version set as the default
+ * saving it by hand (Ctrl+S, or the Publish action) publishes it. **Auto-save never publishes**: VS Code
+ * says why a document is saved (`TextDocumentSaveReason`, from onWillSaveTextDocument), and a save after
+ * a delay, on focus change or on window change is refused, so the document stays dirty and the status
+ * bar says it has unpublished changes (unpublished.ts) — in code-server auto-save is on by default. A custom policy is PATCHed; a 5.0 policy gets a new version set as the default
  * (at 5 versions, the oldest non-default one may be deleted first, with confirmation).
  *
  * Never lose an edit: before publishing, the cloud copy is read again; if it changed since the document
@@ -16,6 +19,7 @@ import type { IamClient } from '../../core/client/iamClient';
 import type { ConnectionManager } from '../connection';
 import { log } from '../log';
 import { IAM_SCHEME, addressPath, documentText, parseAddress, type LiveAddress } from './address';
+import { buildReview, ourFindings, showReview, type Reviewer } from './review';
 
 /** The questions a save may ask; tests answer them through the extension's API. */
 export type Ask = (message: string, ...choices: string[]) => Thenable<string | undefined>;
@@ -27,8 +31,6 @@ interface Copy {
   mtime: number;
 }
 
-const DIAGNOSTIC_SOURCE = 'ims-tags';
-
 export class LiveDocuments implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
@@ -36,9 +38,18 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   readonly onDidPublish = this.published.event;
   /** The cloud copy each open document was read from, by URI. */
   private readonly copies = new Map<string, Copy>();
+  /** Why each document is being saved, from onWillSaveTextDocument, until its writeFile reads it. */
+  private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
+  private readonly willSave: vscode.Disposable;
   ask: Ask = (message, ...choices) => vscode.window.showWarningMessage(message, { modal: true }, ...choices);
+  /** The review before every publish (review.ts); Cancel is its default. */
+  review: Reviewer = showReview;
 
-  constructor(private readonly connections: ConnectionManager) {}
+  constructor(private readonly connections: ConnectionManager) {
+    this.willSave = vscode.workspace.onWillSaveTextDocument((e) => {
+      if (e.document.uri.scheme === IAM_SCHEME) this.saveReasons.set(e.document.uri.toString(), e.reason);
+    });
+  }
 
   private iam(): IamClient {
     const c = this.connections.connection;
@@ -58,16 +69,20 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   /** The cloud copy now. */
-  private async fetch(a: LiveAddress): Promise<Omit<Copy, 'mtime'>> {
+  private async fetch(a: LiveAddress): Promise<Omit<Copy, 'mtime'> & { name?: string }> {
     const iam = this.iam();
     try {
       if (a.kind === 'role') {
         const role = await iam.getRole(a.roleId);
-        return { text: documentText(role.policy), stamp: role.updated_time ?? '' };
+        return { text: documentText(role.policy), stamp: role.updated_time ?? '', name: `"${role.display_name}"` };
       }
       const policy = await iam.getPolicy(a.policyId);
       const version = await iam.getVersion(a.policyId, a.kind === 'version' ? a.versionId : policy.default_version_id);
-      return { text: documentText(version.document), stamp: `${policy.default_version_id}@${policy.updated_at ?? ''}` };
+      return {
+        text: documentText(version.document),
+        stamp: `${policy.default_version_id}@${policy.updated_at ?? ''}`,
+        name: `"${policy.policy_name}"${a.kind === 'version' ? ` ${a.versionId}` : ''}`,
+      };
     } catch (e) {
       if (e instanceof ImsError && e.status === 404) throw vscode.FileSystemError.FileNotFound(addressLabel(a));
       throw e;
@@ -94,6 +109,14 @@ export class LiveDocuments implements vscode.FileSystemProvider {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const a = this.address(uri);
+    const reason = this.saveReasons.get(uri.toString());
+    this.saveReasons.delete(uri.toString());
+    if (reason !== undefined && reason !== vscode.TextDocumentSaveReason.Manual)
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t(
+          'Not published: auto-save never publishes a live IAM policy. Press Ctrl+S or choose Publish to IAM in the editor title when you mean to.',
+        ),
+      );
     const text = Buffer.from(content).toString('utf8');
     let value: unknown;
     try {
@@ -103,37 +126,45 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         vscode.l10n.t('Not published: the document is not JSON ({0}).', (e as Error).message),
       );
     }
-    const errors = vscode.languages
-      .getDiagnostics(uri)
-      .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === vscode.DiagnosticSeverity.Error);
-    if (errors.length > 0) {
-      const list = errors.map((d) => `${vscode.l10n.t('line {0}', d.range.start.line + 1)}: ${d.message}`).join('; ');
-      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: IAM would refuse this policy. {0}', list));
-    }
+    const errors = ourFindings(uri, vscode.DiagnosticSeverity.Error);
+    if (errors.length > 0)
+      throw vscode.FileSystemError.Unavailable(
+        vscode.l10n.t('Not published: IAM would refuse this policy. {0}', errors.join('; ')),
+      );
     const base = this.copies.get(uri.toString());
     const current = await this.fetch(a);
     if (base && current.stamp !== base.stamp) {
       const overwrite = vscode.l10n.t('Overwrite');
       const reload = vscode.l10n.t('Reload');
       const compare = vscode.l10n.t('Compare');
+      // Compare comes first, so Enter compares: nobody's change is ever discarded by a reflex.
       const choice = await this.ask(
         vscode.l10n.t(
-          '{0} changed in IAM since you opened it. Overwrite it with your edit, reload the cloud copy (your edit is dropped), or compare them?',
-          addressLabel(a),
+          '{0} changed in IAM since you opened it. Compare the cloud copy with your edit, reload the cloud copy (your edit is dropped), or overwrite it with your edit?',
+          current.name ?? addressLabel(a),
         ),
-        overwrite,
-        reload,
         compare,
+        reload,
+        overwrite,
       );
       if (choice === reload) {
         // Saved as far as the editor knows, then re-read at once: the document shows the cloud copy.
         const key = uri.toString();
         this.copies.set(key, { ...current, mtime: Date.now() });
-        // Then a newer copy is announced, so the editor reads it (an unchanged stat would be skipped).
-        setTimeout(() => {
+        // Then, once the editor has finished this save, a newer copy is announced so that it reads it (an
+        // unchanged stat would be skipped; announced during the save it would be lost on a slow machine).
+        let announced = false;
+        const announce = () => {
+          if (announced) return;
+          announced = true;
+          saved.dispose();
           this.copies.set(key, { ...current, mtime: Date.now() + 1 });
           this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-        }, 50);
+        };
+        const saved = vscode.workspace.onDidSaveTextDocument((d) => {
+          if (d.uri.toString() === key) setTimeout(announce, 0);
+        });
+        setTimeout(announce, 2000);
         return;
       }
       if (choice !== overwrite) {
@@ -141,14 +172,22 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the cloud copy changed. Save again to choose.'));
       }
     }
-    await this.publish(a, value);
+    // The review: what this adds and takes away, whom it reaches; nothing is sent unless Publish is chosen.
+    const warnings = ourFindings(uri, vscode.DiagnosticSeverity.Warning);
+    const name = current.name ?? addressLabel(a);
+    const target =
+      a.kind === 'role' ? { kind: 'role' as const, id: a.roleId, name } : { kind: 'policy' as const, id: a.policyId, name };
+    const review = await buildReview(this.iam(), target, current.text, text, warnings);
+    if (!(await this.review(review)))
+      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the review of {0} was cancelled.', name));
+    await this.publish(a, value, name);
     const fresh = await this.fetch(a);
     this.copies.set(uri.toString(), { ...fresh, mtime: Date.now() });
     log().info(`Published ${addressLabel(a)} to IAM.`);
     this.published.fire(uri);
   }
 
-  private async publish(a: LiveAddress, value: unknown): Promise<void> {
+  private async publish(a: LiveAddress, value: unknown, name: string): Promise<void> {
     const iam = this.iam();
     try {
       if (a.kind === 'role') {
@@ -156,33 +195,88 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         return;
       }
       const document = JSON.stringify(value);
+      // A version that is not the default: saved as a new version, made the default only when asked to.
+      let makeDefault = true;
+      if (a.kind === 'version') {
+        const policy = await iam.getPolicy(a.policyId);
+        if (policy.default_version_id !== a.versionId) {
+          const asDefault = vscode.l10n.t('Publish as the New Default');
+          const asVersion = vscode.l10n.t('Publish as a Version, Not the Default');
+          const choice = await this.ask(
+            vscode.l10n.t(
+              '{0} is not the default version of {1} (the default is {2}). Publish your edit as a new version that becomes the default (IAM then applies it), or as a new version only?',
+              a.versionId,
+              `"${policy.policy_name}"`,
+              policy.default_version_id,
+            ),
+            asVersion,
+            asDefault,
+          );
+          if (choice === undefined) throw new Error(vscode.l10n.t('Not published: no choice was made.'));
+          makeDefault = choice === asDefault;
+        }
+      }
       try {
-        await iam.createVersion(a.policyId, document, true);
+        await iam.createVersion(a.policyId, document, makeDefault);
       } catch (e) {
         if (!(e instanceof ImsError && e.status === 409 && /versions/.test(e.message))) throw e;
-        const versions = await iam.listVersions(a.policyId);
-        const oldest = versions
-          .filter((v) => !v.is_default)
-          .sort((x, y) => Number(x.version_id.slice(1)) - Number(y.version_id.slice(1)))[0];
-        if (!oldest) throw e;
-        const remove = vscode.l10n.t('Delete {0} and Publish', oldest.version_id);
-        const choice = await this.ask(
-          vscode.l10n.t(
-            '{0} already has 5 versions, the most IAM keeps. Delete its oldest version that is not the default ({1}) and publish yours as the new default?',
-            addressLabel(a),
-            oldest.version_id,
-          ),
-          remove,
-        );
-        if (choice !== remove) throw e;
-        await iam.deleteVersion(a.policyId, oldest.version_id);
-        await iam.createVersion(a.policyId, document, true);
+        await this.makeRoomAndCreate(iam, a.policyId, name, document, makeDefault, e);
       }
     } catch (e) {
       if (e instanceof ImsError)
         throw vscode.FileSystemError.Unavailable(
-          vscode.l10n.t('IAM refused to publish {0}: {1}', addressLabel(a), `${e.code ? `${e.code} ` : ''}${e.message}`),
+          vscode.l10n.t('IAM refused to publish {0}: {1}', name, `${e.code ? `${e.code} ` : ''}${e.message}`),
         );
+      throw e;
+    }
+  }
+
+  /**
+   * IAM keeps 5 versions: the oldest one that is not the default is deleted only after the person agrees,
+   * its document read first; if the new version then cannot be made, the message says exactly what was
+   * deleted and offers to restore it from that document, so nothing is silently lost.
+   */
+  private async makeRoomAndCreate(
+    iam: IamClient,
+    policyId: string,
+    name: string,
+    document: string,
+    makeDefault: boolean,
+    full: ImsError,
+  ): Promise<void> {
+    const versions = await iam.listVersions(policyId);
+    const oldest = versions
+      .filter((v) => !v.is_default)
+      .sort((x, y) => Number(x.version_id.slice(1)) - Number(y.version_id.slice(1)))[0];
+    if (!oldest) throw full;
+    const remove = vscode.l10n.t('Delete {0} and Publish', oldest.version_id);
+    const choice = await this.ask(
+      vscode.l10n.t(
+        '{0} already has 5 versions, the most IAM keeps. Delete its oldest version that is not the default ({1}) and publish yours as the new default?',
+        name,
+        oldest.version_id,
+      ),
+      remove,
+    );
+    if (choice !== remove) throw full;
+    const kept = await iam.getVersion(policyId, oldest.version_id);
+    await iam.deleteVersion(policyId, oldest.version_id);
+    try {
+      await iam.createVersion(policyId, document, makeDefault);
+    } catch (e) {
+      const restore = vscode.l10n.t('Restore {0}', oldest.version_id);
+      const answer = await this.ask(
+        vscode.l10n.t(
+          "{0} was deleted to make room, then IAM refused your version: {1}. Restore the deleted version's document as a new version (not the default)?",
+          `${name} ${oldest.version_id}`,
+          (e as Error).message,
+        ),
+        restore,
+      );
+      if (answer === restore) {
+        const restored = await iam.createVersion(policyId, kept.document, false);
+        log().info(`Restored the document of ${oldest.version_id} of ${name} as ${restored.version_id}.`);
+      } else log().warn(`${oldest.version_id} of ${name} was deleted and not restored; its document was: ${kept.document}`);
       throw e;
     }
   }
@@ -212,6 +306,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   dispose(): void {
+    this.willSave.dispose();
     this.changed.dispose();
     this.published.dispose();
   }

@@ -11,6 +11,12 @@ import { patternCovers } from './actionPattern';
 import type { PolicyModel, PolicyStatement } from './policyDocument';
 
 export interface AccessReason {
+  /** What changes: an action now allowed (or every action but some, for NotAction), or a Deny gone. */
+  change: 'allows' | 'allowsAllBut' | 'stopsDenying';
+  /** The action (or pattern) concerned. */
+  action: string;
+  /** The Allow holds only under its Condition. */
+  conditional?: boolean;
   /** The statement of the new policy that adds the access (absent for a Deny that was removed). */
   statementIndex?: number;
   statementId?: string;
@@ -62,7 +68,10 @@ export function addedAccess(existing: PolicyModel, next: PolicyModel): AccessRea
   for (const st of next.statements) {
     if (st.effect !== 'Allow') continue;
     const id = sid(st);
-    const where = (description: string): AccessReason => ({
+    const where = (change: AccessReason['change'], action: string, description: string): AccessReason => ({
+      change,
+      action,
+      ...(st.conditionNode ? { conditional: true } : {}),
       statementIndex: st.index,
       ...(id ? { statementId: id } : {}),
       description,
@@ -74,16 +83,36 @@ export function addedAccess(existing: PolicyModel, next: PolicyModel): AccessRea
           e.actionKey === 'NotAction' &&
           JSON.stringify(getNodeValue(e.node)) === JSON.stringify(getNodeValue(st.node)),
       );
-      if (!same) out.push(where('allows every action but those it lists (NotAction), which the existing policy does not'));
+      const listed = st.actions.map((a) => a.value).join(', ');
+      if (!same)
+        out.push(
+          where('allowsAllBut', listed, 'allows every action but those it lists (NotAction), which the existing policy does not'),
+        );
       continue;
     }
     for (const a of st.actions)
       if (!alreadyAllowed(existing, st, a.value))
-        out.push(where(`allows ${a.value}${st.conditionNode ? ' under its condition' : ''}, which the existing policy does not`));
+        out.push(
+          where(
+            'allows',
+            a.value,
+            `allows ${a.value}${st.conditionNode ? ' under its condition' : ''}, which the existing policy does not`,
+          ),
+        );
   }
   for (const d of existing.statements) {
     if (d.effect !== 'Deny' || d.actionKey === 'NotAction') continue;
-    for (const a of d.actions) if (!stillDenied(next, d, a.value)) out.push({ description: `no longer denies ${a.value}` });
+    for (const a of d.actions)
+      if (!stillDenied(next, d, a.value))
+        out.push({ change: 'stopsDenying', action: a.value, description: `no longer denies ${a.value}` });
   }
   return out;
+}
+
+/**
+ * Both directions, for a review before publishing: what the new document adds, and what it takes away
+ * (the access the existing one grants that the new one does not: the same question, turned round).
+ */
+export function accessChanges(existing: PolicyModel, next: PolicyModel): { added: AccessReason[]; removed: AccessReason[] } {
+  return { added: addedAccess(existing, next), removed: addedAccess(next, existing) };
 }

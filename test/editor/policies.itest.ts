@@ -7,6 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { ImsError } from '../../core/client/errors';
+import type { PublishReview } from '../../client/policies/review';
 import { ImsClient } from '../../core/client/imsClient';
 import { startEmulator } from '../../emulator/emulator';
 import type { PolicyNode } from '../../client/policies/tree';
@@ -29,6 +31,7 @@ const examplesEmulator = (seed: number) =>
   startEmulator({ ak: 'LOCALADMINAK000001', sk: 'local-admin', seed, iamFile: join(__dirname, '../../../examples/iam.json') });
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
+const reviews: PublishReview[] = [];
 
 test('the Policies view lists custom policies with their grants and 5.0 policies with their versions', async () => {
   await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
@@ -36,6 +39,11 @@ test('the Policies view lists custom policies with their grants and 5.0 policies
   a.liveDocuments.ask = async (message, ...choices) => {
     asked.push(message);
     return choices[0];
+  };
+  // Every publish passes its review in these tests (the review's own test answers it otherwise).
+  a.liveDocuments.review = async (review) => {
+    reviews.push(review);
+    return true;
   };
   const role = await c.iam.createRole({
     display_name: 'live tagging',
@@ -167,6 +175,86 @@ test('a failed save keeps the document dirty: errors of our diagnostics block it
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
+test('with auto-save on (afterDelay), edits of a live 1.1 and a 5.0 policy stay unpublished until Publish', async () => {
+  const { a, c } = await sandbox();
+  const files = vscode.workspace.getConfiguration('files');
+  await files.update('autoSaveDelay', 100, vscode.ConfigurationTarget.Global);
+  await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+  try {
+    // Policies of its own, so the other tests' documents and version counts stay as they are.
+    const made = await c.iam.createRole({
+      display_name: 'auto-save guard',
+      type: 'XA',
+      description: 'never published by auto-save',
+      policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:get'] }] },
+    });
+    const madeV5 = await c.iam.createPolicy(
+      'auto-save-guard',
+      JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:images:get'] }] }),
+    );
+    const role = c.emulator.iam.data.roles.find((r) => r.id === made.id)!;
+    const policy = c.emulator.iam.data.policies.find((p) => p.id === madeV5.policy_id)!;
+    const roleBefore = JSON.stringify(role.policy);
+    const versionsBefore = policy.versions.length;
+    const roleDoc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/roles/${role.id}.json`));
+    await vscode.window.showTextDocument(roleDoc);
+    await replace(roleDoc, '"ims:images:get"', '"ims:images:get", "ims:quotas:get"');
+    const v5Doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/policies/${policy.id}.json`));
+    await vscode.window.showTextDocument(v5Doc);
+    await replace(v5Doc, '"ims:images:get"', '"ims:images:get", "ims:quotas:get"');
+    // Several auto-save delays pass, and a focus change (another editor) too: nothing reaches IAM.
+    await vscode.window.showTextDocument(roleDoc);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(JSON.stringify(role.policy), roleBefore, 'the custom policy was not PATCHed');
+    assert.equal(policy.versions.length, versionsBefore, 'no 5.0 version was created');
+    assert.equal(roleDoc.isDirty, true, 'the 1.1 document keeps its unpublished edit');
+    assert.equal(v5Doc.isDirty, true, 'the 5.0 document keeps its unpublished edit');
+    // Publish (the editor title's action) opens the review: Cancel (its default) publishes nothing.
+    let seen: PublishReview | undefined;
+    a.liveDocuments.review = async (review) => {
+      seen = review;
+      return false;
+    };
+    assert.equal(await vscode.commands.executeCommand('imsTags.policies.publishLive', roleDoc.uri), false);
+    assert.equal(JSON.stringify(role.policy), roleBefore, 'cancelled: nothing sent');
+    assert.equal(seen?.name, '"auto-save guard"', 'the review names the policy by its name');
+    assert.deepEqual(seen?.added, ['allows ims:quotas:get (statement 1)']);
+    assert.deepEqual(seen?.removed, []);
+    // Publish in the review: now it goes to IAM.
+    a.liveDocuments.review = async (review) => {
+      reviews.push(review);
+      return true;
+    };
+    assert.equal(await vscode.commands.executeCommand('imsTags.policies.publishLive', roleDoc.uri), true);
+    assert.match(JSON.stringify(role.policy), /ims:quotas:get/);
+    assert.equal(roleDoc.isDirty, false);
+    await vscode.window.showTextDocument(v5Doc);
+    assert.equal(await vscode.commands.executeCommand('imsTags.policies.publishLive'), true);
+    assert.equal(policy.versions.length, versionsBefore + 1);
+    const last = reviews[reviews.length - 1];
+    assert.deepEqual(last.added, ['allows ims:quotas:get (statement 1)']);
+    assert.match(last.analyzer ?? '', /IAM Access Analyzer: new access/, 'confirmed by check-no-new-access where offered');
+    // Saving a version that is not the default asks: a version only (the first choice), or the new default.
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    const questions: string[] = [];
+    a.liveDocuments.ask = async (message, ...choices) => {
+      questions.push(message);
+      return choices[0];
+    };
+    const v1 = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/policies/${policy.id}/v1.json`));
+    await vscode.window.showTextDocument(v1);
+    await replace(v1, '"ims:images:get"', '"ims:images:get", "ims:images:list"');
+    const defaultBefore = policy.defaultVersionId;
+    assert.equal(await v1.save(), true);
+    assert.match(questions[0], /v1 is not the default version of "auto-save-guard" \(the default is v2\)/);
+    assert.equal(policy.defaultVersionId, defaultBefore, 'the default is unchanged');
+    assert.equal(policy.versions.length, versionsBefore + 2, 'published as a version of its own');
+  } finally {
+    await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+  }
+});
+
 test('saving a 5.0 policy creates a new default version; the sixth save asks to delete the oldest', async () => {
   const { a, c } = await sandbox();
   const policy = c.emulator.iam.data.policies.find((p) => p.name === 'live-v5')!;
@@ -200,10 +288,48 @@ test('saving a 5.0 policy creates a new default version; the sixth save asks to 
   assert.equal(policy.defaultVersionId, 'v6');
   await assert.rejects(
     Promise.resolve(a.liveDocuments.writeFile(doc.uri, Buffer.from(doc.getText()))),
-    /IAM refused to publish policy .*IAM\.0001 .*at most 6144/,
+    /IAM refused to publish "live-v5": .*IAM\.0001 .*at most 6144/,
   );
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test('at 5 versions, a new version that IAM then refuses loses nothing: the deleted version is offered back', async () => {
+  const { a, c } = await sandbox();
+  const policy = c.emulator.iam.data.policies.find((p) => p.name === 'live-v5')!;
+  assert.equal(policy.versions.length, 5);
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/policies/${policy.id}.json`));
+  await vscode.window.showTextDocument(doc);
+  const oldest = policy.versions.find((v) => v.versionId !== policy.defaultVersionId)!;
+  const oldestDocument = oldest.document;
+  // IAM is full (409); after the deletion it refuses the new version (a failure of the moment).
+  const original = c.iam.createVersion.bind(c.iam);
+  let calls = 0;
+  c.iam.createVersion = async (...args: Parameters<typeof original>) => {
+    calls++;
+    if (calls === 2) throw new ImsError('IAM.0500 service unavailable', 503, 'IAM.0500', undefined, undefined);
+    return original(...args);
+  };
+  const questions: string[] = [];
+  a.liveDocuments.ask = async (message, ...choices) => {
+    questions.push(message);
+    return choices[0];
+  };
+  try {
+    await replace(doc, '"ims:images:get"', '"ims:images:get", "ims:images:share"');
+    assert.equal(await doc.save(), false, 'not published');
+    assert.equal(doc.isDirty, true, 'the edit is kept');
+    assert.match(questions[0], /already has 5 versions/);
+    assert.match(questions[1], new RegExp(`${oldest.versionId} was deleted to make room, then IAM refused your version`));
+    // Restored: the deleted version's document is a version again (not the default).
+    const restored = policy.versions[policy.versions.length - 1];
+    assert.equal(restored.document, oldestDocument);
+    assert.notEqual(policy.defaultVersionId, restored.versionId);
+  } finally {
+    c.iam.createVersion = original;
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
 });
 
 test('create from a template and from the active editor, edit details, save to the workspace, publish a file, compare, validate, delete', async () => {
