@@ -98,16 +98,28 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    return plainErrors(() => this.statOf(uri));
+  }
+
+  private async statOf(uri: vscode.Uri): Promise<vscode.FileStat> {
     // The copy of the last read: the cloud is checked once, when saving, by writeFile.
     const copy = this.copies.get(uri.toString()) ?? (await this.read(uri));
     return { type: vscode.FileType.File, ctime: copy.mtime, mtime: copy.mtime, size: Buffer.byteLength(copy.text) };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return plainErrors(() => this.readBytes(uri));
+  }
+
+  private async readBytes(uri: vscode.Uri): Promise<Uint8Array> {
     return Buffer.from((await this.read(uri)).text, 'utf8');
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    return plainErrors(() => this.write(uri, content));
+  }
+
+  private async write(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const a = this.address(uri);
     const reason = this.saveReasons.get(uri.toString());
     this.saveReasons.delete(uri.toString());
@@ -322,4 +334,17 @@ function addressLabel(a: LiveAddress): string {
     : a.kind === 'policy'
       ? `policy ${a.policyId}`
       : `policy ${a.policyId} ${a.versionId}`;
+}
+
+/**
+ * Errors as the editor shows them: a FileSystemError as it is, anything else (a network error, IAM's
+ * answer) as one with the same message, never prefixed with an internal class name such as "ImsError:".
+ */
+async function plainErrors<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError) throw e;
+    throw vscode.FileSystemError.Unavailable(e instanceof Error ? e.message : String(e));
+  }
 }
