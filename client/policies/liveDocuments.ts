@@ -194,6 +194,8 @@ export class LiveDocuments implements vscode.FileSystemProvider {
       throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the review of {0} was cancelled.', name));
     await this.publish(a, value, name);
     const fresh = await this.fetch(a);
+    const version = a.kind === 'role' ? '' : ` (${fresh.stamp.split('@')[0]} ${vscode.l10n.t('is the default')})`;
+    void vscode.window.showInformationMessage(vscode.l10n.t('Published {0} to IAM{1}.', name, version));
     this.copies.set(uri.toString(), { ...fresh, mtime: Date.now() });
     log().info(`Published ${addressLabel(a)} to IAM.`);
     this.published.fire(uri);
@@ -294,12 +296,21 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   /** A diff of the cloud copy (untitled) against the document; the copy is read from IAM unless given. */
+  /**
+   * A diff of the cloud copy against the document; the copy is read from IAM unless given. The copy is a
+   * read-only document of its own scheme (cloudCopies), never an Untitled one that asks to be saved.
+   */
   async compare(uri: vscode.Uri, cloudText?: string): Promise<vscode.Uri> {
-    const text = cloudText ?? (await this.fetch(this.address(uri))).text;
-    const cloud = await vscode.workspace.openTextDocument({ language: 'json', content: text });
-    await vscode.commands.executeCommand('vscode.diff', cloud.uri, uri, vscode.l10n.t('{0}: cloud copy ↔ your edit', uri.path));
-    return cloud.uri;
+    const fetched = cloudText === undefined ? await this.fetch(this.address(uri)) : undefined;
+    const text = cloudText ?? fetched!.text;
+    const cloud = this.cloudCopies.add(uri, text);
+    const name = fetched?.name ?? uri.path;
+    await vscode.commands.executeCommand('vscode.diff', cloud, uri, vscode.l10n.t('{0}: cloud copy ↔ your edit', name));
+    return cloud;
   }
+
+  /** The read-only cloud copies that Compare shows (scheme ims-iam-copy). */
+  readonly cloudCopies = new CloudCopies();
 
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
@@ -308,6 +319,8 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     return [];
   }
   createDirectory(): void {
+    // The editor makes the folder of a file whose stat failed: when that was for want of a connection, say so.
+    if (!this.connections.connection) this.iam();
     throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Policies are created in IAM, not as files here.'));
   }
   delete(): void {
@@ -346,5 +359,22 @@ async function plainErrors<T>(f: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof vscode.FileSystemError) throw e;
     throw vscode.FileSystemError.Unavailable(e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Read-only documents holding cloud copies for Compare: nothing to save, nothing left dirty. */
+export class CloudCopies implements vscode.TextDocumentContentProvider {
+  static readonly scheme = 'ims-iam-copy';
+  private readonly texts = new Map<string, string>();
+  private counter = 0;
+
+  add(of: vscode.Uri, text: string): vscode.Uri {
+    const uri = vscode.Uri.from({ scheme: CloudCopies.scheme, path: of.path, query: String(++this.counter) });
+    this.texts.set(uri.toString(), text);
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
   }
 }

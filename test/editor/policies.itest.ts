@@ -112,7 +112,7 @@ test('a custom policy opens as a live document with every policy feature, and sa
   assert.equal(await doc.save(), true, 'the save is published');
   // Compare with Cloud Copy: the copy IAM now holds, which is what was just published.
   const cloudCopy = await vscode.commands.executeCommand<vscode.Uri>('imsTags.policies.compareWithCloud');
-  assert.equal(cloudCopy.scheme, 'untitled');
+  assert.equal(cloudCopy.scheme, 'ims-iam-copy', 'a read-only copy, never a dirty Untitled document');
   const copyDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === cloudCopy.toString())!;
   assert.deepEqual(JSON.parse(copyDoc.getText()), JSON.parse(doc.getText()));
   const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
