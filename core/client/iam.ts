@@ -3,8 +3,8 @@
  * X-Subject-Token), cached until shortly before it expires; the project ID of a region from
  * GET /v3/projects?name=<region>.
  */
-import { signRequest } from '../auth/signer';
 import { ImsError, parseErrorBody } from './errors';
+import { IamClient } from './iamClient';
 
 /** Refresh this long before the token's expires_at. */
 export const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -83,7 +83,10 @@ export function tokenProvider(login: PasswordLogin): TokenProvider {
   });
 }
 
-/** The project ID of a region, looked up with AK/SK signing. */
+/**
+ * The project ID of a region, looked up with AK/SK signing through KeystoneListProjects, as the SDK's
+ * GlobalCredentials send it (with X-Domain-Id, the account found through GET /v3/auth/domains).
+ */
 export async function lookupProjectId(options: {
   iamEndpoint: string;
   region: string;
@@ -91,27 +94,19 @@ export async function lookupProjectId(options: {
   sk: string;
   fetch?: typeof fetch;
 }): Promise<string> {
-  const url = `${options.iamEndpoint.replace(/\/$/, '')}/v3/projects?name=${encodeURIComponent(options.region)}`;
-  const headers = signRequest({
-    method: 'GET',
-    url,
-    headers: { 'Content-Type': 'application/json' },
-    ak: options.ak,
-    sk: options.sk,
+  const iam = new IamClient({
+    endpoint: options.iamEndpoint,
+    projectId: '',
+    credentials: { kind: 'aksk', ak: options.ak, sk: options.sk },
+    fetch: options.fetch,
   });
-  const r = await (options.fetch ?? fetch)(url, { headers });
-  const text = await r.text();
-  if (!r.ok) {
-    const e = parseErrorBody(text);
-    throw new ImsError(
-      `IAM could not list projects: ${r.status}${e.message ? ` — ${e.message}` : ''}`,
-      r.status,
-      e.code,
-      r.headers.get('x-request-id') ?? undefined,
-      undefined,
-    );
+  let projects: Array<{ id: string; name: string }>;
+  try {
+    projects = await iam.listProjects(options.region);
+  } catch (e) {
+    if (!(e instanceof ImsError)) throw e;
+    throw new ImsError(`IAM could not list projects: ${e.message}`, e.status, e.code, e.requestId, undefined);
   }
-  const projects = (JSON.parse(text) as { projects?: Array<{ id: string; name: string }> }).projects ?? [];
   const match = projects.find((p) => p.name === options.region) ?? (projects.length === 1 ? projects[0] : undefined);
   if (!match)
     throw new ImsError(

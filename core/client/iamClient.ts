@@ -230,6 +230,21 @@ export class IamClient {
     return this.transport('iam').exchange(desc, pathAndQuery, body, signal, { headers, unsigned: true });
   }
 
+  /** KeystoneListProjects, by name (a region's project). */
+  async listProjects(name?: string, signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
+    return (
+      (
+        await this.send<{ projects?: Array<{ id: string; name: string }> }>(
+          'KeystoneListProjects',
+          {},
+          { name },
+          undefined,
+          signal,
+        )
+      ).projects ?? []
+    );
+  }
+
   listRoles(page: number, perPage: number, signal?: AbortSignal): Promise<{ roles: RoleJson[]; total_number: number }> {
     return this.send('ListCustomPolicies', {}, { page, per_page: perPage }, undefined, signal);
   }

@@ -9,6 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signRequest } from '../../core/auth/signer';
+import { lookupProjectId } from '../../core/client/iam';
 import { IamClient, principalName } from '../../core/client/iamClient';
 import { IAM_OPERATIONS, missingRequired } from '../../core/client/iamOperations';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
@@ -164,6 +165,13 @@ test('the client sends what the SDK sends: X-Domain-Id, X-Language, domain_id, t
   const validate = sent.find((s) => s.url.pathname === '/v5/policies/validate')!;
   assert.equal(validate.headers.get('x-language'), 'zh-cn');
   assert.equal(validate.headers.get('x-domain-id'), null, 'Access Analyzer is not IAM: no X-Domain-Id');
+  // The region's project, as the connection finds it with AK/SK: a global call too, with X-Domain-Id.
+  const spy: typeof fetch = async (input, init) => {
+    sent.push({ method: init?.method ?? 'GET', url: new URL(String(input)), headers: new Headers(init?.headers) });
+    return fetch(input, init);
+  };
+  assert.equal(await lookupProjectId({ iamEndpoint: emu.url, region: 'cn-north-4', ak: AK, sk: SK, fetch: spy }), emu.projectId);
+  assert.equal(sent.find((s) => s.url.pathname === '/v3/projects')!.headers.get('x-domain-id'), emu.domainId);
   await iam.listPolicies(10);
   assert.equal(sent.find((s) => s.url.pathname === '/v5/policies')!.url.searchParams.get('policy_type'), 'custom');
   const role = await iam.createRole({
