@@ -19,26 +19,59 @@ const TEMPLATE = (version: '1.1' | '5.0') => ({
   Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }],
 });
 
-/** The policy of the active editor, if it is one of `version` (the person chose to start from it). */
+/**
+ * The policy of the active editor, if it is one of `version`; a policy of another Version (a 1.1 policy
+ * open when a 5.0 one is made) is not used, and the template stands in, as the README says.
+ */
 function activePolicy(version: '1.1' | '5.0'): unknown {
-  const text = vscode.window.activeTextEditor?.document.getText();
+  const editor = vscode.window.activeTextEditor;
+  const text = editor?.document.getText();
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as { Version?: string; Statement?: unknown };
-    if (!value.Statement) return undefined;
-    if (value.Version !== version)
-      throw new Error(
-        vscode.l10n.t(
-          'The active editor holds a policy of Version {0}; this kind of policy takes Version {1}.',
-          String(value.Version),
-          version,
-        ),
-      );
-    return value;
-  } catch (e) {
-    if (e instanceof SyntaxError) return undefined;
-    throw e;
+    return value.Statement && value.Version === version ? value : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * Where a new policy starts: the active editor's policy or the template. Asked when the person runs the
+ * command and the editor holds a policy of the right Version (a command given its answers takes the
+ * editor's unless told otherwise).
+ */
+async function startFrom(
+  version: '1.1' | '5.0',
+  title: string,
+  fromEditor: boolean | undefined,
+  asked: boolean,
+): Promise<unknown> {
+  const editorPolicy = fromEditor === false ? undefined : activePolicy(version);
+  if (!editorPolicy) return TEMPLATE(version);
+  if (fromEditor === true || !asked) return editorPolicy;
+  const file = vscode.workspace.asRelativePath(vscode.window.activeTextEditor!.document.uri);
+  const pick = await askPick({
+    title,
+    placeholder: vscode.l10n.t('Start from the policy in {0}, or from the template?', file),
+    items: [
+      { label: vscode.l10n.t('From {0}', file), fromEditor: true },
+      { label: vscode.l10n.t('From the template'), fromEditor: false },
+    ],
+  });
+  if (!pick) return undefined;
+  return pick.fromEditor ? editorPolicy : TEMPLATE(version);
+}
+
+/** Asks before a second policy of the same name is made (IAM allows it for custom policies; people rarely mean it). */
+async function duplicateConfirmed(names: string[], name: string): Promise<boolean> {
+  if (!names.includes(name)) return true;
+  const create = vscode.l10n.t('Create Another');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('A policy named "{0}" already exists. Create another one with the same name?', name),
+    { modal: true },
+    create,
+  );
+  return answer === create;
 }
 
 /** The last step of a "New … Policy" flow. */
@@ -50,11 +83,6 @@ function askDescription(title: string, step: number): Thenable<string | undefine
     prompt: vscode.l10n.t('Description'),
     placeholder: vscode.l10n.t('What it allows'),
   });
-}
-
-/** The active editor's policy (unless the caller said not to use it), else the template. */
-function startingPolicy(version: '1.1' | '5.0', fromEditor = true): unknown {
-  return (fromEditor ? activePolicy(version) : undefined) ?? TEMPLATE(version);
 }
 
 async function openLive(uri: vscode.Uri): Promise<void> {
@@ -93,7 +121,16 @@ export const newCustomPolicy: CommandFactory =
     if (type !== 'AX' && type !== 'XA') return undefined;
     const description = opts?.description ?? (await askDescription(title, 3));
     if (description === undefined) return undefined;
-    const policy = startingPolicy('1.1', opts?.fromEditor);
+    const policy = await startFrom('1.1', title, opts?.fromEditor, opts?.name === undefined);
+    if (policy === undefined) return undefined;
+    if (
+      opts?.name === undefined &&
+      !(await duplicateConfirmed(
+        (await iam.listRoles(1, 300)).roles.map((r) => r.display_name),
+        name,
+      ))
+    )
+      return undefined;
     const role = await iam.createRole({ display_name: name, type, description, policy });
     ctx.policies.refresh();
     const uri = liveUri({ kind: 'role', roleId: role.id });
@@ -119,7 +156,8 @@ export const newIdentityPolicy: CommandFactory =
     if (!name) return undefined;
     const description = opts?.description ?? (await askDescription(title, 2));
     if (description === undefined) return undefined;
-    const policy = startingPolicy('5.0', opts?.fromEditor);
+    const policy = await startFrom('5.0', title, opts?.fromEditor, opts?.name === undefined);
+    if (policy === undefined) return undefined;
     const made = await iam.createPolicy(name, JSON.stringify(policy), description);
     ctx.policies.refresh();
     const uri = liveUri({ kind: 'policy', policyId: made.policy_id });

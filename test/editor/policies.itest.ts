@@ -373,6 +373,11 @@ test('create from a template and from the active editor, edit details, save to t
   const created = c.emulator.iam.data.policies.find((p) => p.name === 'from-editor')!;
   assert.match(created.versions[0].document, /ims:images:get/);
   assert.equal(made.path, `/policies/${created.id}.json`);
+  // A new identity policy while a 1.1 policy is in the editor starts from the template, not an error.
+  await vscode.window.showTextDocument(file);
+  await vscode.commands.executeCommand('imsTags.policies.newIdentityPolicy', { name: 'from-a-1-1-editor', description: 'x' });
+  const fromTemplate = c.emulator.iam.data.policies.find((p) => p.name === 'from-a-1-1-editor')!;
+  assert.deepEqual(JSON.parse(fromTemplate.versions[0].document).Statement[0].Action, ['ims:images:list']);
   // Publishing the workspace file to the existing role replaces its policy.
   await vscode.commands.executeCommand('imsTags.policies.publishToIam', file, { roleId: role.id });
   assert.deepEqual(role.policy, saved);
