@@ -12,7 +12,8 @@ import { log } from './log';
 import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
 import { IAM_SCHEME } from './policies/address';
-import { CloudCopies, LiveDocuments } from './policies/liveDocuments';
+import { LiveDocuments } from './policies/liveDocuments';
+import { ReadOnlyDocuments, readOnlyDocuments } from './readOnlyDocuments';
 import { unpublishedStatus } from './policies/unpublished';
 import { PoliciesTree, type PolicyNode } from './policies/tree';
 
@@ -67,7 +68,7 @@ export class Ctx implements vscode.Disposable {
       vscode.window.createTreeView<PolicyNode>('imsTags.policies', { treeDataProvider: this.policies, showCollapseAll: true }),
       vscode.workspace.registerFileSystemProvider(IAM_SCHEME, this.liveDocuments, { isCaseSensitive: true }),
       this.liveDocuments,
-      vscode.workspace.registerTextDocumentContentProvider(CloudCopies.scheme, this.liveDocuments.cloudCopies),
+      vscode.workspace.registerTextDocumentContentProvider(ReadOnlyDocuments.scheme, readOnlyDocuments),
       unpublishedStatus(),
       this.access,
       log(),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { compareCatalogue, type AuthorizationSchema } from '../../core/access/catalogueDiff';
 import { CATALOGUE_AS_OF } from '../../core/catalogue';
 import type { CommandFactory } from '../context';
+import { readOnlyDocuments } from '../readOnlyDocuments';
 
 export const compareCatalogueWithCloud: CommandFactory = (ctx) => async () => {
   const iam = ctx.connected().iam;
@@ -26,7 +27,6 @@ export const compareCatalogueWithCloud: CommandFactory = (ctx) => async () => {
         ].join('\n'),
     '',
   ].join('\n');
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-  await vscode.window.showTextDocument(doc);
+  await readOnlyDocuments.show('ims-catalogue-against-the-cloud.md', content);
   return differences;
 };

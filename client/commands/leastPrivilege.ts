@@ -12,6 +12,7 @@ import { inputsFor } from '../../core/http/requestTarget';
 import { readVariableSources } from '../httpEnvironment';
 import { leastPrivilegePolicy, terraformBlock } from '../../core/policy/leastPrivilege';
 import type { CommandFactory } from '../context';
+import { readOnlyDocuments } from '../readOnlyDocuments';
 import { askPick, askText, required } from '../prompts';
 import { sessionApiIds } from '../sessionApis';
 
@@ -126,8 +127,7 @@ export const generateLeastPrivilege: CommandFactory =
       ),
     );
     if (target === 'editor' || target === 'iam') {
-      const doc = await vscode.workspace.openTextDocument({ language: 'json', content: json });
-      await vscode.window.showTextDocument(doc);
+      const doc = await readOnlyDocuments.show('ims-least-privilege.json', json);
       if (target === 'editor') return doc.uri;
       const name =
         opts.name ??
@@ -153,10 +153,6 @@ export const generateLeastPrivilege: CommandFactory =
       return dest;
     }
     const name = opts.name ?? 'ims-least-privilege';
-    const doc = await vscode.workspace.openTextDocument({ language: 'terraform', content: terraformBlock(lp, name) }).then(
-      (d) => d,
-      () => vscode.workspace.openTextDocument({ language: 'plaintext', content: terraformBlock(lp, name) }),
-    );
-    await vscode.window.showTextDocument(doc);
+    const doc = await readOnlyDocuments.show(`${name}.tf`, terraformBlock(lp, name));
     return doc.uri;
   };

@@ -3,14 +3,12 @@ import * as vscode from 'vscode';
 import { IMS_APIS, findApi } from '../../core/catalogue';
 import { allowPolicy } from '../../core/policy/generate';
 import type { CommandFactory } from '../context';
+import { readOnlyDocuments } from '../readOnlyDocuments';
 import type { Node } from '../explorer/tree';
 
-/** A new untitled policy granting exactly these actions (and what they depend on). */
+/** A read-only draft of a policy granting exactly these actions (and what they depend on). */
 export async function createPolicyFor(actions: readonly string[]): Promise<vscode.TextDocument> {
-  const content = JSON.stringify(allowPolicy(actions), null, 2);
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+  return readOnlyDocuments.show('ims-policy-draft.json', `${JSON.stringify(allowPolicy(actions), null, 2)}\n`);
 }
 
 export const createPolicy: CommandFactory = () => async (actions?: string[]) => createPolicyFor(actions ?? ['ims:images:list']);

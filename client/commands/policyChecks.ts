@@ -14,6 +14,7 @@ import { parseHttpFile } from '../../core/http/httpFile';
 import { requestTarget } from '../../core/http/requestTarget';
 import { isLoopback } from '../connection';
 import type { CommandFactory } from '../context';
+import { readOnlyDocuments } from '../readOnlyDocuments';
 import { readVariableSources } from '../httpEnvironment';
 import { log, logExchange } from '../log';
 
@@ -167,9 +168,7 @@ async function showReport(doc: vscode.TextDocument, user: string, endpoint: stri
     vscode.l10n.t('{0} agree, {1} findings, {2} not sent.', s.agrees, s.findings, s.notSent),
     '',
   ].join('\n');
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), {
-    viewColumn: vscode.ViewColumn.Beside,
-  });
+  await readOnlyDocuments.show('ims-policy-checks.md', content);
   const message = vscode.l10n.t(
     'Policy checks as {0}: {1} agree, {2} findings, {3} not sent.',
     user,

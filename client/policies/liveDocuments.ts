@@ -20,6 +20,7 @@ import type { ConnectionManager } from '../connection';
 import { log } from '../log';
 import { IAM_SCHEME, addressPath, documentText, parseAddress, type LiveAddress } from './address';
 import { buildReview, ourFindings, showReview, type Reviewer } from './review';
+import { readOnlyDocuments } from '../readOnlyDocuments';
 
 /** The questions a save may ask; tests answer them through the extension's API. */
 export type Ask = (message: string, ...choices: string[]) => Thenable<string | undefined>;
@@ -298,19 +299,16 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   /** A diff of the cloud copy (untitled) against the document; the copy is read from IAM unless given. */
   /**
    * A diff of the cloud copy against the document; the copy is read from IAM unless given. The copy is a
-   * read-only document of its own scheme (cloudCopies), never an Untitled one that asks to be saved.
+   * read-only document (readOnlyDocuments.ts), never an Untitled one that asks to be saved.
    */
   async compare(uri: vscode.Uri, cloudText?: string): Promise<vscode.Uri> {
     const fetched = cloudText === undefined ? await this.fetch(this.address(uri)) : undefined;
     const text = cloudText ?? fetched!.text;
-    const cloud = this.cloudCopies.add(uri, text);
+    const cloud = readOnlyDocuments.add(`cloud copy of ${uri.path.split('/').pop()}`, text);
     const name = fetched?.name ?? uri.path;
     await vscode.commands.executeCommand('vscode.diff', cloud, uri, vscode.l10n.t('{0}: cloud copy ↔ your edit', name));
     return cloud;
   }
-
-  /** The read-only cloud copies that Compare shows (scheme ims-iam-copy). */
-  readonly cloudCopies = new CloudCopies();
 
   watch(): vscode.Disposable {
     return new vscode.Disposable(() => undefined);
@@ -359,22 +357,5 @@ async function plainErrors<T>(f: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof vscode.FileSystemError) throw e;
     throw vscode.FileSystemError.Unavailable(e instanceof Error ? e.message : String(e));
-  }
-}
-
-/** Read-only documents holding cloud copies for Compare: nothing to save, nothing left dirty. */
-export class CloudCopies implements vscode.TextDocumentContentProvider {
-  static readonly scheme = 'ims-iam-copy';
-  private readonly texts = new Map<string, string>();
-  private counter = 0;
-
-  add(of: vscode.Uri, text: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: CloudCopies.scheme, path: of.path, query: String(++this.counter) });
-    this.texts.set(uri.toString(), text);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
   }
 }

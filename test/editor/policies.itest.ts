@@ -112,7 +112,7 @@ test('a custom policy opens as a live document with every policy feature, and sa
   assert.equal(await doc.save(), true, 'the save is published');
   // Compare with Cloud Copy: the copy IAM now holds, which is what was just published.
   const cloudCopy = await vscode.commands.executeCommand<vscode.Uri>('imsTags.policies.compareWithCloud');
-  assert.equal(cloudCopy.scheme, 'ims-iam-copy', 'a read-only copy, never a dirty Untitled document');
+  assert.equal(cloudCopy.scheme, 'ims-tags-view', 'a read-only copy, never a dirty Untitled document');
   const copyDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === cloudCopy.toString())!;
   assert.deepEqual(JSON.parse(copyDoc.getText()), JSON.parse(doc.getText()));
   const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
@@ -635,4 +635,14 @@ test('My permissions: the Sandbox’s administrator may call every API; a user w
     await emu.close();
   }
   await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+});
+
+test('no litter: after Compare, a checks report, a catalogue comparison and least-privilege drafts, no Untitled document asks to be saved', async () => {
+  const untitled = vscode.workspace.textDocuments.filter((d) => d.isUntitled && d.isDirty).map((d) => d.uri.toString());
+  assert.deepEqual(untitled, []);
+  const shown = vscode.workspace.textDocuments
+    .filter((d) => d.uri.scheme === 'ims-tags-view')
+    .map((d) => d.uri.path.split('/').pop());
+  for (const name of ['ims-least-privilege.json', 'ims-policy-checks.md', 'ims-catalogue-against-the-cloud.md'])
+    assert.ok(shown.includes(name), `${name} was shown read-only (${shown.join(', ')})`);
 });
