@@ -278,10 +278,16 @@ function accessItem(a: IdentityApiVerdict, administrator: boolean): vscode.TreeI
   item.description = administrator ? vscode.l10n.t('allowed (administrator)') : `${decision}${ep}`;
   item.iconPath = new vscode.ThemeIcon(a.decision === 'allowed' ? 'pass' : a.decision === 'denied' ? 'error' : 'circle-slash');
   const lines = [`**${api.id}** · ${api.method} ${api.path}`, '', vscode.l10n.t('Needs {0}.', api.actions.join(', '))];
-  if (a.missing.length) lines.push(vscode.l10n.t('Missing: {0}.', a.missing.join(', ')));
+  // A Deny decides: the actions are denied, not missing (they may well be granted elsewhere).
+  if (a.missing.length)
+    lines.push(
+      a.decision === 'denied'
+        ? vscode.l10n.t('Denied: {0}.', a.missing.join(', '))
+        : vscode.l10n.t('Missing: {0}.', a.missing.join(', ')),
+    );
   for (const ref of a.decidedBy.slice(0, 3))
     lines.push(
-      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${ref.policy}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
+      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${ref.policy.replace(/[[\]\\`*_<>]/g, '\\$&')}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
     );
   for (const g of a.enterpriseOnly)
     lines.push(

@@ -521,6 +521,10 @@ test('as dave (5.0 Deny, IAM read access): My permissions, the .http hover and w
       (row('AddImageTag').tooltip as vscode.MarkdownString).value,
       /Denied by \[interns-read-only\]\(ims-iam:\/policies\//,
     );
+    // A Deny decides: the tooltip says the action is denied, not that it is missing.
+    const tip = (row('AddImageTag').tooltip as vscode.MarkdownString).value;
+    assert.match(tip, /Denied: ims:images:update\./);
+    assert.doesNotMatch(tip, /Missing:/);
     // The language server was told: the warning and the hover speak for dave.
     const warning = await until('the identity warning', async () => ours(doc.uri).find((d) => d.code === 'identity-refused'));
     assert.equal(warning.message, 'You, as dave-intern, may not call AddImageTag: denied by "interns-read-only", statement 1.');
