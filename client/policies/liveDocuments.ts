@@ -194,10 +194,18 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     if (!(await this.review(review)))
       throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the review of {0} was cancelled.', name));
     await this.publish(a, value, name);
-    const fresh = await this.fetch(a);
-    const version = a.kind === 'role' ? '' : ` (${fresh.stamp.split('@')[0]} ${vscode.l10n.t('is the default')})`;
+    // Published: from here on nothing may fail the save, or saving again would publish a second time. A
+    // re-read that fails leaves the base unknown, so the next save compares with IAM before sending.
+    let fresh: Awaited<ReturnType<LiveDocuments['fetch']>> | undefined;
+    try {
+      fresh = await this.fetch(a);
+    } catch (e) {
+      log().warn(`Published ${addressLabel(a)}, then could not read it back: ${(e as Error).message}`);
+    }
+    const version = a.kind === 'role' || !fresh ? '' : ` (${fresh.stamp.split('@')[0]} ${vscode.l10n.t('is the default')})`;
     void vscode.window.showInformationMessage(vscode.l10n.t('Published {0} to IAM{1}.', name, version));
-    this.copies.set(uri.toString(), { ...fresh, mtime: Date.now() });
+    if (fresh) this.copies.set(uri.toString(), { ...fresh, mtime: Date.now() });
+    else this.copies.set(uri.toString(), { text, stamp: '(unknown: not read back after publishing)', mtime: Date.now() });
     log().info(`Published ${addressLabel(a)} to IAM.`);
     this.published.fire(uri);
   }
