@@ -133,7 +133,7 @@ export const newCustomPolicy: CommandFactory =
       return undefined;
     const role = await iam.createRole({ display_name: name, type, description, policy });
     ctx.policies.refresh();
-    const uri = liveUri({ kind: 'role', roleId: role.id });
+    const uri = liveUri({ kind: 'role', roleId: role.id }, role.display_name);
     await openLive(uri);
     return uri;
   };
@@ -160,7 +160,7 @@ export const newIdentityPolicy: CommandFactory =
     if (policy === undefined) return undefined;
     const made = await iam.createPolicy(name, JSON.stringify(policy), description);
     ctx.policies.refresh();
-    const uri = liveUri({ kind: 'policy', policyId: made.policy_id });
+    const uri = liveUri({ kind: 'policy', policyId: made.policy_id }, made.policy_name);
     await openLive(uri);
     return uri;
   };
@@ -272,10 +272,13 @@ export const editPolicyDetails: CommandFactory =
 
 /** The live document of a node, or the active editor's if it is one. */
 function liveOf(node?: PolicyNode): vscode.Uri | undefined {
-  if (node?.kind === 'role') return liveUri({ kind: 'role', roleId: node.role.id });
-  if (node?.kind === 'policy') return liveUri({ kind: 'policy', policyId: node.policy.policy_id });
+  if (node?.kind === 'role') return liveUri({ kind: 'role', roleId: node.role.id }, node.role.display_name);
+  if (node?.kind === 'policy') return liveUri({ kind: 'policy', policyId: node.policy.policy_id }, node.policy.policy_name);
   if (node?.kind === 'version')
-    return liveUri({ kind: 'version', policyId: node.policy.policy_id, versionId: node.version.version_id });
+    return liveUri(
+      { kind: 'version', policyId: node.policy.policy_id, versionId: node.version.version_id },
+      node.policy.policy_name,
+    );
   const active = vscode.window.activeTextEditor?.document.uri;
   return active?.scheme === IAM_SCHEME ? active : undefined;
 }
@@ -364,9 +367,11 @@ export const publishToIam: CommandFactory =
       vscode.l10n.t('Published {0} to {1}.', vscode.workspace.asRelativePath(uri), existing.name),
     );
     ctx.policies.refresh();
+    // existing.name is quoted for messages; the tab takes the bare name.
+    const bare = existing.name.slice(1, -1);
     const live = choice.roleId
-      ? liveUri({ kind: 'role', roleId: choice.roleId })
-      : liveUri({ kind: 'policy', policyId: choice.policyId! });
+      ? liveUri({ kind: 'role', roleId: choice.roleId }, bare)
+      : liveUri({ kind: 'policy', policyId: choice.policyId! }, bare);
     await openLive(live);
     return live;
   };

@@ -343,8 +343,9 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 }
 
-export function liveUri(a: LiveAddress): vscode.Uri {
-  return vscode.Uri.from({ scheme: IAM_SCHEME, path: addressPath(a) });
+/** A live policy's URI, named after the policy when its name is known (tabs and titles then read well). */
+export function liveUri(a: LiveAddress, name?: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: IAM_SCHEME, path: addressPath(a, name) });
 }
 
 function addressLabel(a: LiveAddress): string {

@@ -146,7 +146,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         item.command = {
           command: 'vscode.open',
           title: vscode.l10n.t('Open'),
-          arguments: [liveUri({ kind: 'role', roleId: r.id })],
+          arguments: [liveUri({ kind: 'role', roleId: r.id }, r.display_name)],
         };
         return item;
       }
@@ -168,7 +168,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         item.command = {
           command: 'vscode.open',
           title: vscode.l10n.t('Open'),
-          arguments: [liveUri({ kind: 'policy', policyId: p.policy_id })],
+          arguments: [liveUri({ kind: 'policy', policyId: p.policy_id }, p.policy_name)],
         };
         return item;
       }
@@ -180,7 +180,11 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         item.iconPath = new vscode.ThemeIcon(v.is_default ? 'pass-filled' : 'versions');
         item.contextValue = 'iamVersion';
         const address = { kind: 'version' as const, policyId: node.policy.policy_id, versionId: v.version_id };
-        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [liveUri(address)] };
+        item.command = {
+          command: 'vscode.open',
+          title: vscode.l10n.t('Open'),
+          arguments: [liveUri(address, node.policy.policy_name)],
+        };
         return item;
       }
       case 'access':

@@ -6,6 +6,7 @@
  */
 import { mapLimit } from '../client/concurrency';
 import type { AccessFacts, GrantScope } from './effective';
+import { IAM_SCHEME, addressPath } from '../client/liveAddress';
 
 /** Every read at most 8 at a time (IAM's rate limits are per account); the first failure is thrown. */
 async function readAll<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
@@ -48,7 +49,12 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
   const grants = assignments.map((a) => {
     const role = roles.get(a.role.id)!;
     return {
-      policy: { name: role.display_name, uri: `ims-iam:/roles/${role.id}.json`, type: role.type, policy: role.policy },
+      policy: {
+        name: role.display_name,
+        uri: `${IAM_SCHEME}:${addressPath({ kind: 'role', roleId: role.id }, role.display_name)}`,
+        type: role.type,
+        policy: role.policy,
+      },
       scope: scopeOf(a),
       via: a.group ? `group ${groupName.get(a.group.id) ?? a.group.id}` : 'user',
     };
@@ -67,7 +73,7 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
     return {
       policy: {
         name: a.policy_name,
-        uri: `ims-iam:/policies/${a.policy_id}.json`,
+        uri: `${IAM_SCHEME}:${addressPath({ kind: 'policy', policyId: a.policy_id }, a.policy_name)}`,
         type: 'XA' as const,
         policy: version.document,
       },

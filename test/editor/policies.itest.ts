@@ -126,7 +126,7 @@ test('a change made in IAM meanwhile: reload shows the cloud copy, overwrite pub
   const { c } = await sandbox();
   const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
   const doc = vscode.workspace.textDocuments.find(
-    (d) => d.uri.scheme === 'ims-iam' && d.uri.path === `/roles/${stored.id}.json`,
+    (d) => d.uri.scheme === 'ims-iam' && d.uri.path === `/roles/${stored.id}/live tagging.json`,
   )!;
   const concurrent = (actions: string[]) =>
     tick().then(() =>
@@ -163,7 +163,7 @@ test('a change made in IAM meanwhile: reload shows the cloud copy, overwrite pub
 test('a failed save keeps the document dirty: errors of our diagnostics block it', async () => {
   const { c } = await sandbox();
   const stored = c.emulator.iam.data.roles.find((r) => r.displayName === 'live tagging')!;
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === `/roles/${stored.id}.json`)!;
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.path === `/roles/${stored.id}/live tagging.json`)!;
   await replace(doc, '"ims:images:update"', '"ims:images"');
   await until('the malformed action is an error', () => ours(doc.uri).find((x) => x.code === 'malformed-action'));
   assert.equal(await doc.save(), false, 'not published');
@@ -372,7 +372,7 @@ test('create from a template and from the active editor, edit details, save to t
   });
   const created = c.emulator.iam.data.policies.find((p) => p.name === 'from-editor')!;
   assert.match(created.versions[0].document, /ims:images:get/);
-  assert.equal(made.path, `/policies/${created.id}.json`);
+  assert.equal(made.path, `/policies/${created.id}/default/from-editor.json`, 'named after the policy');
   // A new identity policy while a 1.1 policy is in the editor starts from the template, not an error.
   await vscode.window.showTextDocument(file);
   await vscode.commands.executeCommand('imsTags.policies.newIdentityPolicy', { name: 'from-a-1-1-editor', description: 'x' });

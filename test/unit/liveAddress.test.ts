@@ -1,0 +1,20 @@
+/** Addresses of live IAM policies: named forms (tabs read as the policy is called) and the bare forms, both ways. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addressPath, parseAddress, type LiveAddress } from '../../core/client/liveAddress';
+
+test('every address reads back from its path, with or without a name; names never add a segment', () => {
+  const addresses: LiveAddress[] = [
+    { kind: 'role', roleId: 'r1' },
+    { kind: 'policy', policyId: 'p1' },
+    { kind: 'version', policyId: 'p1', versionId: 'v3' },
+  ];
+  for (const a of addresses)
+    for (const name of [undefined, 'IMS tagging', 'v2', 'default', 'a/b\\c', '运维 策略', '', '.json'])
+      assert.deepEqual(parseAddress(addressPath(a, name)), a, `${JSON.stringify(a)} named ${JSON.stringify(name)}`);
+  assert.equal(addressPath({ kind: 'role', roleId: 'r1' }, 'IMS tagging'), '/roles/r1/IMS tagging.json');
+  assert.equal(addressPath({ kind: 'policy', policyId: 'p1' }, 'v2'), '/policies/p1/default/v2.json');
+  assert.equal(addressPath({ kind: 'version', policyId: 'p1', versionId: 'v3' }, 'a/b'), '/policies/p1/v3/a_b.json');
+  for (const bad of ['/roles/r1', '/roles/r1/a/b.json', '/policies/p1/v2', '/policies/p1/x2/n.json', '/elsewhere/r1.json'])
+    assert.equal(parseAddress(bad), undefined, bad);
+});
