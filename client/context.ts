@@ -59,7 +59,7 @@ export class Ctx implements vscode.Disposable {
     );
     this.access = new IdentityAccessTracker(this.connections);
     this.policies = new PoliciesTree(this.connections, this.access);
-    this.liveDocuments = new LiveDocuments(this.connections);
+    this.liveDocuments = new LiveDocuments(this.connections, extension.workspaceState);
     // A published policy shows its new update time, version or default in the view.
     this.liveDocuments.onDidPublish(() => this.policies.refresh());
     this.disposables.push(

@@ -190,9 +190,16 @@ export const deletePolicy: CommandFactory = (ctx) => async (node?: PolicyNode, c
     await iam.deleteRole(node.role.id);
   } else if (node?.kind === 'policy') {
     const entities = await iam.attachedEntities(node.policy.policy_id);
+    // Named as people know them (the ids when IAM does not let us read the names).
+    const [users, groups] =
+      entities.policy_users.length + entities.policy_groups.length > 0
+        ? await Promise.all([iam.listUsers().catch(() => []), iam.listGroups().catch(() => [])])
+        : [[], []];
+    const userName = new Map(users.map((u) => [u.id, u.name]));
+    const groupName = new Map(groups.map((g) => [g.id, g.name]));
     const names = [
-      ...entities.policy_users.map((u) => vscode.l10n.t('user {0}', u.user_id)),
-      ...entities.policy_groups.map((g) => vscode.l10n.t('group {0}', g.group_id)),
+      ...entities.policy_users.map((u) => vscode.l10n.t('user {0}', userName.get(u.user_id) ?? u.user_id)),
+      ...entities.policy_groups.map((g) => vscode.l10n.t('group {0}', groupName.get(g.group_id) ?? g.group_id)),
     ];
     if (names.length > 0)
       throw new Error(

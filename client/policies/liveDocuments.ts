@@ -42,14 +42,39 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   /** Why each document is being saved, from onWillSaveTextDocument, until its writeFile reads it. */
   private readonly saveReasons = new Map<string, vscode.TextDocumentSaveReason>();
   private readonly willSave: vscode.Disposable;
+  private readonly closed: vscode.Disposable;
   ask: Ask = (message, ...choices) => vscode.window.showWarningMessage(message, { modal: true }, ...choices);
   /** The review before every publish (review.ts); Cancel is its default. */
   review: Reviewer = showReview;
 
-  constructor(private readonly connections: ConnectionManager) {
+  constructor(
+    private readonly connections: ConnectionManager,
+    /**
+     * Where the stamp each open document was read at outlives the window (workspaceState): after a reload
+     * or a hot exit, the restored edit is still compared with the copy it was made on, never with the
+     * cloud copy of the moment. Forgotten when the document is closed.
+     */
+    private readonly state?: vscode.Memento,
+  ) {
     this.willSave = vscode.workspace.onWillSaveTextDocument((e) => {
       if (e.document.uri.scheme === IAM_SCHEME) this.saveReasons.set(e.document.uri.toString(), e.reason);
     });
+    this.closed = vscode.workspace.onDidCloseTextDocument((d) => {
+      if (d.uri.scheme !== IAM_SCHEME) return;
+      this.copies.delete(d.uri.toString());
+      void this.state?.update(stampKey(d.uri.toString()), undefined);
+    });
+  }
+
+  /** The copy a document was read from, remembered for the next session too. */
+  private setCopy(key: string, copy: Copy): void {
+    this.copies.set(key, copy);
+    void this.state?.update(stampKey(key), copy.stamp);
+  }
+
+  /** What this session lost in a reload (tests): the copies held in memory. */
+  forgetSession(): void {
+    this.copies.clear();
   }
 
   private iam(): IamClient {
@@ -91,10 +116,15 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   private async read(uri: vscode.Uri): Promise<Copy> {
+    const key = uri.toString();
     const fetched = await this.fetch(this.address(uri));
-    const previous = this.copies.get(uri.toString());
-    const copy = { ...fetched, mtime: previous?.stamp === fetched.stamp ? previous.mtime : Date.now() };
-    this.copies.set(uri.toString(), copy);
+    const previous = this.copies.get(key);
+    // The first read of this session of a document open before a reload: its edit was made on the
+    // remembered copy, so that stays the base (the text shown is IAM's, as always).
+    const remembered = previous ? undefined : this.state?.get<string>(stampKey(key));
+    const stamp = remembered ?? fetched.stamp;
+    const copy = { ...fetched, stamp, mtime: previous?.stamp === fetched.stamp ? previous.mtime : Date.now() };
+    this.setCopy(key, copy);
     return copy;
   }
 
@@ -144,7 +174,9 @@ export class LiveDocuments implements vscode.FileSystemProvider {
       throw vscode.FileSystemError.Unavailable(
         vscode.l10n.t('Not published: IAM would refuse this policy. {0}', errors.join('; ')),
       );
-    const base = this.copies.get(uri.toString());
+    // In memory, or (after a reload that restored the edit without reading the file) remembered.
+    const remembered = this.state?.get<string>(stampKey(uri.toString()));
+    const base = this.copies.get(uri.toString()) ?? (remembered === undefined ? undefined : { stamp: remembered });
     const current = await this.fetch(a);
     if (base && current.stamp !== base.stamp) {
       const overwrite = vscode.l10n.t('Overwrite');
@@ -163,7 +195,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
       if (choice === reload) {
         // Saved as far as the editor knows, then re-read at once: the document shows the cloud copy.
         const key = uri.toString();
-        this.copies.set(key, { ...current, mtime: Date.now() });
+        this.setCopy(key, { ...current, mtime: Date.now() });
         // Then, once the editor has finished this save, a newer copy is announced so that it reads it (an
         // unchanged stat would be skipped; announced during the save it would be lost on a slow machine).
         let announced = false;
@@ -204,8 +236,8 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     }
     const version = a.kind === 'role' || !fresh ? '' : ` (${fresh.stamp.split('@')[0]} ${vscode.l10n.t('is the default')})`;
     void vscode.window.showInformationMessage(vscode.l10n.t('Published {0} to IAM{1}.', name, version));
-    if (fresh) this.copies.set(uri.toString(), { ...fresh, mtime: Date.now() });
-    else this.copies.set(uri.toString(), { text, stamp: '(unknown: not read back after publishing)', mtime: Date.now() });
+    if (fresh) this.setCopy(uri.toString(), { ...fresh, mtime: Date.now() });
+    else this.setCopy(uri.toString(), { text, stamp: '(unknown: not read back after publishing)', mtime: Date.now() });
     log().info(`Published ${addressLabel(a)} to IAM.`);
     this.published.fire(uri);
   }
@@ -338,6 +370,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
 
   dispose(): void {
     this.willSave.dispose();
+    this.closed.dispose();
     this.changed.dispose();
     this.published.dispose();
   }
@@ -368,3 +401,5 @@ async function plainErrors<T>(f: () => Promise<T>): Promise<T> {
     throw vscode.FileSystemError.Unavailable(e instanceof Error ? e.message : String(e));
   }
 }
+
+const stampKey = (uri: string) => `imsTags.liveBase:${uri}`;

@@ -294,6 +294,44 @@ test('saving a 5.0 policy creates a new default version; the sixth save asks to 
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
 
+test('after a reload, a change made in IAM meanwhile is still caught: the base copy is remembered per document', async () => {
+  const { a, c } = await sandbox();
+  const made = await c.iam.createRole({
+    display_name: 'reload guard',
+    type: 'XA',
+    description: 'd',
+    policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:get'] }] },
+  });
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/roles/${made.id}/reload guard.json`));
+  await vscode.window.showTextDocument(doc);
+  await replace(doc, '"ims:images:get"', '"ims:images:get", "ims:images:list"');
+  // What a reload loses: the copies held in memory (the edit itself comes back from VS Code's backup).
+  a.liveDocuments.forgetSession();
+  // Meanwhile, somebody else changes the policy in IAM.
+  await new Promise((r) => setTimeout(r, 5));
+  await c.iam.updateRole(made.id, {
+    policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:update'] }] },
+  });
+  const questions: string[] = [];
+  a.liveDocuments.ask = async (message, ...choices) => {
+    questions.push(message);
+    return choices.find((x) => x === 'Compare');
+  };
+  try {
+    // The save as the provider receives it (VS Code's own checks of the editor's model aside).
+    await assert.rejects(
+      Promise.resolve(a.liveDocuments.writeFile(doc.uri, Buffer.from(doc.getText()))),
+      /Not published: the cloud copy changed/,
+    );
+    assert.match(questions[0] ?? '', /"reload guard" changed in IAM since you opened it/);
+    const stored = c.emulator.iam.data.roles.find((r) => r.id === made.id)!;
+    assert.deepEqual((stored.policy as { Statement: Array<{ Action: string[] }> }).Statement[0].Action, ['ims:images:update']);
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+});
+
 test('at 5 versions, a new version that IAM then refuses loses nothing: the deleted version is offered back', async () => {
   const { a, c } = await sandbox();
   const policy = c.emulator.iam.data.policies.find((p) => p.name === 'live-v5')!;
