@@ -14,6 +14,7 @@ const pairs = [
   ['response.png', 'response.png'],
   ['connect-step.png', 'connect-step.png'],
   ['policies-live.png', 'policies-live.png'],
+  ['publish-review.png', 'publish-review.png'],
 ];
 mkdirSync(join(root, 'docs/images'), { recursive: true });
 for (const [from, to] of pairs) {

@@ -266,6 +266,31 @@ async function main() {
       await page.screenshot({ path: join(shots, 'policies-live.png') });
       await page.keyboard.press('Backspace');
     });
+    await step('Ctrl+S on a live policy opens the review, Cancel first: Enter publishes nothing', async () => {
+      // After the template's action (line 7): a second action, valid JSON.
+      await goTo(page, 7, 26);
+      await page.keyboard.type(', "ims:images:get"');
+      await page.locator('.statusbar-item', { hasText: 'Unpublished' }).first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('Control+S');
+      await quickInputTitled(page, 'Publish "ui-tagging" to IAM?');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'allows ims:images:get' }).first().waitFor();
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Cancel' }).waitFor();
+      // The widget fades in: the picture is taken once no animation runs.
+      await page.waitForFunction(
+        () => {
+          const widget = document.querySelector('.quick-input-widget');
+          return widget !== null && getComputedStyle(widget).opacity === '1';
+        },
+        undefined,
+        { timeout: 10_000 },
+      );
+      await page.screenshot({ path: join(shots, 'publish-review.png') });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+      // Still unpublished: the tab is dirty and the status bar says so.
+      await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 10_000 });
+      await page.locator('.statusbar-item', { hasText: 'Unpublished' }).first().waitFor({ timeout: 10_000 });
+    });
     await step('the Problems panel lists the unknown action', async () => {
       await page.keyboard.press('Control+Shift+M');
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'Unknown IMS action "ims:images:updte"' }).first();
