@@ -95,12 +95,17 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   /** The cloud copy now. */
-  private async fetch(a: LiveAddress): Promise<Omit<Copy, 'mtime'> & { name?: string }> {
+  private async fetch(a: LiveAddress): Promise<Omit<Copy, 'mtime'> & { name?: string; changedAt?: string }> {
     const iam = this.iam();
     try {
       if (a.kind === 'role') {
         const role = await iam.getRole(a.roleId);
-        return { text: documentText(role.policy), stamp: role.updated_time ?? '', name: `"${role.display_name}"` };
+        return {
+          text: documentText(role.policy),
+          stamp: role.updated_time ?? '',
+          name: `"${role.display_name}"`,
+          changedAt: role.updated_time,
+        };
       }
       const policy = await iam.getPolicy(a.policyId);
       const version = await iam.getVersion(a.policyId, a.kind === 'version' ? a.versionId : policy.default_version_id);
@@ -108,6 +113,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         text: documentText(version.document),
         stamp: `${policy.default_version_id}@${policy.updated_at ?? ''}`,
         name: `"${policy.policy_name}"${a.kind === 'version' ? ` ${a.versionId}` : ''}`,
+        changedAt: policy.updated_at,
       };
     } catch (e) {
       if (e instanceof ImsError && e.status === 404) throw vscode.FileSystemError.FileNotFound(addressLabel(a));
@@ -183,10 +189,13 @@ export class LiveDocuments implements vscode.FileSystemProvider {
       const reload = vscode.l10n.t('Reload');
       const compare = vscode.l10n.t('Compare');
       // Compare comes first, so Enter compares: nobody's change is ever discarded by a reflex.
+      // IAM says when (a custom policy's updated_time, in epoch milliseconds; a 5.0 policy's updated_at), not who.
+      const when = when_(current.changedAt);
       const choice = await this.ask(
         vscode.l10n.t(
-          '{0} changed in IAM since you opened it. Compare the cloud copy with your edit, reload the cloud copy (your edit is dropped), or overwrite it with your edit?',
+          '{0} changed in IAM since you opened it{1}. Compare the cloud copy with your edit, reload the cloud copy (your edit is dropped), or overwrite it with your edit?',
           current.name ?? addressLabel(a),
+          when ? vscode.l10n.t(' (last changed {0})', when) : '',
         ),
         compare,
         reload,
@@ -403,3 +412,10 @@ async function plainErrors<T>(f: () => Promise<T>): Promise<T> {
 }
 
 const stampKey = (uri: string) => `imsTags.liveBase:${uri}`;
+
+/** A time IAM gives (epoch milliseconds as a string, or ISO 8601) for people, or undefined. */
+function when_(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toLocaleString() : undefined;
+}

@@ -139,10 +139,12 @@ test('a change made in IAM meanwhile: reload shows the cloud copy, overwrite pub
   const a = await api();
   a.liveDocuments.ask = async (message, ...choices) => {
     asked.push(message);
+    // Compare is offered first (Enter compares); Overwrite never is.
+    assert.deepEqual(choices, ['Compare', 'Reload', 'Overwrite']);
     return choices.find((x) => x === 'Reload');
   };
   await doc.save();
-  assert.match(asked[0], /changed in IAM since you opened it/);
+  assert.match(asked[0], /changed in IAM since you opened it \(last changed [^)]+\)/, 'IAM says when');
   await until('the cloud copy is shown', () =>
     !doc.isDirty && JSON.parse(doc.getText()).Statement[0].Action.join() === 'ims:images:get' ? true : undefined,
   );
