@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { badRequest, conflict, notFoundIam } from './errors';
-import { emptyIam, type AccessKey, type Group, type IamData, type PolicyV5, type Role, type User } from './model';
+import { emptyIam, normalizeScope, type AccessKey, type Group, type IamData, type PolicyV5, type Role, type User } from './model';
 import { IAM_READONLY_ROLE_ID, systemRoles, systemPoliciesV5 } from './systemRoles';
 
 /** 5.0 quotas (iam-apis.md §2): versions a policy, policies attached to a user or a group, groups a user is in. */
@@ -40,6 +40,7 @@ export class IamAccount {
     const u = hex(`ims-emulator-ep-${seed}`, 32);
     this.enterpriseProjectId = `${u.slice(0, 8)}-${u.slice(8, 12)}-${u.slice(12, 16)}-${u.slice(16, 20)}-${u.slice(20)}`;
     this.customCount = data.roles.length;
+    for (const g of data.grants) g.scope = normalizeScope(g.scope);
     // The system identity policies are part of every account (state files of older emulators lack them).
     for (const p of systemPoliciesV5()) if (!data.policies.some((x) => x.id === p.id)) data.policies.unshift(p);
   }
@@ -60,7 +61,7 @@ export class IamAccount {
     return this.data.grants.some(
       (g) =>
         g.roleId === IAM_READONLY_ROLE_ID &&
-        (g.scope.kind === 'domain' || g.scope.kind === 'all-projects') &&
+        (g.scope.kind === 'domain' || g.scope.kind === 'allProjects') &&
         ('group' in g.subject ? groupIds.has(g.subject.group) : g.subject.user === userId),
     );
   }

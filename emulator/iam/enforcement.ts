@@ -16,11 +16,11 @@ function grantCovers(grant: Grant, role: Role, api: ImsApi, projectId: string): 
   switch (grant.scope.kind) {
     case 'project':
       return grant.scope.projectId === projectId;
-    case 'all-projects':
+    case 'allProjects':
       return true;
     case 'domain':
       return role.type === 'AX';
-    case 'enterprise-project':
+    case 'enterpriseProject':
       return api.enterpriseProject;
   }
 }

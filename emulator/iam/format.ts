@@ -83,8 +83,8 @@ export const assignmentJson = (g: Grant, domainId: string) => ({
   scope:
     g.scope.kind === 'project'
       ? { project: { id: g.scope.projectId } }
-      : g.scope.kind === 'enterprise-project'
+      : g.scope.kind === 'enterpriseProject'
         ? { enterprise_project: { id: g.scope.enterpriseProjectId } }
         : { domain: { id: domainId } },
-  is_inherited: g.scope.kind === 'all-projects',
+  is_inherited: g.scope.kind === 'allProjects',
 });

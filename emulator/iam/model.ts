@@ -1,3 +1,5 @@
+import type { GrantScope } from '../../core/access/effective';
+
 /**
  * The IAM account the emulator keeps: users, groups, permanent access keys, custom policies ("roles",
  * Version 1.1), grants by scope, and 5.0 identity policies with versions and attachments. Plain data,
@@ -45,12 +47,20 @@ export interface Role {
   updatedAt: string;
 }
 
-/** Where a grant applies: the region's project, every project, the domain (global services), or an enterprise project. */
-export type GrantScope =
-  | { kind: 'project'; projectId: string }
-  | { kind: 'all-projects' }
-  | { kind: 'domain' }
-  | { kind: 'enterprise-project'; enterpriseProjectId: string };
+/**
+ * Where a grant applies — the region's project, every project, the domain (global services), or an
+ * enterprise project — written once, in core (the evaluator's type); state files of older emulators
+ * spelt two kinds with dashes, and are read through `normalizeScope`.
+ */
+export type { GrantScope } from '../../core/access/effective';
+
+/** A grant's scope from an older state file (`all-projects`, `enterprise-project`) in today's spelling. */
+export function normalizeScope(scope: { kind: string; enterpriseProjectId?: string }): GrantScope {
+  if (scope.kind === 'all-projects') return { kind: 'allProjects' };
+  if (scope.kind === 'enterprise-project')
+    return { kind: 'enterpriseProject', enterpriseProjectId: scope.enterpriseProjectId ?? '' };
+  return scope as GrantScope;
+}
 
 export interface Grant {
   roleId: string;

@@ -87,7 +87,7 @@ export function permissionRoutes(a: IamAccount): Route[] {
   const enterpriseProject = (c: RouteContext): GrantScope => {
     if (c.params.enterprise_project_id !== a.enterpriseProjectId)
       throw notFoundIam(`Enterprise project ${c.params.enterprise_project_id}`);
-    return { kind: 'enterprise-project', enterpriseProjectId: a.enterpriseProjectId };
+    return { kind: 'enterpriseProject', enterpriseProjectId: a.enterpriseProjectId };
   };
   const group = (c: RouteContext) => ({ group: c.params.group_id });
   const user = (c: RouteContext) => ({ user: c.params.user_id });
@@ -184,7 +184,7 @@ export function permissionRoutes(a: IamAccount): Route[] {
         revoke: 'DeleteDomainGroupInheritedRole',
         list: 'KeystoneListAllProjectPermissionsForGroup',
       },
-      (c) => (domain(c), { kind: 'all-projects' }),
+      (c) => (domain(c), { kind: 'allProjects' }),
       group,
     ),
     ...scopeRoutes(
@@ -222,13 +222,13 @@ export function permissionRoutes(a: IamAccount): Route[] {
         if (groupId !== undefined && !('group' in g.subject && g.subject.group === groupId)) return false;
         const s = g.scope;
         if (q('scope.project_id') && !(s.kind === 'project' && s.projectId === q('scope.project_id'))) return false;
-        if (q('scope.domain_id') && !(s.kind === 'domain' || s.kind === 'all-projects')) return false;
+        if (q('scope.domain_id') && !(s.kind === 'domain' || s.kind === 'allProjects')) return false;
         if (
           q('scope.enterprise_projects_id') &&
-          !(s.kind === 'enterprise-project' && s.enterpriseProjectId === q('scope.enterprise_projects_id'))
+          !(s.kind === 'enterpriseProject' && s.enterpriseProjectId === q('scope.enterprise_projects_id'))
         )
           return false;
-        if (q('is_inherited') !== undefined && (s.kind === 'all-projects') !== (q('is_inherited') === 'true')) return false;
+        if (q('is_inherited') !== undefined && (s.kind === 'allProjects') !== (q('is_inherited') === 'true')) return false;
         return true;
       });
       const { from, to } = page(query, list.length);

@@ -23,15 +23,22 @@ const languageOf = (f: string) => (f.endsWith('.http') ? 'http' : f.endsWith('.j
 const uriOf = (f: string) => `file:///corpus/${f}`;
 const key = (d: { line: number; code: string }) => `${d.line} ${d.code}`;
 
+/**
+ * An outside contributor's clone has no design folder beside it: the suite is then reported as not run
+ * (skipped, with the reason, and counted apart in npm test's summary), never as passed. CI requires it
+ * (.ci/run stops when the corpus is absent).
+ */
+const PRESENT = existsSync(CORPUS);
+const skip = PRESENT
+  ? false
+  : `not run: the real-world corpus is not at ${CORPUS} (the design folder's shared/corpus/real-world, beside this checkout)`;
+
 let client: LspClient;
 let files: string[] = [];
 const found = new Map<string, Diagnostic[]>();
 
 before(async () => {
-  assert.ok(
-    existsSync(CORPUS),
-    `The real-world corpus is not at ${CORPUS}: it is the design folder's shared/corpus/real-world, beside this checkout.`,
-  );
+  if (!PRESENT) return;
   files = readdirSync(CORPUS)
     .filter((f) => f !== 'SOURCES.md')
     .sort();
@@ -44,11 +51,11 @@ before(async () => {
 });
 after(async () => client?.stop());
 
-test('every corpus file has an expectation, and every expectation a file', () => {
+test('every corpus file has an expectation, and every expectation a file', { skip }, () => {
   assert.deepEqual(Object.keys(EXPECTED.files).sort(), files);
 });
 
-test('each file gets exactly the expected findings: no false positive, no miss', () => {
+test('each file gets exactly the expected findings: no false positive, no miss', { skip }, () => {
   const problems: string[] = [];
   let truePositives = 0;
   for (const f of files) {
@@ -73,7 +80,7 @@ test('each file gets exactly the expected findings: no false positive, no miss',
   process.stdout.write(`# corpus: ${files.length} files, ${truePositives} findings as expected, 0 false positives\n`);
 });
 
-test('no quick fix offered on the corpus makes a document worse (more errors or warnings)', () => {
+test('no quick fix offered on the corpus makes a document worse (more errors or warnings)', { skip }, () => {
   const ls = getLanguageService();
   const serious = (ds: Diagnostic[]) =>
     ds.filter((d) => d.severity === DiagnosticSeverity.Error || d.severity === DiagnosticSeverity.Warning).length;

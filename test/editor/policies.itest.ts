@@ -55,7 +55,7 @@ test('the Policies view lists custom policies with their grants and 5.0 policies
   await c.emulator.iam.data.grants.push({
     roleId: role.id,
     subject: { group: 'g-1' },
-    scope: { kind: 'enterprise-project', enterpriseProjectId: c.emulator.enterpriseProjectId },
+    scope: { kind: 'enterpriseProject', enterpriseProjectId: c.emulator.enterpriseProjectId },
   });
   await c.iam.createPolicy(
     'live-v5',

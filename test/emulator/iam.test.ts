@@ -422,3 +422,43 @@ test('every grant scope: grant, check, list, remove, check again; keys listed, s
   assert.equal(ok(await admin('GET', `/v3.0/OS-CREDENTIAL/credentials?user_id=${user.id}`)).credentials.length, 0);
   ok(await admin('DELETE', `/v5/policies/${policy.policy_id}`), 204);
 });
+
+test('a state file of an older emulator, with grant scopes spelt all-projects and enterprise-project, still loads', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ims-old-state-'));
+  const file = join(dir, 'state.json');
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      images: [],
+      iam: {
+        users: [],
+        groups: [{ id: 'g1', name: 'old', description: '', userIds: [], createdAt: '2025-01-01T00:00:00.000Z' }],
+        accessKeys: [],
+        roles: [],
+        grants: [
+          { roleId: 'ims-readonly-00000000000000002', subject: { group: 'g1' }, scope: { kind: 'all-projects' } },
+          {
+            roleId: 'ims-readonly-00000000000000002',
+            subject: { group: 'g1' },
+            scope: { kind: 'enterprise-project', enterpriseProjectId: 'ep' },
+          },
+        ],
+        policies: [],
+      },
+    }),
+  );
+  const old = await startEmulator({ ak: AK, sk: SK, seed: 3, images: 0, stateFile: file });
+  try {
+    const listed = ok(await admin('GET', `/v3.0/OS-PERMISSION/role-assignments?domain_id=${old.domainId}`, undefined, old));
+    assert.deepEqual(
+      listed.role_assignments.map((r: { is_inherited: boolean; scope: object }) => [r.is_inherited, Object.keys(r.scope)[0]]),
+      [
+        [true, 'domain'],
+        [false, 'enterprise_project'],
+      ],
+    );
+  } finally {
+    await old.close();
+  }
+});
