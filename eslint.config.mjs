@@ -67,6 +67,33 @@ export default tseslint.config(
     ['vscode', ...LSP],
     'core/ is pure: it imports no adapter and no editor library',
   ),
+  // Inside core, one direction: the catalogue is below the policy code (core/policy uses the catalogue's
+  // tables and the one rule for action names; the catalogue uses nothing of core/policy). The same block
+  // keeps core's own layer rule for these files, since a later block replaces the rule's options.
+  {
+    files: ['core/catalogue/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../policy', '../policy/**'],
+              message: 'core/catalogue/ is below core/policy/: move what both need into the catalogue',
+            },
+            ...['server', 'client', 'emulator'].map((f) => ({
+              group: [`../../${f}`, `../../${f}/**`],
+              message: `core/ is pure: it imports no adapter and no editor library (${f}/)`,
+            })),
+            {
+              group: ['vscode', ...LSP],
+              message: 'core/ is pure: it imports no adapter and no editor library (an editor or LSP library)',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...layer('server', ['client', 'emulator'], ['vscode'], 'server/ does not import the extension or the emulator'),
   {
     files: ['client/**/*.ts'],

@@ -4,7 +4,7 @@
  * listed here: they are derived from `apis.ts`, so the two tables cannot disagree.
  */
 import type { ImsAction, WildcardForm } from './types';
-import { normalizeAction } from '../policy/actionName';
+import { normalizeAction } from './actionNames';
 import { closest } from '../util/distance';
 
 const OTC_MGMT = 'OTC permissions appendix, image management';

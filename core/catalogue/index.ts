@@ -1,8 +1,7 @@
 /** The catalogue's public face, with the relations derived from its tables. */
 import { IMS_ACTIONS, IMS_WILDCARDS, findAction } from './actions';
 import { IMS_APIS, TAG_APIS, findApi } from './apis';
-import { patternMatches } from '../policy/actionPattern';
-import { sameAction } from '../policy/actionName';
+import { patternMatches, sameAction } from './actionNames';
 import type { ImsApi, Localized } from './types';
 
 export * from './types';

@@ -5,10 +5,9 @@
  */
 import { IMS_ACTIONS } from '../catalogue/actions';
 import type { ImsAction } from '../catalogue/types';
-import { globMatches } from '../util/glob';
-import { sameAction } from './actionName';
+import { patternMatches } from '../catalogue/actionNames';
 
-export { normalizeAction, sameAction } from './actionName';
+export { normalizeAction, patternMatches, sameAction } from '../catalogue/actionNames';
 
 export type ActionProblem =
   | { kind: 'segments'; count: number }
@@ -61,25 +60,6 @@ export function actionProblem(action: string): ActionProblem | undefined {
 
 export function isWildcard(pattern: string): boolean {
   return pattern.includes('*');
-}
-
-/**
- * Case-blind (resource type and operation) matching lower-cases both sides once: `toLowerCase` returns
- * the same string when nothing changes, so plain lower-case actions allocate nothing.
- */
-function restMatches(pattern: string, rest: string): boolean {
-  return globMatches(pattern.toLowerCase(), rest.toLowerCase());
-}
-
-/** Whether a policy action pattern matches a concrete action (or another pattern read literally). */
-export function patternMatches(pattern: string, action: string): boolean {
-  // Most patterns are plain actions: compared in place, allocating nothing.
-  if (!pattern.includes('*')) return sameAction(pattern, action);
-  if (pattern === '*') return true;
-  const p = pattern.indexOf(':');
-  const i = action.indexOf(':');
-  if (p < 0 || i < 0) return pattern === action;
-  return globMatches(pattern.slice(0, p), action.slice(0, i)) && restMatches(pattern.slice(p + 1), action.slice(i + 1));
 }
 
 /**
