@@ -86,7 +86,7 @@ export class ConnectionManager implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly state: vscode.Memento,
-    /** Loads the emulator when the Sandbox first opens (see sandbox.ts). */
+    /** Loads the emulator when the Sandbox first opens (bundles.ts loads dist/emulator.js only then). */
     private readonly loadEmulator: () => StartEmulator,
   ) {}
 
