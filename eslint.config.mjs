@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules, and the layers of DESIGN.md enforced as import rules,
+// Lint: typescript-eslint's recommended rules, and the layers of docs/architecture.md enforced as import rules,
 // so an upward import fails `npm test` instead of waiting for a reviewer.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

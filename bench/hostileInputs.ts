@@ -2,7 +2,7 @@
  * Hostile inputs over real LSP round trips (issue [hardening]): the built server, run as users run it
  * (`dist/server.js --stdio`), opens each document of test/support/hostile.ts and answers diagnostics,
  * hover and completion at 40 places. Target: every request under 100 ms. `npm run bench:hostile` writes
- * bench/hostile.md; the README quotes it.
+ * bench/hostile.md; docs/reliability-and-security.md quotes it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

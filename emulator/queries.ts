@@ -20,7 +20,7 @@ export interface ByTagsBody {
   matches?: Array<{ key: string; value: string }>;
 }
 
-/** ListImageByTags semantics (ims-facts.md §A.2 #5). */
+/** ListImageByTags semantics (docs/sources.md §A.2 #5). */
 export function imagesByTags(images: Image[], body: ByTagsBody): Image[] {
   return images.filter((image) => {
     if (body.without_any_tag) {

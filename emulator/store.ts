@@ -1,5 +1,5 @@
 /**
- * The emulator's images and their tags, with the IMS tag semantics (ims-facts.md §A): upserts for
+ * The emulator's images and their tags, with the IMS tag semantics (docs/sources.md §A): upserts for
  * AddImageTag and batch create, deletes that ignore missing tags except DeleteImageTag (404), legacy
  * `key.value` strings split at the first dot, key-only OpenStack-native tags, and the tag-count quota.
  */

@@ -1,5 +1,5 @@
 // The suites, written once: `npm test` runs every stage in order; `npm run test:unit` runs the node:test
-// folders; the README lists the same names.
+// folders; docs/testing.md lists the same names.
 const node = process.execPath;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 

@@ -1,5 +1,5 @@
 /**
- * SDK-HMAC-SHA256 request signing (ims-facts.md §D.3), written to match the official Node SDK's signer
+ * SDK-HMAC-SHA256 request signing (docs/sources.md §D.3), written to match the official Node SDK's signer
  * byte for byte: the canonical URI encodes each segment of the path as sent (so an already
  * percent-encoded path is encoded again) and ends with '/'; the query is sorted and encoded, arrays
  * repeated; every given header is signed, with `host` and `X-Sdk-Date`; the payload hash is the

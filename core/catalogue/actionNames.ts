@@ -1,5 +1,5 @@
 /**
- * The one rule for comparing action names and patterns (ims-facts.md §B): the service is compared exactly,
+ * The one rule for comparing action names and patterns (docs/sources.md §B): the service is compared exactly,
  * the resource type and operation without regard to case, `*` matches any run of characters (a linear
  * glob, core/util/glob.ts). `normalizeAction` gives a key for sets and maps; `sameAction` compares two
  * names in place, allocating nothing, for hot loops. It sits in the catalogue, below the policy code that

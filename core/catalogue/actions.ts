@@ -1,6 +1,6 @@
 /**
  * The IMS IAM actions (fine-grained policies, Version 1.1, and the IMS rows of the 5.0 table that
- * could be read). Facts: shared/reference/ims-facts.md §B. The tag APIs each action unlocks are not
+ * could be read). Facts: docs/sources.md §B. The tag APIs each action unlocks are not
  * listed here: they are derived from `apis.ts`, so the two tables cannot disagree.
  */
 import type { ImsAction, WildcardForm } from './types';

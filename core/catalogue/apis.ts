@@ -1,5 +1,5 @@
 /**
- * The ten IMS tag APIs of DESIGN.md plus BatchDeleteTags and ListImages. Facts: ims-facts.md §A
+ * The ten IMS tag APIs plus BatchDeleteTags and ListImages. Facts: docs/sources.md §A
  * (methods and paths from the Go SDK meta; actions from the permissions appendices; success codes
  * from the per-API pages).
  */
@@ -347,7 +347,7 @@ export const IMS_APIS: readonly ImsApi[] = [
 ];
 
 /**
- * The 33 regions of the IMS endpoint, as in the Go and Node SDKs, with their group (ims-facts.md §D.1).
+ * The 33 regions of the IMS endpoint, as in the Go and Node SDKs, with their group (docs/sources.md §D.1).
  * Display names only where a Huawei Cloud endpoint table names the region (the SDRS, VAS and IEF
  * endpoint pages); the others show their group.
  */
@@ -405,10 +405,10 @@ export const REGIONS: readonly string[] = REGION_INFO.map((r) => r.id);
  */
 export const DEFAULT_REGION = 'cn-north-4';
 
-/** The global IAM endpoint (tokens, projects); ims-facts.md §D. */
+/** The global IAM endpoint (tokens, projects); docs/sources.md §D. */
 export const IAM_ENDPOINT = 'https://iam.myhuaweicloud.com';
 
-/** Host of the IMS endpoint in a region (ims-facts.md §D.1). */
+/** Host of the IMS endpoint in a region (docs/sources.md §D.1). */
 export const IMS_ENDPOINT_TEMPLATE = 'https://ims.{region}.myhuaweicloud.com';
 export const IMS_HOST_PATTERN = /^ims\.[a-z0-9-]+\.myhuaweicloud\.com(?::\d+)?$/i;
 
@@ -448,7 +448,7 @@ export const IMS_HEADERS: ReadonlyArray<{ name: string; values: string[]; doc: {
   },
 ];
 
-/** The ten tag APIs of DESIGN.md, in its order. */
+/** The ten tag APIs (docs/sources.md §A), in its order. */
 export const TAG_APIS: readonly ImsApi[] = IMS_APIS.filter((a) => a.tagApi);
 
 export function findApi(id: string): ImsApi | undefined {

@@ -49,7 +49,7 @@ const isRead = (action: string) => /^(get|list)/i.test(action.split(':')[2] ?? '
 /**
  * Actions that must be granted beside this one for some API it serves: an API that needs a write
  * action and a read one (the OpenStack-native tag APIs and CreateOrUpdateTags need update and get)
- * makes the read a dependency of the write (ims-facts.md §B: "dependency of native tag add/delete and of
+ * makes the read a dependency of the write (docs/sources.md §B: "dependency of native tag add/delete and of
  * PUT /v1/cloudimages/tags"). A read action depends on nothing.
  */
 export function dependentActions(action: string): string[] {

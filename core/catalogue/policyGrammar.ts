@@ -1,6 +1,6 @@
 /**
  * Huawei Cloud IAM policy grammar: versions, statement keys, limits, condition operators and global
- * condition keys. Facts: ims-facts.md §C.
+ * condition keys. Facts: docs/sources.md §C.
  */
 import type { Localized } from './types';
 
@@ -97,7 +97,7 @@ export const STATEMENT_KEYS: readonly StatementKey[] = [
   },
 ];
 
-/** Limits documented for policies created through the IAM v3 API (ims-facts.md §C.1). */
+/** Limits documented for policies created through the IAM v3 API (docs/sources.md §C.1). */
 export const POLICY_LIMITS = {
   statements: 8,
   actions: 100,
@@ -117,7 +117,7 @@ export interface ConditionOperator {
 
 /**
  * The operators of the IAM policy-syntax page (huaweicloudDocs/iam, 用户指南/策略语法.md, table 4 "运算符",
- * read 2026-11 at commit 3e78d902), StringMatch/StringNotMatch of the SCP and 5.0 list (ims-facts.md §C.1),
+ * read 2026-11 at commit 3e78d902), StringMatch/StringNotMatch of the SCP and 5.0 list (docs/sources.md §C.1),
  * and Null, which the same page's Null example uses (corpus hwdocs-iam-syntax-null.json).
  */
 const confirmedOps = [

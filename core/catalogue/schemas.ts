@@ -1,6 +1,6 @@
 /**
  * Request-body JSON Schemas (draft 2020-12, for ajv) of the tag APIs, built from one set of shared
- * definitions. Facts: ims-facts.md §A.2. Only validating keywords plus `description` are used, so the
+ * definitions. Facts: docs/sources.md §A.2. Only validating keywords plus `description` are used, so the
  * schemas compile in ajv's strict mode.
  */
 import type { JsonSchema } from './types';
@@ -76,7 +76,7 @@ export const CREATE_OR_UPDATE_TAGS_BODY: JsonSchema = {
     tag: { type: 'string', minLength: 1, description: "Legacy 'key.value' string, split at the first '.'" },
     image_tag: { ...resourceTag, description: 'Tag as {key, value}' },
   },
-  // The docs say only one of the two may be used; that one is required is inferred (ims-facts.md §A.2 #3).
+  // The docs say only one of the two may be used; that one is required is inferred (docs/sources.md §A.2 #3).
   oneOf: [{ required: ['tag'] }, { required: ['image_tag'] }],
 };
 

@@ -1,5 +1,5 @@
 /**
- * Tag key/value rules. The documented limits conflict (ims-facts.md §A.1): the per-API pages say
+ * Tag key/value rules. The documented limits conflict (docs/sources.md §A.1): the per-API pages say
  * key ≤ 36, value ≤ 43 and 10 tags an image; the newest tag-format page says key 1–128, value 0–255
  * and 20 tags. We enforce the looser bounds, so nothing the service accepts is rejected, and mention
  * the stricter ones in hovers and messages.

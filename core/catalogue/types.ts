@@ -50,7 +50,7 @@ export interface ImsApi {
   actions: string[];
   iamProject: boolean;
   enterpriseProject: boolean;
-  /** One of the ten tag APIs of DESIGN.md (false for the two related APIs). */
+  /** One of the ten tag APIs of docs/sources.md §A (false for the two related APIs). */
   tagApi: boolean;
   openstackNative: boolean;
   deprecated?: { replacements: string[] };

@@ -39,7 +39,7 @@ export class ImsNetworkError extends Error {
   }
 }
 
-/** Reads `{"error": {"code", "message"}}` or `{"error_code", "error_msg"}` (ims-facts.md §A.3). */
+/** Reads `{"error": {"code", "message"}}` or `{"error_code", "error_msg"}` (docs/sources.md §A.3). */
 export function parseErrorBody(text: string): { code?: string; message?: string } {
   try {
     const body = JSON.parse(text) as { error?: { code?: string; message?: string }; error_code?: string; error_msg?: string };

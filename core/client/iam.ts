@@ -1,5 +1,5 @@
 /**
- * IAM for the client (ims-facts.md §D.2, §D.4): a token from POST /v3/auth/tokens (header
+ * IAM for the client (docs/sources.md §D.2, §D.4): a token from POST /v3/auth/tokens (header
  * X-Subject-Token), cached until shortly before it expires; the project ID of a region from
  * GET /v3/projects?name=<region>.
  */

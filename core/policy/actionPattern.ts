@@ -1,7 +1,7 @@
 /**
  * IAM action strings and wildcard patterns: `service:resourceType:operation`. The service name is
  * lower-case and compared exactly; resourceType and operation are case-insensitive; `*` matches any
- * run of characters (ims-facts.md §B, §C.1).
+ * run of characters (docs/sources.md §B, §C.1).
  */
 import { IMS_ACTIONS } from '../catalogue/actions';
 import type { ImsAction } from '../catalogue/types';

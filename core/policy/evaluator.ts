@@ -1,5 +1,5 @@
 /**
- * Evaluates actions against policies the way IAM does (ims-facts.md §C.1): a matching Deny wins over
+ * Evaluates actions against policies the way IAM does (docs/sources.md §C.1): a matching Deny wins over
  * any Allow; with no matching Allow the action is not granted. A statement with a Condition only
  * "may" apply, and verdicts say so rather than guess.
  */

@@ -1,5 +1,5 @@
 /**
- * What the IMS extension reads in a Terraform file (iam-apis.md §3): the policy of each
+ * What the IMS extension reads in a Terraform file (docs/sources.md §T): the policy of each
  * `huaweicloud_identity_role` (Version 1.1) and the `policy_document` of each
  * `huaweicloud_identityv5_policy` (5.0), written as a heredoc or as `jsonencode({...})` in HCL object
  * syntax, each turned into a JSON document with a source map; and the `tags` maps of the IMS image

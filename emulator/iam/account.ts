@@ -8,7 +8,7 @@ import { badRequest, conflict, notFoundIam } from './errors';
 import { emptyIam, normalizeScope, type AccessKey, type Group, type IamData, type PolicyV5, type Role, type User } from './model';
 import { IAM_READONLY_ROLE_ID, systemRoles, systemPoliciesV5 } from './systemRoles';
 
-/** 5.0 quotas (iam-apis.md §2): versions a policy, policies attached to a user or a group, groups a user is in. */
+/** 5.0 quotas (docs/sources.md §I.2): versions a policy, policies attached to a user or a group, groups a user is in. */
 export const QUOTAS = { versions: 5, userPolicies: 10, groupPolicies: 10, groupsPerUser: 10, documentChars: 6144 };
 
 /** IAM user names: 5 to 32 characters, not starting with a digit; only letters, digits, `_`, `-` and space (SDK CreateUserOption). */

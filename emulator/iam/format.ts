@@ -1,4 +1,4 @@
-/** IAM's JSON forms of users, groups, keys, roles and 5.0 policies (SDK models: iam-apis.md §1–2). */
+/** IAM's JSON forms of users, groups, keys, roles and 5.0 policies (SDK models: docs/sources.md §I.1–I.2). */
 import type { IamAccount } from './account';
 import type { AccessKey, Grant, Group, PolicyV5, PolicyVersionV5, Role, User } from './model';
 

@@ -1,4 +1,4 @@
-/** IAM v3 identities: users, groups, membership, permanent access keys (iam-apis.md §1, SDK-IAM3). */
+/** IAM v3 identities: users, groups, membership, permanent access keys (docs/sources.md §I.1). */
 import { QUOTAS, newId, now, type IamAccount } from './account';
 import { badRequest, notFoundIam } from './errors';
 import { groupJson, keyJson, userJson, links } from './format';

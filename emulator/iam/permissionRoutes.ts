@@ -1,4 +1,4 @@
-/** Custom policies ("roles", 1.1), system policies, and grants by scope (iam-apis.md §1, SDK-IAM3). */
+/** Custom policies ("roles", 1.1), system policies, and grants by scope (docs/sources.md §I.1). */
 import { newId, now, type IamAccount } from './account';
 import { badRequest, conflict, notFoundIam } from './errors';
 import { assignmentJson, roleJson, links } from './format';

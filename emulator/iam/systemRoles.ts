@@ -1,9 +1,9 @@
 /**
- * System policies in `GET /v3/roles`, at least IMS's. Their names and meaning are documented (ims-facts.md
- * "IMS FullAccess: all IMS permissions", "IMS ReadOnlyAccess: read-only"); their JSON action lists were
- * not found and are a GUESS by the pattern of other services' read-only policies (ims-facts.md
- * [UNCONFIRMED]): `ims:*:*`, and `ims:*:get*` with `ims:*:list*`. IAM ReadOnlyAccess's are documented
- * (`iam:*:get*`, `iam:*:list*`, `iam:*:check*`, DOC-IAM-POLICYCONTENT); it is a global (AX) policy.
+ * System policies in `GET /v3/roles`, at least IMS's. Their names and meaning are documented
+ * (docs/sources.md §B.2: "IMS FullAccess: all IMS permissions", "IMS ReadOnlyAccess: read-only"); their
+ * JSON action lists were not found and are a GUESS (unconfirmed) by the pattern of other services'
+ * read-only policies: `ims:*:*`, and `ims:*:get*` with `ims:*:list*`. IAM ReadOnlyAccess's are documented
+ * (`iam:*:get*`, `iam:*:list*`, `iam:*:check*`, usermanual-iam/iam_01_0018); it is a global (AX) policy.
  */
 import type { PolicyV5, Role } from './model';
 

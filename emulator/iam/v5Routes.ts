@@ -1,4 +1,4 @@
-/** IAM 5.0: identity policies with versions and attachments, caller identity, validation, authorization schemas (iam-apis.md §2). */
+/** IAM 5.0: identity policies with versions and attachments, caller identity, validation, authorization schemas (docs/sources.md §I.2). */
 import { QUOTAS, newId, now, type IamAccount } from './account';
 import { imsAuthorizationSchema } from './authorizationSchema';
 import { IamFailure, badRequest, conflict, notFoundIam } from './errors';

@@ -1,5 +1,5 @@
 /**
- * Diagnostics for policy documents. Every finding has a stable code (README lists them) and the
+ * Diagnostics for policy documents. Every finding has a stable code (docs/policy-files.md lists them) and the
  * exact range of the JSON node it is about. JSON syntax errors are left to the editor's JSON support.
  */
 import { findNodeAtLocation, getNodeValue, printParseErrorCode, type Node } from 'jsonc-parser';

@@ -1,5 +1,5 @@
 /**
- * The one rule for action names (ims-facts.md §B): the service compared exactly, the resource type and
+ * The one rule for action names (docs/sources.md §B): the service compared exactly, the resource type and
  * operation in any case. Every edge of the comparison: lengths, the colon, non-letters, no colon at all.
  */
 import { test } from 'node:test';

@@ -1,6 +1,6 @@
 /**
  * Every documented limit at its boundary, n and n+1, with the numbers written here from the facts
- * (ims-facts.md §A.1 tag rules, §C.1 policy limits), not read back from the code or its messages; and
+ * (docs/sources.md §A.1 tag rules, §C.1 policy limits), not read back from the code or its messages; and
  * the case rule of wildcards in matching and in a verdict.
  */
 import { test } from 'node:test';

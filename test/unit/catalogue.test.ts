@@ -11,7 +11,7 @@ import {
   findAction,
 } from '../../core/catalogue';
 
-test('the ten tag APIs of DESIGN.md plus BatchDeleteTags and ListImages', () => {
+test('the ten tag APIs (docs/sources.md §A) plus BatchDeleteTags and ListImages', () => {
   assert.deepEqual(
     TAG_APIS.map((a) => a.id),
     [
@@ -80,7 +80,7 @@ test('derived relations: which APIs a pattern authorizes; dependent actions', ()
 });
 
 test('dependent actions are one-way: a write depends on the read its APIs also need, a read on nothing', () => {
-  // Seed table (DESIGN.md): GlanceCreateTag, GlanceDeleteTag and CreateOrUpdateTags need get and update.
+  // The table of the ten tag APIs (docs/sources.md §A): GlanceCreateTag, GlanceDeleteTag and CreateOrUpdateTags need get and update.
   assert.deepEqual(dependentActions('ims:images:update'), ['ims:images:get']);
   assert.deepEqual(dependentActions('IMS:Images:Update'.replace('IMS', 'ims')), ['ims:images:get']);
   assert.deepEqual(dependentActions('ims:images:get'), []);
@@ -95,7 +95,7 @@ test('readOnly: only the APIs that change nothing are sent without asking', () =
   assert.deepEqual(readOnly, ['ListImageByTags', 'ListImageTags', 'ListImages', 'ListImagesTags', 'ListTags']);
 });
 
-/** DESIGN.md's table of the ten tag APIs, copied here by hand: method and path, actions, IAM project, enterprise project. */
+/** The table of the ten tag APIs (docs/sources.md §A), copied here by hand: method and path, actions, IAM project, enterprise project. */
 const SEED: Array<[string, string, string[], boolean, boolean]> = [
   ['GlanceCreateTag', 'PUT /v2/images/{image_id}/tags/{tag}', ['ims:images:get', 'ims:images:update'], true, false],
   ['GlanceDeleteTag', 'DELETE /v2/images/{image_id}/tags/{tag}', ['ims:images:get', 'ims:images:update'], true, false],

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 test('tag keys and values: the length limits of the facts at n and n+1, and the character rule', () => {
-  // The loosest documented bounds (ims-facts.md): key 1–128, value 0–255.
+  // The loosest documented bounds (docs/sources.md §A.1): key 1–128, value 0–255.
   assert.equal(TAG_RULES.key.max, 128);
   assert.equal(TAG_RULES.value.max, 255);
   assert.ok(isValidTagKey('k'.repeat(128)));

@@ -1,5 +1,5 @@
 /**
- * REST Client's system variables (iam-apis.md §4), with its syntax and meaning: `{{$guid}}` (and
+ * REST Client's system variables (docs/sources.md §H), with its syntax and meaning: `{{$guid}}` (and
  * httpyac's `{{$uuid}}`), `{{$randomInt min max}}` (min ≤ n < max), `{{$timestamp [offset unit]}}`
  * (UTC seconds), `{{$datetime rfc1123|iso8601|"format" [offset unit]}}` (UTC), `{{$localDatetime …}}`
  * (local time), `{{$processEnv [%]NAME}}` and `{{$dotenv [%]NAME}}` (with `%`, NAME is first looked up
