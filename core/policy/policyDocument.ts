@@ -1,10 +1,10 @@
 /**
  * A policy document read from a jsonc-parser tree, keeping the nodes so every finding has an exact
- * range. Recognition is by content (DESIGN.md contracts): a top-level object with `Statement`, or the
+ * range. Recognition is by content (docs/architecture.md): a top-level object with `Statement`, or the
  * IAM API wrapper `{"role": {"policy": {...}}}`. Anything else is not ours.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { tooDeepAt } from '../util/nesting';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJsonTree } from '../util/nesting';
 
 export interface StringEntry {
   value: string;
@@ -60,15 +60,9 @@ export const MAX_JSON_DEPTH = 256;
 
 export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
-  let tree: Node | undefined;
-  // A pre-scan refuses what is far too deep before the recursive parser meets it.
-  if (tooDeepAt(text, MAX_JSON_DEPTH) !== undefined) return { tree: undefined, errors, policy: undefined };
-  try {
-    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    return { tree: undefined, errors, policy: undefined };
-  }
+  const { tree } = parseJsonTree(text, errors, { allowTrailingComma: true, disallowComments: false }, MAX_JSON_DEPTH);
+  // The scan counts brackets; the tree walks after the parse count nodes (a property is one too), so
+  // the policy limit is checked in their unit.
   if (tree && depthOf(tree) > MAX_JSON_DEPTH) return { tree: undefined, errors, policy: undefined };
   return { tree, errors, policy: readPolicyModel(tree) };
 }

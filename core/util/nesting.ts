@@ -1,3 +1,5 @@
+import { parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+
 /**
  * How deeply a JSON (or HCL) text nests, found in one pass before anything recursive reads it.
  * jsonc-parser, ajv, our tree walkers and the Terraform extractor all recurse per level: a file nested
@@ -10,10 +12,11 @@ export const MAX_NESTING = 512;
 
 /**
  * The offset of the first bracket that opens a level past `limit` (`{`, `[` and, for HCL, `(`), or
- * undefined when the text stays within it. Strings (`"…"` with escapes) and comments (`//`, `#`,
- * `/* … *\/`) are skipped, so brackets inside them do not count.
+ * undefined when the text stays within it. Strings (`"…"` with escapes) and comments (`//`,
+ * `/* … *\/`, and `#` when `hashComments`: HCL's, not JSON's) are skipped, so brackets inside them do
+ * not count. Skipping `#` in JSON would hide `#[[[[…` from the scan while jsonc-parser reads every `[`.
  */
-export function tooDeepAt(text: string, limit = MAX_NESTING): number | undefined {
+export function tooDeepAt(text: string, limit = MAX_NESTING, hashComments = false): number | undefined {
   let depth = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -27,7 +30,7 @@ export function tooDeepAt(text: string, limit = MAX_NESTING): number | undefined
     } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
       const end = text.indexOf('\n', i);
       i = end < 0 ? n : end;
-    } else if (c === 35 /* # */) {
+    } else if (c === 35 /* # */ && hashComments) {
       const end = text.indexOf('\n', i);
       i = end < 0 ? n : end;
     } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
@@ -40,4 +43,26 @@ export function tooDeepAt(text: string, limit = MAX_NESTING): number | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * jsonc-parser's tree of a JSON text, or, past `limit` levels, no tree and the offset where the text
+ * went too deep. Every JSON parse of text from a workspace or a request goes through here, so the
+ * guard is written once; the catch is the last line of defence should the scan and the parser ever
+ * disagree about what nests.
+ */
+export function parseJsonTree(
+  text: string,
+  errors: ParseError[],
+  options?: ParseOptions,
+  limit = MAX_NESTING,
+): { tree?: Node; tooDeep?: number } {
+  const tooDeep = tooDeepAt(text, limit);
+  if (tooDeep !== undefined) return { tooDeep };
+  try {
+    return { tree: parseTree(text, errors, options) };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { tooDeep: 0 };
+  }
 }

@@ -5,7 +5,9 @@
  * learn_more_link, locations as path elements and a span of positions, marker paging) and
  * CheckNoNewAccess (check_result pass|fail, message, reasons with the statement that adds access).
  */
-import { findNodeAtLocation, parseTree, type JSONPath } from 'jsonc-parser';
+import { findNodeAtLocation, type JSONPath } from 'jsonc-parser';
+import { lineIndex } from '../../core/util/lineIndex';
+import { parseJsonTree } from '../../core/util/nesting';
 import { addedAccess } from '../../core/policy/accessDiff';
 import { parseJson } from '../../core/policy/policyDocument';
 import type { IamAccount } from './account';
@@ -32,31 +34,35 @@ function jsonPath(path: string): JSONPath {
   return [...path.replace(/^\$\.?/, '').matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
 }
 
-/** The Go SDK's Position of an offset: line from 1, column and offset from 0. */
-function position(text: string, offset: number) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1), offset };
-}
-
-function location(text: string, path: string) {
-  const steps = jsonPath(path);
-  const tree = parseTree(text);
-  const node = tree ? (findNodeAtLocation(tree, steps) ?? tree) : undefined;
-  const start = node?.offset ?? 0;
-  const end = node ? node.offset + node.length : Math.min(1, text.length);
-  return {
-    path: steps.map((s) => (typeof s === 'number' ? { index: s } : { key: s })),
-    span: { start: position(text, start), end: position(text, end) },
+/**
+ * Locations in one document, as the Go SDK's Location reads them (Position: line from 1, column and
+ * offset from 0). The document is parsed and its lines found once per request, not once per finding.
+ */
+function locator(text: string) {
+  const { tree } = parseJsonTree(text, []);
+  const at = lineIndex(text);
+  const position = (offset: number) => {
+    const { line, character } = at(offset);
+    return { line: line + 1, column: character, offset };
+  };
+  return (path: string) => {
+    const steps = jsonPath(path);
+    const node = tree ? (findNodeAtLocation(tree, steps) ?? tree) : undefined;
+    const start = node?.offset ?? 0;
+    const end = node ? node.offset + node.length : Math.min(1, text.length);
+    return {
+      path: steps.map((s) => (typeof s === 'number' ? { index: s } : { key: s })),
+      span: { start: position(start), end: position(end) },
+    };
   };
 }
 
-const finding = (text: string, f: Finding) => ({
+const finding = (location: ReturnType<typeof locator>, f: Finding) => ({
   finding_type: f.findingType === 'ERROR' ? 'error' : 'warning',
   issue_code: f.issueCode,
   finding_details: f.message,
   learn_more_link: LEARN_MORE,
-  locations: [location(text, f.path)],
+  locations: [location(f.path)],
 });
 
 export function analyzerRoutes(a: IamAccount): Route[] {
@@ -88,11 +94,12 @@ export function analyzerRoutes(a: IamAccount): Route[] {
       ({ body, query }) => {
         const document = text(body, 'policy_document');
         oneOf(body, 'policy_type', VALIDATE_TYPES);
-        const all = policyFindings(document, '5.0').map((f) => finding(document, f));
+        const all = policyFindings(document, '5.0');
         // Marker paging as the SDK reads it: the marker is the index where the next page starts.
         const limit = Math.min(Math.max(Number(query.get('limit') ?? 100) || 100, 1), 200);
         const from = Number(query.get('marker') ?? 0) || 0;
-        const findings = all.slice(from, from + limit);
+        const location = locator(document);
+        const findings = all.slice(from, from + limit).map((f) => finding(location, f));
         const next = from + limit < all.length ? String(from + limit).padStart(4, '0') : null;
         return { status: 200, body: { findings, page_info: { current_count: findings.length, next_marker: next } } };
       },

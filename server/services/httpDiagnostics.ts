@@ -3,7 +3,7 @@
  * mapped into the body), tag rules, duplicate keys, list limits; methods and paths; deprecated APIs;
  * and the check against the workspace's policies. Stable codes; exact ranges.
  */
-import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node, type ParseError } from 'jsonc-parser';
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, DiagnosticTag, Range, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -30,7 +30,7 @@ import { maskBareReferences, referenceTo } from '../../core/http/variables/refer
 import { resolveReference } from '../../core/http/variables/resolver';
 import { describeStatement, evaluateApi } from './policyVerdict';
 import type { ServiceContext } from './serviceContext';
-import { MAX_NESTING, tooDeepAt } from '../../core/util/nesting';
+import { MAX_NESTING, parseJsonTree } from '../../core/util/nesting';
 
 export const HttpCode = {
   bodySchema: 'body-schema',
@@ -242,7 +242,7 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
   const errors: ParseError[] = [];
   // A {{variable}} standing for a whole JSON value parses as a string of its length, and is not judged.
   const { text: masked, holes } = maskBareReferences(body.text);
-  const deep = tooDeepAt(masked);
+  const { tree, tooDeep: deep } = parseJsonTree(masked, errors, { allowTrailingComma: false, disallowComments: false });
   if (deep !== undefined) {
     // Not parsed: the JSON parser recurses per level (core/util/nesting.ts).
     out.add(
@@ -254,7 +254,6 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
     );
     return;
   }
-  const tree = parseTree(masked, errors, { allowTrailingComma: false, disallowComments: false });
   const base = body.span.start;
   if (errors.length > 0 || !tree) {
     const e = errors[0];
@@ -307,7 +306,7 @@ function checkBody(out: Out, request: HttpRequest, api: ImsApi): void {
   checkDuplicateKeys(out, tree, base, holes);
 }
 
-/** Any list of {key, …} objects in a tag body must not repeat a key (ims-facts.md §A.1, §A.2 #5). */
+/** Any list of {key, …} objects in a tag body must not repeat a key (docs/sources.md §A.1, §A.2 #5). */
 function checkDuplicateKeys(out: Out, node: Node, base: number, holes: ReadonlySet<number>): void {
   if (node.type === 'array') {
     const seen = new Map<string, Node>();

@@ -38,7 +38,7 @@ export class ParsedTerraform<T extends { root: SyntaxNode } = { root: SyntaxNode
     parse: HclParse<T>,
     previous?: ParsedTerraform<T>,
   ) {
-    this.tooDeep = tooDeepAt(text);
+    this.tooDeep = tooDeepAt(text, undefined, true);
     this.tree = this.tooDeep === undefined ? parse(text, previous?.tree) : undefined;
     this.pending = this.tooDeep === undefined && this.tree === undefined;
     this.model = this.tree

@@ -77,6 +77,12 @@ test('5.0 policies: list with markers, versions, a new default version, validati
   assert.deepEqual(await iam.roleAssignments({}), []);
 });
 
+test('ValidatePolicy on a policy nested 100,000 deep behind a #: findings, not a 500', async () => {
+  const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const findings = await iam.validate(`{"Version": "5.0", "Statement": #${deep}\n}`);
+  assert.ok(findings.length > 0, 'the document is reported, not crashed on');
+});
+
 async function fetchAsAdmin(path: string, body: unknown): Promise<number> {
   const text = JSON.stringify(body);
   const url = `${emu.url}${path}`;

@@ -16,6 +16,7 @@ import { globMatches } from '../../core/util/glob';
 import { closest } from '../../core/util/distance';
 import { parseDotenv } from '../../core/http/variables/dotenv';
 import { environmentFrom } from '../../core/http/variables/environments';
+import { parseJson } from '../../core/policy/policyDocument';
 import type { HttpVariableSources } from '../../core/http/variables/sources';
 import type { SystemEnv } from '../../core/http/variables/systemVariables';
 import { getLanguageService } from '../../server/languageService';
@@ -152,6 +153,21 @@ test('nesting 100,000 deep: policies, .http bodies and env files degrade to a cl
   );
   const env = environmentFrom([{ label: 'http-client.env.json', text: `{"dev": {"a": ${deep}}}` }], 'dev');
   assert.deepEqual(env.problems, ['http-client.env.json nests deeper than 512 levels: not read']);
+});
+
+test('a # in JSON hides nothing from the nesting guard: only HCL has # comments, jsonc-parser reads every bracket after it', () => {
+  const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  const env = environmentFrom([{ label: 'http-client.env.json', text: `{"dev": #${deep}\n}` }], 'dev');
+  assert.deepEqual(env.problems, ['http-client.env.json nests deeper than 512 levels: not read']);
+  assert.equal(parseJson(`{"Statement": #${deep}\n}`).tree, undefined);
+  const httpDoc = docOf(
+    `POST https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/i/tags\nContent-Type: application/json\n\n{"tag": #${deep}\n}\n`,
+    'http',
+  );
+  assert.ok(
+    everyRequest(ls, httpDoc, 'deep .http body behind #').some((x) => /more than 512 levels deep/.test(String(x.message))),
+    'the body says why it is not read',
+  );
 });
 
 /** A service whose .http variables come from the given env file and .env text. */
@@ -302,7 +318,7 @@ test('policies edited step by step around pathological wildcards end as opened f
   assert.deepEqual(ls.diagnostics(doc), ls.diagnostics(docOf(doc.getText(), 'json')));
 });
 
-test('worst latencies (for the README; the bound only guards against a hang)', () => {
+test('worst latencies (for docs/reliability-and-security.md; the bound only guards against a hang)', () => {
   const rows = [...worst].sort((a, b) => b[1] - a[1]);
   process.stdout.write(
     `# worst latency: ${rows

@@ -1,13 +1,14 @@
 /**
- * .http environments as REST Client, httpyac and the JetBrains HTTP Client keep them (iam-apis.md §4):
+ * .http environments as REST Client, httpyac and the JetBrains HTTP Client keep them (docs/sources.md §H):
  * `rest-client.environmentVariables` in settings, and `http-client.env.json` with
  * `http-client.private.env.json` at the workspace folder's root and beside the file — each
  * `{"$shared": {...}, "dev": {...}}`. Later sources win: settings, then the root's files, then the
  * files beside the .http file, a private file over its public one; within them, the selected
  * environment over `$shared`. Pure: the adapters read the files and hand their text here.
  */
-import { parseTree, type Node } from 'jsonc-parser';
-import { MAX_NESTING, tooDeepAt } from '../../util/nesting';
+import type { Node, ParseError } from 'jsonc-parser';
+import { lineIndex } from '../../util/lineIndex';
+import { MAX_NESTING, parseJsonTree } from '../../util/nesting';
 
 export const SHARED = '$shared';
 
@@ -62,18 +63,8 @@ const scalar = (v: unknown): string | undefined =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 function fromTree(root: Node, text: string): Parsed['envs'] {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const place = (start: number, end: number): Place => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= start) lo = mid;
-      else hi = mid - 1;
-    }
-    return { start, end, line: lo, character: start - lineStarts[lo] };
-  };
+  const at = lineIndex(text);
+  const place = (start: number, end: number): Place => ({ start, end, ...at(start) });
   const envs: Parsed['envs'] = new Map();
   for (const prop of root.children ?? []) {
     const [key, obj] = prop.children ?? [];
@@ -113,13 +104,12 @@ export function parseSources(sources: readonly EnvironmentSource[]): { parsed: P
       parsed.push({ source, envs: fromValue(source.value) });
       continue;
     }
-    // Nested past the limit: not parsed (the parser recurses per level and would overflow the stack).
-    if (tooDeepAt(source.text) !== undefined) {
+    const errors: ParseError[] = [];
+    const { tree: root, tooDeep } = parseJsonTree(source.text, errors, { allowTrailingComma: true });
+    if (tooDeep !== undefined) {
       problems.push(`${source.label} nests deeper than ${MAX_NESTING} levels: not read`);
       continue;
     }
-    const errors: import('jsonc-parser').ParseError[] = [];
-    const root = parseTree(source.text, errors, { allowTrailingComma: true });
     if (!root || root.type !== 'object' || errors.length) {
       problems.push(`${source.label} is not a JSON object of environments`);
       if (root?.type === 'object') parsed.push({ source, envs: fromTree(root, source.text) });
