@@ -10,7 +10,7 @@ import type { RoleJson, ValidationFinding } from '../../core/client/iamClient';
 import type { CommandFactory, Ctx } from '../context';
 import { IAM_SCHEME } from '../policies/address';
 import { liveUri } from '../policies/liveDocuments';
-import { buildReview, ourFindings } from '../policies/review';
+import { attachedTo, buildReview, ourFindings } from '../policies/review';
 import type { PolicyNode } from '../policies/tree';
 import { askPick, askText, required } from '../prompts';
 
@@ -21,7 +21,7 @@ const TEMPLATE = (version: '1.1' | '5.0') => ({
 
 /**
  * The policy of the active editor, if it is one of `version`; a policy of another Version (a 1.1 policy
- * open when a 5.0 one is made) is not used, and the template stands in, as the README says.
+ * open when a 5.0 one is made) is not used, and the template stands in, as docs/live-policies.md says.
  */
 function activePolicy(version: '1.1' | '5.0'): unknown {
   const editor = vscode.window.activeTextEditor;
@@ -189,18 +189,7 @@ export const deletePolicy: CommandFactory = (ctx) => async (node?: PolicyNode, c
     if (!ok) return false;
     await iam.deleteRole(node.role.id);
   } else if (node?.kind === 'policy') {
-    const entities = await iam.attachedEntities(node.policy.policy_id);
-    // Named as people know them (the ids when IAM does not let us read the names).
-    const [users, groups] =
-      entities.policy_users.length + entities.policy_groups.length > 0
-        ? await Promise.all([iam.listUsers().catch(() => []), iam.listGroups().catch(() => [])])
-        : [[], []];
-    const userName = new Map(users.map((u) => [u.id, u.name]));
-    const groupName = new Map(groups.map((g) => [g.id, g.name]));
-    const names = [
-      ...entities.policy_users.map((u) => vscode.l10n.t('user {0}', userName.get(u.user_id) ?? u.user_id)),
-      ...entities.policy_groups.map((g) => vscode.l10n.t('group {0}', groupName.get(g.group_id) ?? g.group_id)),
-    ];
+    const names = await attachedTo(iam, node.policy.policy_id);
     if (names.length > 0)
       throw new Error(
         vscode.l10n.t(

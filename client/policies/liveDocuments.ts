@@ -226,15 +226,20 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the cloud copy changed. Save again to choose.'));
       }
     }
-    // The review: what this adds and takes away, whom it reaches; nothing is sent unless Publish is chosen.
-    const warnings = ourFindings(uri, vscode.DiagnosticSeverity.Warning);
     const name = current.name ?? addressLabel(a);
-    const target =
-      a.kind === 'role' ? { kind: 'role' as const, id: a.roleId, name } : { kind: 'policy' as const, id: a.policyId, name };
-    const review = await buildReview(this.iam(), target, current.text, text, warnings);
-    if (!(await this.review(review)))
-      throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the review of {0} was cancelled.', name));
-    await this.publish(a, value, name);
+    // Asked first, because the answer decides what the review compares: only a new default changes access.
+    const { makeDefault, inForce } = await this.versionChoice(a, current.text);
+    if (makeDefault) {
+      // The review: what this adds to and takes from the text in force, whom it reaches; nothing is sent
+      // unless Publish is chosen. A version that is not made the default changes nobody's access.
+      const warnings = ourFindings(uri, vscode.DiagnosticSeverity.Warning);
+      const target =
+        a.kind === 'role' ? { kind: 'role' as const, id: a.roleId, name } : { kind: 'policy' as const, id: a.policyId, name };
+      const review = await buildReview(this.iam(), target, inForce, text, warnings);
+      if (!(await this.review(review)))
+        throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the review of {0} was cancelled.', name));
+    }
+    await this.publish(a, value, name, makeDefault);
     // Published: from here on nothing may fail the save, or saving again would publish a second time. A
     // re-read that fails leaves the base unknown, so the next save compares with IAM before sending.
     let fresh: Awaited<ReturnType<LiveDocuments['fetch']>> | undefined;
@@ -251,7 +256,34 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     this.published.fire(uri);
   }
 
-  private async publish(a: LiveAddress, value: unknown, name: string): Promise<void> {
+  /**
+   * Whether the edit becomes the policy in force, and the text in force now. Only a version that is not
+   * the default asks: publish the edit as the new default (IAM then applies it), or as a version only.
+   */
+  private async versionChoice(a: LiveAddress, shown: string): Promise<{ makeDefault: boolean; inForce: string }> {
+    if (a.kind !== 'version') return { makeDefault: true, inForce: shown };
+    const iam = this.iam();
+    const policy = await iam.getPolicy(a.policyId);
+    if (policy.default_version_id === a.versionId) return { makeDefault: true, inForce: shown };
+    const asDefault = vscode.l10n.t('Publish as the New Default');
+    const asVersion = vscode.l10n.t('Publish as a Version, Not the Default');
+    const choice = await this.ask(
+      vscode.l10n.t(
+        '{0} is not the default version of {1} (the default is {2}). Publish your edit as a new version that becomes the default (IAM then applies it), or as a new version only?',
+        a.versionId,
+        `"${policy.policy_name}"`,
+        policy.default_version_id,
+      ),
+      asVersion,
+      asDefault,
+    );
+    if (choice === undefined) throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: no choice was made.'));
+    if (choice === asVersion) return { makeDefault: false, inForce: shown };
+    const inForce = await iam.getVersion(a.policyId, policy.default_version_id);
+    return { makeDefault: true, inForce: documentText(inForce.document) };
+  }
+
+  private async publish(a: LiveAddress, value: unknown, name: string, makeDefault: boolean): Promise<void> {
     const iam = this.iam();
     try {
       if (a.kind === 'role') {
@@ -259,27 +291,6 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         return;
       }
       const document = JSON.stringify(value);
-      // A version that is not the default: saved as a new version, made the default only when asked to.
-      let makeDefault = true;
-      if (a.kind === 'version') {
-        const policy = await iam.getPolicy(a.policyId);
-        if (policy.default_version_id !== a.versionId) {
-          const asDefault = vscode.l10n.t('Publish as the New Default');
-          const asVersion = vscode.l10n.t('Publish as a Version, Not the Default');
-          const choice = await this.ask(
-            vscode.l10n.t(
-              '{0} is not the default version of {1} (the default is {2}). Publish your edit as a new version that becomes the default (IAM then applies it), or as a new version only?',
-              a.versionId,
-              `"${policy.policy_name}"`,
-              policy.default_version_id,
-            ),
-            asVersion,
-            asDefault,
-          );
-          if (choice === undefined) throw new Error(vscode.l10n.t('Not published: no choice was made.'));
-          makeDefault = choice === asDefault;
-        }
-      }
       try {
         await iam.createVersion(a.policyId, document, makeDefault);
       } catch (e) {

@@ -48,6 +48,22 @@ function phrase(r: AccessReason, removed: boolean): string {
 }
 
 /** The review of replacing `existingText` (the cloud copy) by `newText`. */
+/**
+ * Whom a 5.0 policy is attached to, as people know them: `user alice`, `group ops` (the ids where IAM
+ * does not let us read the names). The names are read only when there is someone to name.
+ */
+export async function attachedTo(iam: IamClient, policyId: string): Promise<string[]> {
+  const entities = await iam.attachedEntities(policyId);
+  if (entities.policy_users.length + entities.policy_groups.length === 0) return [];
+  const [users, groups] = await Promise.all([iam.listUsers().catch(() => []), iam.listGroups().catch(() => [])]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  return [
+    ...entities.policy_users.map((u) => vscode.l10n.t('user {0}', userName.get(u.user_id) ?? u.user_id)),
+    ...entities.policy_groups.map((g) => vscode.l10n.t('group {0}', groupName.get(g.group_id) ?? g.group_id)),
+  ];
+}
+
 export async function buildReview(
   iam: IamClient,
   target: { kind: 'role'; id: string; name: string } | { kind: 'policy'; id: string; name: string },
@@ -68,11 +84,7 @@ export async function buildReview(
         if (a.user) reaches.push(vscode.l10n.t('user {0}', a.user.id));
       }
     } else {
-      const [entities, users, groups] = await Promise.all([iam.attachedEntities(target.id), iam.listUsers(), iam.listGroups()]);
-      const userName = new Map(users.map((u) => [u.id, u.name]));
-      const groupName = new Map(groups.map((g) => [g.id, g.name]));
-      for (const g of entities.policy_groups) reaches.push(vscode.l10n.t('group {0}', groupName.get(g.group_id) ?? g.group_id));
-      for (const u of entities.policy_users) reaches.push(vscode.l10n.t('user {0}', userName.get(u.user_id) ?? u.user_id));
+      reaches.push(...(await attachedTo(iam, target.id)));
     }
   } catch (e) {
     reaches.push(vscode.l10n.t('(IAM did not say: {0})', (e as Error).message));

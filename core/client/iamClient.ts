@@ -171,7 +171,8 @@ export class IamClient {
     withDomain = true,
   ): Promise<T> {
     const o = iamOperation(id);
-    const missing = missingRequired(o, new URLSearchParams(q(query)), body);
+    const search = q(query);
+    const missing = missingRequired(o, new URLSearchParams(search), body);
     if (missing) throw new Error(`${id}: ${missing} Nothing was sent.`);
     const headers: Record<string, string> = {};
     // Global AK/SK calls name the account (the SDK's GlobalCredentials add X-Domain-Id to every call).
@@ -188,10 +189,34 @@ export class IamClient {
       global: o.service === 'iam',
       headers,
     };
-    return this.transport(o.service).request<T>(desc, `${operationPath(o, params)}${q(query)}`, body, signal);
+    return this.transport(o.service).request<T>(desc, `${operationPath(o, params)}${search}`, body, signal);
   }
 
   /** Every page of a marker-paged list (IAM 5.0, Access Analyzer): `page_info.next_marker` until null. */
+  private async eachPage<P>(
+    id: string,
+    params: Record<string, string>,
+    query: Query,
+    body: unknown,
+    signal: AbortSignal | undefined,
+    onPage: (page: P) => void,
+  ): Promise<void> {
+    let marker: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const a = await this.send<P & { page_info?: { next_marker?: string | null } }>(
+        id,
+        params,
+        { ...query, limit: 200, marker },
+        body,
+        signal,
+      );
+      onPage(a);
+      marker = a.page_info?.next_marker ?? undefined;
+      if (!marker) break;
+    }
+  }
+
+  /** The list under `key`, over every page. */
   private async allByMarker<K extends string, T>(
     id: string,
     key: K,
@@ -201,19 +226,7 @@ export class IamClient {
     signal?: AbortSignal,
   ): Promise<T[]> {
     const out: T[] = [];
-    let marker: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const a = await this.send<Record<K, T[] | undefined> & { page_info?: { next_marker?: string | null } }>(
-        id,
-        params,
-        { ...query, limit: 200, marker },
-        body,
-        signal,
-      );
-      out.push(...(a[key] ?? []));
-      marker = a.page_info?.next_marker ?? undefined;
-      if (!marker) break;
-    }
+    await this.eachPage<Partial<Record<K, T[]>>>(id, params, query, body, signal, (page) => out.push(...(page[key] ?? [])));
     return out;
   }
 
@@ -259,15 +272,16 @@ export class IamClient {
   }
   /**
    * UpdateCloudServiceCustomPolicy requires all four fields (display_name, type, description, policy):
-   * the role as IAM holds it now, with the changes over it.
+   * the role as IAM holds it now, with the changes over it. Read here, just before the write, not
+   * taken from the caller: a review or a prompt may have stood open for minutes, and a name changed
+   * meanwhile in the console must not be put back.
    */
   async updateRole(
     id: string,
     changes: Partial<Pick<RoleJson, 'display_name' | 'type' | 'description' | 'description_cn' | 'policy'>>,
     signal?: AbortSignal,
-    current?: RoleJson,
   ): Promise<RoleJson> {
-    const now = current ?? (await this.getRole(id, signal));
+    const now = await this.getRole(id, signal);
     const role = {
       display_name: now.display_name,
       type: now.type,
@@ -382,18 +396,11 @@ export class IamClient {
   ): Promise<{ policy_users: Array<{ user_id: string }>; policy_groups: Array<{ group_id: string }> }> {
     const users: Array<{ user_id: string }> = [];
     const groups: Array<{ group_id: string }> = [];
-    let marker: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const a = await this.send<{
-        policy_users?: Array<{ user_id: string }>;
-        policy_groups?: Array<{ group_id: string }>;
-        page_info?: { next_marker?: string | null };
-      }>('ListEntitiesForPolicyV5', { policy_id: id }, { limit: 200, marker }, undefined, signal);
-      users.push(...(a.policy_users ?? []));
-      groups.push(...(a.policy_groups ?? []));
-      marker = a.page_info?.next_marker ?? undefined;
-      if (!marker) break;
-    }
+    type Page = { policy_users?: Array<{ user_id: string }>; policy_groups?: Array<{ group_id: string }> };
+    await this.eachPage<Page>('ListEntitiesForPolicyV5', { policy_id: id }, {}, undefined, signal, (page) => {
+      users.push(...(page.policy_users ?? []));
+      groups.push(...(page.policy_groups ?? []));
+    });
     return { policy_users: users, policy_groups: groups };
   }
   /** Every version of a 5.0 policy. */

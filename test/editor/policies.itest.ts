@@ -247,10 +247,32 @@ test('with auto-save on (afterDelay), edits of a live 1.1 and a 5.0 policy stay 
     await vscode.window.showTextDocument(v1);
     await replace(v1, '"ims:images:get"', '"ims:images:get", "ims:images:list"');
     const defaultBefore = policy.defaultVersionId;
+    const reviewsBefore = reviews.length;
     assert.equal(await v1.save(), true);
     assert.match(questions[0], /v1 is not the default version of "auto-save-guard" \(the default is v2\)/);
     assert.equal(policy.defaultVersionId, defaultBefore, 'the default is unchanged');
     assert.equal(policy.versions.length, versionsBefore + 2, 'published as a version of its own');
+    assert.equal(reviews.length, reviewsBefore, 'a version that is not the default changes no access: nothing to review');
+    // As the new default: the review compares with the default in force (it has ims:quotas:get), not with v1.
+    a.liveDocuments.ask = async (message, ...choices) => {
+      questions.push(message);
+      return choices[1];
+    };
+    const v1Again = await vscode.workspace.openTextDocument(vscode.Uri.parse(`ims-iam:/policies/${policy.id}/v1.json`));
+    await vscode.window.showTextDocument(v1Again);
+    await replace(v1Again, '"ims:images:get"', '"ims:images:get", "ims:images:update"');
+    assert.equal(await v1Again.save(), true);
+    const asDefault = reviews[reviews.length - 1];
+    assert.equal(reviews.length, reviewsBefore + 1, 'a new default is reviewed');
+    assert.ok(
+      asDefault.added.some((x) => /ims:images:update/.test(x)),
+      JSON.stringify(asDefault.added),
+    );
+    assert.ok(
+      asDefault.removed.some((x) => /ims:quotas:get/.test(x)),
+      `what the default in force allows and the edit drops is shown as removed: ${JSON.stringify(asDefault.removed)}`,
+    );
+    assert.notEqual(policy.defaultVersionId, defaultBefore, 'the edit is the new default');
   } finally {
     await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
     await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
