@@ -11,6 +11,7 @@ import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } fr
 import type { IdentityAccessTracker } from '../access';
 import type { ConnectionManager } from '../connection';
 import { liveUri } from './liveDocuments';
+import { escapeMarkdown } from '../../core/util/markdown';
 
 export const POLICY_PAGE = 50;
 
@@ -291,7 +292,7 @@ function accessItem(a: IdentityApiVerdict, administrator: boolean): vscode.TreeI
     );
   for (const ref of a.decidedBy.slice(0, 3))
     lines.push(
-      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${ref.policy.replace(/[[\]\\`*_<>]/g, '\\$&')}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
+      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${escapeMarkdown(ref.policy)}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
     );
   for (const g of a.enterpriseOnly)
     lines.push(

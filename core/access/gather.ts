@@ -6,7 +6,7 @@
  */
 import { mapLimit } from '../client/concurrency';
 import type { AccessFacts, GrantScope } from './effective';
-import { IAM_SCHEME, addressPath } from '../client/liveAddress';
+import { addressUri } from '../client/liveAddress';
 
 /** Every read at most 8 at a time (IAM's rate limits are per account); the first failure is thrown. */
 async function readAll<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
@@ -51,7 +51,7 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
     return {
       policy: {
         name: role.display_name,
-        uri: `${IAM_SCHEME}:${addressPath({ kind: 'role', roleId: role.id }, role.display_name)}`,
+        uri: addressUri({ kind: 'role', roleId: role.id }, role.display_name),
         type: role.type,
         policy: role.policy,
       },
@@ -73,7 +73,7 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
     return {
       policy: {
         name: a.policy_name,
-        uri: `${IAM_SCHEME}:${addressPath({ kind: 'policy', policyId: a.policy_id }, a.policy_name)}`,
+        uri: addressUri({ kind: 'policy', policyId: a.policy_id }, a.policy_name),
         type: 'XA' as const,
         policy: version.document,
       },

@@ -50,6 +50,17 @@ export function addressPath(a: LiveAddress, name?: string): string {
   }
 }
 
+/**
+ * The address as a URI string, for code without the editor's `Uri` (core, the server): each segment
+ * percent-encoded, parentheses too, so a name with a space, `#`, `?`, `%` or `)` stays in the path: a
+ * Markdown link to it holds, and `Uri.parse` gives the same address back.
+ */
+export function addressUri(a: LiveAddress, name?: string): string {
+  const encode = (s: string) =>
+    encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${IAM_SCHEME}:${addressPath(a, name).split('/').map(encode).join('/')}`;
+}
+
 /** The document as the editor shows it: the policy pretty-printed, from an object or IAM's JSON string. */
 export function documentText(policy: unknown): string {
   const value = typeof policy === 'string' ? (JSON.parse(policy) as unknown) : policy;

@@ -12,7 +12,7 @@ import { messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
 import type { ServiceContext } from './serviceContext';
 import { shownValue } from './httpVariableCompletion';
-import { escapeMarkdown, inlineCode } from './markdown';
+import { escapeMarkdown, inlineCode } from '../../core/util/markdown';
 
 /** The reference under the offset, with document offsets, and what it resolves to. */
 export function variableAt(parsed: ParsedHttp, offset: number): { ref: VariableReference; resolution?: Resolution } | undefined {

@@ -5,7 +5,7 @@
  */
 import { identityVerdict, type IdentityAccess, type IdentityApiVerdict } from '../../core/access/identityAccess';
 import type { ImsApi, Lang } from '../../core/catalogue';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../../core/util/markdown';
 import { messages } from './messages';
 
 /** Why the identity may or may not call the API, in one phrase. */

@@ -12,7 +12,7 @@ import {
   type Lang,
 } from '../../core/catalogue';
 import { expandImsPattern, isWildcard, patternMatches } from '../../core/policy/actionPattern';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../../core/util/markdown';
 import { messages } from './messages';
 
 function mark(b: boolean): string {

@@ -4,7 +4,7 @@
  */
 import { tr, type ImsApi, type Lang } from '../../core/catalogue';
 import { evaluateAction, type PolicySource, type StatementRef, type Verdict } from '../../core/policy/evaluator';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../../core/util/markdown';
 import { messages } from './messages';
 
 export function fileName(uri: string): string {

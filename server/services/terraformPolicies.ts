@@ -28,7 +28,7 @@ import { messages } from './messages';
 import type { ParsedTerraform, VirtualPolicy } from './parsedTerraform';
 import type { ServiceContext } from './serviceContext';
 import { tagMapDiagnostics } from './terraformTags';
-import { escapeMarkdown } from './markdown';
+import { escapeMarkdown } from '../../core/util/markdown';
 import { MAX_NESTING } from '../../core/util/nesting';
 
 /** A file nested past the limit: read no further (core/util/nesting.ts). */

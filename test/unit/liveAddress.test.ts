@@ -1,7 +1,8 @@
 /** Addresses of live IAM policies: named forms (tabs read as the policy is called) and the bare forms, both ways. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addressPath, parseAddress, type LiveAddress } from '../../core/client/liveAddress';
+import { URI } from 'vscode-uri';
+import { addressPath, addressUri, parseAddress, type LiveAddress } from '../../core/client/liveAddress';
 
 test('every address reads back from its path, with or without a name; names never add a segment', () => {
   const addresses: LiveAddress[] = [
@@ -17,4 +18,18 @@ test('every address reads back from its path, with or without a name; names neve
   assert.equal(addressPath({ kind: 'version', policyId: 'p1', versionId: 'v3' }, 'a/b'), '/policies/p1/v3/a_b.json');
   for (const bad of ['/roles/r1', '/roles/r1/a/b.json', '/policies/p1/v2', '/policies/p1/x2/n.json', '/elsewhere/r1.json'])
     assert.equal(parseAddress(bad), undefined, bad);
+});
+
+test('addressUri: a name with a space, #, ?, % or ] stays in the path, and the URI parses back to the address', () => {
+  const a: LiveAddress = { kind: 'role', roleId: 'r1' };
+  for (const name of ['IMS tagging', 'a#b', 'why?', '100% ims', 'x](https://host/)', '运维 策略']) {
+    const uri = addressUri(a, name);
+    assert.match(uri, /^ims-iam:\/roles\/r1\/[^\s#?()]+\.json$/, uri);
+    const parsed = URI.parse(uri);
+    assert.equal(parsed.scheme, 'ims-iam');
+    assert.equal(parsed.fragment, '', `${name}: nothing becomes a fragment`);
+    assert.equal(parsed.query, '', `${name}: nothing becomes a query`);
+    assert.deepEqual(parseAddress(parsed.path), a, name);
+    assert.equal(parsed.path, addressPath(a, name));
+  }
 });

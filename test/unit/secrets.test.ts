@@ -14,7 +14,7 @@ import { environmentFrom } from '../../core/http/variables/environments';
 import { urlForLog, urlWithSecretsMasked } from '../../core/http/variables/secrets';
 import { buildVariableSources, type HttpVariableSources } from '../../core/http/variables/sources';
 import { getLanguageService } from '../../server/languageService';
-import { escapeMarkdown, inlineCode } from '../../server/services/markdown';
+import { escapeMarkdown, inlineCode } from '../../core/util/markdown';
 
 const SECRETS = {
   processEnv: 'PROCESS-ENV-SECRET-1111',
