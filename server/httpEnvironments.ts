@@ -39,9 +39,8 @@ export class HttpEnvironments {
 
   private read(uri: string): string | undefined | { refused: string } {
     if (!this.files.has(uri)) {
-      // Inside the workspace folders; with none open, inside the document's own folder.
-      const folders = this.folders();
-      this.files.set(uri, this.host.readNow(uri, folders.length > 0 ? folders : [uri.slice(0, uri.lastIndexOf('/'))]));
+      // A link is followed only into the workspace folders (with none open, not at all).
+      this.files.set(uri, this.host.readNow(uri, this.folders()));
     }
     return this.files.get(uri);
   }

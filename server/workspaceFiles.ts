@@ -18,8 +18,8 @@ export interface WorkspaceFiles {
   read(uri: string, maxBytes: number): Promise<string | undefined>;
   /**
    * A small file's text now (env files, .env), undefined when it is absent, or why it is not read: it
-   * leads outside `within` (a link out of the workspace, say to a credentials file) or is larger than
-   * MAX_VARIABLE_FILE_BYTES.
+   * is a link whose target is outside `within` (out of the workspace, say to a credentials file) or it
+   * is larger than MAX_VARIABLE_FILE_BYTES.
    */
   readNow(uri: string, within: readonly string[]): string | undefined | { refused: string };
 }

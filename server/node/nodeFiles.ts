@@ -1,7 +1,7 @@
 /** The workspace's files in Node: the file system, walked below the folders. */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
-import { basename, join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import { MAX_VARIABLE_FILE_BYTES, SKIP_DIRS, tooLargeToRead, type WorkspaceFiles } from '../workspaceFiles';
 
@@ -42,17 +42,12 @@ export const nodeFiles: WorkspaceFiles = {
     } catch {
       return undefined; // absent
     }
-    // Links are followed only while they stay inside the workspace: a repository's `.env` linked to
+    // The variable files are only ever those beside a document or at a folder's root, so a plain file is
+    // read where it is (a document opened from outside the folders keeps its env files). A link is
+    // followed only while it stays inside the workspace: a repository's `.env` linked to
     // ~/.aws/credentials must not reach hovers.
-    const roots = within.flatMap((f) => {
-      try {
-        return [realpathSync(URI.parse(f).fsPath)];
-      } catch {
-        return [];
-      }
-    });
     const name = basename(path);
-    if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : r + sep)))
+    if (isLink(path, real) && !insideAny(real, within))
       return { refused: `${name} is not read: it is a link to a file outside the workspace` };
     try {
       const size = statSync(real).size;
@@ -63,3 +58,25 @@ export const nodeFiles: WorkspaceFiles = {
     }
   },
 };
+
+/** Whether the file itself is a link: its real path is not its folder's real path and its own name. */
+function isLink(path: string, real: string): boolean {
+  try {
+    return real !== join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return true;
+  }
+}
+
+/** Whether a real path lies inside one of the folders (each resolved through its own links). */
+function insideAny(real: string, folders: readonly string[]): boolean {
+  return folders.some((f) => {
+    let r: string;
+    try {
+      r = realpathSync(URI.parse(f).fsPath);
+    } catch {
+      return false;
+    }
+    return real === r || real.startsWith(r.endsWith(sep) ? r : r + sep);
+  });
+}

@@ -20,10 +20,14 @@ let root: string;
 let client: LspClient;
 let linkedUri: string;
 let bigUri: string;
+let outsideUri: string;
+let outsideLinkUri: string;
 
 const LINKED =
   'GET https://ims.cn-north-4.myhuaweicloud.com/v2/{{$dotenv AWS_SECRET}}/images/{{$processEnv IMS_TEST_SECRET}}/tags\n';
 const BIG = 'GET https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/{{imageId}}/tags\n';
+const OUTSIDE = 'GET https://ims.cn-north-4.myhuaweicloud.com/v2/p/images/{{imageId}}/tags\n';
+const OUTSIDE_LINKED = 'GET https://ims.cn-north-4.myhuaweicloud.com/v2/{{$dotenv AWS_SECRET}}/images/i/tags\n';
 
 async function hoverAt(uri: string, text: string, needle: string): Promise<string> {
   const offset = text.indexOf(needle) + 3;
@@ -48,6 +52,15 @@ before(async () => {
   bigUri = URI.file(join(ws, 'big', 'r.http')).toString();
   writeFileSync(join(ws, 'linked', 'r.http'), LINKED);
   writeFileSync(join(ws, 'big', 'r.http'), BIG);
+  // Opened from outside the workspace folders: a plain env file beside it is read; a link still is not.
+  const elsewhere = join(root, 'elsewhere');
+  mkdirSync(join(elsewhere, 'linked'), { recursive: true });
+  writeFileSync(join(elsewhere, 'http-client.env.json'), JSON.stringify({ dev: { imageId: 'image-beside' } }));
+  symlinkSync(join(outside, 'credentials'), join(elsewhere, 'linked', '.env'));
+  outsideUri = URI.file(join(elsewhere, 'r.http')).toString();
+  outsideLinkUri = URI.file(join(elsewhere, 'linked', 'r.http')).toString();
+  writeFileSync(join(elsewhere, 'r.http'), OUTSIDE);
+  writeFileSync(join(elsewhere, 'linked', 'r.http'), OUTSIDE_LINKED);
   // The secret is in the server's process environment, as a developer's shell would have it.
   process.env.IMS_TEST_SECRET = PROCESS_SECRET;
   client = await LspClient.start({
@@ -60,6 +73,8 @@ before(async () => {
   delete process.env.IMS_TEST_SECRET;
   await client.open(linkedUri, 'http', LINKED);
   await client.open(bigUri, 'http', BIG);
+  await client.open(outsideUri, 'http', OUTSIDE);
+  await client.open(outsideLinkUri, 'http', OUTSIDE_LINKED);
 });
 after(async () => {
   await client.stop();
@@ -88,6 +103,24 @@ test('a .env that links outside the workspace is refused, with a diagnostic on t
   assert.equal(LINKED.slice(refused.range.start.character, refused.range.end.character), '{{$dotenv AWS_SECRET}}');
   const hover = await hoverAt(linkedUri, LINKED, '$dotenv');
   assert.match(hover, /link to a file outside the workspace/);
+  const everything = JSON.stringify([diagnostics, hover, client.logs, client.stderr]);
+  assert.ok(!everything.includes(OUTSIDE_SECRET), 'the credential was never read');
+});
+
+test('a document opened from outside the folders reads the plain env file beside it, and still refuses a link', async () => {
+  await client.connection.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true });
+  const hover = await hoverAt(outsideUri, OUTSIDE, '{{imageId');
+  assert.match(hover, /image-beside/, hover);
+  const diagnostics = await client.waitForDiagnostics(outsideLinkUri, (d: Diagnostic[]) =>
+    d.some((x) => x.code === 'variable-file-refused'),
+  );
+  assert.match(
+    String(diagnostics.find((x) => x.code === 'variable-file-refused')!.message),
+    /\.env is not read: it is a link to a file outside the workspace/,
+  );
+  // Settled once the environment is read: nothing refused, {{imageId}} defined (it waits, and fails, otherwise).
+  const mine = await client.waitForDiagnostics(outsideUri, (d: Diagnostic[]) => !d.some((x) => x.code === 'undefined-variable'));
+  assert.ok(!mine.some((x) => x.code === 'variable-file-refused'), JSON.stringify(mine));
   const everything = JSON.stringify([diagnostics, hover, client.logs, client.stderr]);
   assert.ok(!everything.includes(OUTSIDE_SECRET), 'the credential was never read');
 });
