@@ -1,6 +1,7 @@
 /**
- * What the extension shows but nobody edits in place — cloud copies for Compare, reports (policy checks,
- * the catalogue against the cloud), drafts (least privilege, "Create policy") — as read-only documents of
+ * What the extension shows but nobody edits in place — responses of Send IMS request, cloud copies for
+ * Compare, reports (policy checks, the catalogue against the cloud), drafts (least privilege, "Create
+ * policy") — as read-only documents of
  * one scheme: nothing asks to be saved, nothing is left dirty. Their language is the name's (`.json`,
  * `.md`, `.tf`), so the language server checks a draft as it checks a file.
  */

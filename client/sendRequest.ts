@@ -20,24 +20,7 @@ import { readVariableSources } from './httpEnvironment';
 import { DEFAULT_REGION } from '../core/catalogue';
 import type { Ctx } from './context';
 import { log } from './log';
-
-export const RESPONSE_SCHEME = 'ims-response';
-
-class Responses implements vscode.TextDocumentContentProvider {
-  private readonly store = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private counter = 0;
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.store.get(uri.path) ?? '';
-  }
-  /** `.jsonc` shows a JSON body highlighted, with the request and status as comments above it. */
-  add(title: string, text: string, extension: 'jsonc' | 'txt'): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: RESPONSE_SCHEME, path: `/${++this.counter}-${title}.${extension}` });
-    this.store.set(uri.path, text);
-    return uri;
-  }
-}
+import { readOnlyDocuments } from './readOnlyDocuments';
 
 /** IAM's token request (`POST …/v3/auth/tokens`): sent like an IMS request, so a file can chain its token. */
 export function isTokenRequest(r: HttpRequest, url: string): boolean {
@@ -79,10 +62,8 @@ export interface SendOptions {
   prompts?: Record<string, string>;
 }
 
-export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<void>): Responses {
-  const responses = new Responses();
+export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<void>): void {
   ctx.push(
-    vscode.workspace.registerTextDocumentContentProvider(RESPONSE_SCHEME, responses),
     vscode.languages.registerCodeLensProvider({ language: 'http' }, new Lenses()),
     vscode.commands.registerCommand('imsTags.sendRequest', async (uri?: vscode.Uri, index?: number, opts?: SendOptions) => {
       try {
@@ -234,10 +215,13 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     ]
       .map((line) => (json ? `// ${line}` : line))
       .join('\n');
-    const responseUri = responses.add(title.replace(/\s+/g, '-'), `${head}\n\n${pretty}\n`, json ? 'jsonc' : 'txt');
+    // `.jsonc` shows a JSON body highlighted, with the request and status as comments above it.
+    const responseUri = readOnlyDocuments.add(
+      `${title.replace(/\s+/g, '-')}.${json ? 'jsonc' : 'txt'}`,
+      `${head}\n\n${pretty}\n`,
+    );
     const shown = await vscode.workspace.openTextDocument(responseUri);
     await vscode.window.showTextDocument(shown, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     return responseUri.toString();
   }
-  return responses;
 }

@@ -21,7 +21,7 @@ import { missingActions } from './iam/enforcement';
 import { IamService } from './iam/index';
 import type { IamData } from './iam/model';
 import { seedIam } from './iam/seed';
-import { decodeSafelyOrUndefined } from './iam/router';
+import { decodeOrUndefined } from '../core/util/decode';
 import { stateWriter } from './stateFile';
 import { ImageStore, TagQuotaError, seedImages } from './store';
 
@@ -147,7 +147,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       throw notFound(`API ${req.method} ${url.pathname}`);
     }
     for (const [name, value] of Object.entries(hit.params)) {
-      const decoded = decodeSafelyOrUndefined(value);
+      const decoded = decodeOrUndefined(value);
       if (decoded === undefined) throw new HttpError(400, 'IMG.0001', `the path has a malformed percent-escape in ${name}`);
       hit.params[name] = decoded;
     }

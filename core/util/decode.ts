@@ -6,3 +6,12 @@ export function decodeSafely(text: string): string {
     return text;
   }
 }
+
+/** Percent-decoding, or undefined for a malformed escape (`%zz`, a lone `%`): where that is the caller's 400. */
+export function decodeOrUndefined(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 /** A small table router for IAM's paths: `{name}` segments become parameters. */
 import { iamOperation, type IamOperation } from '../../core/client/iamOperations';
+import { decodeOrUndefined } from '../../core/util/decode';
 export interface RouteContext {
   params: Record<string, string>;
   query: URLSearchParams;
@@ -49,20 +50,11 @@ export function match(
     if (r.method !== method) continue;
     const params: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const [i, n] of r.names.entries()) {
-      const value = decodeSafelyOrUndefined(m[i + 1]);
+      const value = decodeOrUndefined(m[i + 1]);
       if (value === undefined) return 'malformed';
       params[n] = value;
     }
     return { route: r, params };
   }
   return pathMatched ? 'method' : undefined;
-}
-
-/** A path segment decoded, or undefined for a malformed escape (`%zz`, a lone `%`): a 400, never a 500. */
-export function decodeSafelyOrUndefined(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
 }
