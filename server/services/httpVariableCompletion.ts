@@ -66,7 +66,7 @@ export function variableCompletions(
   const plain = (name: string, sortGroup: string) => {
     if (items.has(name) || !wanted(name)) return;
     const ref = referenceTo(name);
-    const r = resolveReference(inputs, ref, request);
+    const r = ref && resolveReference(inputs, ref, request);
     if (!r) return;
     const value = shownValue(r);
     items.set(name, {

@@ -21,3 +21,14 @@ test('broken input never throws: half-typed requests, unbalanced braces, junk, a
   assert.ok(big.length > 4_000_000);
   assert.ok(Array.isArray(ls.diagnostics(http(big.repeat(3)))));
 });
+
+test('a file variable whose name is no reference (`@}region`) is left out of completion, never a crash', () => {
+  // Found by the property test (seed -1087079051): completing {{ in such a file threw in the resolver.
+  const text = `@}region = cn-north-4\n@region = cn-east-3\nPOST https://ims.{{}}.myhuaweicloud.com/v2/p/images/i/tags\n`;
+  const d = http(text);
+  const labels = service()
+    .complete(d, d.positionAt(text.indexOf('{{') + 2))
+    .items.map((i) => i.label);
+  assert.ok(labels.includes('region'), labels.join(', '));
+  assert.ok(!labels.includes('}region'));
+});

@@ -80,7 +80,8 @@ function classify(expr: string, start: number, end: number, exprStart: number): 
 }
 
 /** The reference `{{name}}` would be, for asking where a name (not one written in the text) comes from. */
-export function referenceTo(name: string): VariableReference {
+export function referenceTo(name: string): VariableReference | undefined {
+  // A file variable's name may be anything a stranger typed (`@}x = 1`): then it is no reference at all.
   return variableReferences(`{{${name}}}`)[0];
 }
 
