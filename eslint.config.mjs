@@ -1,3 +1,4 @@
+// @ts-check
 // Lint: typescript-eslint's recommended rules, and the layers of docs/architecture.md enforced as import rules,
 // so an upward import fails `npm test` instead of waiting for a reviewer.
 import js from '@eslint/js';
@@ -18,7 +19,11 @@ const LSP = [
  * not import. Paths are matched by depth (`../client` from core/x.ts, `../../client` from core/a/x.ts),
  * so a folder of the layer's own with the same name (core/client/) stays allowed.
  */
-const layer = (root, folders, packages = [], message) =>
+/**
+ * @param {string} root @param {string[]} folders @param {string[]} packages @param {string} message
+ * @returns {import('typescript-eslint').ConfigWithExtends[]}
+ */
+const layer = (root, folders, packages, message) =>
   [1, 2, 3, 4].map((depth) => ({
     files: [`${root}/${'*/'.repeat(depth - 1)}*.ts`],
     rules: {
@@ -43,7 +48,6 @@ export default tseslint.config(
       'dist/**',
       'out/**',
       'node_modules/**',
-      '**/*.mjs',
       '**/*.js',
       'test-output/**',
       '.stryker-tmp/**',
@@ -52,6 +56,39 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // The scripts (build, test runners, editor setup) are plain ES modules run by Node: linted like the rest,
+  // and type-checked by tsconfig.scripts.json.
+  {
+    files: ['**/*.mjs'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'process',
+          'console',
+          'URL',
+          'URLSearchParams',
+          'Buffer',
+          'fetch',
+          'AbortController',
+          'AbortSignal',
+          'TextDecoder',
+          'TextEncoder',
+          'setTimeout',
+          'clearTimeout',
+          'setInterval',
+          'clearInterval',
+          'setImmediate',
+          'performance',
+          'structuredClone',
+          'crypto',
+          'globalThis',
+        ].map((g) => [g, 'readonly']),
+      ),
+    },
+  },
+  // The UI suites hand functions to the page (page.evaluate): those run in the browser.
+  { files: ['test/ui/*.mjs'], languageOptions: { globals: { document: 'readonly', getComputedStyle: 'readonly' } } },
   {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {
@@ -59,6 +96,12 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-control-regex': 'off',
+      // Prettier wraps code at 130; what it cannot wrap (comments) stays under 160. Strings are exempt:
+      // a message is one literal, so l10n finds it whole.
+      'max-len': [
+        'error',
+        { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
     },
   },
   ...layer(
@@ -106,7 +149,23 @@ export default tseslint.config(
               group: ['**/server', '**/server/*', '**/server/**'],
               message: 'client/ does not import the language server (server/): share through core/',
             },
-            // The Sandbox loads dist/emulator.js at run time (client/sandbox.ts); only its types may be imported.
+            // The server owns the .http language: the client asks it (core/protocol.ts), it parses nothing.
+            {
+              group: [
+                '**/core/http/httpFile',
+                '**/core/http/requestTarget',
+                '**/core/http/variables/sources',
+                '**/core/http/variables/environments',
+                '**/core/http/variables/dotenv',
+              ],
+              message: 'client/ does not parse .http or env files: ask the language server (core/protocol.ts)',
+            },
+            {
+              group: ['**/core/http/variables/resolver'],
+              message: 'client/ does not resolve {{variables}}: ask the language server (core/protocol.ts)',
+              allowTypeImports: true,
+            },
+            // The Sandbox loads dist/emulator.js at run time (client/bundles.ts); only its types may be imported.
             {
               group: ['**/emulator', '**/emulator/*', '**/emulator/**'],
               message: 'client/ loads the emulator lazily: import its types only',

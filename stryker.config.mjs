@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run mutation`: StrykerJS over the pure core (policies, .http, signing, tag rules) with the unit
 // suites that test it. Not in CI: on two cores it takes a while. The report goes to bench/mutation/.
 export default {

@@ -11,7 +11,7 @@ import { identityVerdict, toIdentityAccess, type IdentityAccess, type IdentityAp
 import { ImsError } from '../core/client/errors';
 import type { Connection, ConnectionManager } from './connection';
 import { log } from './log';
-import { principalName } from '../core/client/iamClient';
+import { principalName } from '../core/client/iamTypes';
 
 export function connectionLabel(c: Connection): string {
   return c.kind === 'sandbox' ? vscode.l10n.t('the Sandbox') : c.local ? vscode.l10n.t('a local emulator') : c.region;

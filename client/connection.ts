@@ -13,6 +13,7 @@ import type { Emulator } from '../emulator/emulator';
 import { logExchange } from './log';
 import { recordApi } from './sessionApis';
 import type { StartEmulator } from './bundles';
+import { settings } from './settings';
 
 export const SANDBOX_AK = 'SANDBOX-AK';
 
@@ -126,11 +127,11 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Each service's endpoint in a region, or what is wrong with a setting that overrides one. */
   endpoints(region: string): Endpoints | string {
-    const cfg = vscode.workspace.getConfiguration('imsTags');
-    const ims = cfg.get<string>('endpoint.ims') || IMS_ENDPOINT_TEMPLATE.replace('{region}', region);
-    const iam = cfg.get<string>('endpoint.iam') || IAM_ENDPOINT;
-    const sts = cfg.get<string>('endpoint.sts') || stsEndpoint(region);
-    const accessAnalyzer = cfg.get<string>('endpoint.accessAnalyzer') || accessAnalyzerEndpoint(region);
+    const { endpoint } = settings();
+    const ims = endpoint.ims || IMS_ENDPOINT_TEMPLATE.replace('{region}', region);
+    const iam = endpoint.iam || IAM_ENDPOINT;
+    const sts = endpoint.sts || stsEndpoint(region);
+    const accessAnalyzer = endpoint.accessAnalyzer || accessAnalyzerEndpoint(region);
     for (const e of [ims, iam, sts, accessAnalyzer]) {
       if (e === undefined) continue;
       const checked = checkEndpoint(e);

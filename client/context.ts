@@ -11,6 +11,7 @@ import type { LanguageClientHost } from './languageClient';
 import { log } from './log';
 import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
+import type { AskServer } from '../core/protocol';
 import { IAM_SCHEME } from './policies/address';
 import { LiveDocuments } from './policies/liveDocuments';
 import { ReadOnlyDocuments, readOnlyDocuments } from './readOnlyDocuments';
@@ -39,9 +40,12 @@ export class Ctx implements vscode.Disposable {
   /** The connected identity's effective permissions (My permissions, .http hovers, pre-checks). */
   readonly access: IdentityAccessTracker;
   private languageClient?: LanguageClientHost;
+  private readonly languageClientLoaded: Promise<LanguageClientHost | undefined>;
+  private loaded: (host: LanguageClientHost | undefined) => void = () => undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
+    this.languageClientLoaded = new Promise((resolve) => (this.loaded = resolve));
     this.connections = new ConnectionManager(extension.secrets, extension.globalState, emulatorLoader(extension.extensionPath));
     this.tree = new ImagesTree(this.connections);
     this.view = vscode.window.createTreeView<Node>('imsTags.images', {
@@ -104,11 +108,21 @@ export class Ctx implements vscode.Disposable {
         this.languageClient = new Host(this.extension.asAbsolutePath('dist/server.js'), () => this.access.current);
         this.disposables.push(this.access.onDidChange(() => this.languageClient?.sendIdentityAccess()));
         this.languageClient.start().catch((e: Error) => log().error(`The language server did not start: ${e.message}`));
+        this.loaded(this.languageClient);
       } catch (e) {
         log().error(`The language client could not be loaded: ${(e as Error).message}`);
+        this.loaded(undefined);
       }
     });
   }
+
+  /** Asks the language server (core/protocol.ts): the client parses no .http itself, the server owns the language. */
+  readonly askServer: AskServer = async (method, params) => {
+    const host = await this.languageClientLoaded;
+    if (!host)
+      throw new Error(vscode.l10n.t('The IMS language server is not running: see the IMS Tags & Policies output for why.'));
+    return host.ask(method, params);
+  };
 
   requireTrust(): void {
     if (!vscode.workspace.isTrusted) {

@@ -1,65 +1,29 @@
 /**
- * The .http environment in the client: the same sources the server reads (core/http/variables), read
- * through `workspace.fs` for Send, the selected environment in the status bar, and "IMS: Select .http
- * Environment", which writes `imsTags.http.environment` for the workspace (the server follows it).
+ * The .http environment in the client: the selected one in the status bar, and "IMS: Select .http
+ * Environment", which writes `imsTags.http.environment` for the workspace (the server follows it). The
+ * names come from the language server, which reads the environment files (core/protocol.ts).
  */
 import * as vscode from 'vscode';
-import { environmentFrom } from '../core/http/variables/environments';
-import { buildVariableSources, variableFileUris, type HttpVariableSources } from '../core/http/variables/sources';
+import { HTTP_ENVIRONMENTS_REQUEST, type AskServer } from '../core/protocol';
+import { SETTINGS_SECTION } from '../core/settings';
 import type { CommandFactory } from './context';
+import { isHttpDocument } from './httpDocuments';
+import { settings } from './settings';
 
-const SECTION = 'imsTags';
 const KEY = 'http.environment';
 
+/** The selected environment, read through the one settings reader (core/settings.ts). */
 export function selectedEnvironment(scope?: vscode.Uri): string {
-  return vscode.workspace.getConfiguration(SECTION, scope).get<string>(KEY, '').trim();
-}
-
-async function readText(uri: string): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
-  } catch {
-    return undefined; // absent: not a source
-  }
-}
-
-/** Every variable source of a .http document, read now. */
-export async function readVariableSources(uri: vscode.Uri): Promise<HttpVariableSources> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
-  const where = variableFileUris(uri.toString(), folders);
-  const files = (await Promise.all(where.envFiles.map(async (f) => ({ ...f, text: await readText(f.uri) })))).filter(
-    (f): f is { uri: string; label: string; text: string } => f.text !== undefined,
-  );
-  const dotenvText = where.dotenv ? await readText(where.dotenv) : undefined;
-  return buildVariableSources({
-    settings: vscode.workspace.getConfiguration('rest-client', uri).get('environmentVariables'),
-    files,
-    dotenv: where.dotenv && dotenvText !== undefined ? { uri: where.dotenv, text: dotenvText } : undefined,
-    selected: selectedEnvironment(uri),
-    // No process environment in the browser's web worker host.
-    processEnv: (n) => (typeof process === 'undefined' ? undefined : process.env[n]),
-    uuid: () => globalThis.crypto.randomUUID(),
-  });
-}
-
-/** The environment names the sources of a document (or of the workspace root) define. */
-async function environmentNames(uri?: vscode.Uri): Promise<string[]> {
-  const at =
-    uri ?? vscode.workspace.workspaceFolders?.[0]?.uri.with({ path: `${vscode.workspace.workspaceFolders[0].uri.path}/x.http` });
-  if (!at) {
-    const settings = vscode.workspace.getConfiguration('rest-client').get('environmentVariables');
-    return environmentFrom([{ label: 'settings', value: settings }], '').names as string[];
-  }
-  return [...(await readVariableSources(at)).environment.names];
+  return settings(scope).http.environment;
 }
 
 /** "IMS: Select .http Environment": a quick pick of the names, or the name given (tests, keybindings). */
-export async function chooseHttpEnvironment(name?: string): Promise<string | undefined> {
+export async function chooseHttpEnvironment(ask: AskServer, name?: string): Promise<string | undefined> {
   const doc = vscode.window.activeTextEditor?.document;
-  const uri = doc?.languageId === 'http' ? doc.uri : undefined;
+  const uri = doc && isHttpDocument(doc) ? doc.uri : undefined;
   let chosen = name;
   if (chosen === undefined) {
-    const names = await environmentNames(uri);
+    const { names } = await ask(HTTP_ENVIRONMENTS_REQUEST, { uri: uri?.toString() });
     const current = selectedEnvironment(uri);
     const none = vscode.l10n.t('No environment ($shared only)');
     const picked = await vscode.window.showQuickPick(
@@ -80,11 +44,11 @@ export async function chooseHttpEnvironment(name?: string): Promise<string | und
   const target = vscode.workspace.workspaceFolders?.length
     ? vscode.ConfigurationTarget.Workspace
     : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(SECTION).update(KEY, chosen, target);
+  await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(KEY, chosen, target);
   return chosen;
 }
 
-export const selectHttpEnvironment: CommandFactory = () => chooseHttpEnvironment;
+export const selectHttpEnvironment: CommandFactory = (ctx) => (name?: string) => chooseHttpEnvironment(ctx.askServer, name);
 
 /** The status bar item: the selected environment while a .http file is active; a click changes it. */
 export function environmentStatusBar(): vscode.Disposable {
@@ -93,7 +57,7 @@ export function environmentStatusBar(): vscode.Disposable {
   item.command = 'imsTags.selectHttpEnvironment';
   const update = () => {
     const doc = vscode.window.activeTextEditor?.document;
-    if (doc?.languageId !== 'http') return item.hide();
+    if (!doc || !isHttpDocument(doc)) return item.hide();
     const env = selectedEnvironment(doc.uri);
     item.text = `$(symbol-variable) ${env || vscode.l10n.t('no environment')}`;
     item.tooltip = vscode.l10n.t('.http environment for {{variables}}: click to change');
@@ -103,6 +67,6 @@ export function environmentStatusBar(): vscode.Disposable {
   return vscode.Disposable.from(
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SECTION}.${KEY}`) && update()),
+    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SETTINGS_SECTION}.${KEY}`) && update()),
   );
 }

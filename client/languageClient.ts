@@ -1,12 +1,32 @@
 /** The language client of the policy and .http server (`dist/server.js`), started and stopped by the context. */
-import { IDENTITY_ACCESS_NOTIFICATION, type IdentityAccess } from '../core/access/identityAccess';
+import type { IdentityAccess } from '../core/access/identityAccess';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { WORKSPACE_TRUST_NOTIFICATION, type WorkspaceTrustParams } from '../core/protocol';
+import {
+  IDENTITY_ACCESS_NOTIFICATION,
+  SERVED_LANGUAGES,
+  SETTING_SECTIONS,
+  WORKSPACE_TRUST_NOTIFICATION,
+  type AskServer,
+  type InitializationOptions,
+  type WorkspaceTrustParams,
+} from '../core/protocol';
+
+/**
+ * VS Code's own JSON support reports JSON syntax errors: the server does not repeat them. In Restricted
+ * Mode the server reads no process environment and no .env. This client runs Send, so the server puts
+ * Send lenses on .http requests.
+ */
+const INITIALIZATION_OPTIONS = (): InitializationOptions => ({
+  jsonSyntaxDiagnostics: false,
+  workspaceTrusted: vscode.workspace.isTrusted,
+  sendLenses: true,
+});
 
 export class LanguageClientHost {
   private client?: LanguageClient;
   private trust?: vscode.Disposable;
+  private started?: Promise<void>;
 
   constructor(
     private readonly serverModule: string,
@@ -14,7 +34,19 @@ export class LanguageClientHost {
     private readonly identityAccess: () => IdentityAccess | undefined = () => undefined,
   ) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    return (this.started ??= this.run());
+  }
+
+  /** A custom request (core/protocol.ts), once the server has started. */
+  readonly ask: AskServer = async (method, params) => {
+    await this.started?.catch(() => undefined);
+    if (!this.client?.isRunning())
+      throw new Error(vscode.l10n.t('The IMS language server is not running: see the IMS Tags & Policies output for why.'));
+    return this.client.sendRequest(method, params);
+  };
+
+  private async run(): Promise<void> {
     const module = this.serverModule;
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -22,12 +54,10 @@ export class LanguageClientHost {
     };
     const clientOptions: LanguageClientOptions = {
       // Policies are recognised by content on the server; every other JSON file gets nothing back.
-      documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'http' }, { language: 'terraform' }],
+      documentSelector: SERVED_LANGUAGES.map((language) => ({ language })),
       // REST Client's environments are .http environments for the server too.
-      synchronize: { configurationSection: ['imsTags', 'rest-client'] },
-      // VS Code's own JSON support reports JSON syntax errors: the server does not repeat them. In
-      // Restricted Mode the server reads no process environment and no .env.
-      initializationOptions: { jsonSyntaxDiagnostics: false, workspaceTrusted: vscode.workspace.isTrusted },
+      synchronize: { configurationSection: [...SETTING_SECTIONS] },
+      initializationOptions: INITIALIZATION_OPTIONS(),
     };
     this.client = new LanguageClient('imsTags', 'IMS Tags & Policies', serverOptions, clientOptions);
     await this.client.start();
@@ -50,6 +80,7 @@ export class LanguageClientHost {
     this.trust = undefined;
     const c = this.client;
     this.client = undefined;
+    this.started = undefined;
     await c?.stop();
   }
 }

@@ -9,7 +9,9 @@ export function log(): vscode.LogOutputChannel {
 }
 
 export function logExchange(e: Exchange): void {
-  const line = `${e.method} ${e.path} → ${e.status} in ${e.ms} ms${e.requestId ? ` (request ${e.requestId})` : ''}${e.attempt > 1 ? ` [attempt ${e.attempt}]` : ''}`;
+  const request = e.requestId ? ` (request ${e.requestId})` : '';
+  const attempt = e.attempt > 1 ? ` [attempt ${e.attempt}]` : '';
+  const line = `${e.method} ${e.path} → ${e.status} in ${e.ms} ms${request}${attempt}`;
   if (typeof e.status === 'number' && e.status < 400) log().info(line);
   else log().warn(line);
 }

@@ -1,7 +1,7 @@
 /**
- * "Send IMS request": a CodeLens above each IMS request (and IAM token request) in .http files. It
- * resolves every {{variable}} as REST Client would (request, file, prompt, environment and system
- * variables; projectId and region default to the connection's), asks the `# @prompt`s and confirms a
+ * "Send IMS request", run from the language server's lens above each IMS request (and IAM token request)
+ * in .http files. The server resolves every {{variable}} as REST Client would (request, file, prompt,
+ * environment and system variables; projectId and region default to the connection's); the client asks the `# @prompt`s and confirms a
  * `# @note`, signs with the stored credentials unless the request carries its own X-Auth-Token, asks
  * before destructive requests, and shows status, headers (secrets masked) and pretty JSON beside the
  * file. A named request's response is kept for the request variables of the next ones. It sends to
@@ -10,49 +10,16 @@
 import * as vscode from 'vscode';
 import { decodeSafely } from '../core/util/decode';
 import { ImsError, parseErrorBody } from '../core/client/errors';
-import { parseHttpFile, type HttpRequest } from '../core/http/httpFile';
-import { matchImsRequest, routeFor } from '../core/http/imsRequest';
-import { inputsFor, resolveRequest, urlParts, withDefaults } from '../core/http/requestTarget';
+import { findApi } from '../core/catalogue';
+import { routeFor } from '../core/http/imsRequest';
 import { looksSecret, mask } from '../core/http/variables/references';
 import { isSecretParameter, urlForLog, urlWithSecretsMasked } from '../core/http/variables/secrets';
-import { resolveText, type StoredResponse } from '../core/http/variables/resolver';
-import { readVariableSources } from './httpEnvironment';
-import { DEFAULT_REGION } from '../core/catalogue';
+import type { StoredResponse } from '../core/http/variables/resolver';
+import { RESOLVE_HTTP_REQUEST, SEND_REQUEST_COMMAND, type ResolvedHttpRequest } from '../core/protocol';
 import type { Ctx } from './context';
+import { connectionDefaults, httpDocument } from './httpDocuments';
 import { log } from './log';
 import { readOnlyDocuments } from './readOnlyDocuments';
-
-/** IAM's token request (`POST …/v3/auth/tokens`): sent like an IMS request, so a file can chain its token. */
-export function isTokenRequest(r: HttpRequest, url: string): boolean {
-  return (r.method?.text ?? 'GET').toUpperCase() === 'POST' && /\/v3\/auth\/tokens(?:[?#]|$)/.test(url);
-}
-
-class Lenses implements vscode.CodeLensProvider {
-  async provideCodeLenses(doc: vscode.TextDocument): Promise<vscode.CodeLens[]> {
-    const file = parseHttpFile(doc.getText());
-    // IMS requests are recognized through every variable source, as the server recognizes them.
-    const inputs = inputsFor(file, { environment: (await readVariableSources(doc.uri)).environment });
-    const out: vscode.CodeLens[] = [];
-    for (const r of file.requests) {
-      const title =
-        matchImsRequest(r, inputs)?.kind === 'api'
-          ? vscode.l10n.t('Send IMS request')
-          : isTokenRequest(r, resolveText(inputs, r.fullUrl, r).text)
-            ? vscode.l10n.t('Send IAM token request')
-            : undefined;
-      if (!title) continue;
-      const line = doc.positionAt(r.requestLine.start).line;
-      out.push(
-        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-          title,
-          command: 'imsTags.sendRequest',
-          arguments: [doc.uri, r.index],
-        }),
-      );
-    }
-    return out;
-  }
-}
 
 /** How Send may be driven without a person (tests): answers to the questions it would ask. */
 export interface SendOptions {
@@ -63,23 +30,26 @@ export interface SendOptions {
 }
 
 export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<void>): void {
+  // The lenses above the requests come from the language server (server/services/httpRequests.ts).
   ctx.push(
-    vscode.languages.registerCodeLensProvider({ language: 'http' }, new Lenses()),
-    vscode.commands.registerCommand('imsTags.sendRequest', async (uri?: vscode.Uri, index?: number, opts?: SendOptions) => {
-      try {
-        return await send(uri, index, opts ?? {});
-      } catch (e) {
-        await onError(e);
-        return undefined;
-      }
-    }),
+    vscode.commands.registerCommand(
+      SEND_REQUEST_COMMAND,
+      async (uri?: vscode.Uri | string, index?: number, opts?: SendOptions) => {
+        try {
+          return await send(uri, index, opts ?? {});
+        } catch (e) {
+          await onError(e);
+          return undefined;
+        }
+      },
+    ),
   );
 
   /** The last response of each named request sent in this window: request variables read them. */
   const named = new Map<string, StoredResponse>();
 
-  async function ask(request: HttpRequest, opts: SendOptions): Promise<Map<string, string> | undefined> {
-    const answers = new Map<string, string>();
+  async function ask(request: ResolvedHttpRequest, opts: SendOptions): Promise<Record<string, string> | undefined> {
+    const answers: Record<string, string> = {};
     for (const p of request.prompts) {
       const given = opts.prompts?.[p.name];
       const value =
@@ -91,45 +61,40 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
           ignoreFocusOut: true,
         }));
       if (value === undefined) return undefined;
-      answers.set(p.name, value);
+      answers[p.name] = value;
     }
     return answers;
   }
 
-  async function send(uri: vscode.Uri | undefined, index: number | undefined, opts: SendOptions) {
-    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  async function send(uri: vscode.Uri | string | undefined, index: number | undefined, opts: SendOptions) {
+    const doc = await httpDocument(uri);
     if (!doc) throw new Error(vscode.l10n.t('Open a .http file first.'));
     const c = ctx.connected();
-    const file = parseHttpFile(doc.getText());
-    const request: HttpRequest | undefined =
-      index !== undefined
-        ? file.requests[index]
-        : file.requests.find((r) => {
-            const line = vscode.window.activeTextEditor?.selection.active.line ?? 0;
-            return doc.positionAt(r.span.start).line <= line && line <= doc.positionAt(r.span.end).line;
-          });
-    if (!request) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
-    const sources = await readVariableSources(doc.uri);
-    const defaults = { projectId: c.projectId, region: c.kind === 'cloud' ? c.region : DEFAULT_REGION };
-    const base = inputsFor(file, { ...sources, environment: withDefaults(sources.environment, defaults), responses: named });
-    const token = isTokenRequest(request, resolveText(base, request.fullUrl, request).text);
-    const match = token ? undefined : matchImsRequest(request, base);
-    const imsApi = match?.kind === 'api' ? match.api : undefined;
-    if (!token && !imsApi) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
-    if (request.note && !opts.confirmed) {
+    const where = {
+      uri: doc.uri.toString(),
+      defaults: connectionDefaults(c),
+      responses: Object.fromEntries(named),
+    };
+    const line = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line : 0;
+    const first = await ctx.askServer(RESOLVE_HTTP_REQUEST, index !== undefined ? { ...where, index } : { ...where, line });
+    if (!first) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
+    if (first.note && !opts.confirmed) {
       const go = vscode.l10n.t('Send');
       const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('This request has a note (# @note): send it?'),
-        { modal: true, detail: request.title },
+        { modal: true, detail: first.title },
         go,
       );
       if (answer !== go) return undefined;
     }
-    const prompts = await ask(request, opts);
+    const prompts = await ask(first, opts);
     if (!prompts) return undefined;
-    const inputs = { ...base, prompts };
-    const resolved = resolveRequest(inputs, request);
-    const envName = sources.environment.name || vscode.l10n.t('none');
+    // With the answers, the server resolves the request again (a prompt may feed the URL, a header or the body).
+    const resolved = first.prompts.length
+      ? await ctx.askServer(RESOLVE_HTTP_REQUEST, { ...where, index: first.index, prompts })
+      : first;
+    if (!resolved) throw new Error(vscode.l10n.t('The request changed while it was being sent: send it again.'));
+    const envName = resolved.environment || vscode.l10n.t('none');
     if (resolved.errors.length) throw new Error(resolved.errors.join(' '));
     if (resolved.missing.length)
       throw new Error(
@@ -140,16 +105,16 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
         ),
       );
     const written = Object.fromEntries(resolved.headers.map((h) => [h.name, h.value]));
-    const { host, path, pathAndQuery } = urlParts(resolved.url);
-    if (token) {
+    const { host, path, pathAndQuery } = resolved;
+    if (resolved.kind === 'token') {
       const result = await c.iam.exchangeTokenRequest(pathAndQuery, resolved.body, written);
       log().info(`Sent the IAM token request from ${doc.uri.path.split('/').pop()}: ${result.status}`);
-      if (request.name) named.set(request.name, { status: result.status, headers: result.headers, body: result.text });
+      if (resolved.name) named.set(resolved.name, { status: result.status, headers: result.headers, body: result.text });
       const uriShown = await show('POST', `${c.iam.endpoint}${pathAndQuery}`, 'IAM token', result);
       return { status: result.status, body: result.text, uri: uriShown };
     }
-    // Not the token request, so an IMS API (checked above).
-    const api = imsApi!;
+    const api = resolved.apiId ? findApi(resolved.apiId) : undefined;
+    if (!api) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
     const target = `${c.endpoint}${pathAndQuery}`;
     // A request that carries its own X-Auth-Token is sent with it, as written, and not signed.
     const ownToken = Object.keys(written).some((k) => k.toLowerCase() === 'x-auth-token');
@@ -175,9 +140,10 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     );
     // The log names method, host and path only: a query may carry a token.
     log().info(
-      `Sent ${api.id} from ${doc.uri.path.split('/').pop()}: ${api.method} ${urlForLog(target)}${ownToken ? ' with its own X-Auth-Token' : ''}: ${result.status}`,
+      `Sent ${api.id} from ${doc.uri.path.split('/').pop()}: ${api.method} ${urlForLog(target)}` +
+        `${ownToken ? ' with its own X-Auth-Token' : ''}: ${result.status}`,
     );
-    if (request.name) named.set(request.name, { status: result.status, headers: result.headers, body: result.text });
+    if (resolved.name) named.set(resolved.name, { status: result.status, headers: result.headers, body: result.text });
     if (!api.readOnly && result.status < 300) {
       // The tree shows what the request changed: the image the path names, or all of them.
       const imageId = routeFor(api.method, path).hit?.params.image_id;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm audit --omit=dev` for CI: fails on a high or critical advisory in the runtime dependencies.
 // Where the registry offers no audit endpoint (these machines' mirror answers 405), it says so plainly
 // and does not pretend to have checked.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Benchmark helper: installs the .vsix into a fresh code-server, opens a policy file in Chromium, and
 // reads the extension's own "Activated in N ms" log line (activation without the language server's
 // start, which runs in the background). Prints one JSON line: {"activationMs": [..]}.

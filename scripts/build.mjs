@@ -1,3 +1,4 @@
+// @ts-check
 // Builds one esbuild bundle per entry into dist/: the extension (VS Code host), its language client
 // (loaded after activation), the language server (any LSP client) and the IMS emulator.
 import { build } from 'esbuild';
@@ -6,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
   platform: 'node',

@@ -1,3 +1,4 @@
+// @ts-check
 // Starts and stops a real VS Code (code-server on Node 24) for the in-editor suite, the UI suite and npm start.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ export function freePort() {
     const srv = createServer();
     srv.once('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -82,6 +83,8 @@ export function installVsix(profile, vsix) {
 /**
  * Starts code-server on loopback and resolves once /healthz answers. `smokeDriver` enables the
  * test payload (extensionDevelopmentPath / extensionTestsPath in the URL).
+ * @param {{ profile: { base: string; userData: string; extensions: string; config: string }; folder: string;
+ *   port?: number; smokeDriver?: boolean; workspaceTrust?: boolean; log?: (text: string) => void }} options
  */
 export async function startCodeServer({ profile, folder, port, smokeDriver = false, workspaceTrust = false, log = () => {} }) {
   port = port ?? (await freePort());

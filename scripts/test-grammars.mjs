@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:grammars`: the TextMate injection grammars of syntaxes/ (registered through package.json)
 // against the annotated files of test/grammars/, with vscode-tmgrammar-test. The base grammars there are
 // minimal stand-ins for VS Code's JSON grammar and REST Client's http grammar. Ends with "N passed, N failed".

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the in-editor suite (out/test/editor/index.js) inside a real VS Code: code-server with the
 // smoke-test driver, the extension loaded from this folder through the URL payload, and the exit code
 // reported by the workbench through codeAutomationExit.
@@ -32,7 +33,7 @@ async function main() {
   const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
   const server = await startCodeServer({ profile, folder, smokeDriver: true, workspaceTrust: untrusted });
   const browser = await launchChromium();
-  let code = 1;
+  let code;
   try {
     const page = await browser.newPage();
     const exited = new Promise((resolve) => page.exposeFunction('codeAutomationExit', (c) => resolve(c)));

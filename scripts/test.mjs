@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm test`: every suite, unit to UI, each stage timed; ends with one closing line of all counts.
 // The stages are listed once, in suites.mjs. The real-editor toolchain is installed first when missing.
 import { spawn } from 'node:child_process';

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Copies the screenshots the UI suite took (test-output/ui/) to docs/images/, where the README and docs/ show them.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,15 +3,16 @@
  * documents (json, jsonc) and request documents (http).
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LANGUAGES } from '../core/protocol';
 import type { SyntaxNode } from '../core/terraform/syntax';
 import { ParsedHttp } from './services/parsedHttp';
 import { ParsedTerraform, type HclParse } from './services/parsedTerraform';
 import { parsePolicy, reparsePolicy, type ParsedPolicy } from './services/parsedPolicy';
 
-export const POLICY_LANGUAGES = new Set(['json', 'jsonc']);
-export const HTTP_LANGUAGES = new Set(['http']);
-/** Terraform, as HashiCorp's extension names the language (the extension contributes it for .tf too). */
-export const TERRAFORM_LANGUAGES = new Set(['terraform']);
+/** The languages of core/protocol.ts; Terraform as HashiCorp's extension names it (ours contributes it for .tf too). */
+export const POLICY_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES.policy);
+export const HTTP_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES.http);
+export const TERRAFORM_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES.terraform);
 
 class VersionCache<T> {
   private readonly entries = new Map<string, { version: number; value: T }>();

@@ -4,6 +4,7 @@
  * and the browser's web worker (server/browser/) each give one; everything else is the same server.
  */
 import type { Connection } from 'vscode-languageserver';
+import type { InitializationOptions } from '../core/protocol';
 import type { TreeSitterModule } from './terraform/hclParser';
 import type { WorkspaceFiles } from './workspaceFiles';
 
@@ -14,9 +15,9 @@ export interface ServerHost {
   /** Called when documents changed (Node: a full collection once the server is idle). */
   documentsChanged(): void;
   /** Where `web-tree-sitter.wasm` and `tree-sitter-terraform.wasm` are (a path or a URL). */
-  locateWasm(file: string, initializationOptions: unknown): string;
+  locateWasm(file: string, options: InitializationOptions): string;
   /** web-tree-sitter (bundled in Node; in a web worker a script of its own, loaded only when needed). */
-  loadTreeSitter(initializationOptions: unknown): Promise<TreeSitterModule>;
+  loadTreeSitter(options: InitializationOptions): Promise<TreeSitterModule>;
   /** Platform wiring once the connection exists (the browser host takes the files the client sends). */
   attach?(connection: Connection, filesChanged: (uris: string[]) => void): void;
 }

@@ -6,6 +6,7 @@
  */
 import type {
   CodeAction,
+  CodeLens,
   CompletionList,
   Diagnostic,
   DocumentSymbol,
@@ -22,20 +23,17 @@ import type { IdentityAccess } from '../core/access/identityAccess';
 import type { Lang } from '../core/catalogue';
 import type { HttpVariableSources } from '../core/http/variables/sources';
 import type { PolicySource } from '../core/policy/evaluator';
+import type { HttpRequestSummary, ResolveHttpRequestParams, ResolvedHttpRequest } from '../core/protocol';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../core/settings';
 import { DocumentCache, HTTP_LANGUAGES, POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from './documentCache';
 import type { ParsedTerraform } from './services/parsedTerraform';
-import {
-  terraformCodeActions,
-  terraformCompletion,
-  terraformDiagnostics,
-  terraformHover,
-  terraformInlayHints,
-} from './services/terraformPolicies';
+import { terraformCodeActions, terraformCompletion, terraformHover, terraformInlayHints } from './services/terraformPolicies';
+import { terraformDiagnostics } from './services/terraform/diagnostics';
 import { getHttpCodeActions } from './services/httpCodeActions';
 import { doHttpComplete } from './services/httpCompletion';
-import { computeHttpDiagnostics } from './services/httpDiagnostics';
+import { computeHttpDiagnostics } from './services/http/diagnostics';
 import { doHttpHover } from './services/httpHover';
+import { httpRequests, httpSendLenses, resolveHttpRequest } from './services/httpRequests';
 import { getHttpInlayHints } from './services/httpInlayHints';
 import { getHttpSemanticTokens } from './services/httpSemanticTokens';
 import { getHttpFoldingRanges, getHttpSymbols } from './services/httpSymbols';
@@ -44,7 +42,7 @@ import type { ParsedHttp } from './services/parsedHttp';
 import type { ParsedPolicy } from './services/parsedPolicy';
 import { getCodeActions } from './services/policyCodeActions';
 import { doComplete } from './services/policyCompletion';
-import { computeDiagnostics } from './services/policyDiagnostics';
+import { computeDiagnostics } from './services/policy/diagnostics';
 import { doHover } from './services/policyHover';
 import { getInlayHints } from './services/policyInlayHints';
 import { serviceContext, type ServiceContext } from './services/serviceContext';
@@ -67,6 +65,10 @@ export interface LanguageService {
   documentSymbols(doc: TextDocument): DocumentSymbol[] | null;
   foldingRanges(doc: TextDocument): FoldingRange[] | null;
   semanticTokens(doc: TextDocument): SemanticTokens;
+  /** .http only: the IMS and token requests (those a range touches), a Send lens above each, one resolved. */
+  httpRequests(doc: TextDocument, range?: Range): HttpRequestSummary[];
+  sendLenses(doc: TextDocument): CodeLens[];
+  resolveHttpRequest(doc: TextDocument, params: ResolveHttpRequestParams): ResolvedHttpRequest | undefined;
   forget(uri: string): void;
 }
 
@@ -190,6 +192,27 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         { data: [] },
         () => ({ data: [] }),
         (p) => getHttpSemanticTokens(doc, p),
+      ),
+    httpRequests: (doc, range) =>
+      route(
+        doc,
+        [],
+        () => [],
+        (p) => httpRequests(doc, p, range),
+      ),
+    sendLenses: (doc) =>
+      route(
+        doc,
+        [],
+        () => [],
+        (p, ctx) => httpSendLenses(doc, p, ctx.lang),
+      ),
+    resolveHttpRequest: (doc, params) =>
+      route<ResolvedHttpRequest | undefined>(
+        doc,
+        undefined,
+        () => undefined,
+        (p) => resolveHttpRequest(doc, p, params),
       ),
     forget: (uri) => cache.forget(uri),
   };

@@ -9,7 +9,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions } from 'vscode-languageclient/browser';
 import { chooseHttpEnvironment, environmentStatusBar } from '../httpEnvironment';
 import { sendWorkspaceFiles } from './workspaceFiles';
-import { WORKSPACE_TRUST_NOTIFICATION } from '../../core/protocol';
+import {
+  SERVED_LANGUAGES,
+  SETTING_SECTIONS,
+  WORKSPACE_TRUST_NOTIFICATION,
+  type AskServer,
+  type InitializationOptions,
+} from '../../core/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -31,24 +37,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
     ),
   );
   client = new LanguageClient('imsTags', 'IMS Tags & Policies', new Worker(serverUrl), {
-    documentSelector: [{ language: 'json' }, { language: 'jsonc' }, { language: 'http' }, { language: 'terraform' }],
-    synchronize: { configurationSection: ['imsTags', 'rest-client'] },
+    documentSelector: SERVED_LANGUAGES.map((language) => ({ language })),
+    synchronize: { configurationSection: [...SETTING_SECTIONS] },
+    // No Send in the browser (CORS), so no Send lenses.
     initializationOptions: {
       jsonSyntaxDiagnostics: false,
       workspaceTrusted: vscode.workspace.isTrusted,
       wasm: { 'web-tree-sitter.wasm': runtime, 'tree-sitter-terraform.wasm': grammar },
       treeSitterScript,
-    },
+    } satisfies InitializationOptions,
     outputChannel: vscode.window.createOutputChannel('IMS Tags & Policies', { log: true }),
   });
   await client.start();
+  const running = client;
+  const ask: AskServer = (method, params) => running.sendRequest(method, params);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, { trusted: true }).catch(() => undefined);
     }),
     await sendWorkspaceFiles(client),
     environmentStatusBar(),
-    vscode.commands.registerCommand('imsTags.selectHttpEnvironment', chooseHttpEnvironment),
+    vscode.commands.registerCommand('imsTags.selectHttpEnvironment', (name?: string) => chooseHttpEnvironment(ask, name)),
   );
   const activationMs = Date.now() - started;
   // The page's console shows it as "[Extension Host] …": the browser-host tests and the benchmark read it.

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { WORKSPACE_FILES_NOTIFICATION, type WorkspaceFilesParams } from '../../core/protocol';
 
-export const WORKSPACE_FILES_NOTIFICATION = 'imsTags/workspaceFiles';
 const GLOB = '**/{*.json,*.jsonc,*.tf,.env}';
 const EXCLUDE = '**/{node_modules,.git,out,dist,.vscode-test}/**';
 const MAX_FILES = 5000;
@@ -25,7 +25,8 @@ async function read(uri: vscode.Uri): Promise<string | null> {
 export async function sendWorkspaceFiles(client: BaseLanguageClient): Promise<vscode.Disposable> {
   const send = async (uris: readonly vscode.Uri[]) => {
     const files = await Promise.all(uris.map(async (u) => ({ uri: u.toString(), text: await read(u) })));
-    if (files.length) await client.sendNotification(WORKSPACE_FILES_NOTIFICATION, { files });
+    const params: WorkspaceFilesParams = { files };
+    if (files.length) await client.sendNotification(WORKSPACE_FILES_NOTIFICATION, params);
   };
   const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, MAX_FILES);
   // In batches, so a large workspace does not make one huge message.

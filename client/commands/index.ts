@@ -21,17 +21,9 @@ import { createPolicy, showPermissions } from './permissions';
 import { runPolicyChecks } from './policyChecks';
 import { selectHttpEnvironment } from '../httpEnvironment';
 import { publishLive } from '../policies/unpublished';
-import {
-  compareWithCloud,
-  compareWithFile,
-  deletePolicy,
-  editPolicyDetails,
-  newCustomPolicy,
-  newIdentityPolicy,
-  publishToIam,
-  saveToWorkspace,
-  validateWithIam,
-} from './policies';
+import { deletePolicy, editPolicyDetails, newCustomPolicy, newIdentityPolicy } from './policies';
+import { compareWithCloud, compareWithFile, publishToIam, saveToWorkspace } from './policyFiles';
+import { validateWithIam } from './policyValidation';
 import { addTag, deleteTag, editTagValue } from './tags';
 
 export const COMMANDS: Record<string, CommandFactory> = {

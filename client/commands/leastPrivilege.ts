@@ -6,10 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { IMS_APIS, findApi, type ImsApi } from '../../core/catalogue';
-import { parseHttpFile } from '../../core/http/httpFile';
-import { matchImsRequest } from '../../core/http/imsRequest';
-import { inputsFor } from '../../core/http/requestTarget';
-import { readVariableSources } from '../httpEnvironment';
+import { HTTP_REQUESTS_REQUEST, type AskServer } from '../../core/protocol';
+import { isHttpDocument } from '../httpDocuments';
 import { leastPrivilegePolicy, terraformBlock } from '../../core/policy/leastPrivilege';
 import type { CommandFactory } from '../context';
 import { readOnlyDocuments } from '../readOnlyDocuments';
@@ -28,28 +26,21 @@ interface Options {
   file?: vscode.Uri;
 }
 
-/** The IMS APIs of the active .http document's requests (those the selection touches, if any). */
-async function httpApis(): Promise<ImsApi[]> {
+/** The IMS APIs of the active .http document's requests (those the selection touches, if any), as the server sees them. */
+async function httpApis(ask: AskServer): Promise<ImsApi[]> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || (!['http', 'rest'].includes(editor.document.languageId) && !/\.(http|rest)$/.test(editor.document.uri.path)))
+  if (!editor || !isHttpDocument(editor.document))
     throw new Error(vscode.l10n.t('Open a .http file with IMS requests (or select some of them) first.'));
-  const file = parseHttpFile(editor.document.getText());
   const sel = editor.selection;
-  const from = editor.document.offsetAt(sel.start);
-  const to = editor.document.offsetAt(sel.end);
-  const requests = sel.isEmpty ? file.requests : file.requests.filter((r) => r.span.start <= to && r.span.end >= from);
-  // Recognized through every variable source (a host from the environment counts), as the server does.
-  const inputs = inputsFor(file, { environment: (await readVariableSources(editor.document.uri)).environment });
-  return requests.flatMap((r) => {
-    const m = matchImsRequest(r, inputs);
-    return m?.kind === 'api' ? [m.api] : [];
-  });
+  const range = sel.isEmpty ? undefined : { start: sel.start, end: sel.end };
+  const requests = await ask(HTTP_REQUESTS_REQUEST, { uri: editor.document.uri.toString(), range });
+  return requests.flatMap((r) => (r.apiId ? (findApi(r.apiId) ?? []) : []));
 }
 
 const TITLE = () => vscode.l10n.t('Generate Least-Privilege Policy');
 
 export const generateLeastPrivilege: CommandFactory =
-  () =>
+  (ctx) =>
   async (opts: Options = {}) => {
     const title = TITLE();
     const source =
@@ -69,7 +60,7 @@ export const generateLeastPrivilege: CommandFactory =
       )?.source;
     if (!source) return undefined;
     let apis: ImsApi[];
-    if (source === 'http') apis = await httpApis();
+    if (source === 'http') apis = await httpApis(ctx.askServer);
     else if (source === 'session') apis = sessionApiIds().flatMap((id) => findApi(id) ?? []);
     else if (opts.apiIds) apis = opts.apiIds.flatMap((id) => findApi(id) ?? []);
     else {

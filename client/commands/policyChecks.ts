@@ -8,14 +8,13 @@ import * as vscode from 'vscode';
 import { effectivePermissions } from '../../core/access/effective';
 import { gatherAccessFacts } from '../../core/access/gather';
 import { checkSummary, judge, type CheckRow } from '../../core/access/policyCheck';
-import { DEFAULT_REGION } from '../../core/catalogue';
+import { findApi, type ImsApi } from '../../core/catalogue';
 import { ImsClient } from '../../core/client/imsClient';
-import { parseHttpFile } from '../../core/http/httpFile';
-import { requestTarget } from '../../core/http/requestTarget';
+import { HTTP_REQUESTS_REQUEST, RESOLVE_HTTP_REQUEST, type ResolvedHttpRequest } from '../../core/protocol';
 import { isLoopback } from '../connection';
 import type { CommandFactory } from '../context';
 import { readOnlyDocuments } from '../readOnlyDocuments';
-import { readVariableSources } from '../httpEnvironment';
+import { connectionDefaults, isHttpDocument } from '../httpDocuments';
 import { log, logExchange } from '../log';
 
 export interface PolicyCheckOptions {
@@ -36,15 +35,17 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
       ),
     );
   const doc = opts?.uri ? await vscode.workspace.openTextDocument(opts.uri) : vscode.window.activeTextEditor?.document;
-  if (!doc || doc.languageId !== 'http') throw new Error(vscode.l10n.t('Open a .http file with IMS requests first.'));
-  const file = parseHttpFile(doc.getText());
-  const defaults = { projectId: c.projectId, region: c.kind === 'cloud' ? c.region : DEFAULT_REGION };
-  // The variables resolve as Send resolves them (environment, .env, system variables; prompts are not asked).
-  const sources = await readVariableSources(doc.uri);
-  const requests = file.requests.flatMap((r) => {
-    const t = requestTarget(file, r, defaults, sources);
-    return t ? [{ request: r, target: t }] : [];
-  });
+  if (!doc || !isHttpDocument(doc)) throw new Error(vscode.l10n.t('Open a .http file with IMS requests first.'));
+  // The server resolves them as Send does (environment, .env, system variables; prompts are not asked).
+  const uri = doc.uri.toString();
+  const defaults = connectionDefaults(c);
+  const found = await ctx.askServer(HTTP_REQUESTS_REQUEST, { uri });
+  const requests: Array<{ target: ResolvedHttpRequest; api: ImsApi }> = [];
+  for (const r of found.filter((f) => f.kind === 'api')) {
+    const target = await ctx.askServer(RESOLVE_HTTP_REQUEST, { uri, index: r.index, defaults });
+    const api = target?.apiId ? findApi(target.apiId) : undefined;
+    if (target && api) requests.push({ target, api });
+  }
   if (requests.length === 0)
     throw new Error(vscode.l10n.t('{0} has no IMS requests to check.', doc.uri.path.split('/').pop() ?? ''));
 
@@ -96,13 +97,13 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
         cancellable: true,
       },
       async (progress, token) => {
-        for (const [i, { request, target }] of requests.entries()) {
+        for (const [i, { target, api }] of requests.entries()) {
           const row: CheckRow = {
-            index: request.index + 1,
-            line: doc.positionAt(request.requestLine.start).line + 1,
-            api: target.api.id,
-            request: `${target.api.method} ${target.pathAndQuery}`,
-            predicted: predicted.get(target.api.id) ?? 'notGranted',
+            index: target.index + 1,
+            line: target.line + 1,
+            api: api.id,
+            request: `${api.method} ${target.pathAndQuery}`,
+            predicted: predicted.get(api.id) ?? 'notGranted',
             outcome: 'notSent',
           };
           rows.push(row);
@@ -114,9 +115,9 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
             row.note = vscode.l10n.t('variables without a value: {0}', target.missing.join(', '));
             continue;
           }
-          progress.report({ message: `${i + 1}/${requests.length} ${target.api.id}`, increment: 100 / requests.length });
+          progress.report({ message: `${i + 1}/${requests.length} ${api.id}`, increment: 100 / requests.length });
           try {
-            const result = await client.exchange(target.api, target.pathAndQuery, target.body);
+            const result = await client.exchange(api, target.pathAndQuery, target.body);
             row.status = result.status;
             Object.assign(row, judge(row.predicted, result.status));
           } catch (e) {
@@ -158,11 +159,12 @@ async function showReport(doc: vscode.TextDocument, user: string, endpoint: stri
       user,
     ),
     '',
-    `| # | ${vscode.l10n.t('Line')} | ${vscode.l10n.t('Request')} | API | ${vscode.l10n.t('Predicted')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Outcome')} |`,
+    `| ${['#', vscode.l10n.t('Line'), vscode.l10n.t('Request'), 'API', vscode.l10n.t('Predicted'), vscode.l10n.t('Status'), vscode.l10n.t('Outcome')].join(' | ')} |`,
     '|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.index} | ${r.line} | \`${r.request}\` | ${r.api} | ${decision(r.predicted)} | ${r.status ?? '—'} | ${word(r)}${r.finding ? ` — ${findings[r.finding]}` : ''}${r.note ? ` — ${r.note}` : ''} |`,
+        `| ${r.index} | ${r.line} | \`${r.request}\` | ${r.api} | ${decision(r.predicted)} | ${r.status ?? '—'} | ` +
+        `${word(r)}${r.finding ? ` — ${findings[r.finding]}` : ''}${r.note ? ` — ${r.note}` : ''} |`,
     ),
     '',
     vscode.l10n.t('{0} agree, {1} findings, {2} not sent.', s.agrees, s.findings, s.notSent),

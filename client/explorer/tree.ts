@@ -197,7 +197,11 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
         out.push({
           kind: 'filters',
           label: `${vscode.l10n.t('Filtered')}: ${active.join(', ')}${count}`,
-          tooltip: `${vscode.l10n.t('Active filters')}:\n${active.map((a) => `• ${a}`).join('\n')}\n${vscode.l10n.t('Clear them with the Clear Filters button.')}`,
+          tooltip: [
+            `${vscode.l10n.t('Active filters')}:`,
+            ...active.map((a) => `• ${a}`),
+            vscode.l10n.t('Clear them with the Clear Filters button.'),
+          ].join('\n'),
         });
       }
       out.push(...this.images.map((image) => ({ kind: 'image' as const, image })));

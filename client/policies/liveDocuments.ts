@@ -1,11 +1,12 @@
 /**
  * Live IAM policies as documents (scheme `ims-iam`, address.ts): reading fetches the policy from IAM and
- * shows it pretty-printed, so every policy feature of the language server works on it as on a file;
- * saving it by hand (Ctrl+S, or the Publish action) publishes it. **Auto-save never publishes**: VS Code
- * says why a document is saved (`TextDocumentSaveReason`, from onWillSaveTextDocument), and a save after
- * a delay, on focus change or on window change is refused, so the document stays dirty and the status
- * bar says it has unpublished changes (unpublished.ts) — in code-server auto-save is on by default. A custom policy is PATCHed; a 5.0 policy gets a new version set as the default
- * (at 5 versions, the oldest non-default one may be deleted first, with confirmation).
+ * shows it pretty-printed, so every policy feature of the language server works on it as on a file; saving
+ * it by hand (Ctrl+S, or the Publish action) publishes it. **Auto-save never publishes**: VS Code says why
+ * a document is saved (`TextDocumentSaveReason`, from onWillSaveTextDocument), and a save after a delay,
+ * on focus change or on window change is refused, so the document stays dirty and the status bar says it
+ * has unpublished changes (unpublished.ts) — in code-server auto-save is on by default. A custom policy is
+ * PATCHed; a 5.0 policy gets a new version set as the default (at 5 versions, the oldest non-default one
+ * may be deleted first, with confirmation).
  *
  * Never lose an edit: before publishing, the cloud copy is read again; if it changed since the document
  * was opened, the person chooses to overwrite it, reload it (the edit is dropped, the document shows the
@@ -19,11 +20,9 @@ import type { IamClient } from '../../core/client/iamClient';
 import type { ConnectionManager } from '../connection';
 import { log } from '../log';
 import { IAM_SCHEME, addressPath, documentText, parseAddress, type LiveAddress } from './address';
+import { publishPolicy, type Ask } from './publish';
 import { buildReview, ourFindings, showReview, type Reviewer } from './review';
 import { readOnlyDocuments } from '../readOnlyDocuments';
-
-/** The questions a save may ask; tests answer them through the extension's API. */
-export type Ask = (message: string, ...choices: string[]) => Thenable<string | undefined>;
 
 interface Copy {
   text: string;
@@ -239,7 +238,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
       if (!(await this.review(review)))
         throw vscode.FileSystemError.Unavailable(vscode.l10n.t('Not published: the review of {0} was cancelled.', name));
     }
-    await this.publish(a, value, name, makeDefault);
+    await publishPolicy(this.iam(), this.ask, a, value, name, makeDefault);
     // Published: from here on nothing may fail the save, or saving again would publish a second time. A
     // re-read that fails leaves the base unknown, so the next save compares with IAM before sending.
     let fresh: Awaited<ReturnType<LiveDocuments['fetch']>> | undefined;
@@ -283,80 +282,6 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     return { makeDefault: true, inForce: documentText(inForce.document) };
   }
 
-  private async publish(a: LiveAddress, value: unknown, name: string, makeDefault: boolean): Promise<void> {
-    const iam = this.iam();
-    try {
-      if (a.kind === 'role') {
-        await iam.updateRole(a.roleId, { policy: value });
-        return;
-      }
-      const document = JSON.stringify(value);
-      try {
-        await iam.createVersion(a.policyId, document, makeDefault);
-      } catch (e) {
-        if (!(e instanceof ImsError && e.status === 409 && /versions/.test(e.message))) throw e;
-        await this.makeRoomAndCreate(iam, a.policyId, name, document, makeDefault, e);
-      }
-    } catch (e) {
-      if (e instanceof ImsError)
-        throw vscode.FileSystemError.Unavailable(
-          vscode.l10n.t('IAM refused to publish {0}: {1}', name, `${e.code ? `${e.code} ` : ''}${e.message}`),
-        );
-      throw e;
-    }
-  }
-
-  /**
-   * IAM keeps 5 versions: the oldest one that is not the default is deleted only after the person agrees,
-   * its document read first; if the new version then cannot be made, the message says exactly what was
-   * deleted and offers to restore it from that document, so nothing is silently lost.
-   */
-  private async makeRoomAndCreate(
-    iam: IamClient,
-    policyId: string,
-    name: string,
-    document: string,
-    makeDefault: boolean,
-    full: ImsError,
-  ): Promise<void> {
-    const versions = await iam.listVersions(policyId);
-    const oldest = versions
-      .filter((v) => !v.is_default)
-      .sort((x, y) => Number(x.version_id.slice(1)) - Number(y.version_id.slice(1)))[0];
-    if (!oldest) throw full;
-    const remove = vscode.l10n.t('Delete {0} and Publish', oldest.version_id);
-    const choice = await this.ask(
-      vscode.l10n.t(
-        '{0} already has 5 versions, the most IAM keeps. Delete its oldest version that is not the default ({1}) and publish yours as the new default?',
-        name,
-        oldest.version_id,
-      ),
-      remove,
-    );
-    if (choice !== remove) throw full;
-    const kept = await iam.getVersion(policyId, oldest.version_id);
-    await iam.deleteVersion(policyId, oldest.version_id);
-    try {
-      await iam.createVersion(policyId, document, makeDefault);
-    } catch (e) {
-      const restore = vscode.l10n.t('Restore {0}', oldest.version_id);
-      const answer = await this.ask(
-        vscode.l10n.t(
-          "{0} was deleted to make room, then IAM refused your version: {1}. Restore the deleted version's document as a new version (not the default)?",
-          `${name} ${oldest.version_id}`,
-          (e as Error).message,
-        ),
-        restore,
-      );
-      if (answer === restore) {
-        const restored = await iam.createVersion(policyId, kept.document, false);
-        log().info(`Restored the document of ${oldest.version_id} of ${name} as ${restored.version_id}.`);
-      } else log().warn(`${oldest.version_id} of ${name} was deleted and not restored; its document was: ${kept.document}`);
-      throw e;
-    }
-  }
-
-  /** A diff of the cloud copy (untitled) against the document; the copy is read from IAM unless given. */
   /**
    * A diff of the cloud copy against the document; the copy is read from IAM unless given. The copy is a
    * read-only document (readOnlyDocuments.ts), never an Untitled one that asks to be saved.

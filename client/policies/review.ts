@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { IamClient } from '../../core/client/iamClient';
 import { accessChanges, type AccessReason } from '../../core/policy/accessDiff';
 import { parseJson } from '../../core/policy/policyDocument';
+import { DIAGNOSTIC_SOURCE } from '../../core/protocol';
 
 export interface PublishReview {
   /** The policy by name: `"tagging" (custom policy)`. */
@@ -26,7 +27,7 @@ export interface PublishReview {
 export function ourFindings(uri: vscode.Uri, severity: vscode.DiagnosticSeverity): string[] {
   return vscode.languages
     .getDiagnostics(uri)
-    .filter((d) => d.source === 'ims-tags' && d.severity === severity)
+    .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.severity === severity)
     .map((d) => `${vscode.l10n.t('line {0}', d.range.start.line + 1)}: ${d.message}`);
 }
 

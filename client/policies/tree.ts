@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { IdentityApiVerdict } from '../../core/access/identityAccess';
 import { findApi } from '../../core/catalogue';
-import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } from '../../core/client/iamClient';
+import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } from '../../core/client/iamTypes';
 import type { IdentityAccessTracker } from '../access';
 import type { ConnectionManager } from '../connection';
 import { liveUri } from './liveDocuments';
@@ -292,7 +292,8 @@ function accessItem(a: IdentityApiVerdict, administrator: boolean): vscode.TreeI
     );
   for (const ref of a.decidedBy.slice(0, 3))
     lines.push(
-      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} [${escapeMarkdown(ref.policy)}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
+      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} ` +
+        `[${escapeMarkdown(ref.policy)}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
     );
   for (const g of a.enterpriseOnly)
     lines.push(

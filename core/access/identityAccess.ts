@@ -5,8 +5,6 @@
  */
 import type { AccessFacts, ApiAccess, ApiDecision } from './effective';
 
-export const IDENTITY_ACCESS_NOTIFICATION = 'imsTags/identityAccess';
-
 export interface StatementPointer {
   /** The policy's display name. */
   policy: string;

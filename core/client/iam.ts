@@ -49,7 +49,8 @@ export function tokenProvider(login: PasswordLogin): TokenProvider {
     if (!r.ok || !token) {
       const e = parseErrorBody(text);
       throw new ImsError(
-        `IAM refused the sign-in: ${r.status}${e.code ? ` ${e.code}` : ''}${e.message ? ` — ${e.message}` : ''}. Check the account (domain), user name and password.`,
+        `IAM refused the sign-in: ${r.status}${e.code ? ` ${e.code}` : ''}${e.message ? ` — ${e.message}` : ''}. ` +
+          'Check the account (domain), user name and password.',
         r.status,
         e.code,
         r.headers.get('x-request-id') ?? undefined,

@@ -185,7 +185,8 @@ export class ImsClient {
       const err = parseErrorBody(text);
       const denied = response.status === 401 || response.status === 403;
       const failure = new ImsError(
-        `${api.id} failed: ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? ` — ${err.message}` : ''}${denied && api.actions.length ? ` (this call needs ${api.actions.join(' and ')})` : ''}`,
+        `${api.id} failed: ${response.status}${err.code ? ` ${err.code}` : ''}${err.message ? ` — ${err.message}` : ''}` +
+          `${denied && api.actions.length ? ` (this call needs ${api.actions.join(' and ')})` : ''}`,
         response.status,
         err.code === undefined ? undefined : String(err.code),
         requestId,

@@ -2,13 +2,12 @@
  * What an IMS request of a .http file sends: its API, the path and query with every {{variable}}
  * resolved (request, file, prompt, environment and system variables, variables/resolver.ts), the
  * headers and body, the host the file names, and what is left without a value. The connection's
- * project and region stand in where no source defines them. Shared by "Send IMS request" and the policy
- * checks, so both send exactly the same thing.
+ * project and region stand in where no source defines them. The server answers Send and the policy
+ * checks with it (server/services/httpRequests.ts), so both send exactly the same thing.
  */
-import { findApi, type ImsApi } from '../catalogue';
-import type { HttpFile, HttpRequest } from './httpFile';
-import { matchImsRequest, splitUrl } from './imsRequest';
-import { EMPTY_ENVIRONMENT, type Environment } from './variables/environments';
+import type { HttpRequest } from './httpFile';
+import { splitUrl } from './imsRequest';
+import type { Environment } from './variables/environments';
 import { resolveText, type VariableInputs } from './variables/resolver';
 
 export interface ResolvedRequest {
@@ -22,25 +21,12 @@ export interface ResolvedRequest {
   errors: string[];
 }
 
-export interface RequestTarget extends ResolvedRequest {
-  api: ImsApi;
-  /** Path and query, ready to append to the connection's endpoint. */
-  pathAndQuery: string;
-  path: string;
-  /** The host the file names (it may differ from the connection's). */
-  host?: string;
-}
-
 /** The environment with the connection's project and region under it, where nothing defines them. */
 export function withDefaults(env: Environment, defaults: { projectId: string; region: string }): Environment {
   const variables = new Map(env.variables);
   for (const [name, value] of Object.entries(defaults))
     if (!variables.has(name)) variables.set(name, { value, environment: '$shared', source: 'the connection' });
   return { ...env, variables };
-}
-
-export function inputsFor(file: HttpFile, partial: Partial<VariableInputs> = {}): VariableInputs {
-  return { file, environment: EMPTY_ENVIRONMENT, ...partial };
 }
 
 /** Every variable of a request resolved: its URL, headers and body. */
@@ -72,18 +58,4 @@ export function urlParts(url: string): { host?: string; path: string; pathAndQue
   const { host, path } = splitUrl(url);
   const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
   return { host, path, pathAndQuery: `${path}${query}` };
-}
-
-export function requestTarget(
-  file: HttpFile,
-  request: HttpRequest,
-  defaults: { projectId: string; region: string },
-  partial: Partial<VariableInputs> = {},
-): RequestTarget | undefined {
-  const base = inputsFor(file, partial);
-  const inputs = { ...base, environment: withDefaults(base.environment, defaults) };
-  const match = matchImsRequest(request, inputs);
-  if (match?.kind !== 'api') return undefined;
-  const resolved = resolveRequest(inputs, request);
-  return { ...resolved, ...urlParts(resolved.url), api: findApi(match.api.id)! };
 }

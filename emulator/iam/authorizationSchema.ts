@@ -1,9 +1,10 @@
 /**
  * `GET /v5/authorization-schemas/services/ims`, generated from the catalogue in the shape of the SDK's
- * GetAuthorizationSchemaV5Response (actions[].name, descriptions in `en_US` and `zh_CN`): actions with access level, resources, condition keys and descriptions in English and
- * Chinese; operations (the APIs) with the action each performs and its dependent actions. Access levels
- * are derived from the operation's name (get → read, list → list, else write): the documented IMS table
- * could be read only in part, so this is the emulator's reading, not IAM's answer.
+ * GetAuthorizationSchemaV5Response (actions[].name, descriptions in `en_US` and `zh_CN`): actions with
+ * access level, resources, condition keys and descriptions in English and Chinese; operations (the APIs)
+ * with the action each performs and its dependent actions. Access levels are derived from the operation's
+ * name (get → read, list → list, else write): the documented IMS table could be read only in part, so this
+ * is the emulator's reading, not IAM's answer.
  */
 import { impliedAccessLevel } from '../../core/access/catalogueDiff';
 import { IMS_ACTIONS, IMS_APIS, IMS_RESOURCE_TYPES, dependentActions } from '../../core/catalogue';

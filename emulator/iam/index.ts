@@ -55,7 +55,8 @@ export class IamService {
         403,
         'IAM.0003',
         reading
-          ? `${this.account.userName(callerId)} may not call ${method} ${path}: reading IAM needs the administrator, the group "admin", or IAM ReadOnlyAccess granted on the domain.`
+          ? `${this.account.userName(callerId)} may not call ${method} ${path}: ` +
+              'reading IAM needs the administrator, the group "admin", or IAM ReadOnlyAccess granted on the domain.'
           : `${this.account.userName(callerId)} may not call ${method} ${path}: IAM changes need the account administrator or a member of the group "admin".`,
       );
     let body: unknown;

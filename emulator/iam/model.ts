@@ -3,8 +3,9 @@ import type { GrantScope } from '../../core/access/effective';
 /**
  * The IAM account the emulator keeps: users, groups, permanent access keys, custom policies ("roles",
  * Version 1.1), grants by scope, and 5.0 identity policies with versions and attachments. Plain data,
- * written to the state file as it is; the routes (identityRoutes.ts, permissionRoutes.ts, v5Routes.ts, analyzerRoutes.ts) change it only after every check passed,
- * so a refused request leaves nothing half applied.
+ * written to the state file as it is; the routes (identityRoutes.ts, permissionRoutes.ts, v5Routes.ts,
+ * analyzerRoutes.ts) change it only after every check passed, so a refused request leaves nothing half
+ * applied.
  */
 export interface User {
   id: string;

@@ -6,13 +6,7 @@
 import type { WorkspaceFiles } from '../workspaceFiles';
 import { MAX_VARIABLE_FILE_BYTES, inFolders, isSkipped, tooLargeToRead } from '../workspaceFiles';
 import { decodeSafely } from '../../core/util/decode';
-
-export const WORKSPACE_FILES_NOTIFICATION = 'imsTags/workspaceFiles';
-
-/** One notification: files with their text, or `text: null` for a file that is gone. */
-export interface WorkspaceFilesParams {
-  files: Array<{ uri: string; text: string | null }>;
-}
+import type { WorkspaceFilesParams } from '../../core/protocol';
 
 export class ClientFiles implements WorkspaceFiles {
   private readonly texts = new Map<string, string>();

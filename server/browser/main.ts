@@ -8,7 +8,8 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vs
 import type { ServerHost } from '../host';
 import type { TreeSitterModule } from '../terraform/hclParser';
 import { startServer } from '../server';
-import { ClientFiles, WORKSPACE_FILES_NOTIFICATION, type WorkspaceFilesParams } from './clientFiles';
+import { WORKSPACE_FILES_NOTIFICATION, type WorkspaceFilesParams } from '../../core/protocol';
+import { ClientFiles } from './clientFiles';
 
 // The worker's global scope: messages come and go through it.
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -22,13 +23,10 @@ const host: ServerHost = {
   processEnv: () => undefined,
   uuid: () => crypto.randomUUID(),
   documentsChanged: () => undefined,
-  locateWasm: (file, options) => {
-    const urls = (options as { wasm?: Record<string, string> } | undefined)?.wasm ?? {};
-    return urls[file] ?? file;
-  },
+  locateWasm: (file, options) => options.wasm?.[file] ?? file,
   // web-tree-sitter is a script of its own (dist/tree-sitter.web.js): the worker loads it for the first .tf.
   loadTreeSitter: async (options) => {
-    const url = (options as { treeSitterScript?: string } | undefined)?.treeSitterScript;
+    const url = options.treeSitterScript;
     if (!url) throw new Error('the client gave no URL for tree-sitter.web.js');
     importScripts(url);
     return (self as unknown as { ImsTreeSitter: TreeSitterModule }).ImsTreeSitter;

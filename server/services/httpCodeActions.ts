@@ -7,8 +7,9 @@ import type { HttpRequest } from '../../core/http/httpFile';
 import { splitUrl } from '../../core/http/imsRequest';
 import type { PolicySource } from '../../core/policy/evaluator';
 import type { Node } from 'jsonc-parser';
-import type { HttpFix } from './httpDiagnostics';
+import type { HttpFix } from './http/fixes';
 import { fixable, quickFix } from './quickFix';
+import { SHOW_DOCUMENT_COMMAND } from '../../core/protocol';
 import { messages, type Messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
 import { fileName } from './policyVerdict';
@@ -95,7 +96,6 @@ function grantEdits(
 }
 
 /** The server command that shows a document (window/showDocument), for quick fixes that edit another file. */
-export const SHOW_DOCUMENT_COMMAND = 'imsTags.showDocument';
 
 export function getHttpCodeActions(
   doc: TextDocument,

@@ -2,7 +2,7 @@
 import { findNodeAtOffset } from 'jsonc-parser';
 import { Range, TextEdit, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PolicyFix } from './policyDiagnostics';
+import type { PolicyFix } from './policy/fixes';
 import type { ParsedPolicy } from './parsedPolicy';
 import { fixable, quickFix } from './quickFix';
 import { messages } from './messages';

@@ -1,6 +1,6 @@
 /** Shared pieces of the quick-fix services: the code action shape, and our diagnostics that carry a fix. */
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
-import { DIAGNOSTIC_SOURCE } from './policyDiagnostics';
+import { DIAGNOSTIC_SOURCE } from '../../core/protocol';
 
 export function quickFix(title: string, diagnostic: Diagnostic, edit: WorkspaceEdit, preferred = false): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: preferred };

@@ -1,12 +1,11 @@
 /**
  * Every policy feature inside Terraform: each policy the .tf file holds (a heredoc or `jsonencode`) is
  * served as the JSON document it stands for, and the answers are carried back through the source map,
- * so a squiggle lands on the action's own characters in the heredoc or the HCL list, and a quick fix
- * edits the HCL. Parts that are Terraform expressions are never judged. A Version that does not fit
- * the resource (1.1 for huaweicloud_identity_role, 5.0 for huaweicloud_identityv5_policy) is said.
+ * so a hover or completion lands on the action's own characters in the heredoc or the HCL list, and a
+ * quick fix edits the HCL. Parts that are Terraform expressions are never judged. Diagnostics are the
+ * Terraform checks' (terraform/checks/).
  */
 import {
-  DiagnosticSeverity,
   Range,
   type CodeAction,
   type CompletionItem,
@@ -15,96 +14,19 @@ import {
   type Hover,
   type InlayHint,
   type Position,
-  type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions } from './policyCodeActions';
 import { doComplete } from './policyCompletion';
-import { computeDiagnostics, DIAGNOSTIC_SOURCE } from './policyDiagnostics';
 import { doHover } from './policyHover';
 import { getInlayHints } from './policyInlayHints';
 import { messages } from './messages';
-import type { ParsedTerraform, VirtualPolicy } from './parsedTerraform';
+import type { ParsedTerraform } from './parsedTerraform';
 import type { ServiceContext } from './serviceContext';
-import { tagMapDiagnostics } from './terraformTags';
+import { virtualDiagnostics } from './terraform/checks/embeddedPolicies';
+import { mapEdits, toSource, toVirtual } from './terraform/virtualRanges';
 import { escapeMarkdown } from '../../core/util/markdown';
-import { MAX_NESTING } from '../../core/util/nesting';
-
-/** A file nested past the limit: read no further (core/util/nesting.ts). */
-export const TOO_DEEP = 'too-deep';
-
-export const TERRAFORM_VERSION = 'terraform-version';
-
-/** A range of the virtual document as a range of the .tf document. */
-function toSource(tf: TextDocument, v: VirtualPolicy, r: Range): Range {
-  const start = v.policy.map.toSource(v.doc.offsetAt(r.start), 'start');
-  const end = v.policy.map.toSource(v.doc.offsetAt(r.end), 'end');
-  return Range.create(tf.positionAt(start), tf.positionAt(Math.max(start, end)));
-}
-
-function toVirtual(tf: TextDocument, v: VirtualPolicy, p: Position): Position | undefined {
-  const o = v.policy.map.toVirtual(tf.offsetAt(p));
-  return o === undefined ? undefined : v.doc.positionAt(o);
-}
-
-/** Whether a virtual range touches a Terraform expression (not a value: never judged). */
-function isDynamic(v: VirtualPolicy, r: Range): boolean {
-  const s = v.doc.offsetAt(r.start);
-  const e = v.doc.offsetAt(r.end);
-  return v.policy.dynamic.some((d) => s < d.end && e > d.start);
-}
-
-function mapEdits(tf: TextDocument, v: VirtualPolicy, edits: readonly TextEdit[]): TextEdit[] {
-  return edits.map((e) => ({ range: toSource(tf, v, e.range), newText: e.newText }));
-}
-
-/** A policy's own diagnostics, kept on its parse (which lives as long as its JSON does not change). */
-const diagnosticsMemo = new WeakMap<object, { lang: string; settings: object; list: Diagnostic[] }>();
-
-function virtualDiagnostics(v: VirtualPolicy, ctx: ServiceContext): Diagnostic[] {
-  if (!v.parsed.model) return [];
-  const hit = diagnosticsMemo.get(v.parsed);
-  let list = hit && hit.lang === ctx.lang && hit.settings === ctx.settings ? hit.list : undefined;
-  if (!list) {
-    list = computeDiagnostics(v.doc, v.parsed, { ...ctx, jsonSyntax: true });
-    diagnosticsMemo.set(v.parsed, { lang: ctx.lang, settings: ctx.settings, list });
-  }
-  return list.filter((d) => !isDynamic(v, d.range));
-}
-
-export function terraformDiagnostics(tf: TextDocument, parsed: ParsedTerraform, ctx: ServiceContext): Diagnostic[] {
-  const m = messages(ctx.lang);
-  const out: Diagnostic[] = [];
-  if (parsed.tooDeep !== undefined)
-    out.push({
-      range: Range.create(tf.positionAt(parsed.tooDeep), tf.positionAt(parsed.tooDeep + 1)),
-      severity: DiagnosticSeverity.Warning,
-      code: TOO_DEEP,
-      source: DIAGNOSTIC_SOURCE,
-      message: m.tooDeep(MAX_NESTING),
-    });
-  for (const v of parsed.policies) {
-    for (const d of virtualDiagnostics(v, ctx))
-      out.push({ ...d, range: toSource(tf, v, d.range), relatedInformation: undefined });
-    const version = v.parsed.model?.version;
-    if (version && version !== v.policy.expectedVersion) {
-      const node = v.parsed.model?.versionNode;
-      const range = node
-        ? toSource(tf, v, Range.create(v.doc.positionAt(node.offset), v.doc.positionAt(node.offset + node.length)))
-        : Range.create(tf.positionAt(v.policy.start), tf.positionAt(v.policy.start + 1));
-      out.push({
-        range,
-        severity: DiagnosticSeverity.Warning,
-        code: TERRAFORM_VERSION,
-        source: DIAGNOSTIC_SOURCE,
-        message: m.terraformVersion(v.policy.resourceType, v.policy.expectedVersion, version),
-      });
-    }
-  }
-  out.push(...tagMapDiagnostics(tf, parsed.model.tagMaps, ctx.lang));
-  return out;
-}
 
 export function terraformCompletion(
   tf: TextDocument,

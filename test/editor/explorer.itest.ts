@@ -171,12 +171,18 @@ test('"Send IMS request" sends a request of a .http file to the Sandbox and show
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, doc.lineAt(1).range, `@imageId = ${id}`);
   assert.ok(await vscode.workspace.applyEdit(edit));
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+  // The lenses come from the language server, which answers once it has started.
+  const lenses = await until('the two Send lenses', async () => {
+    const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    return l.length === 2 ? l : undefined;
+  });
   assert.deepEqual(
     lenses.map((l) => l.command?.title),
     ['Send IMS request', 'Send IMS request'],
   );
-  const sent = await vscode.commands.executeCommand<{ status: number; uri: string }>('imsTags.sendRequest', doc.uri, 0, {
+  // What a click runs: the lens's own command and arguments (a uri string and an index, from the server).
+  const lens = lenses[0].command!;
+  const sent = await vscode.commands.executeCommand<{ status: number; uri: string }>(lens.command, ...(lens.arguments ?? []), {
     confirmed: true,
   });
   assert.equal(sent.status, 204);

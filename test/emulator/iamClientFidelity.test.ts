@@ -10,7 +10,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { signRequest } from '../../core/auth/signer';
 import { lookupProjectId } from '../../core/client/iam';
-import { IamClient, principalName } from '../../core/client/iamClient';
+import { IamClient } from '../../core/client/iamClient';
+import { principalName } from '../../core/client/iamTypes';
 import { IAM_OPERATIONS, missingRequired } from '../../core/client/iamOperations';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
 

@@ -6,7 +6,7 @@
  * `GET /v3/auth/domains` as it would in the cloud — drive every IAM operation of the table against the
  * emulator, and each answer is checked against the SDK's response model: every field its constructor
  * lists (documented as returned) is there, and every field has the model's type. STS and IAM Access
- * Analyzer have no npm SDK: iamSdkShapes.test.ts checks them against the Go SDK's models.
+ * Analyzer have no npm SDK: iamClientFidelity.test.ts checks them against the Go SDK's models.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,3 +1,4 @@
+// @ts-check
 // Helpers of the UI suites (test/ui/run.mjs, test/ui/web.mjs): steps that leave a screenshot when they
 // fail, and the few moves a person makes (Quick Open, Go to Line, the command palette).
 import { join } from 'node:path';

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// @ts-check
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // UI suite: the packaged .vsix installed into code-server, driven in headless Chromium like a person
 // would: type inside Action and see IMS actions in the suggest widget, hover an action and see the API
 // table, open the Problems panel and see our diagnostic. Screenshots go to test-output/ui/.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Browser-host suite: the packaged .vsix in code-server with the extension moved into the web worker
 // extension host (`remote.extensionKind` → web), as on vscode.dev. The extension test API runs in the
 // Node host, so this suite drives the UI instead: the browser entry reports that it runs there, then a

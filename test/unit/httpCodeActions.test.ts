@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type TextEdit } from 'vscode-languageserver';
-import { HttpCode } from '../../server/services/httpDiagnostics';
 import { allowList, policySource } from '../support/policies';
 import { service, http, HOST, ADD } from '../support/http';
 
@@ -11,7 +10,7 @@ test('deprecated OpenStack-native API: a hint with a quick fix that rewrites it'
   const ls = service();
   const create = http(`PUT ${HOST}/v2/images/img-7/tags/env\nX-Auth-Token: {{$processEnv IMS_TOKEN}}\n`);
   const ds = ls.diagnostics(create);
-  assert.equal(ds[0].code, HttpCode.deprecated);
+  assert.equal(ds[0].code, 'deprecated-api');
   const fix = ls.codeActions(create, ds).find((a) => a.title === 'Rewrite as AddImageTag')!;
   const out = TextDocument.applyEdits(create, fix.edit!.changes![create.uri] as TextEdit[]);
   assert.match(
@@ -86,7 +85,7 @@ test('a body right after the request line: say "add a blank line", and the fix d
   const ds = ls.diagnostics(d);
   assert.deepEqual(
     ds.map((x) => x.code),
-    [HttpCode.bodyNeedsBlankLine],
+    ['body-without-blank-line'],
   );
   assert.match(String(ds[0].message), /add a blank line before the body/);
   const fix = ls.codeActions(d, ds)[0];
@@ -97,7 +96,7 @@ test('a body right after the request line: say "add a blank line", and the fix d
 test('single-brace placeholders of the API pages are named, with the {{variable}} to use', () => {
   const ls = service();
   const d = http('@region = cn-north-4\nGET https://{Endpoint}/v2/{project_id}/images/tags\n');
-  const ds = ls.diagnostics(d).filter((x) => x.code === HttpCode.docPlaceholder);
+  const ds = ls.diagnostics(d).filter((x) => x.code === 'doc-placeholder');
   assert.deepEqual(
     ds.map((x) => d.getText(x.range)),
     ['{Endpoint}', '{project_id}'],
@@ -107,7 +106,7 @@ test('single-brace placeholders of the API pages are named, with the {{variable}
   assert.deepEqual(titles, ['Replace with "ims.{{region}}.myhuaweicloud.com"', 'Replace with "{{projectId}}"']);
   // {{variables}} are not placeholders.
   assert.deepEqual(
-    ls.diagnostics(http(`GET ${HOST}/v2/{{projectId}}/images/tags\n`)).filter((x) => x.code === HttpCode.docPlaceholder),
+    ls.diagnostics(http(`GET ${HOST}/v2/{{projectId}}/images/tags\n`)).filter((x) => x.code === 'doc-placeholder'),
     [],
   );
 });

@@ -3,7 +3,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type TextEdit } from 'vscode-languageserver';
-import { HttpCode } from '../../server/services/httpDiagnostics';
 import { allowList, policySource } from '../support/policies';
 import { service, http, HOST, ADD, diags } from '../support/http';
 
@@ -15,16 +14,16 @@ test('a valid request has no diagnostics; requests to other services are ignored
 test('body against the schema: enum, type, required, unknown property, tag rules, list limits, duplicate keys', () => {
   const batch = (body: string) => diags(`POST ${HOST}/v2/p/images/i/tags/action\nContent-Type: application/json\n\n${body}\n`);
   const e = batch('{"action": "Create", "tags": [{"key": "a", "value": ""}]}');
-  assert.equal(e[0].code, HttpCode.bodySchema);
+  assert.equal(e[0].code, 'body-schema');
   assert.equal(e[0].text, '"Create"');
   assert.match(e[0].message, /use "create" or "delete"/);
   const dup = batch('{"action": "create", "tags": [{"key": "a", "value": "1"}, {"key": "a", "value": "2"}]}');
   assert.deepEqual(
     dup.map((x) => [x.code, x.text]),
-    [[HttpCode.duplicateKey, '"a"']],
+    [['duplicate-tag-key', '"a"']],
   );
   const rule = batch('{"action": "create", "tags": [{"key": "bad=key", "value": "x"}]}');
-  assert.equal(rule[0].code, HttpCode.tagRule);
+  assert.equal(rule[0].code, 'tag-rule');
   assert.match(rule[0].message, /Tag key "bad=key" breaks the key rule: 1–128 characters/);
   const long = batch(`{"action": "create", "tags": [{"key": "k", "value": "${'v'.repeat(256)}"}]}`);
   assert.match(long[0].message, /Tag value is 256 characters; IMS accepts at most 255/);
@@ -50,15 +49,15 @@ test('body against the schema: enum, type, required, unknown property, tag rules
 
 test('body syntax errors, a missing body, a missing Content-Type (with a fix)', () => {
   const syntax = diags(`POST ${HOST}/v2/p/images/i/tags\nContent-Type: application/json\n\n{"tag": {"key": "a", "value": "b"}\n`);
-  assert.equal(syntax[0].code, HttpCode.bodySyntax);
+  assert.equal(syntax[0].code, 'body-json-syntax');
   const noBody = diags(`POST ${HOST}/v2/p/images/i/tags\n`);
-  assert.equal(noBody[0].code, HttpCode.missingBody);
+  assert.equal(noBody[0].code, 'missing-body');
   const d = http(`POST ${HOST}/v2/p/images/i/tags\n\n{"tag": {"key": "a", "value": "b"}}\n`);
   const ls = service();
   const ds = ls.diagnostics(d);
   assert.deepEqual(
     ds.map((x) => x.code),
-    [HttpCode.missingContentType],
+    ['missing-content-type'],
   );
   const [fix] = ls.codeActions(d, ds);
   const out = TextDocument.applyEdits(d, fix.edit!.changes![d.uri] as TextEdit[]);
@@ -68,11 +67,11 @@ test('body syntax errors, a missing body, a missing Content-Type (with a fix)', 
 
 test('method not supported, unknown path with a did-you-mean', () => {
   const m = diags(`PATCH ${HOST}/v2/p/images/i/tags\n`);
-  assert.equal(m[0].code, HttpCode.methodNotSupported);
+  assert.equal(m[0].code, 'method-not-supported');
   assert.equal(m[0].text, 'PATCH');
   assert.match(m[0].message, /use POST or GET/);
   const p = diags(`GET ${HOST}/v2/p/image/tags\n`);
-  assert.equal(p[0].code, HttpCode.unknownPath);
+  assert.equal(p[0].code, 'unknown-ims-path');
   assert.match(p[0].message, /Did you mean "\/v2\/\{project_id\}\/images\/tags"/);
 });
 
@@ -80,7 +79,7 @@ test('the workspace policies: not granted names the missing actions; a Deny name
   const none = diags(ADD, [policySource('file:///ws/read.json', allowList(['ims:images:list']))]);
   assert.deepEqual(
     none.map((d) => d.code),
-    [HttpCode.notGranted],
+    ['not-granted'],
   );
   assert.match(none[0].message, /No policy in the workspace grants "ims:images:update"/);
   const denied = diags(ADD, [
@@ -92,7 +91,7 @@ test('the workspace policies: not granted names the missing actions; a Deny name
   ]);
   assert.deepEqual(
     denied.map((d) => d.code),
-    [HttpCode.denied],
+    ['denied-by-policy'],
   );
   assert.match(denied[0].message, /denied by deny\.json, statement 1/);
   assert.equal(denied[0].relatedInformation?.[0].location.uri, 'file:///ws/deny.json');
@@ -101,11 +100,21 @@ test('the workspace policies: not granted names the missing actions; a Deny name
   ]);
   assert.deepEqual(
     conditional.map((d) => d.code),
-    [HttpCode.conditional],
+    ['conditionally-granted'],
   );
   assert.match(
     conditional[0].message,
     /allowed only under a Condition \(c\.json, statement 1 \(with a Condition\)\): it may not apply/,
   );
   assert.deepEqual(diags(ADD, [policySource('file:///ws/ok.json', allowList(['ims:images:*']))]), []);
+});
+
+test('a body on an API that takes none is a warning on the body; a body in another file is not judged', () => {
+  const list = `GET ${HOST}/v2/p/images/i/tags\n`;
+  const [d] = diags(`${list}Content-Type: application/json\n\n{"tag": {"key": "a", "value": "b"}}\n`);
+  assert.equal(d.code, 'unexpected-body');
+  assert.equal(d.severity, 2);
+  assert.equal(d.text, '{"tag": {"key": "a", "value": "b"}}');
+  assert.match(d.message, /ListImageTags takes no request body/);
+  assert.deepEqual(diags(`${list}\n< ./body.json\n`), []);
 });

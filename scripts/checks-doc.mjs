@@ -1,0 +1,10 @@
+// @ts-check
+// Writes docs/checks.md from the checks' own declarations (server/services/checks/registry.ts), from the
+// compiled tests' output (`npm run compile-tests` first; `npm run docs:checks` does both).
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { checksMarkdown } = require('../out/server/services/checks/registry.js');
+writeFileSync(new URL('../docs/checks.md', import.meta.url), checksMarkdown());
+console.log('docs/checks.md written');

@@ -1,0 +1,120 @@
+/**
+ * The server's state and the routines every handler shares, in one object (as rust-analyzer's client
+ * hands its commands one context): the open documents and their parses, the workspace's policies, the
+ * settings, the .http environments, the language service, pushed diagnostics, and what the client said at
+ * start. Handlers (this folder) only wire LSP messages to it.
+ */
+import {
+  CodeLensRefreshRequest,
+  TextDocuments,
+  type CancellationToken,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IdentityAccess } from '../../core/access/identityAccess';
+import type { Lang } from '../../core/catalogue';
+import type { InitializationOptions } from '../../core/protocol';
+import { DiagnosticsPublisher } from '../diagnosticsPublisher';
+import { DocumentCache } from '../documentCache';
+import type { ServerHost } from '../host';
+import { ENV_FILES, HttpEnvironments } from '../httpEnvironments';
+import { getLanguageService, type LanguageService } from '../languageService';
+import { PolicyIndex } from '../policyIndex';
+import { SettingsSync } from '../settingsSync';
+import { TerraformLoader } from './terraform';
+
+/** `.env` and the env files hold .http variables; `.env` is never a policy. */
+const isVariableFile = (uri: string) => uri.endsWith('/.env') || ENV_FILES.some((f) => uri.endsWith(`/${f}`));
+
+export class ServerContext {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly cache = new DocumentCache();
+  readonly index: PolicyIndex;
+  readonly settings: SettingsSync;
+  readonly environments: HttpEnvironments;
+  readonly service: LanguageService;
+  readonly diagnostics: DiagnosticsPublisher;
+  readonly terraform: TerraformLoader;
+
+  lang: Lang = 'en';
+  capabilities: InitializeParams['capabilities'] = {};
+  options: InitializationOptions = {};
+  folders: string[] = [];
+  identity: IdentityAccess | undefined;
+  /** Restricted Mode (an untrusted workspace) until the client says otherwise; see core/protocol.ts. */
+  restricted = false;
+
+  constructor(
+    readonly connection: Connection,
+    readonly host: ServerHost,
+  ) {
+    this.index = new PolicyIndex(this.documents, this.cache, host.files);
+    this.settings = new SettingsSync(connection);
+    this.environments = new HttpEnvironments(
+      () => this.folders,
+      () => this.settings.current.http.environment,
+      () => this.settings.restClientEnvironments,
+      {
+        readNow: (uri, within) => host.files.readNow(uri, within),
+        processEnv: (n) => host.processEnv(n),
+        uuid: () => host.uuid(),
+      },
+      () => this.restricted,
+    );
+    this.service = getLanguageService({
+      httpVariables: (uri) => this.environments.forDocument(uri),
+      cache: this.cache,
+      lang: () => this.lang,
+      settings: () => this.settings.current,
+      policies: () => this.index.sources(),
+      // VS Code's JSON support reports syntax errors; other clients get them from us.
+      jsonSyntax: () => this.options.jsonSyntaxDiagnostics !== false,
+      identity: () => this.identity,
+    });
+    this.diagnostics = new DiagnosticsPublisher(connection, this.documents, (doc) =>
+      this.guard('diagnostics', [], undefined, () => this.service.diagnostics(doc)),
+    );
+    this.terraform = new TerraformLoader(this);
+    // The environment or REST Client's environments changed: every .http document is read again.
+    this.settings.onChange = () => this.httpInputsChanged(true);
+  }
+
+  /** Runs one answer; a bug or bad input costs that answer (logged), never the server. */
+  guard<T>(name: string, fallback: T, token: CancellationToken | undefined, f: () => T): T {
+    if (token?.isCancellationRequested) return fallback;
+    try {
+      return f();
+    } catch (e) {
+      this.connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return fallback;
+    }
+  }
+
+  /**
+   * What .http verdicts and lenses read changed (policies, identity, trust, environments): every open
+   * .http document is checked again, and clients that can are asked to fetch the lenses again.
+   */
+  httpInputsChanged(environments = false): void {
+    if (environments) this.environments.invalidate();
+    this.diagnostics.scheduleHttp();
+    if (this.options.sendLenses && this.capabilities.workspace?.codeLens?.refreshSupport)
+      void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  /** The workspace's policies changed. */
+  policiesChanged(): void {
+    this.index.invalidate();
+    this.httpInputsChanged();
+  }
+
+  /** Files changed on disk (watcher events, or what the web client sent): the one routine for both. */
+  async filesChanged(uris: readonly string[]): Promise<void> {
+    for (const uri of uris) {
+      if (isVariableFile(uri)) this.environments.invalidate(uri);
+      if (!uri.endsWith('/.env')) await this.index.fileChanged(uri);
+    }
+    this.policiesChanged();
+    this.terraform.loadIfPending();
+  }
+}
