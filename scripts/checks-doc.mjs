@@ -5,6 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { checksMarkdown } = require('../out/server/services/checks/registry.js');
+// A path, not a literal: out/ exists only after compile-tests, and the type check runs before it.
+const registry = new URL('../out/server/services/checks/registry.js', import.meta.url).pathname;
+const { checksMarkdown } = require(registry);
 writeFileSync(new URL('../docs/checks.md', import.meta.url), checksMarkdown());
 console.log('docs/checks.md written');
