@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test, until } from './harness';
-import { labelOf, open, ours, quickFixFor, workspaceFile as file } from './workspace';
+import { labelOf, open, ours, quickFixFor, revertDirtyWorkspaceFiles, workspaceFile as file } from './workspace';
 
 test('.http files are in the http language and get inlay hints naming the actions each request needs', async () => {
   const doc = await open('requests.http');
@@ -122,8 +122,8 @@ test('"Grant … in policy.json" edits the open policy document in its own layou
     assert.match(policy.getText(), /\n {8}"ims:",\n {8}"ims:images:update"\n {6}\]/);
     assert.deepEqual(shown.selection.active, policy.positionAt(policy.getText().indexOf('"ims:images:update"')));
   } finally {
-    await vscode.window.showTextDocument(policy);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertDirtyWorkspaceFiles();
+    assert.equal(policy.isDirty, false, 'the edit is reverted, so no later auto-save writes it');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   }
 });

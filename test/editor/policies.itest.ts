@@ -13,7 +13,7 @@ import { ImsClient } from '../../core/client/imsClient';
 import { startEmulator } from '../../emulator/emulator';
 import type { PolicyNode } from '../../client/policies/tree';
 import { test, until } from './harness';
-import { api, labelOf, ours, sandbox, workspaceFile } from './workspace';
+import { api, labelOf, ours, revertDirtyWorkspaceFiles, sandbox, workspaceFile } from './workspace';
 
 const asked: string[] = [];
 
@@ -179,6 +179,12 @@ test('a failed save keeps the document dirty: errors of our diagnostics block it
 
 test('with auto-save on (afterDelay), edits of a live 1.1 and a 5.0 policy stay unpublished until Publish', async () => {
   const { a, c } = await sandbox();
+  await revertDirtyWorkspaceFiles();
+  assert.deepEqual(
+    vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file').map((d) => d.uri.path),
+    [],
+    'no workspace file is left unsaved for auto-save to write',
+  );
   const files = vscode.workspace.getConfiguration('files');
   await files.update('autoSaveDelay', 100, vscode.ConfigurationTarget.Global);
   await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);

@@ -31,6 +31,17 @@ export async function open(name: string): Promise<vscode.TextDocument> {
   return doc;
 }
 
+/**
+ * Reverts every unsaved workspace file, each in its own editor: a test that turns auto-save on must not
+ * write another test's leftover edit to disk (that made policy.json of the later suites grant update).
+ */
+export async function revertDirtyWorkspaceFiles(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
 /** Diagnostics of this extension (source ims-tags) for a document. */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ims-tags');
