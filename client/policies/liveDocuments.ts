@@ -61,19 +61,28 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     this.closed = vscode.workspace.onDidCloseTextDocument((d) => {
       if (d.uri.scheme !== IAM_SCHEME) return;
       this.copies.delete(d.uri.toString());
-      void this.state?.update(stampKey(d.uri.toString()), undefined);
+      void this.state?.update(this.stampKey(d.uri.toString()), undefined);
     });
   }
 
   /** The copy a document was read from, remembered for the next session too. */
   private setCopy(key: string, copy: Copy): void {
     this.copies.set(key, copy);
-    void this.state?.update(stampKey(key), copy.stamp);
+    void this.state?.update(this.stampKey(key), copy.stamp);
   }
 
   /** What this session lost in a reload (tests): the copies held in memory. */
   forgetSession(): void {
     this.copies.clear();
+  }
+
+  /**
+   * Where the base copy's stamp is remembered across a window reload: per IAM endpoint and document, so a
+   * stamp of another connection (a Sandbox started again, whose policies have the same ids) is never
+   * taken for this one's and never raises a conflict that is not there.
+   */
+  private stampKey(uri: string): string {
+    return `imsTags.liveBase:${this.connections.connection?.iam.endpoint ?? ''}|${uri}`;
   }
 
   private iam(): IamClient {
@@ -126,7 +135,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     const previous = this.copies.get(key);
     // The first read of this session of a document open before a reload: its edit was made on the
     // remembered copy, so that stays the base (the text shown is IAM's, as always).
-    const remembered = previous ? undefined : this.state?.get<string>(stampKey(key));
+    const remembered = previous ? undefined : this.state?.get<string>(this.stampKey(key));
     const stamp = remembered ?? fetched.stamp;
     const copy = { ...fetched, stamp, mtime: previous?.stamp === fetched.stamp ? previous.mtime : Date.now() };
     this.setCopy(key, copy);
@@ -152,7 +161,13 @@ export class LiveDocuments implements vscode.FileSystemProvider {
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    return plainErrors(() => this.write(uri, content));
+    try {
+      return await plainErrors(() => this.write(uri, content));
+    } catch (e) {
+      // The editor shows why in its save error; the log keeps it for later (and for a failing test).
+      log().info(`${uri.path}: ${(e as Error).message}`);
+      throw e;
+    }
   }
 
   private async write(uri: vscode.Uri, content: Uint8Array): Promise<void> {
@@ -180,7 +195,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
         vscode.l10n.t('Not published: IAM would refuse this policy. {0}', errors.join('; ')),
       );
     // In memory, or (after a reload that restored the edit without reading the file) remembered.
-    const remembered = this.state?.get<string>(stampKey(uri.toString()));
+    const remembered = this.state?.get<string>(this.stampKey(uri.toString()));
     const base = this.copies.get(uri.toString()) ?? (remembered === undefined ? undefined : { stamp: remembered });
     const current = await this.fetch(a);
     if (base && current.stamp !== base.stamp) {
@@ -346,8 +361,6 @@ async function plainErrors<T>(f: () => Promise<T>): Promise<T> {
     throw vscode.FileSystemError.Unavailable(e instanceof Error ? e.message : String(e));
   }
 }
-
-const stampKey = (uri: string) => `imsTags.liveBase:${uri}`;
 
 /** A time IAM gives (epoch milliseconds as a string, or ISO 8601) for people, or undefined. */
 function when_(value: string | undefined): string | undefined {
