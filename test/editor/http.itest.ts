@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test, until } from './harness';
-import { labelOf, open, ours, quickFixFor, revertDirtyWorkspaceFiles, workspaceFile as file } from './workspace';
+import { labelOf, open, ours, quickFixFor, restoreWorkspaceFile, workspaceFile as file } from './workspace';
 
 test('.http files are in the http language and get inlay hints naming the actions each request needs', async () => {
   const doc = await open('requests.http');
@@ -71,6 +71,7 @@ test('completion on an empty request line offers the IMS requests', async () => 
 
 test('the deprecated-API quick fix rewrites the request in the editor', async () => {
   const doc = await open('requests.http');
+  const original = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
   const d = await until('deprecated diagnostic', () => ours(doc.uri).find((x) => x.code === 'deprecated-api'));
   const fix = await quickFixFor(doc.uri, d.range, 'Rewrite as AddImageTag', until);
   assert.ok(await vscode.workspace.applyEdit(fix.edit!));
@@ -79,13 +80,14 @@ test('the deprecated-API quick fix rewrites the request in the editor', async ()
     doc.getText(),
     /POST https:\/\/ims\.\{\{region\}\}\.myhuaweicloud\.com\/v2\/\{\{projectId\}\}\/images\/\{\{imageId\}\}\/tags\nContent-Type/,
   );
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await restoreWorkspaceFile(doc.uri, original);
 });
 
 test('editing an open policy changes the .http diagnostics (open documents win over disk)', async () => {
   const http = await open('requests.http');
   await until('not granted first', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined));
   const policy = await vscode.workspace.openTextDocument(file('policy.json'));
+  const original = Buffer.from(await vscode.workspace.fs.readFile(policy.uri)).toString('utf8');
   const edit = new vscode.WorkspaceEdit();
   const offset = policy.getText().indexOf('"ims:images:updte"');
   edit.replace(
@@ -95,8 +97,7 @@ test('editing an open policy changes the .http diagnostics (open documents win o
   );
   assert.ok(await vscode.workspace.applyEdit(edit));
   await until('granted after the edit', () => (ours(http.uri).some((x) => x.code === 'not-granted') ? undefined : true));
-  await vscode.window.showTextDocument(policy);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await restoreWorkspaceFile(policy.uri, original);
   await until('not granted again after the revert', () =>
     ours(http.uri).some((x) => x.code === 'not-granted') ? true : undefined,
   );
@@ -122,8 +123,8 @@ test('"Grant … in policy.json" edits the open policy document in its own layou
     assert.match(policy.getText(), /\n {8}"ims:",\n {8}"ims:images:update"\n {6}\]/);
     assert.deepEqual(shown.selection.active, policy.positionAt(policy.getText().indexOf('"ims:images:update"')));
   } finally {
-    await revertDirtyWorkspaceFiles();
-    assert.equal(policy.isDirty, false, 'the edit is reverted, so no later auto-save writes it');
+    await restoreWorkspaceFile(policyUri, onDisk);
+    assert.equal(policy.getText(), onDisk, 'policy.json is as it was, on disk and in its editor');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   }
 });

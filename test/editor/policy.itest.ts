@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test, until } from './harness';
-import { labelOf, open, ours, quickFixFor } from './workspace';
+import { labelOf, open, ours, quickFixFor, restoreWorkspaceFile } from './workspace';
 
 const EXTENSION_ID = 'ims-tags.ims-tags-policies';
 
@@ -68,12 +68,13 @@ test('hover on an action renders the tag API table', async () => {
 
 test('a quick fix replaces the unknown action, and the diagnostic goes away', async () => {
   const doc = await open('policy.json');
+  const original = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
   const d = await until('diagnostic', () => ours(doc.uri).find((x) => x.code === 'unknown-action'));
   const fix = await quickFixFor(doc.uri, d.range, 'Replace with "ims:images:update"', until);
   assert.ok(await vscode.workspace.applyEdit(fix.edit!));
   await until('diagnostic cleared', () => (ours(doc.uri).some((x) => x.code === 'unknown-action') ? undefined : true));
   assert.match(doc.getText(), /"ims:images:update"/);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await restoreWorkspaceFile(doc.uri, original);
 });
 
 test('inlay hints say what each statement grants', async () => {

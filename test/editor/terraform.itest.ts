@@ -2,10 +2,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { test, until } from './harness';
-import { open, ours, quickFixFor } from './workspace';
+import { open, ours, quickFixFor, restoreWorkspaceFile } from './workspace';
 
 test('a Terraform heredoc: the unknown action is squiggled on its characters and the quick fix edits the HCL', async () => {
   const doc = await open('roles.tf');
+  const original = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
   assert.equal(doc.languageId, 'terraform');
   const d = await until('the heredoc diagnostic', async () => ours(doc.uri).find((x) => x.code === 'unknown-action'));
   assert.equal(doc.getText(d.range), '"ims:images:updte"');
@@ -22,7 +23,7 @@ test('a Terraform heredoc: the unknown action is squiggled on its characters and
     assert.match(doc.getText(), /"Action": \["ims:images:list", "ims:images:update"\]/);
     await until('the fixed heredoc', async () => (ours(doc.uri).some((x) => x.code === 'unknown-action') ? undefined : true));
   } finally {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await restoreWorkspaceFile(doc.uri, original);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
 });

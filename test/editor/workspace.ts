@@ -32,6 +32,20 @@ export async function open(name: string): Promise<vscode.TextDocument> {
 }
 
 /**
+ * Puts a workspace file back as it was, on disk and in its editor. A revert alone is not enough: with
+ * code-server's defaults auto-save is on, so an edit a test made may already be on disk (that made
+ * policy.json of the later suites grant update, intermittently).
+ */
+export async function restoreWorkspaceFile(uri: vscode.Uri, original: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(original, 'utf8'));
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc?.isDirty) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+/**
  * Reverts every unsaved workspace file, each in its own editor: a test that turns auto-save on must not
  * write another test's leftover edit to disk (that made policy.json of the later suites grant update).
  */
