@@ -12,20 +12,21 @@ import { ImsError } from '../core/client/errors';
 import type { Connection, ConnectionManager } from './connection';
 import { log } from './log';
 import { principalName } from '../core/client/iamTypes';
+import type { Iam5Model } from '../core/catalogue/iam5/model';
 
 export function connectionLabel(c: Connection): string {
   return c.kind === 'sandbox' ? vscode.l10n.t('the Sandbox') : c.local ? vscode.l10n.t('a local emulator') : c.region;
 }
 
 /** Reads the identity's grants and judges every IMS API; a 403 on the reads becomes `unreadable`. */
-export async function readIdentityAccess(c: Connection): Promise<IdentityAccess> {
+export async function readIdentityAccess(c: Connection, model?: Iam5Model): Promise<IdentityAccess> {
   let identity = '';
   const connection = connectionLabel(c);
   try {
     const me = await c.iam.callerIdentity();
     identity = principalName(me.principal_urn) ?? me.principal_id;
     const facts = await gatherAccessFacts(c.iam, me.principal_id, c.projectId);
-    return toIdentityAccess({ identity, connection }, facts, effectivePermissions(facts));
+    return toIdentityAccess({ identity, connection }, facts, effectivePermissions(facts, undefined, model));
   } catch (e) {
     if (!(e instanceof ImsError && e.status === 403)) throw e;
     const who = identity || vscode.l10n.t('this identity');
@@ -67,7 +68,11 @@ export class IdentityAccessTracker implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly connections: ConnectionManager) {
+  constructor(
+    private readonly connections: ConnectionManager,
+    /** IAM 5.0's model in force (IAM's schema once read): 5.0 policies are judged by it. */
+    private readonly model: () => Iam5Model | undefined = () => undefined,
+  ) {
     this.subscription = connections.onDidChange(() => {
       this.generation++;
       this.reading = undefined;
@@ -94,7 +99,7 @@ export class IdentityAccessTracker implements vscode.Disposable {
       return Promise.reject(new Error(vscode.l10n.t('Not connected to IMS: open the Sandbox or connect to Huawei Cloud first.')));
     if (this.reading) return this.reading;
     const generation = this.generation;
-    const reading = readIdentityAccess(c).then((access) => {
+    const reading = readIdentityAccess(c, this.model()).then((access) => {
       if (generation === this.generation) this.set(access);
       return access;
     });

@@ -4,7 +4,9 @@
  * gives commands what they share (the connected client, the selection, the trust check).
  */
 import * as vscode from 'vscode';
+import { DEFAULT_REGION } from '../core/catalogue';
 import { IdentityAccessTracker } from './access';
+import { AuthorizationSchemas } from './authorizationSchema';
 import { ConnectionManager, type Connection } from './connection';
 import { ImagesTree, activeFilters, type Node } from './explorer/tree';
 import type { LanguageClientHost } from './languageClient';
@@ -39,6 +41,8 @@ export class Ctx implements vscode.Disposable {
   readonly liveDocuments: LiveDocuments;
   /** The connected identity's effective permissions (My permissions, .http hovers, pre-checks). */
   readonly access: IdentityAccessTracker;
+  /** IAM's authorization schema of IMS for the connection (the 5.0 model), or the shipped snapshot. */
+  readonly schemas: AuthorizationSchemas;
   private languageClient?: LanguageClientHost;
   private readonly languageClientLoaded: Promise<LanguageClientHost | undefined>;
   private loaded: (host: LanguageClientHost | undefined) => void = () => undefined;
@@ -61,8 +65,9 @@ export class Ctx implements vscode.Disposable {
     this.tree.onDidChangeTreeData(() =>
       vscode.commands.executeCommand('setContext', 'imsTags.filtered', activeFilters(this.tree.filters).length > 0),
     );
-    this.access = new IdentityAccessTracker(this.connections);
-    this.policies = new PoliciesTree(this.connections, this.access);
+    this.schemas = new AuthorizationSchemas(this.connections, extension.globalStorageUri);
+    this.access = new IdentityAccessTracker(this.connections, () => this.schemas.current);
+    this.policies = new PoliciesTree(this.connections, this.access, () => this.schemas.current);
     this.liveDocuments = new LiveDocuments(this.connections, extension.workspaceState);
     // A published policy shows its new update time, version or default in the view.
     this.liveDocuments.onDidPublish(() => this.policies.refresh());
@@ -75,6 +80,7 @@ export class Ctx implements vscode.Disposable {
       vscode.workspace.registerTextDocumentContentProvider(ReadOnlyDocuments.scheme, readOnlyDocuments),
       unpublishedStatus(),
       this.access,
+      this.schemas,
       log(),
     );
   }
@@ -105,8 +111,22 @@ export class Ctx implements vscode.Disposable {
     setImmediate(() => {
       try {
         const Host = languageClientLoader(this.extension.extensionPath)();
-        this.languageClient = new Host(this.extension.asAbsolutePath('dist/server.js'), () => this.access.current);
-        this.disposables.push(this.access.onDidChange(() => this.languageClient?.sendIdentityAccess()));
+        this.languageClient = new Host(
+          this.extension.asAbsolutePath('dist/server.js'),
+          () => this.access.current,
+          () => this.schemas.liveSchema,
+        );
+        this.disposables.push(
+          this.access.onDidChange(() => this.languageClient?.sendIdentityAccess()),
+          // Where the connection's resources are: Resource URN completion in 5.0 policies.
+          this.connections.onDidChange(() => this.sendResourceContext()),
+          this.tree.onDidChangeTreeData(() => this.sendResourceContext()),
+          // A new 5.0 model: the server judges 5.0 policies by it, and the identity's verdicts are read again.
+          this.schemas.onDidChange(() => {
+            void this.languageClient?.sendAuthorizationSchema();
+            if (this.connections.connection && vscode.workspace.isTrusted) void this.access.refresh().catch(() => undefined);
+          }),
+        );
         this.languageClient.start().catch((e: Error) => log().error(`The language server did not start: ${e.message}`));
         this.loaded(this.languageClient);
       } catch (e) {
@@ -123,6 +143,26 @@ export class Ctx implements vscode.Disposable {
       throw new Error(vscode.l10n.t('The IMS language server is not running: see the IMS Tags & Policies output for why.'));
     return host.ask(method, params);
   };
+
+  private resourceTimer?: ReturnType<typeof setTimeout>;
+  /** The connection's region, account and loaded images, for the server (coalesced: the tree changes often). */
+  private sendResourceContext(): void {
+    if (this.resourceTimer) clearTimeout(this.resourceTimer);
+    this.resourceTimer = setTimeout(async () => {
+      // Restricted Mode sends no request, so no account id either.
+      const c = vscode.workspace.isTrusted ? this.connections.connection : undefined;
+      const account = c ? await c.iam.accountId().catch(() => undefined) : undefined;
+      const context =
+        c && account
+          ? {
+              region: c.kind === 'cloud' ? c.region : DEFAULT_REGION,
+              account,
+              imageIds: this.tree.loaded.slice(0, 100).map((i) => i.id),
+            }
+          : null;
+      await this.languageClient?.sendResourceContext(context);
+    }, 300);
+  }
 
   requireTrust(): void {
     if (!vscode.workspace.isTrusted) {

@@ -2,13 +2,18 @@
 import type { IdentityAccess } from '../core/access/identityAccess';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LiveSchema } from './authorizationSchema';
 import {
+  AUTHORIZATION_SCHEMA_NOTIFICATION,
   IDENTITY_ACCESS_NOTIFICATION,
+  RESOURCE_CONTEXT_NOTIFICATION,
   SERVED_LANGUAGES,
   SETTING_SECTIONS,
   WORKSPACE_TRUST_NOTIFICATION,
   type AskServer,
+  type AuthorizationSchemaParams,
   type InitializationOptions,
+  type ResourceContext,
   type WorkspaceTrustParams,
 } from '../core/protocol';
 
@@ -32,6 +37,8 @@ export class LanguageClientHost {
     private readonly serverModule: string,
     /** The connected identity's verdicts, handed to the server for .http hovers and diagnostics. */
     private readonly identityAccess: () => IdentityAccess | undefined = () => undefined,
+    /** IAM's authorization schema of IMS, when read: the server's 5.0 model. */
+    private readonly liveSchema: () => LiveSchema | undefined = () => undefined,
   ) {}
 
   start(): Promise<void> {
@@ -67,6 +74,23 @@ export class LanguageClientHost {
       void this.client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, trusted).catch(() => undefined);
     });
     await this.sendIdentityAccess();
+    await this.sendAuthorizationSchema();
+  }
+
+  /** Tells the server where the connection's resources are (null: not connected), for Resource completion. */
+  async sendResourceContext(context: ResourceContext | null): Promise<void> {
+    if (!this.client?.isRunning()) return;
+    await this.client.sendNotification(RESOURCE_CONTEXT_NOTIFICATION, context).catch(() => undefined);
+  }
+
+  /** Tells the server the 5.0 model in force (null: the shipped snapshot). */
+  async sendAuthorizationSchema(): Promise<void> {
+    if (!this.client?.isRunning()) return;
+    const live = this.liveSchema();
+    const params: AuthorizationSchemaParams | null = live
+      ? { schema: live.schema, endpoint: live.endpoint, readAt: live.readAt }
+      : null;
+    await this.client.sendNotification(AUTHORIZATION_SCHEMA_NOTIFICATION, params).catch(() => undefined);
   }
 
   /** Tells the server whose permissions the connection has (null: none known). */

@@ -74,6 +74,30 @@ export function isRestricted(options: unknown): boolean {
   return o.workspaceTrusted === false || o.trusted === false;
 }
 
+/**
+ * IAM's own authorization schema of IMS, read by the client for the connection (or null: none, the
+ * shipped snapshot stands). The server judges Version 5.0 policies by it (core/catalogue/iam5/model.ts).
+ */
+export const AUTHORIZATION_SCHEMA_NOTIFICATION = 'imsTags/authorizationSchema';
+export interface AuthorizationSchemaParams {
+  /** GetAuthorizationSchemaV5's answer, as read (the server reads it again, defensively). */
+  schema: unknown;
+  /** The IAM endpoint it was read from, and when (ISO 8601): hovers say so. */
+  endpoint: string;
+  readAt: string;
+}
+
+/**
+ * Where the connection's resources are, for Resource URN completion in Version 5.0 policies: its region,
+ * account and the images the IMS explorer has loaded (null: not connected).
+ */
+export const RESOURCE_CONTEXT_NOTIFICATION = 'imsTags/resourceContext';
+export interface ResourceContext {
+  region: string;
+  account: string;
+  imageIds: string[];
+}
+
 /** Whose permissions the connection has (`IdentityAccess` in core/access/identityAccess.ts, or null). */
 export const IDENTITY_ACCESS_NOTIFICATION = 'imsTags/identityAccess';
 

@@ -10,13 +10,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_REGION, TAG_RULES } from '../core/catalogue';
 import { routeFor } from '../core/http/imsRequest';
-import { evaluateAction, type PolicySource } from '../core/policy/evaluator';
+import { evaluateApiActions } from '../core/policy/apiActions';
+import type { PolicySource } from '../core/policy/evaluator';
 import { parseJson } from '../core/policy/policyDocument';
 import { Authenticator } from './auth';
 import { Faults } from './faults';
 import { checkBody, imsHandlers } from './handlers';
 import { HttpError, notFound, parseJsonBody, readBody, send } from './http';
 import { IamAccount } from './iam/account';
+import { emulatorModel } from './iam/authorizationSchema';
 import { missingActions } from './iam/enforcement';
 import { IamService } from './iam/index';
 import type { IamData } from './iam/model';
@@ -157,9 +159,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       throw new HttpError(400, 'IMG.0001', `project ${hit.params.project_id} is not this emulator's project (${projectId})`);
     }
     // --policy is a shorthand: that one policy stands for the administrator's permissions.
+    // 5.0 policies are judged in 5.0's actions and on the image's URN (core/policy/apiActions.ts).
     const missing = policy
-      ? api.actions.filter((a) => ['notGranted', 'denied'].includes(evaluateAction(a, [policy]).decision))
-      : missingActions(account, callerId, api, projectId);
+      ? evaluateApiActions(api, [policy], emulatorModel(account.data), (a) =>
+          emulatorModel(account.data).urnFor(a, { region: account.region, account: account.domainId, id: hit.params.image_id }),
+        )
+          .filter((v) => v.decision === 'notGranted' || v.decision === 'denied')
+          .map((v) => v.action)
+      : missingActions(account, callerId, api, projectId, hit.params.image_id);
     if (missing.length) throw new HttpError(403, 'IMG.0403', `Policy doesn't allow ${missing.join(', ')} to be performed.`);
     const injected = faults.next();
     if (injected && injected !== 'drop') {

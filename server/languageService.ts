@@ -22,8 +22,9 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IdentityAccess } from '../core/access/identityAccess';
 import type { Lang } from '../core/catalogue';
 import type { HttpVariableSources } from '../core/http/variables/sources';
+import type { Iam5Model } from '../core/catalogue/iam5/model';
 import type { PolicySource } from '../core/policy/evaluator';
-import type { HttpRequestSummary, ResolveHttpRequestParams, ResolvedHttpRequest } from '../core/protocol';
+import type { HttpRequestSummary, ResolveHttpRequestParams, ResolvedHttpRequest, ResourceContext } from '../core/protocol';
 import { DEFAULT_SETTINGS, type ImsTagsSettings } from '../core/settings';
 import { DocumentCache, HTTP_LANGUAGES, POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from './documentCache';
 import type { ParsedTerraform } from './services/parsedTerraform';
@@ -85,6 +86,10 @@ export interface LanguageServiceOptions {
   identity?: () => IdentityAccess | undefined;
   /** A .http document's variable sources (the server reads env files and settings; tests give them). */
   httpVariables?: (uri: string) => HttpVariableSources;
+  /** IAM 5.0's model of IMS (IAM's live schema when the client sent it; the snapshot otherwise). */
+  iam5?: () => Iam5Model | undefined;
+  /** The connection's region, account and loaded images (Resource URN completion). */
+  resources?: () => ResourceContext | undefined;
 }
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -97,6 +102,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
       options.jsonSyntax?.() ?? true,
       options.identity?.(),
       options.httpVariables,
+      options.iam5?.(),
+      options.resources?.(),
     );
   /**
    * Runs `policy` for policy documents, `http` for request documents, `terraform` (when the feature

@@ -14,7 +14,7 @@ import {
   retry,
   showLog,
 } from './explorer';
-import { compareCatalogueWithCloud } from './catalogue';
+import { compareCatalogueWithCloud, refreshAuthorizationSchema } from './catalogue';
 import { findByTags, listProjectTags } from './find';
 import { generateLeastPrivilege } from './leastPrivilege';
 import { createPolicy, showPermissions } from './permissions';
@@ -64,4 +64,5 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.policies.validateWithIam': validateWithIam,
   'imsTags.generateLeastPrivilegePolicy': generateLeastPrivilege,
   'imsTags.compareCatalogueWithCloud': compareCatalogueWithCloud,
+  'imsTags.refreshAuthorizationSchema': refreshAuthorizationSchema,
 };

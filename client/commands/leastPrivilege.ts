@@ -6,10 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { IMS_APIS, findApi, type ImsApi } from '../../core/catalogue';
-import { HTTP_REQUESTS_REQUEST, type AskServer } from '../../core/protocol';
-import { isHttpDocument } from '../httpDocuments';
-import { leastPrivilegePolicy, terraformBlock } from '../../core/policy/leastPrivilege';
-import type { CommandFactory } from '../context';
+import { DEFAULT_REGION } from '../../core/catalogue';
+import { routeFor } from '../../core/http/imsRequest';
+import { HTTP_REQUESTS_REQUEST, RESOLVE_HTTP_REQUEST } from '../../core/protocol';
+import { decodeSafely } from '../../core/util/decode';
+import { connectionDefaults, isHttpDocument } from '../httpDocuments';
+import { leastPrivilegePolicy, terraformBlock, type ImageScope } from '../../core/policy/leastPrivilege';
+import type { CommandFactory, Ctx } from '../context';
 import { readOnlyDocuments } from '../readOnlyDocuments';
 import { askPick, askText, required } from '../prompts';
 import { sessionApiIds } from '../sessionApis';
@@ -24,20 +27,63 @@ interface Options {
   target?: Target;
   name?: string;
   file?: vscode.Uri;
+  /** 5.0: scope the actions that take an image to the job's images (asked when absent and there are some). */
+  scopeToImages?: boolean;
 }
 
-/** The IMS APIs of the active .http document's requests (those the selection touches, if any), as the server sees them. */
-async function httpApis(ask: AskServer): Promise<ImsApi[]> {
+/**
+ * The IMS APIs of the active .http document's requests (those the selection touches, if any), as the
+ * server sees them; and, when connected, the images they act on (their paths resolved as Send would).
+ */
+async function httpJob(ctx: Ctx): Promise<{ apis: ImsApi[]; imageIds: string[] }> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isHttpDocument(editor.document))
     throw new Error(vscode.l10n.t('Open a .http file with IMS requests (or select some of them) first.'));
   const sel = editor.selection;
   const range = sel.isEmpty ? undefined : { start: sel.start, end: sel.end };
-  const requests = await ask(HTTP_REQUESTS_REQUEST, { uri: editor.document.uri.toString(), range });
-  return requests.flatMap((r) => (r.apiId ? (findApi(r.apiId) ?? []) : []));
+  const uri = editor.document.uri.toString();
+  const requests = (await ctx.askServer(HTTP_REQUESTS_REQUEST, { uri, range })).filter((r) => r.apiId);
+  const c = ctx.connections.connection;
+  const imageIds: string[] = [];
+  if (c)
+    for (const r of requests) {
+      const resolved = await ctx.askServer(RESOLVE_HTTP_REQUEST, { uri, index: r.index, defaults: connectionDefaults(c) });
+      const id = resolved && !resolved.missing.length ? routeFor(resolved.method, resolved.path).hit?.params.image_id : undefined;
+      if (id) imageIds.push(decodeSafely(id));
+    }
+  return { apis: requests.flatMap((r) => findApi(r.apiId!) ?? []), imageIds: [...new Set(imageIds)] };
 }
 
 const TITLE = () => vscode.l10n.t('Generate Least-Privilege Policy');
+
+/**
+ * 5.0: whether to scope to the job's images, and where their URNs point (the connection's region and
+ * account). Undefined: every image (`*`); null: the person pressed Escape.
+ */
+async function imageScope(ctx: Ctx, imageIds: string[], answer?: boolean): Promise<ImageScope | undefined | null> {
+  const c = ctx.connections.connection;
+  if (imageIds.length === 0 || !c) return undefined;
+  const scoped =
+    answer ??
+    (
+      await askPick({
+        title: TITLE(),
+        placeholder: vscode.l10n.t('Which images may it act on?'),
+        items: [
+          {
+            label: vscode.l10n.t('Only the {0} image(s) of the job', imageIds.length),
+            detail: imageIds.join(', '),
+            scoped: true,
+          },
+          { label: vscode.l10n.t('Every image of the project (*)'), scoped: false },
+        ],
+      })
+    )?.scoped;
+  if (scoped === undefined) return null;
+  if (!scoped) return undefined;
+  const region = c.kind === 'cloud' ? c.region : DEFAULT_REGION;
+  return { imageIds, region, account: await c.iam.accountId() };
+}
 
 export const generateLeastPrivilege: CommandFactory =
   (ctx) =>
@@ -60,7 +106,9 @@ export const generateLeastPrivilege: CommandFactory =
       )?.source;
     if (!source) return undefined;
     let apis: ImsApi[];
-    if (source === 'http') apis = await httpApis(ctx.askServer);
+    // The images of the job: those its requests name, else those selected in the IMS explorer.
+    let imageIds: string[] = [];
+    if (source === 'http') ({ apis, imageIds } = await httpJob(ctx));
     else if (source === 'session') apis = sessionApiIds().flatMap((id) => findApi(id) ?? []);
     else if (opts.apiIds) apis = opts.apiIds.flatMap((id) => findApi(id) ?? []);
     else {
@@ -109,13 +157,24 @@ export const generateLeastPrivilege: CommandFactory =
         })
       )?.target;
     if (!target) return undefined;
-    const lp = leastPrivilegePolicy(apis, version);
+    if (source !== 'http') imageIds = ctx.selectedImages();
+    const scope = version === '5.0' ? await imageScope(ctx, imageIds, opts.scopeToImages) : undefined;
+    if (scope === null) return undefined;
+    const lp = leastPrivilegePolicy(apis, version, ctx.schemas.current, scope);
     const json = `${JSON.stringify(lp.policy, null, 2)}\n`;
     void vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        'Least privilege for {0}. It applies to every image of the project: the facts confirm no resource scoping for IMS actions.',
-        lp.apis.join(', '),
-      ),
+      lp.scoped
+        ? vscode.l10n.t(
+            'Least privilege for {0}, on the {1} image(s) of the job (the actions without a resource type stay on *).',
+            lp.apis.join(', '),
+            imageIds.length,
+          )
+        : version === '5.0'
+          ? vscode.l10n.t('Least privilege for {0}. It applies to every image of the project.', lp.apis.join(', '))
+          : vscode.l10n.t(
+              'Least privilege for {0}. It applies to every image of the project: the facts confirm no resource scoping for IMS actions in 1.1.',
+              lp.apis.join(', '),
+            ),
     );
     if (target === 'editor' || target === 'iam') {
       const doc = await readOnlyDocuments.show('ims-least-privilege.json', json);

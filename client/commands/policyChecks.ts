@@ -78,7 +78,10 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
   }
 
   const predicted = new Map(
-    effectivePermissions(await gatherAccessFacts(c.iam, user.id, c.projectId)).map((a) => [a.api.id, a.decision]),
+    effectivePermissions(await gatherAccessFacts(c.iam, user.id, c.projectId), undefined, ctx.schemas.current).map((a) => [
+      a.api.id,
+      a.decision,
+    ]),
   );
   const key = await c.iam.createAccessKey(user.id, 'IMS Tags & Policies: policy checks (temporary)');
   const rows: CheckRow[] = [];

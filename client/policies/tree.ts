@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import type { IdentityApiVerdict } from '../../core/access/identityAccess';
 import { findApi } from '../../core/catalogue';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../../core/catalogue/iam5/model';
+import { actionsFor } from '../../core/policy/apiActions';
 import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } from '../../core/client/iamTypes';
 import type { IdentityAccessTracker } from '../access';
 import type { ConnectionManager } from '../connection';
@@ -67,6 +69,8 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
   constructor(
     private readonly connections: ConnectionManager,
     private readonly access: IdentityAccessTracker,
+    /** IAM 5.0's model in force: what an API needs in a 5.0 policy. */
+    private readonly iam5: () => Iam5Model = () => SNAPSHOT_MODEL,
   ) {
     connections.onDidChange(() => this.refresh());
   }
@@ -189,7 +193,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         return item;
       }
       case 'access':
-        return accessItem(node.verdict, node.administrator);
+        return accessItem(node.verdict, node.administrator, this.iam5());
       case 'grant': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.ep ? 'warning' : 'account');
@@ -269,7 +273,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
   }
 }
 
-function accessItem(a: IdentityApiVerdict, administrator: boolean): vscode.TreeItem {
+function accessItem(a: IdentityApiVerdict, administrator: boolean, iam5: Iam5Model): vscode.TreeItem {
   const api = findApi(a.api)!;
   const item = new vscode.TreeItem(a.api, vscode.TreeItemCollapsibleState.None);
   item.id = `access:${a.api}`;
@@ -282,7 +286,11 @@ function accessItem(a: IdentityApiVerdict, administrator: boolean): vscode.TreeI
   const ep = a.enterpriseOnly.length > 0 ? ` · ${vscode.l10n.t('granted only on an enterprise project')}` : '';
   item.description = administrator ? vscode.l10n.t('allowed (administrator)') : `${decision}${ep}`;
   item.iconPath = new vscode.ThemeIcon(a.decision === 'allowed' ? 'pass' : a.decision === 'denied' ? 'error' : 'circle-slash');
-  const lines = [`**${api.id}** · ${api.method} ${api.path}`, '', vscode.l10n.t('Needs {0}.', api.actions.join(', '))];
+  // What it needs in each model's words: 1.1's actions, and 5.0's where they differ.
+  const v11 = api.actions.join(', ');
+  const v50 = actionsFor(api, 'iam5', iam5).join(', ');
+  const needs = v11 === v50 ? vscode.l10n.t('Needs {0}.', v11) : vscode.l10n.t('Needs {0} (1.1), or {1} (5.0).', v11, v50);
+  const lines = [`**${api.id}** · ${api.method} ${api.path}`, '', needs];
   // A Deny decides: the actions are denied, not missing (they may well be granted elsewhere).
   if (a.missing.length)
     lines.push(

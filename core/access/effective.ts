@@ -7,6 +7,8 @@
  * (the seed table). Pure: the client gathers the facts (or the tests write them), this judges them.
  */
 import { IMS_APIS, type ImsApi } from '../catalogue';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
+import { actionsFor, evaluateApiActions, familyOf } from '../policy/apiActions';
 import { evaluateAction, type PolicySource, type StatementRef } from '../policy/evaluator';
 import { parseJson } from '../policy/policyDocument';
 
@@ -70,7 +72,12 @@ function covers(scope: GrantScope, policy: GrantedPolicy, api: ImsApi, projectId
   }
 }
 
-export function effectivePermissions(facts: AccessFacts, apis: readonly ImsApi[] = IMS_APIS): ApiAccess[] {
+/** Each API's verdict for the identity; 5.0 policies are judged in 5.0's actions (core/policy/apiActions.ts). */
+export function effectivePermissions(
+  facts: AccessFacts,
+  apis: readonly ImsApi[] = IMS_APIS,
+  model: Iam5Model = SNAPSHOT_MODEL,
+): ApiAccess[] {
   const parsed = new Map<GrantedPolicy, PolicySource | undefined>();
   const sourceOf = (p: GrantedPolicy) => {
     if (!parsed.has(p)) parsed.set(p, source(p));
@@ -83,7 +90,7 @@ export function effectivePermissions(facts: AccessFacts, apis: readonly ImsApi[]
       ...facts.grants.filter((g) => covers(g.scope, g.policy, api, facts.projectId)).map((g) => sourceOf(g.policy)),
       ...attached,
     ].filter((s): s is PolicySource => s !== undefined);
-    const verdicts = api.actions.map((a) => evaluateAction(a, sources));
+    const verdicts = evaluateApiActions(api, sources, model);
     // Conditions are not known here: an Allow under a Condition counts, as IAM would when it holds.
     const missing = verdicts.filter((v) => v.decision === 'denied' || v.decision === 'notGranted').map((v) => v.action);
     const denied = verdicts.find((v) => v.decision === 'denied');
@@ -93,9 +100,10 @@ export function effectivePermissions(facts: AccessFacts, apis: readonly ImsApi[]
       .filter((g) => g.scope.kind === 'enterpriseProject' && !api.enterpriseProject)
       .filter((g) => {
         const s = sourceOf(g.policy);
-        return (
-          s !== undefined && missing.some((a) => ['allowed', 'conditionallyAllowed'].includes(evaluateAction(a, [s]).decision))
-        );
+        if (!s || missing.length === 0) return false;
+        // Would the policy grant some of it, were its scope one that counts? Judged in its own model's actions.
+        const granted = (a: string) => ['allowed', 'conditionallyAllowed'].includes(evaluateAction(a, [s]).decision);
+        return actionsFor(api, familyOf(s), model).some(granted);
       })
       .map((g) => ({
         name: g.policy.name,

@@ -1,6 +1,6 @@
 /**
- * The IMS IAM actions (fine-grained policies, Version 1.1, and the IMS rows of the 5.0 table that
- * could be read). Facts: docs/sources.md §B. The tag APIs each action unlocks are not
+ * The IMS IAM actions of fine-grained policies (Version 1.1, and 1.0 roles). Facts: docs/sources.md §B.
+ * IAM 5.0's actions are another model (iam5/: a schema snapshot, or IAM's own schema). The tag APIs each action unlocks are not
  * listed here: they are derived from `apis.ts`, so the two tables cannot disagree.
  */
 import type { ImsAction, WildcardForm } from './types';
@@ -75,14 +75,6 @@ export const IMS_ACTIONS: readonly ImsAction[] = [
     '管理镜像共享成员。IAM 5.0 建议改用 ims:images:addMember。',
     ['POST /v1/cloudimages/members', 'PUT /v1/cloudimages/members', 'DELETE /v1/cloudimages/members'],
     'OTC permissions appendix, image sharing',
-  ),
-  action(
-    'ims:images:addMember',
-    'Add an image sharing member (IAM 5.0; named in the 5.0 table, details not confirmed).',
-    '添加镜像共享成员（IAM 5.0；5.0 授权项表中出现此名称，详情未确认）。',
-    [],
-    'IMS IAM 5.0 actions table (ims_03_1109), partly read',
-    false,
   ),
   action(
     'ims:serverImages:create',

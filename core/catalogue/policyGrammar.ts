@@ -3,6 +3,7 @@
  * condition keys. Facts: docs/sources.md §C.
  */
 import type { Localized } from './types';
+import { GLOBAL_KEYS } from './iam5/globalKeys';
 
 export const POLICY_VERSIONS = ['1.0', '1.1', '5.0'] as const;
 export type PolicyVersion = (typeof POLICY_VERSIONS)[number];
@@ -190,38 +191,21 @@ export interface ConditionKey {
   doc: Localized;
 }
 
-export const GLOBAL_CONDITION_KEYS: readonly ConditionKey[] = [
-  {
-    name: 'g:CurrentTime',
-    type: 'Date',
-    confirmed: true,
-    doc: { en: 'Time the request is received (ISO 8601).', zh: '收到请求的时间（ISO 8601）。' },
-  },
-  {
-    name: 'g:DomainName',
-    type: 'String',
-    confirmed: true,
-    doc: { en: 'Account (domain) name of the requester.', zh: '请求者的账号名称。' },
-  },
-  {
-    name: 'g:MFAPresent',
-    type: 'Boolean',
-    confirmed: true,
-    doc: { en: 'Whether the requester signed in with MFA.', zh: '请求者是否通过多因素认证登录。' },
-  },
-  {
-    name: 'g:UserName',
-    type: 'String',
-    confirmed: true,
-    doc: { en: 'IAM user name of the requester.', zh: '请求者的IAM用户名。' },
-  },
-  {
-    name: 'g:EnterpriseProjectId',
-    type: 'String',
-    confirmed: true,
-    doc: {
-      en: 'Enterprise project of the resource (IAM 5.0 condition key of ims:images:list).',
-      zh: '资源所属的企业项目（IAM 5.0 中 ims:images:list 的条件键）。',
-    },
-  },
-];
+/** The global keys a Version 1.1 policy documents; one list of keys for both models (iam5/globalKeys.ts). */
+const CLASSIC_GLOBAL_KEYS = ['g:CurrentTime', 'g:DomainName', 'g:MFAPresent', 'g:UserName', 'g:EnterpriseProjectId'];
+const TYPE_NAMES: Record<string, string> = {
+  string: 'String',
+  date: 'Date',
+  boolean: 'Boolean',
+  numeric: 'Number',
+  ip_address: 'IP address',
+};
+
+export const GLOBAL_CONDITION_KEYS: readonly ConditionKey[] = GLOBAL_KEYS.filter((k) => CLASSIC_GLOBAL_KEYS.includes(k.key)).map(
+  (k) => ({
+    name: k.key,
+    type: TYPE_NAMES[k.value_type] ?? k.value_type,
+    confirmed: k.confirmed,
+    doc: { en: k.en, zh: k.zh },
+  }),
+);

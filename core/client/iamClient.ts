@@ -76,7 +76,8 @@ export class IamClient {
   }
 
   /** The account's id for X-Domain-Id, read once (KeystoneListAuthDomains), as the SDK's GlobalCredentials do. */
-  private domainId(signal?: AbortSignal): Promise<string> {
+  /** The account (domain) of these credentials, read once (`GET /v3/auth/domains`, as the SDK's GlobalCredentials do). */
+  accountId(signal?: AbortSignal): Promise<string> {
     if (this.options.domainId) return Promise.resolve(this.options.domainId);
     this.domain ??= this.send<{ domains?: Array<{ id: string }> }>('KeystoneListAuthDomains', {}, {}, undefined, signal, false)
       .then((a) => {
@@ -107,7 +108,7 @@ export class IamClient {
     const headers: Record<string, string> = {};
     // Global AK/SK calls name the account (the SDK's GlobalCredentials add X-Domain-Id to every call).
     if (o.service === 'iam' && withDomain && this.options.credentials.kind === 'aksk')
-      headers['X-Domain-Id'] = await this.domainId(signal);
+      headers['X-Domain-Id'] = await this.accountId(signal);
     if (o.service === 'accessAnalyzer' && this.options.language) headers['X-Language'] = this.options.language();
     const desc: RequestDescriptor = {
       id: `IAM ${id}`,
@@ -285,7 +286,7 @@ export class IamClient {
   /** ShowDomainRoleAssignments, every page (per_page at most 50, with page), in the account of these credentials. */
   async roleAssignments(query: Record<string, string>, signal?: AbortSignal): Promise<RoleAssignmentJson[]> {
     // domain_id is required (the SDK's ShowDomainRoleAssignmentsRequest): the account of these credentials.
-    const domain_id = await this.domainId(signal);
+    const domain_id = await this.accountId(signal);
     const out: RoleAssignmentJson[] = [];
     for (let page = 1; page <= MAX_PAGES; page++) {
       const a = await this.send<{ role_assignments?: RoleAssignmentJson[]; total_num?: number }>(

@@ -3,6 +3,7 @@
  * any Allow; with no matching Allow the action is not granted. A statement with a Condition only
  * "may" apply, and verdicts say so rather than guess.
  */
+import { globMatches } from '../util/glob';
 import { patternMatches } from './actionPattern';
 import { isConditional, type PolicyModel, type PolicyStatement } from './policyDocument';
 
@@ -42,13 +43,24 @@ export function statementMatches(st: PolicyStatement, action: string): boolean {
   return st.actionKey === 'Action' ? hit : !hit;
 }
 
-export function evaluateAction(action: string, sources: readonly PolicySource[]): Verdict {
+/**
+ * Whether a statement's Resource / NotResource covers the resource a request acts on: `resource` is its
+ * URN, `null` for an action without a resource type (only `*` covers it), undefined when it is not known
+ * (the statement is taken to apply: verdicts without a resource judge actions only).
+ */
+export function statementCovers(st: PolicyStatement, resource: string | null | undefined): boolean {
+  if (resource === undefined || !st.resourceKey) return true;
+  const hit = st.resources.some((r) => r.value === '*' || (resource !== null && globMatches(r.value, resource)));
+  return st.resourceKey === 'Resource' ? hit : !hit;
+}
+
+export function evaluateAction(action: string, sources: readonly PolicySource[], resource?: string | null): Verdict {
   const allowedBy: StatementRef[] = [];
   const deniedBy: StatementRef[] = [];
   const mayBeDeniedBy: StatementRef[] = [];
   for (const source of sources) {
     for (const statement of source.model.statements) {
-      if (!statementMatches(statement, action)) continue;
+      if (!statementMatches(statement, action) || !statementCovers(statement, resource)) continue;
       const ref = { source, statement, conditional: isConditional(statement) };
       if (statement.effect === 'Deny') (ref.conditional ? mayBeDeniedBy : deniedBy).push(ref);
       else if (statement.effect === 'Allow') allowedBy.push(ref);

@@ -1,26 +1,62 @@
 /**
  * The least-privilege policy for a job: exactly the actions the chosen IMS APIs need, plus the actions
- * those depend on (the catalogue's dependencies, which generators most often miss), as Version 1.1 or
- * 5.0; and the same as a Terraform block (`huaweicloud_identity_role` with a heredoc,
- * `huaweicloud_identityv5_policy` with `jsonencode`, as the provider documents them). No `Resource`: the
- * facts do not confirm IMS resource URNs for 1.1, nor which IMS actions 5.0 scopes to an image, so the
- * policy applies to all images, and the note says so.
+ * those depend on, as Version 1.1 (the catalogue's actions and dependencies, which generators most often
+ * miss) or 5.0 (IAM 5.0's actions and dependent actions, from the authorization schema's operations);
+ * and the same as a Terraform block (`huaweicloud_identity_role` with a heredoc,
+ * `huaweicloud_identityv5_policy` with `jsonencode`, as the provider documents them). 1.1 has no
+ * `Resource` (the facts confirm no IMS resource URNs for it); in 5.0 the actions that take the `image`
+ * resource may be scoped to the job's images, the others stay on `*`.
  */
 import type { ImsApi } from '../catalogue';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
+import { actionsFor } from './apiActions';
 import { withDependencies } from './generate';
 
 export interface LeastPrivilege {
-  policy: { Version: '1.1' | '5.0'; Statement: Array<{ Effect: 'Allow'; Action: string[] }> };
+  policy: {
+    Version: '1.1' | '5.0';
+    Statement: Array<{ Effect: 'Allow'; Action: string[]; Resource?: string[] }>;
+  };
   /** The APIs it was made for. */
   apis: string[];
+  /** Whether the policy is scoped to images (5.0 only). */
+  scoped: boolean;
 }
 
-export function leastPrivilegePolicy(apis: readonly ImsApi[], version: '1.1' | '5.0'): LeastPrivilege {
-  const actions = withDependencies([...new Set(apis.flatMap((a) => a.actions))]).sort();
-  return {
-    policy: { Version: version, Statement: [{ Effect: 'Allow', Action: actions }] },
-    apis: [...new Set(apis.map((a) => a.id))],
-  };
+/** 5.0 only: the images to scope the actions that take a resource to, and where their URNs point. */
+export interface ImageScope {
+  imageIds: string[];
+  region: string;
+  account: string;
+}
+
+export function leastPrivilegePolicy(
+  apis: readonly ImsApi[],
+  version: '1.1' | '5.0',
+  model: Iam5Model = SNAPSHOT_MODEL,
+  scope?: ImageScope,
+): LeastPrivilege {
+  const ids = [...new Set(apis.map((a) => a.id))];
+  if (version === '1.1') {
+    const actions = withDependencies([...new Set(apis.flatMap((a) => a.actions))]).sort();
+    return { policy: { Version: '1.1', Statement: [{ Effect: 'Allow', Action: actions }] }, apis: ids, scoped: false };
+  }
+  const actions = [...new Set(apis.flatMap((a) => actionsFor(a, 'iam5', model)))].sort();
+  const urns = (action: string) =>
+    scope && scope.imageIds.length
+      ? scope.imageIds.map((id) => model.urnFor(action, { region: scope.region, account: scope.account, id }))
+      : [];
+  // An action is scoped when every image gives it a URN (it takes the image resource); the rest stay on `*`.
+  const scopedActions = actions.filter((a) => {
+    const u = urns(a);
+    return u.length > 0 && u.every((x) => typeof x === 'string');
+  });
+  const rest = actions.filter((a) => !scopedActions.includes(a));
+  const statements: LeastPrivilege['policy']['Statement'] = [];
+  if (scopedActions.length)
+    statements.push({ Effect: 'Allow', Action: scopedActions, Resource: urns(scopedActions[0]) as string[] });
+  if (rest.length) statements.push({ Effect: 'Allow', Action: rest, ...(scopedActions.length ? { Resource: ['*'] } : {}) });
+  return { policy: { Version: '5.0', Statement: statements }, apis: ids, scoped: scopedActions.length > 0 };
 }
 
 /** A Terraform resource name: lower case, digits and underscores, starting with a letter. */

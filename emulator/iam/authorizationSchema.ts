@@ -1,43 +1,31 @@
 /**
- * `GET /v5/authorization-schemas/services/ims`, generated from the catalogue in the shape of the SDK's
- * GetAuthorizationSchemaV5Response (actions[].name, descriptions in `en_US` and `zh_CN`): actions with
- * access level, resources, condition keys and descriptions in English and Chinese; operations (the APIs)
- * with the action each performs and its dependent actions. Access levels are derived from the operation's
- * name (get → read, list → list, else write): the documented IMS table could be read only in part, so this
- * is the emulator's reading, not IAM's answer.
+ * `GET /v5/authorization-schemas/services/ims`: the shipped snapshot of IMS's IAM 5.0 schema
+ * (core/catalogue/iam5/imsSnapshot.ts), or the schema an `--iam` file gives (`authorizationSchema`, in the
+ * shape of GetAuthorizationSchemaV5Response), so tests can stand in for an account whose IAM publishes
+ * another mapping. The emulator enforces 5.0 policies by the same schema it serves.
  */
-import { impliedAccessLevel } from '../../core/access/catalogueDiff';
-import { IMS_ACTIONS, IMS_APIS, IMS_RESOURCE_TYPES, dependentActions } from '../../core/catalogue';
+import { IMS_SCHEMA_SNAPSHOT } from '../../core/catalogue/iam5/imsSnapshot';
+import { Iam5Model } from '../../core/catalogue/iam5/model';
+import type { AuthorizationSchema } from '../../core/catalogue/iam5/schemaTypes';
+import type { IamData } from './model';
 
-export function imsAuthorizationSchema(): unknown {
-  return {
-    version: '1.0',
-    actions: IMS_ACTIONS.map((a) => ({
-      name: a.name,
-      access_level: impliedAccessLevel(a.name),
-      permission_only: false,
-      resources: a.operation.startsWith('list')
-        ? []
-        : [{ urn_template: `ims:<region>:<account-id>:${a.resourceType}:<id>`, required: true }],
-      condition_keys: a.operation.startsWith('list') ? ['g:EnterpriseProjectId'] : [],
-      aliases: [],
-      description: { en_US: a.description.en, zh_CN: a.description.zh },
-    })),
-    conditions: [
-      {
-        key: 'g:EnterpriseProjectId',
-        value_type: 'string',
-        multi_valued: false,
-        description: { en_US: 'The enterprise project of the resource', zh_CN: '资源所属的企业项目' },
-      },
-    ],
-    operations: IMS_APIS.map((api) => ({
-      operation_id: api.id,
-      operation_action: api.actions[0],
-      dependent_actions: [...new Set(api.actions.slice(1).concat(api.actions.flatMap(dependentActions)))].filter(
-        (d) => !api.actions.slice(0, 1).includes(d),
-      ),
-    })),
-    resources: IMS_RESOURCE_TYPES.map((t) => ({ type_name: t, urn_template: `ims:<region>:<account-id>:${t}:<id>` })),
-  };
+export function imsAuthorizationSchema(data: IamData): AuthorizationSchema {
+  return data.authorizationSchema ?? IMS_SCHEMA_SNAPSHOT;
+}
+
+const models = new WeakMap<AuthorizationSchema, Iam5Model>();
+
+/** The 5.0 model the emulator judges 5.0 policies by: that of the schema it serves. */
+export function emulatorModel(data: IamData): Iam5Model {
+  const schema = imsAuthorizationSchema(data);
+  let m = models.get(schema);
+  if (!m)
+    models.set(
+      schema,
+      (m = new Iam5Model(
+        schema,
+        data.authorizationSchema ? { kind: 'live', endpoint: 'the emulator', readAt: '' } : { kind: 'snapshot' },
+      )),
+    );
+  return m;
 }

@@ -7,7 +7,10 @@
  * on the domain covers global services (type AX) only, and IMS is a project-level service.
  */
 import type { ImsApi } from '../../core/catalogue';
-import { evaluateAction, type PolicySource } from '../../core/policy/evaluator';
+import type { Iam5Model } from '../../core/catalogue/iam5/model';
+import { emulatorModel } from './authorizationSchema';
+import { evaluateApiActions } from '../../core/policy/apiActions';
+import type { PolicySource } from '../../core/policy/evaluator';
 import { parseJson } from '../../core/policy/policyDocument';
 import type { IamAccount } from './account';
 import type { Grant, Role } from './model';
@@ -47,10 +50,25 @@ export function applicablePolicies(account: IamAccount, userId: string, api: Ims
   return sources;
 }
 
-/** The actions of `api` that `userId` may not perform (empty: allowed). The administrator may do everything. */
-export function missingActions(account: IamAccount, userId: string, api: ImsApi, projectId: string): string[] {
+/**
+ * The actions of `api` that `userId` may not perform (empty: allowed). The administrator may do everything.
+ * 1.1 policies are judged in the catalogue's actions, 5.0 policies in the schema's (the emulator's schema,
+ * the same snapshot it serves: core/policy/apiActions.ts).
+ */
+export function missingActions(
+  account: IamAccount,
+  userId: string,
+  api: ImsApi,
+  projectId: string,
+  imageId?: string,
+  model: Iam5Model = emulatorModel(account.data),
+): string[] {
   if (account.isAdministrator(userId)) return [];
   const sources = applicablePolicies(account, userId, api, projectId);
+  // 5.0 statements are matched against the image's URN (an action without a resource type: only `*`).
+  const resourceOf = (action: string) => model.urnFor(action, { region: account.region, account: account.domainId, id: imageId });
   // Conditions are not evaluated by the emulator: a conditional Allow counts as an Allow.
-  return api.actions.filter((a) => ['notGranted', 'denied'].includes(evaluateAction(a, sources).decision));
+  return evaluateApiActions(api, sources, model, resourceOf)
+    .filter((v) => v.decision === 'notGranted' || v.decision === 'denied')
+    .map((v) => v.action);
 }

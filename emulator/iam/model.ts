@@ -1,4 +1,5 @@
 import type { GrantScope } from '../../core/access/effective';
+import type { AuthorizationSchema } from '../../core/catalogue/iam5/schemaTypes';
 
 /**
  * The IAM account the emulator keeps: users, groups, permanent access keys, custom policies ("roles",
@@ -99,6 +100,8 @@ export interface IamData {
   roles: Role[];
   grants: Grant[];
   policies: PolicyV5[];
+  /** IMS's IAM 5.0 authorization schema, when an `--iam` file gives one (else the shipped snapshot). */
+  authorizationSchema?: AuthorizationSchema;
 }
 
 export const emptyIam = (): IamData => ({ users: [], groups: [], accessKeys: [], roles: [], grants: [], policies: [] });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { HttpError } from '../http';
 import type { IamService } from './index';
+import { readAuthorizationSchema } from '../../core/catalogue/iam5/schemaTypes';
 
 export interface IamSeed {
   users?: Array<{ name: string; password?: string; description?: string }>;
@@ -19,6 +20,8 @@ export interface IamSeed {
     scope: 'project' | 'all-projects' | 'domain' | 'enterprise-project';
   }>;
   policies?: Array<{ name: string; document: unknown; description?: string; users?: string[]; groups?: string[] }>;
+  /** IMS's IAM 5.0 authorization schema for this account, in GetAuthorizationSchemaV5's shape. */
+  authorizationSchema?: unknown;
 }
 
 export function seedIam(service: IamService, file: string): void {
@@ -88,6 +91,12 @@ export function seedIam(service: IamService, file: string): void {
     });
     step(what, () => service.call('PUT', path, undefined));
   }
+  if (seed.authorizationSchema !== undefined)
+    a.data.authorizationSchema = step('authorizationSchema', () => {
+      const schema = readAuthorizationSchema(seed.authorizationSchema);
+      if (!schema) throw new Error('it is not an authorization schema: it needs "actions" with names');
+      return schema;
+    });
   for (const p of seed.policies ?? []) {
     const made = step(`policy ${p.name}`, () =>
       service.call('POST', '/v5/policies', {

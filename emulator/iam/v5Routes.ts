@@ -179,7 +179,7 @@ export function v5Routes(a: IamAccount): Route[] {
       ({ params }) => {
         if (params.service_code !== 'ims')
           throw notFoundIam(`The authorization schema of ${params.service_code} (the emulator serves ims only)`);
-        return { status: 200, body: imsAuthorizationSchema() };
+        return { status: 200, body: imsAuthorizationSchema(a.data) };
       },
       false,
     ),

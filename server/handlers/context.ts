@@ -13,8 +13,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IdentityAccess } from '../../core/access/identityAccess';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../../core/catalogue/iam5/model';
 import type { Lang } from '../../core/catalogue';
-import type { InitializationOptions } from '../../core/protocol';
+import type { InitializationOptions, ResourceContext } from '../../core/protocol';
 import { DiagnosticsPublisher } from '../diagnosticsPublisher';
 import { DocumentCache } from '../documentCache';
 import type { ServerHost } from '../host';
@@ -44,6 +45,10 @@ export class ServerContext {
   identity: IdentityAccess | undefined;
   /** Restricted Mode (an untrusted workspace) until the client says otherwise; see core/protocol.ts. */
   restricted = false;
+  /** IAM 5.0's model of IMS: IAM's schema when the client sent it, else the shipped snapshot. */
+  iam5: Iam5Model = SNAPSHOT_MODEL;
+  /** Where the connection's resources are (the VS Code client says), for Resource URN completion. */
+  resources: ResourceContext | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -71,6 +76,8 @@ export class ServerContext {
       // VS Code's JSON support reports syntax errors; other clients get them from us.
       jsonSyntax: () => this.options.jsonSyntaxDiagnostics !== false,
       identity: () => this.identity,
+      iam5: () => this.iam5,
+      resources: () => this.resources,
     });
     this.diagnostics = new DiagnosticsPublisher(connection, this.documents, (doc) =>
       this.guard('diagnostics', [], undefined, () => this.service.diagnostics(doc)),
@@ -100,6 +107,12 @@ export class ServerContext {
     this.diagnostics.scheduleHttp();
     if (this.options.sendLenses && this.capabilities.workspace?.codeLens?.refreshSupport)
       void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+
+  /** Everything is judged anew (IAM 5.0's model changed): every open document, and the .http verdicts. */
+  recheckAll(): void {
+    for (const doc of this.documents.all()) this.diagnostics.schedule(doc.uri);
+    this.policiesChanged();
   }
 
   /** The workspace's policies changed. */

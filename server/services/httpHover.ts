@@ -42,7 +42,7 @@ export function doHttpHover(doc: TextDocument, parsed: ParsedHttp, position: Pos
   if (match?.kind !== 'api') return null;
   const value = [
     apiMarkdown(match.api, lang),
-    verdictMarkdown(match.api, policies, lang),
+    verdictMarkdown(match.api, policies, lang, ctx.iam5),
     identityMarkdown(match.api, ctx.identity, lang),
     `_${tr(CATALOGUE_AS_OF, lang)}_`,
   ]

@@ -25,6 +25,8 @@ import {
   type PolicyVersion,
 } from '../../core/catalogue';
 import { actionCandidates, actionCompletionDoc } from './policyMarkdown';
+import { iam5Candidates, iam5CompletionDoc } from './iam5Markdown';
+import type { Iam5Model } from '../../core/catalogue/iam5/model';
 import { cursorAt, isClosedString, type PolicyCursor } from './policyCursor';
 import { peerItemTest, peerKeys, peerValues } from './jsonPeerOffers';
 import type { ParsedPolicy } from './parsedPolicy';
@@ -76,15 +78,19 @@ function valueItem(slot: Slot, value: string, kind: CompletionItemKind, doc: str
   };
 }
 
-const docCache = new Map<string, string>();
-function cachedActionDoc(action: string, lang: Lang): string {
+/** Documentation per model (the 1.1 catalogue, or a 5.0 model: a live schema gets its own), language and action. */
+const docCache = new WeakMap<object, Map<string, string>>();
+const CLASSIC = {};
+function cachedActionDoc(action: string, lang: Lang, iam5: Iam5Model | undefined): string {
+  let byKey = docCache.get(iam5 ?? CLASSIC);
+  if (!byKey) docCache.set(iam5 ?? CLASSIC, (byKey = new Map()));
   const key = `${lang}\u0000${action}`;
-  let d = docCache.get(key);
-  if (d === undefined) docCache.set(key, (d = actionCompletionDoc(action, lang)));
+  let d = byKey.get(key);
+  if (d === undefined) byKey.set(key, (d = iam5 ? iam5CompletionDoc(action, iam5, lang) : actionCompletionDoc(action, lang)));
   return d;
 }
 
-function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lang: Lang): CompletionItem[] {
+function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lang: Lang, iam5?: Iam5Model): CompletionItem[] {
   const typed = slot.typed;
   // Other services' actions are only syntax-checked: we have nothing to propose for them.
   if (!(typed.startsWith('ims:') || 'ims:'.startsWith(typed))) return [];
@@ -112,15 +118,16 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
   };
   if (!typed.startsWith('ims:')) items.push(prefix('ims:', CompletionItemKind.Module, 'Image Management Service'));
   else if (typed.split(':').length === 2) {
-    for (const rt of [...IMS_RESOURCE_TYPES, '*']) items.push(prefix(`ims:${rt}:`, CompletionItemKind.Folder));
+    const types = iam5 ? [...new Set(iam5.actions.map((a) => a.name.split(':')[1]))] : IMS_RESOURCE_TYPES;
+    for (const rt of [...types, '*']) items.push(prefix(`ims:${rt}:`, CompletionItemKind.Folder));
   }
-  for (const action of actionCandidates()) {
+  for (const action of iam5 ? iam5Candidates(iam5) : actionCandidates()) {
     if (taken(action)) continue;
     const item = valueItem(
       slot,
       action,
       action.includes('*') ? CompletionItemKind.Constant : CompletionItemKind.EnumMember,
-      cachedActionDoc(action, lang),
+      cachedActionDoc(action, lang, iam5),
       100 + sort++,
     );
     items.push(item);
@@ -133,6 +140,38 @@ function actionItems(parsed: ParsedPolicy, cursor: PolicyCursor, slot: Slot, lan
   return items;
 }
 
+/**
+ * Resource values of a 5.0 statement: `*`, and each resource type's URN template filled with the
+ * connection's region and account: every resource of the type, and each image the IMS explorer loaded.
+ */
+function resourceItems(slot: Slot, ctx: ServiceContext): CompletionItem[] {
+  const r = ctx.resources;
+  const zh = ctx.lang === 'zh';
+  const items = [valueItem(slot, '*', CompletionItemKind.Constant, zh ? '所有资源。' : 'Every resource.', 0)];
+  let sort = 1;
+  for (const t of ctx.iam5.schema.resources) {
+    const fill = (id: string) =>
+      t.urn_template
+        .split(':')
+        .map((p, i, all) =>
+          p === '<region>'
+            ? (r?.region ?? '*')
+            : p === '<account-id>'
+              ? (r?.account ?? '*')
+              : i === all.length - 1 && p.startsWith('<')
+                ? id
+                : p,
+        )
+        .join(':');
+    const every = zh ? `所有 ${t.type_name} 资源（${t.urn_template}）` : `Every ${t.type_name} (${t.urn_template})`;
+    items.push(valueItem(slot, fill('*'), CompletionItemKind.Value, every, sort++));
+    for (const id of r?.imageIds ?? [])
+      if (t.type_name === 'image')
+        items.push(valueItem(slot, fill(id), CompletionItemKind.Value, zh ? `镜像 ${id}` : `Image ${id}`, sort++));
+  }
+  return items;
+}
+
 function keyItems(
   parsed: ParsedPolicy,
   doc: TextDocument,
@@ -140,6 +179,7 @@ function keyItems(
   offset: number,
   lang: Lang,
   version: PolicyVersion | undefined,
+  iam5?: Iam5Model,
 ): CompletionItem[] {
   const object = cursor.container;
   const present = new Set((object.children ?? []).map((p) => p.children?.[0]?.value as string));
@@ -161,6 +201,22 @@ function keyItems(
           doc: `${name.endsWith(OPERATOR_SUFFIX) && name !== OPERATOR_SUFFIX ? messages(lang).ifExistsShort() : ''}${note}`,
         });
       }
+    }
+  } else if (version === '5.0' && iam5) {
+    // IAM 5.0: the keys the statement's IMS actions take (and the global keys every action takes).
+    const st = parsed.model!.statements.find((x) => x.index === cursor.statementIndex);
+    const actions = (st?.actions ?? []).flatMap((a) =>
+      a.value.includes('*') ? iam5.expand(a.value) : (iam5.action(a.value) ?? []),
+    );
+    for (const k of iam5.conditionKeys()) {
+      if (!k.everyAction && actions.length > 0 && !actions.some((a) => iam5.keyApplies(k.key, a))) continue;
+      const kind = `${k.value_type}${k.multi_valued ? (lang === 'zh' ? '，多值：用 ForAnyValue:/ForAllValues:' : ', multi-valued: use ForAnyValue:/ForAllValues:') : ''}`;
+      const unconfirmed = k.confirmed ? '' : lang === 'zh' ? '（文档未确认）' : ' (not confirmed by the documentation)';
+      candidates.push({
+        name: k.key,
+        snippet: '["$1"]',
+        doc: `${lang === 'zh' ? k.description.zh : k.description.en} (${kind})${unconfirmed}`,
+      });
     }
   } else {
     for (const k of GLOBAL_CONDITION_KEYS)
@@ -210,12 +266,18 @@ export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Po
   let items: CompletionItem[] = [];
   switch (cursor.kind) {
     case 'action':
-      items = actionItems(parsed, cursor, slotFor(doc, parsed.text, cursor, offset), lang);
+      items = actionItems(
+        parsed,
+        cursor,
+        slotFor(doc, parsed.text, cursor, offset),
+        lang,
+        version === '5.0' ? ctx.iam5 : undefined,
+      );
       break;
     case 'statementKey':
     case 'conditionOperator':
     case 'conditionKey':
-      items = keyItems(parsed, doc, cursor, offset, lang, version);
+      items = keyItems(parsed, doc, cursor, offset, lang, version, ctx.iam5);
       break;
     case 'effect': {
       const slot = slotFor(doc, parsed.text, cursor, offset);
@@ -225,6 +287,9 @@ export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Po
       );
       break;
     }
+    case 'resource':
+      if (version === '5.0') items = resourceItems(slotFor(doc, parsed.text, cursor, offset), ctx);
+      break;
     case 'version': {
       const slot = slotFor(doc, parsed.text, cursor, offset);
       const offered = peerValues(parsed.index, 'Version', offset);

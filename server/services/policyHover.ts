@@ -15,6 +15,7 @@ import {
   type PolicyVersion,
 } from '../../core/catalogue';
 import { actionHover } from './policyMarkdown';
+import { iam5ActionHover } from './iam5Markdown';
 import { cursorAt } from './policyCursor';
 import type { ParsedPolicy } from './parsedPolicy';
 import type { ServiceContext } from './serviceContext';
@@ -46,7 +47,8 @@ export function doHover(doc: TextDocument, parsed: ParsedPolicy, position: Posit
   let markdown: string | undefined;
   switch (cursor.kind) {
     case 'action':
-      markdown = actionHover(value, lang);
+      // A 5.0 policy speaks IAM 5.0's actions; 1.0 and 1.1 the catalogue's (core/policy/apiActions.ts).
+      markdown = model.version === '5.0' ? iam5ActionHover(value, ctx.iam5, lang) : actionHover(value, lang);
       break;
     case 'statementKey': {
       const key = STATEMENT_KEYS.find((k) => k.name === value);

@@ -5,6 +5,7 @@
 import { InlayHintKind, MarkupKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { IMS_ACTIONS, TAG_APIS, tr, type Lang } from '../../core/catalogue';
+import { actionsFor } from '../../core/policy/apiActions';
 import { statementMatches } from '../../core/policy/evaluator';
 import { isConditional } from '../../core/policy/policyDocument';
 import type { ParsedPolicy } from './parsedPolicy';
@@ -18,21 +19,23 @@ export function getInlayHints(doc: TextDocument, parsed: ParsedPolicy, range: Ra
   const from = doc.offsetAt(range.start);
   const to = doc.offsetAt(range.end);
   const hints: InlayHint[] = [];
+  // A 5.0 policy is read in 5.0's actions (setTags, getTags…), others in the catalogue's.
+  const family = model.version === '5.0' ? 'iam5' : 'classic';
+  const needs = (api: (typeof TAG_APIS)[number]) => actionsFor(api, family, ctx.iam5);
+  const imsNames = family === 'iam5' ? ctx.iam5.actions.map((a) => a.name) : IMS_ACTIONS.map((a) => a.name);
   for (const st of model.statements) {
     if (st.node.offset > to || st.node.offset + st.node.length < from) continue;
     if (st.effect !== 'Allow' && st.effect !== 'Deny') continue;
     // An Allow grants an API only with all its actions; a Deny blocks it with any one of them.
     const apis = TAG_APIS.filter((api) =>
-      st.effect === 'Allow'
-        ? api.actions.every((a) => statementMatches(st, a))
-        : api.actions.some((a) => statementMatches(st, a)),
+      st.effect === 'Allow' ? needs(api).every((a) => statementMatches(st, a)) : needs(api).some((a) => statementMatches(st, a)),
     );
     const allow = st.effect === 'Allow';
     const m = messages(lang);
     let label: string;
     if (apis.length > 0) label = m.statementHint(allow, apis.length, TAG_APIS.length, isConditional(st));
     // A statement that touches no IMS action gets no hint at all: "0 of the 10" on every ECS statement is noise.
-    else if (IMS_ACTIONS.some((a) => statementMatches(st, a.name))) label = m.statementHintNone(allow, TAG_APIS.length);
+    else if (imsNames.some((a) => statementMatches(st, a))) label = m.statementHintNone(allow, TAG_APIS.length);
     else continue;
     const list = apis.length > 0 ? apis.map((a) => `- ${tr(a.title, lang)} — \`${a.method} ${a.path}\``).join('\n') : m.none();
     hints.push({

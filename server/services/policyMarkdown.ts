@@ -19,12 +19,21 @@ function mark(b: boolean): string {
   return b ? '✓' : '✗';
 }
 
-/** The table of tag APIs a pattern touches; APIs it only partly grants name the missing actions. */
-export function apiTable(pattern: string, lang: Lang, apis: readonly ImsApi[] = TAG_APIS): string {
+/**
+ * The table of tag APIs a pattern touches; APIs it only partly grants name the missing actions. The actions
+ * an API needs are the catalogue's (1.1), or 5.0's when `actionsOf` says so (iam5Markdown.ts).
+ */
+export function apiTable(
+  pattern: string,
+  lang: Lang,
+  apis: readonly ImsApi[] = TAG_APIS,
+  actionsOf: (api: ImsApi) => readonly string[] = (api) => api.actions,
+): string {
   const rows: string[] = [];
   for (const api of apis) {
-    const missing = api.actions.filter((a) => !patternMatches(pattern, a));
-    if (missing.length === api.actions.length) continue;
+    const needed = actionsOf(api);
+    const missing = needed.filter((a) => !patternMatches(pattern, a));
+    if (missing.length === needed.length) continue;
     const title = tr(api.title, lang) + (api.deprecated ? ` _(${messages(lang).deprecated()})_` : '');
     const extra = missing.length > 0 ? ` — ${messages(lang).alsoNeeds()} \`${missing.join('`, `')}\`` : '';
     rows.push(`| ${title}${extra} | \`${api.method} ${api.path}\` | ${mark(api.iamProject)} | ${mark(api.enterpriseProject)} |`);

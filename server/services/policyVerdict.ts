@@ -3,7 +3,9 @@
  * file allows it, which Deny blocks it, or that none grants it. Shared by .http hover and diagnostics.
  */
 import { tr, type ImsApi, type Lang } from '../../core/catalogue';
-import { evaluateAction, type PolicySource, type StatementRef, type Verdict } from '../../core/policy/evaluator';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../../core/catalogue/iam5/model';
+import { evaluateApiActions } from '../../core/policy/apiActions';
+import type { PolicySource, StatementRef, Verdict } from '../../core/policy/evaluator';
 import { escapeMarkdown } from '../../core/util/markdown';
 import { messages } from './messages';
 
@@ -27,19 +29,24 @@ export interface ApiVerdict {
   allowed: boolean;
 }
 
-/** Verdicts per policy set (the index hands out the same array until a policy changes) and API. */
-const memo = new WeakMap<readonly PolicySource[], Map<string, ApiVerdict>>();
+/**
+ * Verdicts per 5.0 model, policy set (the index hands out the same array until a policy changes) and API.
+ * Each policy is judged in its own model's actions (core/policy/apiActions.ts).
+ */
+const memo = new WeakMap<Iam5Model, WeakMap<readonly PolicySource[], Map<string, ApiVerdict>>>();
 
-export function evaluateApi(api: ImsApi, policies: readonly PolicySource[]): ApiVerdict {
-  let byApi = memo.get(policies);
-  if (!byApi) memo.set(policies, (byApi = new Map()));
+export function evaluateApi(api: ImsApi, policies: readonly PolicySource[], model: Iam5Model = SNAPSHOT_MODEL): ApiVerdict {
+  let byPolicies = memo.get(model);
+  if (!byPolicies) memo.set(model, (byPolicies = new WeakMap()));
+  let byApi = byPolicies.get(policies);
+  if (!byApi) byPolicies.set(policies, (byApi = new Map()));
   let v = byApi.get(api.id);
-  if (!v) byApi.set(api.id, (v = evaluateApiNow(api, policies)));
+  if (!v) byApi.set(api.id, (v = evaluateApiNow(api, policies, model)));
   return v;
 }
 
-function evaluateApiNow(api: ImsApi, policies: readonly PolicySource[]): ApiVerdict {
-  const verdicts = api.actions.map((a) => evaluateAction(a, policies));
+function evaluateApiNow(api: ImsApi, policies: readonly PolicySource[], model: Iam5Model): ApiVerdict {
+  const verdicts = evaluateApiActions(api, policies, model);
   return {
     verdicts,
     denied: verdicts.filter((v) => v.decision === 'denied'),
@@ -50,12 +57,12 @@ function evaluateApiNow(api: ImsApi, policies: readonly PolicySource[]): ApiVerd
 }
 
 /** Markdown lines for a hover: one per action. */
-export function verdictMarkdown(api: ImsApi, policies: readonly PolicySource[], lang: Lang): string {
+export function verdictMarkdown(api: ImsApi, policies: readonly PolicySource[], lang: Lang, model?: Iam5Model): string {
   const m = messages(lang);
   if (policies.length === 0) return m.noWorkspacePolicies();
   // File names and Terraform addresses come from the workspace: escaped, never Markdown.
   const refs = (list: readonly StatementRef[]) => list.map((r) => escapeMarkdown(describeStatement(r, lang))).join('; ');
-  const lines = evaluateApi(api, policies).verdicts.map((v) => {
+  const lines = evaluateApi(api, policies, model).verdicts.map((v) => {
     const a = `\`${v.action}\``;
     switch (v.decision) {
       case 'denied':

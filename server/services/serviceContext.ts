@@ -4,6 +4,8 @@
  * settings, and the workspace's policies (read lazily: most features never need them).
  */
 import type { IdentityAccess } from '../../core/access/identityAccess';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../../core/catalogue/iam5/model';
+import type { ResourceContext } from '../../core/protocol';
 import type { Lang } from '../../core/catalogue';
 import { NO_VARIABLE_SOURCES, type HttpVariableSources } from '../../core/http/variables/sources';
 import type { PolicySource } from '../../core/policy/evaluator';
@@ -22,6 +24,10 @@ export interface ServiceContext {
   readonly identity?: IdentityAccess;
   /** A .http document's variable sources (environments, .env, system variables). */
   readonly httpVariables: (uri: string) => HttpVariableSources;
+  /** IAM 5.0's model of IMS: IAM's own schema when the client read it, else the shipped snapshot. */
+  readonly iam5: Iam5Model;
+  /** The connection's region, account and loaded images, for Resource URN completion (VS Code only). */
+  readonly resources?: ResourceContext;
 }
 
 export function serviceContext(
@@ -31,6 +37,8 @@ export function serviceContext(
   jsonSyntax = true,
   identity?: IdentityAccess,
   httpVariables: (uri: string) => HttpVariableSources = () => NO_VARIABLE_SOURCES,
+  iam5: Iam5Model = SNAPSHOT_MODEL,
+  resources?: ResourceContext,
 ): ServiceContext {
   return {
     lang,
@@ -38,6 +46,8 @@ export function serviceContext(
     jsonSyntax,
     identity,
     httpVariables,
+    iam5,
+    resources,
     get policies() {
       return policies();
     },

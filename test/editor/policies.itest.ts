@@ -12,6 +12,7 @@ import type { PublishReview } from '../../client/policies/review';
 import { ImsClient } from '../../core/client/imsClient';
 import { startEmulator } from '../../emulator/emulator';
 import type { PolicyNode } from '../../client/policies/tree';
+import { SAM, accountWithOwnSchema } from '../support/ownSchema';
 import { test, until } from './harness';
 import { api, labelOf, ours, revertDirtyWorkspaceFiles, sandbox, workspaceFile } from './workspace';
 
@@ -538,6 +539,7 @@ test('a least-privilege policy generated for a job, granted to a user, makes the
     version: '5.0',
     target: 'file',
     file,
+    scopeToImages: false,
   });
   const written = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
   assert.equal(written.Version, '5.0');
@@ -591,7 +593,7 @@ test('as dave (5.0 Deny, IAM read access): My permissions, the .http hover and w
     );
     // A Deny decides: the tooltip says the action is denied, not that it is missing.
     const tip = (row('AddImageTag').tooltip as vscode.MarkdownString).value;
-    assert.match(tip, /Denied: ims:images:update\./);
+    assert.match(tip, /Denied: ims:images:setTags\./);
     assert.doesNotMatch(tip, /Missing:/);
     // The language server was told: the warning and the hover speak for dave.
     const warning = await until('the identity warning', async () => ours(doc.uri).find((d) => d.code === 'identity-refused'));
@@ -619,6 +621,40 @@ test('as dave (5.0 Deny, IAM read access): My permissions, the .http hover and w
   }
   await until('no identity warning', async () => (ours(doc.uri).some((d) => d.code === 'identity-refused') ? undefined : true));
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+});
+
+test('an account whose IAM publishes its own schema: 5.0 policies and My permissions follow it', async () => {
+  const { a } = await sandbox();
+  const { iamFile, schema } = accountWithOwnSchema();
+  const emu = await startEmulator({ ak: 'LOCALADMINAK000001', sk: 'local-admin', seed: 12, iamFile });
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'json',
+    content: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:images:tagAudit'] }] }, null, 2),
+  });
+  await vscode.window.showTextDocument(doc);
+  try {
+    // With only the snapshot, the action is unknown.
+    await until('unknown with the snapshot', async () => ours(doc.uri).find((d) => d.code === 'unknown-action'));
+    await a.connections.storeSecrets(SAM);
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
+    const read = await vscode.commands.executeCommand<{ actions: number; readAt: string }>('imsTags.refreshAuthorizationSchema');
+    assert.equal(read.actions, schema.actions.length);
+    await until("known with the account's schema", async () =>
+      ours(doc.uri).some((d) => d.code === 'unknown-action') ? undefined : true,
+    );
+    // My permissions judge the 5.0 policy by the account's mapping: AddImageTag is tagAudit here.
+    await a.access.refresh();
+    const rows = await a.policies.getChildren((await a.policies.getChildren())[2]);
+    const decision = (id: string) =>
+      a.policies.getTreeItem(rows.find((n) => n.kind === 'access' && n.verdict.api === id)!).description;
+    assert.equal(decision('AddImageTag'), 'allowed');
+    assert.equal(decision('DeleteImageTag'), 'not granted');
+  } finally {
+    await a.connections.signOut();
+    await emu.close();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+  }
 });
 
 test('policy checks: a .http file sent as bob and as dave on a local emulator agrees with every prediction', async () => {

@@ -5,12 +5,13 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 import { signRequest } from '../../core/auth/signer';
 import { startEmulator, type Emulator } from '../../emulator/emulator';
+import { SAM, accountWithOwnSchema } from '../support/ownSchema';
 
 const AK = 'IAMADMINAK00000001';
 const SK = 'iam-admin-secret-0001';
@@ -131,16 +132,23 @@ test('the whole story: a user in a group granted a custom policy on the project,
   // On all projects (inherited), it does; a 5.0 Deny attached to the user wins over that Allow.
   ok(await admin('PUT', `/v3/OS-INHERIT/domains/${emu.domainId}/groups/${group.id}/roles/${role.id}/inherited_to_projects`), 204);
   ok(await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'dev' } }), 204);
-  const deny = ok(
-    await admin('POST', '/v5/policies', {
-      policy_name: 'deny-tagging',
-      policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Deny', Action: ['ims:images:update'] }] }),
-    }),
-  ).policy;
-  ok(await admin('POST', `/v5/policies/${deny.policy_id}/attach-user`, { user_id: user.id }), 204);
+  // A 5.0 policy speaks 5.0's actions: denying the 1.1 name `update` leaves tag writes (5.0: setTags) alone.
+  const v5 = async (name: string, action: string): Promise<{ policy_id: string }> => {
+    const p = ok(
+      await admin('POST', '/v5/policies', {
+        policy_name: name,
+        policy_document: JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Deny', Action: [action] }] }),
+      }),
+    ).policy;
+    ok(await admin('POST', `/v5/policies/${p.policy_id}/attach-user`, { user_id: user.id }), 204);
+    return p;
+  };
+  await v5('deny-update', 'ims:images:update');
+  ok(await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'qa' } }), 204);
+  const deny = await v5('deny-tagging', 'ims:images:setTags');
   const denied = await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'qa' } });
   assert.equal(denied.status, 403);
-  assert.match(denied.body.error.message, /ims:images:update/);
+  assert.match(denied.body.error.message, /ims:images:setTags/);
   // Role assignments list exactly the grants made.
   const assignments = ok(await admin('GET', `/v3.0/OS-PERMISSION/role-assignments?domain_id=${emu.domainId}&role_id=${role.id}`));
   assert.equal(assignments.total_num, 3);
@@ -461,4 +469,61 @@ test('a state file of an older emulator, with grant scopes spelt all-projects an
   } finally {
     await old.close();
   }
+});
+
+test("5.0 policies are enforced in 5.0's words: setTags on one image's URN tags that image, and no other", async () => {
+  const [mine, other] = emu.store.all().map((i) => i.id);
+  const user = ok(
+    await admin('POST', '/v3.0/OS-USER/users', {
+      user: { name: 'urn-tagger', password: 'Urn-Pass-123', domain_id: emu.domainId },
+    }),
+    201,
+  ).user;
+  const key = ok(await admin('POST', '/v3.0/OS-CREDENTIAL/credentials', { credential: { user_id: user.id } }), 201).credential;
+  const urn = (image: string) => `ims:${emu.iam.region}:${emu.domainId}:image:${image}`;
+  const policy = ok(
+    await admin('POST', '/v5/policies', {
+      policy_name: 'tag-one-image',
+      policy_document: JSON.stringify({
+        Version: '5.0',
+        Statement: [
+          { Effect: 'Allow', Action: ['ims:images:setTags'], Resource: [urn(mine)] },
+          // list takes no resource type: only "*" grants it.
+          { Effect: 'Allow', Action: ['ims:images:list'], Resource: [urn(mine)] },
+        ],
+      }),
+    }),
+  ).policy;
+  ok(await admin('POST', `/v5/policies/${policy.policy_id}/attach-user`, { user_id: user.id }), 204);
+  const tag = (image: string) =>
+    as(key.access, key.secret, 'POST', `/v2/${emu.projectId}/images/${image}/tags`, { tag: { key: 'k', value: 'v' } });
+  ok(await tag(mine), 204);
+  const refused = await tag(other);
+  assert.equal(refused.status, 403);
+  assert.match(refused.body.error.message, /ims:images:setTags/);
+  // Tag reads are getTags, which the policy does not allow; ListImages needs list on "*".
+  assert.equal((await as(key.access, key.secret, 'GET', `/v2/${emu.projectId}/images/${mine}/tags`)).status, 403);
+  assert.equal((await as(key.access, key.secret, 'GET', '/v2/cloudimages')).status, 403);
+});
+
+test('--iam may give the account its own authorization schema: the emulator serves it and enforces 5.0 policies by it', async () => {
+  const { iamFile: file } = accountWithOwnSchema();
+  const other = await startEmulator({ ak: AK, sk: SK, seed: 4, images: 2, iamFile: file });
+  try {
+    const served = ok(await admin('GET', '/v5/authorization-schemas/services/ims', undefined, other));
+    assert.ok(served.actions.some((a: { name: string }) => a.name === 'ims:images:tagAudit'));
+    const image = other.store.all()[0].id;
+    const path = `/v2/${other.projectId}/images/${image}/tags`;
+    ok(await as(SAM.ak, SAM.sk, 'POST', path, { tag: { key: 'a', value: 'b' } }, other), 204);
+    // DeleteImageTag is still setTags in this schema: not allowed.
+    assert.equal((await as(SAM.ak, SAM.sk, 'DELETE', `${path}/a`, undefined, other)).status, 403);
+  } finally {
+    await other.close();
+  }
+  // A file whose schema is no schema stops the start with a clear message.
+  writeFileSync(file, JSON.stringify({ authorizationSchema: { actions: 'none' } }));
+  await assert.rejects(
+    startEmulator({ ak: AK, sk: SK, seed: 5, images: 1, iamFile: file }),
+    /authorizationSchema: it is not an authorization schema/,
+  );
 });

@@ -112,6 +112,7 @@ test('Neovim gets Terraform: a squiggle on the action inside a heredoc, and the 
     HOVER_LINE: '6',
     HOVER_COL: String(lines[6].indexOf('ims:images:list') + 5),
   });
-  assert.match(output, /HOVER: \*\*ims:images:list\*\* — List and query images/);
+  // A 5.0 policy (huaweicloud_identityv5_policy): IAM 5.0's model answers, with its access level.
+  assert.match(output, /HOVER: \*\*ims:images:list\*\* — List images, and query images by tag\..*Access level: `list`/);
   assert.match(output, /DIAGNOSTICS: .*unknown-action@2:64 Unknown IMS action "ims:images:updte"/);
 });

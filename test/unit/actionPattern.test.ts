@@ -33,7 +33,7 @@ test('expansion of IMS patterns against the catalogue', () => {
     expandImsPattern('ims:*:list*').map((a) => a.name),
     ['ims:images:list'],
   );
-  assert.equal(expandImsPattern('ims:*:*').length, 14);
+  assert.equal(expandImsPattern('ims:*:*').length, 13);
   assert.deepEqual(expandImsPattern('ecs:*:*'), []);
 });
 

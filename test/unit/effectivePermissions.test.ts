@@ -24,7 +24,7 @@ const LIST = policy('list', '1.1', 'Allow', ['ims:images:list']);
 const TAG = policy('tag', '1.1', 'Allow', ['ims:images:list', 'ims:images:get', 'ims:images:update']);
 const UPDATE_ONLY = policy('update-only', '1.1', 'Allow', ['ims:images:update']);
 const READ = policy('read', '1.1', 'Allow', ['ims:*:get*', 'ims:*:list*']);
-const DENY_UPDATE = policy('deny-update', '5.0', 'Deny', ['ims:images:update']);
+const DENY_UPDATE = policy('deny-update', '5.0', 'Deny', ['ims:images:setTags']);
 const ALLOW_V5 = policy('allow-v5', '5.0', 'Allow', ['ims:images:*']);
 const GLOBAL = policy('global', '1.1', 'Allow', ['ims:*:*'], 'AX');
 const XA_ALL = policy('xa-all', '1.1', 'Allow', ['ims:*:*']);
@@ -143,5 +143,35 @@ test('12. grants of several groups add up; a Deny in any of them wins', () => {
       ['AddImageTag', 'ListImageTags'],
     ),
     ['AddImageTag:allowed', 'ListImageTags:denied'],
+  );
+});
+
+test('each policy is judged in its own model: 5.0 tag writes are setTags, tag reads getTags; 1.1 keeps update and list', () => {
+  const v5 = (effect: 'Allow' | 'Deny', actions: string[]) => policy(`v5-${actions.join('-')}`, '5.0', effect, actions);
+  const apis = ['AddImageTag', 'ListImageTags', 'ListImages'];
+  // A 5.0 Allow of setTags grants the tag writes its operations map to, nothing else.
+  assert.deepEqual(decisions({ attached: [{ policy: v5('Allow', ['ims:images:setTags']), via: 'user' }] }, apis), [
+    'AddImageTag:allowed',
+    'ListImageTags:notGranted',
+    'ListImages:notGranted',
+  ]);
+  assert.deepEqual(
+    decisions({ attached: [{ policy: v5('Allow', ['ims:images:getTags', 'ims:images:list']), via: 'user' }] }, apis),
+    ['AddImageTag:notGranted', 'ListImageTags:allowed', 'ListImages:allowed'],
+  );
+  // The 1.1 name in a 5.0 policy does not stand for setTags (aliases are not documented for IMS).
+  assert.deepEqual(decisions({ attached: [{ policy: v5('Allow', ['ims:images:update']), via: 'user' }] }, ['AddImageTag']), [
+    'AddImageTag:notGranted',
+  ]);
+  // A 1.1 grant and a 5.0 Deny together: the Deny, in its own words, wins.
+  assert.deepEqual(
+    decisions(
+      {
+        grants: [{ policy: TAG, scope: project, via: 'g' }],
+        attached: [{ policy: v5('Deny', ['ims:images:setTags']), via: 'user' }],
+      },
+      ['AddImageTag', 'ListImageTags'],
+    ),
+    ['AddImageTag:denied', 'ListImageTags:allowed'],
   );
 });

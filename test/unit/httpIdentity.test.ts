@@ -12,7 +12,7 @@ const denyTags = {
   Version: '5.0',
   Statement: [
     { Effect: 'Allow', Action: ['ims:images:list'] },
-    { Effect: 'Deny', Action: ['ims:images:update'] },
+    { Effect: 'Deny', Action: ['ims:images:setTags'] },
   ],
 };
 const role = (name: string, policy: unknown) => ({ name, uri: `ims-iam:/roles/${name}.json`, type: 'XA' as const, policy });

@@ -13,11 +13,15 @@ test('the actions of the APIs, once each, with what they depend on', () => {
   assert.deepEqual(leastPrivilegePolicy(apis('ListImageTags', 'ListTags'), '1.1').policy.Statement[0].Action, [
     'ims:images:list',
   ]);
-  // AddImageTag needs update; update depends on get (the catalogue), which generators most often miss.
-  const add = leastPrivilegePolicy(apis('AddImageTag'), '5.0');
-  assert.deepEqual(add.policy, {
-    Version: '5.0',
+  // AddImageTag needs update in 1.1; update depends on get (the catalogue), which generators most often miss.
+  assert.deepEqual(leastPrivilegePolicy(apis('AddImageTag'), '1.1').policy, {
+    Version: '1.1',
     Statement: [{ Effect: 'Allow', Action: ['ims:images:get', 'ims:images:update'] }],
+  });
+  // In 5.0 it is setTags (the schema's operation), and a query of tags getTags.
+  assert.deepEqual(leastPrivilegePolicy(apis('AddImageTag', 'ListImageTags'), '5.0').policy, {
+    Version: '5.0',
+    Statement: [{ Effect: 'Allow', Action: ['ims:images:getTags', 'ims:images:setTags'] }],
   });
   assert.deepEqual(leastPrivilegePolicy(apis('AddImageTag', 'AddImageTag'), '1.1').apis, ['AddImageTag']);
 });
@@ -30,6 +34,25 @@ test('what it generates is clean under our own diagnostics, in both versions', (
       assert.deepEqual(ls.diagnostics(doc), [], `${version} ${ids.join(', ')}`);
     }
   }
+});
+
+test('5.0 scoped to the images of the job: setTags on their URNs, actions without a resource type on *', () => {
+  const lp = leastPrivilegePolicy(apis('AddImageTag', 'ListImages'), '5.0', undefined, {
+    imageIds: ['img-1', 'img-2'],
+    region: 'cn-north-4',
+    account: 'acc',
+  });
+  assert.equal(lp.scoped, true);
+  assert.deepEqual(lp.policy.Statement, [
+    {
+      Effect: 'Allow',
+      Action: ['ims:images:setTags'],
+      Resource: ['ims:cn-north-4:acc:image:img-1', 'ims:cn-north-4:acc:image:img-2'],
+    },
+    { Effect: 'Allow', Action: ['ims:images:list'], Resource: ['*'] },
+  ]);
+  const text = JSON.stringify(lp.policy, null, 2);
+  assert.deepEqual(ls.diagnostics(TextDocument.create('file:///lp-scoped.json', 'json', 1, text)), [], 'clean, URNs included');
 });
 
 test('Terraform: a role with the JSON in a heredoc, or a 5.0 policy with jsonencode in HCL object syntax', () => {
@@ -49,7 +72,7 @@ test('Terraform: a role with the JSON in a heredoc, or a 5.0 policy with jsonenc
       '    Statement = [',
       '      {',
       '        Effect = "Allow"',
-      '        Action = ["ims:images:list"]',
+      '        Action = ["ims:images:getTags"]',
       '      },',
       '    ]',
       '  })',

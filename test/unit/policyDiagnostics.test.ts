@@ -28,8 +28,8 @@ test('unknown IMS action: warning on the exact string, with a did-you-mean', () 
   assert.equal(d.source, 'ims-tags');
 });
 
-test('unknown actions in 5.0 identity policies are information only (the 5.0 table is partial)', () => {
-  const [d] = only(policy('      "Effect": "Allow",\n      "Action": ["ims:images:deleteMember"]', '5.0'), 'unknown-action');
+test('unknown actions in 5.0 identity policies are information only while the snapshot stands (the 5.0 table is partial)', () => {
+  const [d] = only(policy('      "Effect": "Allow",\n      "Action": ["ims:images:deleteMembr"]', '5.0'), 'unknown-action');
   assert.equal(d.severity, DiagnosticSeverity.Information);
 });
 

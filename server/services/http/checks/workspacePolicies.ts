@@ -60,7 +60,7 @@ export const workspacePolicies = defineCheck({
     const api = apiOf(input);
     const policies = input.ctx.policies;
     if (!api || policies.length === 0) return;
-    const v = evaluateApi(api, policies);
+    const v = evaluateApi(api, policies, input.ctx.iam5);
     const line = sink.at(input.request.requestLine.start, input.request.requestLine.end);
     const describe = (refs: Parameters<typeof describeStatement>[0][]) =>
       refs.map((r) => describeStatement(r, sink.lang)).join('; ');

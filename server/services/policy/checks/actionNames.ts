@@ -5,6 +5,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { findAction, nearestActions, type PolicyVersion } from '../../../../core/catalogue';
+import type { Iam5Model } from '../../../../core/catalogue/iam5/model';
 import { actionProblem, expandImsPattern, isWildcard } from '../../../../core/policy/actionPattern';
 import { DiagnosticSeverity, defineCheck, type CheckCode, type DiagnosticSink } from '../../checks/check';
 import type { PolicyFix } from '../fixes';
@@ -28,15 +29,15 @@ const UPPER_CASE_SERVICE = {
 const NO_MATCH = {
   code: 'wildcard-matches-nothing',
   severity: DiagnosticSeverity.Warning,
-  severityNote: 'information in 5.0',
-  when: 'an `ims:` pattern that matches no known action',
+  severityNote: 'information in 5.0 while only the shipped snapshot is known',
+  when: "an `ims:` pattern that matches no known action of the policy's model",
   why: 'It grants nothing (the IMS actions: docs/sources.md §B, §B.1).',
 };
 const UNKNOWN = {
   code: 'unknown-action',
   severity: DiagnosticSeverity.Warning,
-  severityNote: 'information in 5.0',
-  when: '`ims:` action not in the catalogue; the message says "Did you mean …"',
+  severityNote: "information in 5.0 while only the shipped snapshot is known (IAM's own schema is the authority)",
+  when: '`ims:` action unknown to the policy\'s model (1.1: the catalogue; 5.0: the authorization schema); "Did you mean …" from that model only',
   why: 'An unknown action grants nothing (the IMS actions: docs/sources.md §B, §B.1).',
   fix: 'replace with the suggestion',
 };
@@ -50,6 +51,9 @@ const en = {
     `Upper-case service in "${v}": the policy grammar writes services in lower case ("${fixed}"). Huawei's own examples use upper case and IAM accepts them, but whether IAM matches them to the service's lower-case actions is not documented.`,
   badChars: (v: string, chars: string) => `Malformed action "${v}": unexpected character(s) ${JSON.stringify(chars)}.`,
   noMatch: (v: string) => `"${v}" matches no known IMS action.`,
+  noMatch5: (v: string) => `"${v}" matches no IMS action of IAM 5.0.`,
+  unknownAction5: (v: string, near: string[]) =>
+    `"${v}" is not an IMS action of IAM 5.0, so it grants nothing in this Version 5.0 policy.${near.length ? ` Did you mean ${q(near, ' or ')}?` : ''}`,
   unknownAction: (v: string, near: string[]) =>
     `Unknown IMS action "${v}".${near.length ? ` Did you mean ${q(near, ' or ')}?` : ''}`,
 };
@@ -62,6 +66,9 @@ const zh: M = {
   badChars: (v, chars) => `授权项 "${v}" 格式错误：含有意外的字符 ${JSON.stringify(chars)}。`,
   noMatch: (v) => `"${v}" 不匹配任何已知的 IMS 授权项。`,
   unknownAction: (v, near) => `未知的 IMS 授权项 "${v}"。${near.length ? `您是否想输入 ${q(near, ' 或 ')}？` : ''}`,
+  noMatch5: (v) => `"${v}" 不匹配任何 IAM 5.0 的 IMS 授权项。`,
+  unknownAction5: (v, near) =>
+    `"${v}" 不是 IAM 5.0 的 IMS 授权项，在此 5.0 策略中不授予任何权限。${near.length ? `您是否想输入 ${q(near, ' 或 ')}？` : ''}`,
 };
 
 interface Finding {
@@ -71,7 +78,7 @@ interface Finding {
   fix?: PolicyFix;
 }
 
-function actionFinding(v: string, version: PolicyVersion | undefined, m: M): Finding | undefined {
+function actionFinding(v: string, version: PolicyVersion | undefined, m: M, iam5: Iam5Model): Finding | undefined {
   const problem = actionProblem(v);
   if (problem?.kind === 'upperCaseService') {
     // IAM publishes and returns 1.0 roles with upper-case services (DNS:Zone:*); Huawei's 1.1 examples
@@ -94,15 +101,26 @@ function actionFinding(v: string, version: PolicyVersion | undefined, m: M): Fin
     return { code: MALFORMED, message, fix };
   }
   if (!v.startsWith('ims:')) return undefined; // other services: syntax only
-  // The IAM 5.0 IMS table could only be read in part, so unknown names there may be real: say less loudly.
-  const severity = version === '5.0' ? DiagnosticSeverity.Information : undefined;
-  if (isWildcard(v)) return expandImsPattern(v).length > 0 ? undefined : { code: NO_MATCH, severity, message: m.noMatch(v) };
+  if (version === '5.0') return iam5Finding(v, m, iam5);
+  if (isWildcard(v)) return expandImsPattern(v).length > 0 ? undefined : { code: NO_MATCH, message: m.noMatch(v) };
   if (findAction(v)) return undefined;
   const near = nearestActions(v);
+  return { code: UNKNOWN, message: m.unknownAction(v, near), fix: near.length ? { kind: 'replace', values: near } : undefined };
+}
+
+/**
+ * A 5.0 policy's `ims:` action against IAM 5.0's model: suggestions from 5.0's actions only (never a 1.1
+ * name), and softer while only the snapshot is known, since IAM's table was read in part.
+ */
+function iam5Finding(v: string, m: M, iam5: Iam5Model): Finding | undefined {
+  const severity = iam5.origin.kind === 'snapshot' ? DiagnosticSeverity.Information : undefined;
+  if (isWildcard(v)) return iam5.expand(v).length > 0 ? undefined : { code: NO_MATCH, severity, message: m.noMatch5(v) };
+  if (iam5.action(v)) return undefined;
+  const near = iam5.nearest(v);
   return {
     code: UNKNOWN,
     severity,
-    message: m.unknownAction(v, near),
+    message: m.unknownAction5(v, near),
     fix: near.length ? { kind: 'replace', values: near } : undefined,
   };
 }
@@ -119,13 +137,14 @@ export const actionNames = defineCheck({
   languages: ['policy'],
   codes: [MALFORMED, UPPER_CASE_SERVICE, NO_MATCH, UNKNOWN],
   messages: { en, zh },
-  run(sink, { model, version }: PolicyCheckInput, m) {
+  run(sink, { model, version, ctx }: PolicyCheckInput, m) {
     const memo = new Map<string, Finding | null>();
+    const find = (v: string) => actionFinding(v, version, m, ctx.iam5) ?? null;
     for (const st of model.statements)
       for (const entry of st.actions) {
         // Other services' actions get a grammar check only, which allocates nothing: no memo entry for them.
-        let finding = entry.value.startsWith('ims:') ? memo.get(entry.value) : (actionFinding(entry.value, version, m) ?? null);
-        if (finding === undefined) memo.set(entry.value, (finding = actionFinding(entry.value, version, m) ?? null));
+        let finding = entry.value.startsWith('ims:') ? memo.get(entry.value) : find(entry.value);
+        if (finding === undefined) memo.set(entry.value, (finding = find(entry.value)));
         if (finding) report(sink, entry.node, finding);
       }
   },

@@ -4,14 +4,17 @@
  */
 import type { Check } from '../../checks/check';
 import { actionNames } from './actionNames';
+import { conditionKeys } from './conditionKeys';
 import { conditionOperators } from './conditionOperators';
 import { dependentActions } from './dependentActions';
 import { effect } from './effect';
 import type { PolicyCheckInput } from './input';
 import { jsonSyntax } from './jsonSyntax';
 import { limits } from './limits';
+import { notActionAliases } from './notActionAliases';
 import { overriddenAllow } from './overriddenAllow';
 import { redundantActions } from './redundantActions';
+import { resourceUrns } from './resourceUrns';
 import { structure } from './structure';
 import { tooManyProblems } from './tooManyProblems';
 import { version } from './version';
@@ -25,6 +28,9 @@ export const POLICY_CHECKS: readonly Check<PolicyCheckInput>[] = [
   actionNames,
   redundantActions,
   conditionOperators,
+  resourceUrns,
+  conditionKeys,
+  notActionAliases,
   overriddenAllow,
   dependentActions,
   tooManyProblems,

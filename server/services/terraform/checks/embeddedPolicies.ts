@@ -20,15 +20,15 @@ const VERSION = {
 };
 
 /** A policy's own diagnostics, kept on its parse (which lives as long as its JSON does not change). */
-const memo = new WeakMap<object, { lang: string; settings: object; list: Diagnostic[] }>();
+const memo = new WeakMap<object, { lang: string; settings: object; iam5: object; list: Diagnostic[] }>();
 
 export function virtualDiagnostics(v: VirtualPolicy, ctx: ServiceContext): Diagnostic[] {
   if (!v.parsed.model) return [];
   const hit = memo.get(v.parsed);
-  let list = hit && hit.lang === ctx.lang && hit.settings === ctx.settings ? hit.list : undefined;
+  let list = hit && hit.lang === ctx.lang && hit.settings === ctx.settings && hit.iam5 === ctx.iam5 ? hit.list : undefined;
   if (!list) {
     list = computeDiagnostics(v.doc, v.parsed, { ...ctx, jsonSyntax: true });
-    memo.set(v.parsed, { lang: ctx.lang, settings: ctx.settings, list });
+    memo.set(v.parsed, { lang: ctx.lang, settings: ctx.settings, iam5: ctx.iam5, list });
   }
   return list.filter((d) => !isDynamic(v, d.range));
 }

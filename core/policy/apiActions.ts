@@ -1,0 +1,53 @@
+/**
+ * The actions an API needs depend on the model of the policy that judges it (docs/architecture.md, "Two
+ * models"): a 1.0 or 1.1 policy speaks the catalogue's actions (`ims:images:update` for a tag write); a
+ * 5.0 policy speaks IAM 5.0's, from the authorization schema's `operations` (`ims:images:setTags`, with
+ * its dependent actions). Policies of both kinds are judged each in its own words, and an explicit Deny in
+ * either wins.
+ */
+import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
+import type { ImsApi } from '../catalogue';
+import { evaluateAction, type PolicySource, type Verdict } from './evaluator';
+
+export type ModelFamily = 'iam5' | 'classic';
+
+export function familyOf(source: PolicySource): ModelFamily {
+  return source.model.version === '5.0' ? 'iam5' : 'classic';
+}
+
+/** The actions an API needs under a model: 5.0's operation (when the schema lists the API), else the catalogue's. */
+export function actionsFor(api: ImsApi, family: ModelFamily, model: Iam5Model = SNAPSHOT_MODEL): string[] {
+  if (family === 'iam5') {
+    const op = model.operation(api.id);
+    if (op) return [...new Set([op.action, ...op.dependents])];
+  }
+  return api.actions;
+}
+
+/**
+ * One verdict per needed action, each model judging its own policies. With policies of one kind, its
+ * verdicts; with both, the verdicts of the kind that allows the API (or, when none does, of the kind that
+ * misses the fewest actions), plus any Deny of the other kind, since a Deny anywhere wins.
+ */
+export function evaluateApiActions(
+  api: ImsApi,
+  sources: readonly PolicySource[],
+  model: Iam5Model = SNAPSHOT_MODEL,
+  /** 5.0 only: the URN each action acts on (`null`: an action without a resource type), when the request is known. */
+  resourceOf?: (action: string) => string | null | undefined,
+): Verdict[] {
+  const byFamily = new Map<ModelFamily, PolicySource[]>();
+  for (const s of sources) {
+    const f = familyOf(s);
+    byFamily.set(f, [...(byFamily.get(f) ?? []), s]);
+  }
+  if (byFamily.size === 0) return api.actions.map((a) => evaluateAction(a, []));
+  const judged = [...byFamily].map(([family, list]) =>
+    actionsFor(api, family, model).map((a) => evaluateAction(a, list, family === 'iam5' ? resourceOf?.(a) : undefined)),
+  );
+  if (judged.length === 1) return judged[0];
+  const missing = (vs: Verdict[]) => vs.filter((v) => v.decision !== 'allowed').length;
+  const best = [...judged].sort((x, y) => missing(x) - missing(y))[0];
+  const deniedElsewhere = judged.filter((vs) => vs !== best).flatMap((vs) => vs.filter((v) => v.decision === 'denied'));
+  return [...best, ...deniedElsewhere];
+}
