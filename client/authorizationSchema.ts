@@ -1,7 +1,7 @@
 /**
  * IAM's own authorization schema of IMS, the authority of the 5.0 model (core/catalogue/iam5): read once per
- * connection, kept on disk per IAM endpoint with the date it was read (so a later session without IAM read
- * access, or offline, still has it), read again by "IMS: Refresh the IAM 5.0 Schema", and handed to the
+ * connection, kept on disk per IAM endpoint with the date it was read (a later connection that IAM will not
+ * answer, for lack of read access or offline, uses that copy), read again by "IMS: Refresh the IAM 5.0 Schema", and handed to the
  * language server. Without one (no connection, IAM refuses, nothing cached) the shipped snapshot stands.
  */
 import * as vscode from 'vscode';
@@ -54,13 +54,13 @@ export class AuthorizationSchemas implements vscode.Disposable {
     return vscode.Uri.joinPath(this.storage, 'iam5-schemas', `${key}.json`);
   }
 
-  private async load(c: Connection | undefined, force: boolean): Promise<void> {
+  private async load(c: Connection | undefined, throwOnFailure: boolean): Promise<void> {
     if (!c) return this.use(undefined);
     // Restricted Mode sends nothing (a connection made before trust was withdrawn included): the snapshot stands.
     if (!vscode.workspace.isTrusted) return this.use(undefined);
     const endpoint = c.iam.endpoint;
-    const cached = force ? undefined : await this.readCache(endpoint);
-    if (cached) return this.use(cached);
+    // IAM's answer first, every connection: the copy on disk is for when IAM will not answer (no read
+    // access, offline), never in place of a newer answer.
     try {
       const schema = readAuthorizationSchema(await c.iam.authorizationSchema('ims'));
       if (!schema) throw new Error('the answer holds no action');
@@ -76,7 +76,7 @@ export class AuthorizationSchemas implements vscode.Disposable {
           (fallback ? `using the copy read ${fallback.readAt}.` : 'using the shipped snapshot.'),
       );
       this.use(fallback);
-      if (force) throw e;
+      if (throwOnFailure) throw e;
     }
   }
 

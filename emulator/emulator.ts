@@ -19,7 +19,8 @@ import { checkBody, imsHandlers } from './handlers';
 import { HttpError, notFound, parseJsonBody, readBody, send } from './http';
 import { IamAccount } from './iam/account';
 import { emulatorModel } from './iam/authorizationSchema';
-import { missingActions } from './iam/enforcement';
+import { refusal, refusalReasons } from './iam/enforcement';
+import { imsRequestContext } from './iam/requestContext';
 import { IamService } from './iam/index';
 import type { IamData } from './iam/model';
 import { seedIam } from './iam/seed';
@@ -159,15 +160,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       throw new HttpError(400, 'IMG.0001', `project ${hit.params.project_id} is not this emulator's project (${projectId})`);
     }
     // --policy is a shorthand: that one policy stands for the administrator's permissions.
-    // 5.0 policies are judged in 5.0's actions and on the image's URN (core/policy/apiActions.ts).
-    const missing = policy
-      ? evaluateApiActions(api, [policy], emulatorModel(account.data), (a) =>
-          emulatorModel(account.data).urnFor(a, { region: account.region, account: account.domainId, id: hit.params.image_id }),
-        )
-          .filter((v) => v.decision === 'notGranted' || v.decision === 'denied')
-          .map((v) => v.action)
-      : missingActions(account, callerId, api, projectId, hit.params.image_id);
-    if (missing.length) throw new HttpError(403, 'IMG.0403', `Policy doesn't allow ${missing.join(', ')} to be performed.`);
+    // 5.0 policies are judged in 5.0's actions, on the image's URN, with their Conditions evaluated against
+    // the call: the caller, the image's tags, the tags it sets (core/policy/apiActions.ts, conditions.ts).
+    const context = imsRequestContext(account, store, callerId, api, hit.params, raw.toString('utf8'));
+    const model = emulatorModel(account.data);
+    const { missing, reasons } = policy
+      ? (() => {
+          const refused = evaluateApiActions(
+            api,
+            [policy],
+            model,
+            (a) => model.urnFor(a, { region: account.region, account: account.domainId, id: hit.params.image_id }),
+            context,
+          ).filter((v) => v.decision === 'notGranted' || v.decision === 'denied');
+          return { missing: refused.map((v) => v.action), reasons: refusalReasons(refused) };
+        })()
+      : refusal(account, callerId, api, projectId, hit.params.image_id, context);
+    if (missing.length)
+      throw new HttpError(403, 'IMG.0403', [`Policy doesn't allow ${missing.join(', ')} to be performed.`, ...reasons].join(' '));
     const injected = faults.next();
     if (injected && injected !== 'drop') {
       faults.count(injected);

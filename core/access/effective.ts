@@ -9,6 +9,7 @@
 import { IMS_APIS, type ImsApi } from '../catalogue';
 import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
 import { actionsFor, evaluateApiActions, familyOf } from '../policy/apiActions';
+import type { RequestContext } from '../policy/conditions';
 import { evaluateAction, type PolicySource, type StatementRef } from '../policy/evaluator';
 import { parseJson } from '../policy/policyDocument';
 
@@ -73,10 +74,20 @@ function covers(scope: GrantScope, policy: GrantedPolicy, api: ImsApi, projectId
 }
 
 /** Each API's verdict for the identity; 5.0 policies are judged in 5.0's actions (core/policy/apiActions.ts). */
+/**
+ * What is known of one call of an API (an image's tags and URN, the tags the call sets, the caller), for
+ * predictions on one image: Conditions are then evaluated, not only "may apply" (core/policy/conditions.ts).
+ */
+export interface CallContext {
+  context?: RequestContext;
+  resourceOf?: (action: string) => string | null | undefined;
+}
+
 export function effectivePermissions(
   facts: AccessFacts,
   apis: readonly ImsApi[] = IMS_APIS,
   model: Iam5Model = SNAPSHOT_MODEL,
+  on?: (api: ImsApi) => CallContext,
 ): ApiAccess[] {
   const parsed = new Map<GrantedPolicy, PolicySource | undefined>();
   const sourceOf = (p: GrantedPolicy) => {
@@ -90,7 +101,8 @@ export function effectivePermissions(
       ...facts.grants.filter((g) => covers(g.scope, g.policy, api, facts.projectId)).map((g) => sourceOf(g.policy)),
       ...attached,
     ].filter((s): s is PolicySource => s !== undefined);
-    const verdicts = evaluateApiActions(api, sources, model);
+    const call = on?.(api);
+    const verdicts = evaluateApiActions(api, sources, model, call?.resourceOf, call?.context);
     // Conditions are not known here: an Allow under a Condition counts, as IAM would when it holds.
     const missing = verdicts.filter((v) => v.decision === 'denied' || v.decision === 'notGranted').map((v) => v.action);
     const denied = verdicts.find((v) => v.decision === 'denied');

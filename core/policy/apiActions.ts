@@ -7,6 +7,7 @@
  */
 import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
 import type { ImsApi } from '../catalogue';
+import type { RequestContext } from './conditions';
 import { evaluateAction, type PolicySource, type Verdict } from './evaluator';
 
 export type ModelFamily = 'iam5' | 'classic';
@@ -35,6 +36,8 @@ export function evaluateApiActions(
   model: Iam5Model = SNAPSHOT_MODEL,
   /** 5.0 only: the URN each action acts on (`null`: an action without a resource type), when the request is known. */
   resourceOf?: (action: string) => string | null | undefined,
+  /** What is known of the request, for Conditions (conditions.ts); without it they only "may" apply. */
+  context?: RequestContext,
 ): Verdict[] {
   const byFamily = new Map<ModelFamily, PolicySource[]>();
   for (const s of sources) {
@@ -43,10 +46,11 @@ export function evaluateApiActions(
   }
   if (byFamily.size === 0) return api.actions.map((a) => evaluateAction(a, []));
   const judged = [...byFamily].map(([family, list]) =>
-    actionsFor(api, family, model).map((a) => evaluateAction(a, list, family === 'iam5' ? resourceOf?.(a) : undefined)),
+    actionsFor(api, family, model).map((a) => evaluateAction(a, list, family === 'iam5' ? resourceOf?.(a) : undefined, context)),
   );
   if (judged.length === 1) return judged[0];
-  const missing = (vs: Verdict[]) => vs.filter((v) => v.decision !== 'allowed').length;
+  // A grant that may apply (its Condition undecided) counts as a grant here, as it does in every verdict.
+  const missing = (vs: Verdict[]) => vs.filter((v) => v.decision === 'notGranted' || v.decision === 'denied').length;
   const best = [...judged].sort((x, y) => missing(x) - missing(y))[0];
   const deniedElsewhere = judged.filter((vs) => vs !== best).flatMap((vs) => vs.filter((v) => v.decision === 'denied'));
   return [...best, ...deniedElsewhere];

@@ -3,7 +3,9 @@
  * any Allow; with no matching Allow the action is not granted. A statement with a Condition only
  * "may" apply, and verdicts say so rather than guess.
  */
+import { getNodeValue } from 'jsonc-parser';
 import { globMatches } from '../util/glob';
+import { evaluateCondition, type ConditionOutcome, type RequestContext } from './conditions';
 import { patternMatches } from './actionPattern';
 import { isConditional, type PolicyModel, type PolicyStatement } from './policyDocument';
 
@@ -22,7 +24,10 @@ export interface PolicySource {
 export interface StatementRef {
   source: PolicySource;
   statement: PolicyStatement;
+  /** It has a Condition that was not decided (no request context, a value not known, or not evaluable). */
   conditional: boolean;
+  /** What its Condition came to, when a request context was given. */
+  condition?: ConditionOutcome;
 }
 
 export type Decision = 'allowed' | 'conditionallyAllowed' | 'denied' | 'notGranted';
@@ -34,6 +39,8 @@ export interface Verdict {
   deniedBy: StatementRef[];
   /** Denies that only may apply (they have a Condition); they do not change the decision. */
   mayBeDeniedBy: StatementRef[];
+  /** Statements whose Condition did not hold for the request (with a context): why they did not apply. */
+  unmet: StatementRef[];
 }
 
 /** Whether a statement's Action / NotAction covers the action (ignoring its Effect). */
@@ -54,14 +61,44 @@ export function statementCovers(st: PolicyStatement, resource: string | null | u
   return st.resourceKey === 'Resource' ? hit : !hit;
 }
 
-export function evaluateAction(action: string, sources: readonly PolicySource[], resource?: string | null): Verdict {
+/** A statement's Condition against the context (memoized per statement and context). */
+const outcomes = new WeakMap<PolicyStatement, WeakMap<RequestContext, ConditionOutcome>>();
+function conditionOf(st: PolicyStatement, context: RequestContext): ConditionOutcome {
+  let byContext = outcomes.get(st);
+  if (!byContext) outcomes.set(st, (byContext = new WeakMap()));
+  let o = byContext.get(context);
+  if (!o) byContext.set(context, (o = evaluateCondition(getNodeValue(st.conditionNode!), context)));
+  return o;
+}
+
+/**
+ * The verdict on one action. Without a request `context`, a statement with a Condition only "may" apply;
+ * with one, its Condition is evaluated (conditions.ts): one that holds applies, one that fails does not
+ * (kept in `unmet`, for explanations), one that depends on values the context does not know, or cannot be
+ * evaluated, still may apply, and a Deny that may apply is never taken for one that does not.
+ */
+export function evaluateAction(
+  action: string,
+  sources: readonly PolicySource[],
+  resource?: string | null,
+  context?: RequestContext,
+): Verdict {
   const allowedBy: StatementRef[] = [];
   const deniedBy: StatementRef[] = [];
   const mayBeDeniedBy: StatementRef[] = [];
+  const unmet: StatementRef[] = [];
   for (const source of sources) {
     for (const statement of source.model.statements) {
       if (!statementMatches(statement, action) || !statementCovers(statement, resource)) continue;
-      const ref = { source, statement, conditional: isConditional(statement) };
+      let ref: StatementRef = { source, statement, conditional: isConditional(statement) };
+      if (ref.conditional && context) {
+        const condition = conditionOf(statement, context);
+        ref = { ...ref, condition, conditional: condition.result !== 'holds' };
+        if (condition.result === 'fails') {
+          unmet.push(ref);
+          continue;
+        }
+      }
       if (statement.effect === 'Deny') (ref.conditional ? mayBeDeniedBy : deniedBy).push(ref);
       else if (statement.effect === 'Allow') allowedBy.push(ref);
     }
@@ -70,5 +107,5 @@ export function evaluateAction(action: string, sources: readonly PolicySource[],
   if (deniedBy.length > 0) decision = 'denied';
   else if (allowedBy.some((r) => !r.conditional)) decision = 'allowed';
   else if (allowedBy.length > 0) decision = 'conditionallyAllowed';
-  return { action, decision, allowedBy, deniedBy, mayBeDeniedBy };
+  return { action, decision, allowedBy, deniedBy, mayBeDeniedBy, unmet };
 }

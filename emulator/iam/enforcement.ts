@@ -10,7 +10,8 @@ import type { ImsApi } from '../../core/catalogue';
 import type { Iam5Model } from '../../core/catalogue/iam5/model';
 import { emulatorModel } from './authorizationSchema';
 import { evaluateApiActions } from '../../core/policy/apiActions';
-import type { PolicySource } from '../../core/policy/evaluator';
+import type { ConditionFailure, RequestContext } from '../../core/policy/conditions';
+import type { PolicySource, StatementRef, Verdict } from '../../core/policy/evaluator';
 import { parseJson } from '../../core/policy/policyDocument';
 import type { IamAccount } from './account';
 import type { Grant, Role } from './model';
@@ -33,42 +34,62 @@ export function applicablePolicies(account: IamAccount, userId: string, api: Ims
   const groupIds = new Set(account.groupsOf(userId).map((g) => g.id));
   const mine = (g: Grant) => ('group' in g.subject ? groupIds.has(g.subject.group) : g.subject.user === userId);
   const sources: PolicySource[] = [];
-  const add = (uri: string, text: string) => {
+  const add = (uri: string, text: string, label: string) => {
     const model = parseJson(text).policy;
-    if (model) sources.push({ uri, model });
+    if (model) sources.push({ uri, model, label });
   };
   for (const grant of account.data.grants) {
     if (!mine(grant)) continue;
     const role = account.role(grant.roleId);
-    if (grantCovers(grant, role, api, projectId)) add(`iam:role:${role.id}`, JSON.stringify(role.policy));
+    if (grantCovers(grant, role, api, projectId))
+      add(`iam:role:${role.id}`, JSON.stringify(role.policy), `custom policy "${role.displayName}"`);
   }
   for (const p of account.data.policies) {
     if (!p.attachedUsers.includes(userId) && !p.attachedGroups.some((g) => groupIds.has(g))) continue;
     const version = p.versions.find((v) => v.versionId === p.defaultVersionId);
-    if (version) add(`iam:policy:${p.id}`, version.document);
+    if (version) add(`iam:policy:${p.id}`, version.document, `policy "${p.name}"`);
   }
   return sources;
 }
 
+/** Why an action is refused, in the words of the 403 (explainable, as LocalStack's IAM is). */
+export function refusalReasons(verdicts: readonly Verdict[]): string[] {
+  const name = (r: StatementRef) => `${r.source.label ?? r.source.uri}, statement ${r.statement.index + 1}`;
+  return verdicts.flatMap((v) => {
+    if (v.decision === 'denied') return [`${v.action} is denied explicitly by ${v.deniedBy.map(name).join('; ')}.`];
+    if (v.decision !== 'notGranted') return [];
+    const unmet = v.unmet.filter((r) => r.statement.effect === 'Allow' && r.condition?.result === 'fails');
+    if (unmet.length === 0) return [`No statement allows ${v.action} (implicit deny).`];
+    return unmet.map((r) => {
+      const f = (r.condition as { failure: ConditionFailure }).failure;
+      const has = f.actual.length ? f.actual.join(', ') : 'no value';
+      return `${name(r)} allows ${v.action} only if ${f.key} ${f.operator} ${f.expected.join(' or ')}; the request has ${has}.`;
+    });
+  });
+}
+
 /**
- * The actions of `api` that `userId` may not perform (empty: allowed). The administrator may do everything.
- * 1.1 policies are judged in the catalogue's actions, 5.0 policies in the schema's (the emulator's schema,
- * the same snapshot it serves: core/policy/apiActions.ts).
+ * The actions of `api` that `userId` may not perform (empty: allowed), and why. The administrator may do
+ * everything. 1.1 policies are judged in the catalogue's actions, 5.0 policies in the schema's (the same
+ * schema the emulator serves: core/policy/apiActions.ts), on the image's URN, and with their Conditions
+ * evaluated against what the call carries (`context`: the caller, the image's tags, the tags it sets).
  */
-export function missingActions(
+export function refusal(
   account: IamAccount,
   userId: string,
   api: ImsApi,
   projectId: string,
   imageId?: string,
+  context?: RequestContext,
   model: Iam5Model = emulatorModel(account.data),
-): string[] {
-  if (account.isAdministrator(userId)) return [];
+): { missing: string[]; reasons: string[] } {
+  if (account.isAdministrator(userId)) return { missing: [], reasons: [] };
   const sources = applicablePolicies(account, userId, api, projectId);
   // 5.0 statements are matched against the image's URN (an action without a resource type: only `*`).
   const resourceOf = (action: string) => model.urnFor(action, { region: account.region, account: account.domainId, id: imageId });
-  // Conditions are not evaluated by the emulator: a conditional Allow counts as an Allow.
-  return evaluateApiActions(api, sources, model, resourceOf)
-    .filter((v) => v.decision === 'notGranted' || v.decision === 'denied')
-    .map((v) => v.action);
+  // A Condition that depends on what the emulator cannot know (a principal's tags) may apply: an Allow counts.
+  const refused = evaluateApiActions(api, sources, model, resourceOf, context).filter(
+    (v) => v.decision === 'notGranted' || v.decision === 'denied',
+  );
+  return { missing: refused.map((v) => v.action), reasons: refusalReasons(refused) };
 }

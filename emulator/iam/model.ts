@@ -15,6 +15,8 @@ export interface User {
   enabled: boolean;
   /** For `POST /v3/auth/tokens`; kept in the state file of a local emulator only. */
   password?: string;
+  /** The user's tags (an `--iam` seed), for `g:PrincipalTag/<key>` conditions. */
+  tags?: Record<string, string>;
   createdAt: string;
 }
 

@@ -9,7 +9,8 @@ import type { IamService } from './index';
 import { readAuthorizationSchema } from '../../core/catalogue/iam5/schemaTypes';
 
 export interface IamSeed {
-  users?: Array<{ name: string; password?: string; description?: string }>;
+  /** `tags`: the user's tags, for `g:PrincipalTag/<key>` conditions. */
+  users?: Array<{ name: string; password?: string; description?: string; tags?: Record<string, string> }>;
   groups?: Array<{ name: string; description?: string; users?: string[] }>;
   accessKeys?: Array<{ user: string; access: string; secret: string }>;
   roles?: Array<{ display_name: string; type: 'AX' | 'XA'; description: string; policy: unknown }>;
@@ -43,10 +44,17 @@ export function seedIam(service: IamService, file: string): void {
   const userId = (name: string) => step(`user ${name}`, () => a.data.users.find((u) => u.name === name)?.id ?? a.user(name).id);
   const groupId = (name: string) =>
     step(`group ${name}`, () => a.data.groups.find((g) => g.name === name)?.id ?? a.group(name).id);
-  for (const u of seed.users ?? [])
+  for (const { tags, ...u } of seed.users ?? []) {
     step(`user ${u.name}`, () =>
       service.call('POST', '/v3.0/OS-USER/users', { user: { domain_id: service.account.domainId, ...u } }),
     );
+    if (tags !== undefined)
+      step(`user ${u.name}, tags`, () => {
+        if (typeof tags !== 'object' || tags === null || Object.values(tags).some((v) => typeof v !== 'string'))
+          throw new Error('tags must be an object of strings');
+        a.data.users.find((x) => x.name === u.name)!.tags = { ...tags };
+      });
+  }
   for (const g of seed.groups ?? []) {
     step(`group ${g.name}`, () => service.call('POST', '/v3/groups', { group: { name: g.name, description: g.description } }));
     for (const u of g.users ?? [])

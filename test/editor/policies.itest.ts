@@ -711,6 +711,8 @@ test('policy checks: a .http file sent as bob and as dave on a local emulator ag
       'ALICEACCESSKEY000001',
       'BOBACCESSKEY00000001',
       'DAVEACCESSKEY0000001',
+      'ERINACCESSKEY0000001',
+      'FRANKACCESSKEY000001',
     ]);
   } finally {
     await a.connections.signOut();

@@ -37,12 +37,16 @@ export async function open(name: string): Promise<vscode.TextDocument> {
  * policy.json of the later suites grant update, intermittently).
  */
 export async function restoreWorkspaceFile(uri: vscode.Uri, original: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(original, 'utf8'));
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (doc?.isDirty) {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+  // Through the document, then saved: its text and the disk are the original at once (a write behind the
+  // editor's back would reach the document only when the file watcher reloads it, later).
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+    assert.ok(await vscode.workspace.applyEdit(edit), `${uri.path} is restored`);
   }
+  if (doc.isDirty) assert.ok(await doc.save(), `${uri.path} is saved as it was`);
+  assert.equal(Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'), original);
 }
 
 /**

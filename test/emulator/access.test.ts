@@ -7,7 +7,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { IMS_APIS } from '../../core/catalogue';
+import { IMS_APIS, TAG_APIS } from '../../core/catalogue';
+import { SNAPSHOT_MODEL } from '../../core/catalogue/iam5/model';
+import { requestTags } from '../../core/tags/requestTags';
 import { effectivePermissions } from '../../core/access/effective';
 import { gatherAccessFacts } from '../../core/access/gather';
 import { ImsError } from '../../core/client/errors';
@@ -114,4 +116,95 @@ test('IAM ReadOnlyAccess on the domain lets dave read his own grants (not change
     assert.match(e.message, /reading IAM needs the administrator, the group "admin", or IAM ReadOnlyAccess/);
     return true;
   });
+});
+
+const ABAC: Record<string, [string, string]> = {
+  'erin-blue': ['ERINACCESSKEY0000001', 'erin-secret-key-for-the-emulator'],
+  'frank-owner': ['FRANKACCESSKEY000001', 'frank-secret-key-for-the-emulator'],
+};
+
+/** Each tag API's call on one image: what the emulator answers, and what the evaluator predicts from IAM's facts. */
+async function abacRound(admin: IamClient, images: Array<{ id: string }>) {
+  const predicted: Record<string, string> = {};
+  const answered: Record<string, string> = {};
+  const adminIms = new ImsClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  for (const [name, [ak, sk]] of Object.entries({ ...KEYS, ...ABAC })) {
+    const user = emu.iam.data.users.find((u) => u.name === name)!;
+    const facts = await gatherAccessFacts(admin, user.id, emu.projectId);
+    const client = new ImsClient({
+      endpoint: emu.url,
+      projectId: emu.projectId,
+      credentials: { kind: 'aksk', ak, sk },
+      maxAttempts: 1,
+    });
+    for (const image of images) {
+      // The image's tags as IAM would see them, read through the API (not the emulator's store).
+      const tags = Object.fromEntries((await adminIms.listImageTags(image.id)).tags.map((t) => [t.key, t.value]));
+      const params = { image_id: image.id, key: 'k', tag: 'k.v' };
+      // The example body, about this image where it names one (CreateOrUpdateTags).
+      const bodyOf = (api: (typeof TAG_APIS)[number]) =>
+        api.exampleBody && typeof api.exampleBody === 'object' && 'image_id' in api.exampleBody
+          ? { ...api.exampleBody, image_id: image.id }
+          : api.exampleBody;
+      const urnOf = (action: string) =>
+        SNAPSHOT_MODEL.urnFor(action, { region: emu.iam.region, account: emu.domainId, id: image.id });
+      const verdicts = effectivePermissions(facts, TAG_APIS, SNAPSHOT_MODEL, (api) => ({
+        resourceOf: urnOf,
+        context: {
+          principal: { name, account: emu.domainId, tags: { ...(user.tags ?? {}) } },
+          // As the call carries it: the image for APIs about one image (CreateOrUpdateTags: in its body).
+          resource: api.pathParams.some((p) => p.name === 'image_id') || api.id === 'CreateOrUpdateTags' ? { tags } : undefined,
+          request: { tags: requestTags(api, params, JSON.stringify(bodyOf(api) ?? null)) },
+          time: new Date(),
+        },
+      }));
+      for (const v of verdicts)
+        predicted[`${name} ${image.id.slice(0, 8)} ${v.api.id}`] = v.decision === 'allowed' ? 'allowed' : 'refused';
+      for (const api of TAG_APIS) {
+        let outcome = 'allowed';
+        try {
+          await client.call(api.id, { params, body: bodyOf(api) });
+        } catch (e) {
+          if (e instanceof ImsError && e.status === 403) outcome = 'refused';
+        }
+        answered[`${name} ${image.id.slice(0, 8)} ${api.id}`] = outcome;
+        // A write that passed changed the image: put its tags back, so the next call sees the same image.
+        await adminIms.batchAddOrDeleteTags(image.id, 'delete', [{ key: 'k' }, { key: 'k.v' }]).catch(() => undefined);
+        const now = Object.fromEntries((await adminIms.listImageTags(image.id)).tags.map((t) => [t.key, t.value]));
+        const lost = Object.entries(tags).filter(([k, v]) => now[k] !== v);
+        if (lost.length)
+          await adminIms.batchAddOrDeleteTags(
+            image.id,
+            'create',
+            lost.map(([key, value]) => ({ key, value })),
+          );
+      }
+    }
+  }
+  return { predicted, answered };
+}
+
+test('ABAC: for every user × image × tag API, the prediction with the image’s tags is what the emulator answers, before and after a tag change', async () => {
+  const admin = new IamClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  const adminIms = new ImsClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  const [blue, red] = emu.store.all();
+  await adminIms.batchAddOrDeleteTags(blue.id, 'create', [
+    { key: 'team', value: 'blue' },
+    { key: 'owner', value: 'frank-owner' },
+  ]);
+  await adminIms.batchAddOrDeleteTags(red.id, 'create', [{ key: 'team', value: 'red' }]);
+  const before = await abacRound(admin, [blue, red]);
+  assert.deepEqual(before.predicted, before.answered);
+  // The ABAC picture: erin may tag the blue image, not the red one; frank only the image he owns.
+  assert.equal(before.answered[`erin-blue ${blue.id.slice(0, 8)} AddImageTag`], 'allowed');
+  assert.equal(before.answered[`erin-blue ${red.id.slice(0, 8)} AddImageTag`], 'refused');
+  assert.equal(before.answered[`frank-owner ${blue.id.slice(0, 8)} AddImageTag`], 'allowed');
+  assert.equal(before.answered[`frank-owner ${red.id.slice(0, 8)} AddImageTag`], 'refused');
+  // A tag change moves access: the red image joins team blue, frank no longer owns the blue one.
+  await adminIms.batchAddOrDeleteTags(red.id, 'create', [{ key: 'team', value: 'blue' }]);
+  await adminIms.batchAddOrDeleteTags(blue.id, 'delete', [{ key: 'owner' }]);
+  const after = await abacRound(admin, [blue, red]);
+  assert.deepEqual(after.predicted, after.answered);
+  assert.equal(after.answered[`erin-blue ${red.id.slice(0, 8)} AddImageTag`], 'allowed');
+  assert.equal(after.answered[`frank-owner ${blue.id.slice(0, 8)} AddImageTag`], 'refused');
 });

@@ -471,30 +471,31 @@ test('a state file of an older emulator, with grant scopes spelt all-projects an
   }
 });
 
-test("5.0 policies are enforced in 5.0's words: setTags on one image's URN tags that image, and no other", async () => {
-  const [mine, other] = emu.store.all().map((i) => i.id);
+/** A new user with an access key, and a 5.0 policy of statements attached to it (the administrator's calls). */
+async function userWithPolicy(name: string, policyName: string, statements: unknown[]) {
   const user = ok(
-    await admin('POST', '/v3.0/OS-USER/users', {
-      user: { name: 'urn-tagger', password: 'Urn-Pass-123', domain_id: emu.domainId },
-    }),
+    await admin('POST', '/v3.0/OS-USER/users', { user: { name, password: 'User-Pass-123', domain_id: emu.domainId } }),
     201,
   ).user;
   const key = ok(await admin('POST', '/v3.0/OS-CREDENTIAL/credentials', { credential: { user_id: user.id } }), 201).credential;
-  const urn = (image: string) => `ims:${emu.iam.region}:${emu.domainId}:image:${image}`;
   const policy = ok(
     await admin('POST', '/v5/policies', {
-      policy_name: 'tag-one-image',
-      policy_document: JSON.stringify({
-        Version: '5.0',
-        Statement: [
-          { Effect: 'Allow', Action: ['ims:images:setTags'], Resource: [urn(mine)] },
-          // list takes no resource type: only "*" grants it.
-          { Effect: 'Allow', Action: ['ims:images:list'], Resource: [urn(mine)] },
-        ],
-      }),
+      policy_name: policyName,
+      policy_document: JSON.stringify({ Version: '5.0', Statement: statements }),
     }),
   ).policy;
   ok(await admin('POST', `/v5/policies/${policy.policy_id}/attach-user`, { user_id: user.id }), 204);
+  return { key: key as { access: string; secret: string } };
+}
+
+test("5.0 policies are enforced in 5.0's words: setTags on one image's URN tags that image, and no other", async () => {
+  const [mine, other] = emu.store.all().map((i) => i.id);
+  const urn = (image: string) => `ims:${emu.iam.region}:${emu.domainId}:image:${image}`;
+  const { key } = await userWithPolicy('urn-tagger', 'tag-one-image', [
+    { Effect: 'Allow', Action: ['ims:images:setTags'], Resource: [urn(mine)] },
+    // list takes no resource type: only "*" grants it.
+    { Effect: 'Allow', Action: ['ims:images:list'], Resource: [urn(mine)] },
+  ]);
   const tag = (image: string) =>
     as(key.access, key.secret, 'POST', `/v2/${emu.projectId}/images/${image}/tags`, { tag: { key: 'k', value: 'v' } });
   ok(await tag(mine), 204);
@@ -525,5 +526,44 @@ test('--iam may give the account its own authorization schema: the emulator serv
   await assert.rejects(
     startEmulator({ ak: AK, sk: SK, seed: 5, images: 1, iamFile: file }),
     /authorizationSchema: it is not an authorization schema/,
+  );
+});
+
+test('Conditions are enforced with the image’s tags and the request’s: a team may tag its images, never the team key', async () => {
+  const [blue, red] = emu.store.all().map((i) => i.id);
+  emu.store.get(blue)!.tags.set('team', 'blue');
+  emu.store.get(red)!.tags.set('team', 'red');
+  const { key } = await userWithPolicy('blue-tagger', 'team-blue-taggers', [
+    { Effect: 'Allow', Action: ['ims:images:setTags'], Condition: { StringEquals: { 'g:ResourceTag/team': 'blue' } } },
+    { Effect: 'Deny', Action: ['ims:images:setTags'], Condition: { 'ForAnyValue:StringEquals': { 'g:TagKeys': ['team'] } } },
+  ]);
+  const tag = (image: string, k: string, v: string) =>
+    as(key.access, key.secret, 'POST', `/v2/${emu.projectId}/images/${image}/tags`, { tag: { key: k, value: v } });
+  ok(await tag(blue, 'env', 'prod'), 204);
+  const onRed = await tag(red, 'env', 'prod');
+  assert.equal(onRed.status, 403);
+  assert.match(
+    onRed.body.error.message,
+    /policy "team-blue-taggers", statement 1 allows ims:images:setTags only if g:ResourceTag\/team StringEquals blue; the request has red\./,
+  );
+  const teamKey = await tag(blue, 'team', 'red');
+  assert.equal(teamKey.status, 403);
+  assert.match(
+    teamKey.body.error.message,
+    /ims:images:setTags is denied explicitly by policy "team-blue-taggers", statement 2\./,
+  );
+  assert.equal(emu.store.get(blue)!.tags.get('team'), 'blue', 'the team key is unchanged');
+  // A batch on the blue image that touches only other keys passes; one that sets team is denied.
+  const batch = (tags: Array<{ key: string; value: string }>) =>
+    as(key.access, key.secret, 'POST', `/v2/${emu.projectId}/images/${blue}/tags/action`, { action: 'create', tags });
+  ok(await batch([{ key: 'a', value: '1' }]), 204);
+  assert.equal(
+    (
+      await batch([
+        { key: 'team', value: 'x' },
+        { key: 'b', value: '2' },
+      ])
+    ).status,
+    403,
   );
 });

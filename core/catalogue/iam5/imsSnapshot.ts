@@ -57,15 +57,23 @@ const ROWS: Row[] = [
     zh: '添加、修改或删除镜像标签。',
     image: 'required',
     keys: ['g:RequestTag/<tag-key>', 'g:TagKeys'],
-    provenance: { source: SCP, confirmed: true },
+    // IAM's tag guide describes g:ResourceTag for resources in general; for this action it is not confirmed.
+    imageKeys: ['g:ResourceTag/<tag-key>'],
+    provenance: { source: SCP, confirmed: true, note: 'g:ResourceTag on the image is assumed, not confirmed' },
   },
   {
     name: 'ims:images:getTags',
     level: 'read',
     en: 'Query the tags of images.',
     zh: '查询镜像标签。',
+    image: 'optional',
     keys: ['g:EnterpriseProjectId', 'g:RequestTag/<tag-key>', 'g:TagKeys'],
-    provenance: { source: SCP, confirmed: true, note: 'which column each condition key belongs to is not confirmed' },
+    imageKeys: ['g:ResourceTag/<tag-key>'],
+    provenance: {
+      source: SCP,
+      confirmed: true,
+      note: 'which column each condition key belongs to, and g:ResourceTag on the image, are not confirmed',
+    },
   },
   {
     name: 'ims:images:create',

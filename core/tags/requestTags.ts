@@ -1,0 +1,54 @@
+/**
+ * The tags an IMS call sets or removes, read from its path and body the way each API takes them
+ * (docs/sources.md §A.2), for `g:RequestTag/<key>` and `g:TagKeys` conditions: the same reading for the
+ * emulator's enforcement and the extension's predictions. A body that is not JSON leaves them unknown.
+ */
+import type { ImsApi } from '../catalogue';
+
+type Tags = Record<string, string>;
+
+const pairs = (v: unknown): Tags | undefined => {
+  if (!Array.isArray(v)) return undefined;
+  const out: Tags = {};
+  for (const t of v)
+    if (t && typeof t === 'object' && typeof t.key === 'string') out[t.key] = typeof t.value === 'string' ? t.value : '';
+  return out;
+};
+
+/** The tags a tag write sets or removes, by API; `{}` for a call that touches none; undefined when unreadable. */
+export function requestTags(api: ImsApi, params: Readonly<Record<string, string>>, raw: string): Tags | undefined {
+  let body: Record<string, unknown> | undefined;
+  if (api.bodySchema) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      body = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  switch (api.id) {
+    case 'AddImageTag': {
+      const tag = body?.tag as { key?: unknown; value?: unknown } | undefined;
+      return typeof tag?.key === 'string' ? { [tag.key]: typeof tag.value === 'string' ? tag.value : '' } : undefined;
+    }
+    case 'BatchAddOrDeleteTags':
+    case 'BatchDeleteTags':
+      return pairs(body?.tags);
+    case 'CreateOrUpdateTags': {
+      const t = body?.image_tag as { key?: unknown; value?: unknown } | undefined;
+      if (typeof t?.key === 'string') return { [t.key]: typeof t.value === 'string' ? t.value : '' };
+      if (typeof body?.tag === 'string') {
+        const dot = body.tag.indexOf('.');
+        return dot < 0 ? { [body.tag]: '' } : { [body.tag.slice(0, dot)]: body.tag.slice(dot + 1) };
+      }
+      return undefined;
+    }
+    case 'DeleteImageTag':
+      return params.key !== undefined ? { [params.key]: '' } : undefined;
+    case 'GlanceCreateTag':
+    case 'GlanceDeleteTag':
+      return params.tag !== undefined ? { [params.tag]: '' } : undefined;
+    default:
+      return {};
+  }
+}

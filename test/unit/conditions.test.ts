@@ -1,0 +1,151 @@
+/**
+ * Conditions evaluated against a request context (core/policy/conditions.ts): every documented operator
+ * and qualifier, values the context does not know (never silently true or false), operators IAM does not
+ * document, and the verdicts they make (a Condition that fails leaves its statement out, and says why).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { evaluateCondition, evaluateOne, type RequestContext } from '../../core/policy/conditions';
+import { evaluateAction } from '../../core/policy/evaluator';
+import { parseJson } from '../../core/policy/policyDocument';
+
+const image = (tags: Record<string, string>): RequestContext => ({
+  principal: { name: 'alice', account: 'acc', tags: { team: 'blue' } },
+  resource: { tags, enterpriseProjectId: '0' },
+  request: { tags: {} },
+  time: new Date('2026-12-07T00:00:00Z'),
+});
+const result = (op: string, key: string, expected: unknown, ctx: RequestContext) => evaluateOne(op, key, expected, ctx).result;
+
+test('string operators: case, lists (any for positive, none for negated), prefixes, suffixes, wildcards', () => {
+  const ctx = image({ team: 'Blue', env: 'prod-eu' });
+  assert.equal(result('StringEquals', 'g:ResourceTag/team', 'Blue', ctx), 'holds');
+  assert.equal(result('StringEquals', 'g:ResourceTag/team', 'blue', ctx), 'fails');
+  assert.equal(result('StringEqualsIgnoreCase', 'g:ResourceTag/team', 'blue', ctx), 'holds');
+  assert.equal(result('StringEquals', 'g:ResourceTag/team', ['red', 'Blue'], ctx), 'holds');
+  assert.equal(result('StringNotEquals', 'g:ResourceTag/team', ['red', 'Blue'], ctx), 'fails');
+  assert.equal(result('StringNotEquals', 'g:ResourceTag/team', ['red', 'green'], ctx), 'holds');
+  assert.equal(result('StringNotEqualsIgnoreCase', 'g:ResourceTag/team', 'BLUE', ctx), 'fails');
+  assert.equal(result('StringStartWith', 'g:ResourceTag/env', 'prod', ctx), 'holds');
+  assert.equal(result('StringEndWith', 'g:ResourceTag/env', '-us', ctx), 'fails');
+  assert.equal(result('StringNotStartWith', 'g:ResourceTag/env', 'dev', ctx), 'holds');
+  assert.equal(result('StringStartWithAnyOf', 'g:ResourceTag/env', ['dev', 'prod'], ctx), 'holds');
+  assert.equal(result('StringMatch', 'g:ResourceTag/env', 'prod-*', ctx), 'holds');
+  assert.equal(result('StringMatch', 'g:ResourceTag/env', 'prod-?', ctx), 'fails', '? is one character');
+  assert.equal(result('StringMatch', 'g:ResourceTag/env', 'prod-??', ctx), 'holds');
+  assert.equal(result('StringNotMatch', 'g:ResourceTag/env', '*-eu', ctx), 'fails');
+  assert.equal(result('StringLike', 'g:ResourceTag/env', 'PROD*', ctx), 'fails', 'case-sensitive');
+  // A pathological wildcard stays fast (no regular expression built from it).
+  const started = Date.now();
+  assert.equal(result('StringMatch', 'g:ResourceTag/env', `${'*a'.repeat(500)}?b`, image({ env: 'a'.repeat(2000) })), 'fails');
+  assert.ok(Date.now() - started < 2000);
+});
+
+test('numbers, dates, Bool, IP addresses, and the Null family', () => {
+  const ctx = image({ size: '40', bad: 'x' });
+  assert.equal(result('NumberLessThan', 'g:ResourceTag/size', '50', ctx), 'holds');
+  assert.equal(result('NumberGreaterThanEquals', 'g:ResourceTag/size', 40, ctx), 'holds');
+  assert.equal(result('NumberNotEquals', 'g:ResourceTag/size', ['40', '41'], ctx), 'fails');
+  assert.equal(result('NumberEquals', 'g:ResourceTag/bad', '1', ctx), 'fails', 'a value that is not a number never matches');
+  assert.equal(result('DateLessThan', 'g:CurrentTime', '2027-01-01T00:00:00Z', ctx), 'holds');
+  assert.equal(result('DateGreaterThan', 'g:CurrentTime', '2027-01-01T00:00:00Z', ctx), 'fails');
+  assert.equal(result('Bool', 'g:ResourceTag/flag', 'true', image({ flag: 'true' })), 'holds');
+  assert.equal(result('Bool', 'g:ResourceTag/flag', 'true', image({ flag: 'false' })), 'fails');
+  const ip = (v: string) => image({ ip: v });
+  assert.equal(result('IpAddress', 'g:ResourceTag/ip', '10.0.0.0/8', ip('10.2.3.4')), 'holds');
+  assert.equal(result('IpAddress', 'g:ResourceTag/ip', '10.0.0.0/8', ip('11.2.3.4')), 'fails');
+  assert.equal(result('NotIpAddress', 'g:ResourceTag/ip', ['192.168.0.0/16'], ip('10.2.3.4')), 'holds');
+  assert.equal(result('Null', 'g:ResourceTag/owner', 'true', ctx), 'holds', 'absent');
+  assert.equal(result('Null', 'g:ResourceTag/size', 'true', ctx), 'fails');
+  assert.equal(result('Null', 'g:ResourceTag/size', 'false', ctx), 'holds');
+  assert.equal(result('IsNotNull', 'g:ResourceTag/size', [], ctx), 'holds');
+  assert.equal(result('IsNullOrEmpty', 'g:ResourceTag/empty', [], image({ empty: '' })), 'holds');
+});
+
+test('IfExists, absent keys, and the set qualifiers on multi-valued keys', () => {
+  const ctx = image({ team: 'blue' });
+  assert.equal(result('StringEquals', 'g:ResourceTag/owner', 'bob', ctx), 'fails', 'absent: a positive operator fails');
+  assert.equal(result('StringEqualsIfExists', 'g:ResourceTag/owner', 'bob', ctx), 'holds');
+  assert.equal(result('StringNotEquals', 'g:ResourceTag/owner', 'bob', ctx), 'holds', 'absent: nothing matches');
+  const setting = (tags: Record<string, string>): RequestContext => ({ ...ctx, request: { tags } });
+  assert.equal(result('ForAnyValue:StringEquals', 'g:TagKeys', ['team'], setting({ env: 'a', team: 'b' })), 'holds');
+  assert.equal(result('ForAnyValue:StringEquals', 'g:TagKeys', ['team'], setting({ env: 'a' })), 'fails');
+  assert.equal(result('ForAllValues:StringEquals', 'g:TagKeys', ['env', 'owner'], setting({ env: 'a', owner: 'b' })), 'holds');
+  assert.equal(result('ForAllValues:StringEquals', 'g:TagKeys', ['env'], setting({ env: 'a', team: 'b' })), 'fails');
+  assert.equal(result('ForAllValues:StringEquals', 'g:TagKeys', ['env'], setting({})), 'holds', 'an empty set: no value fails');
+  assert.equal(result('ForAnyValue:StringEquals', 'g:TagKeys', ['env'], setting({})), 'fails');
+  assert.equal(result('ForAnyValue:StringNotEquals', 'g:TagKeys', ['team'], setting({ team: 'x', env: 'y' })), 'holds');
+  assert.equal(result('StringEquals', 'g:RequestTag/team', 'blue', setting({ team: 'blue' })), 'holds');
+  assert.equal(result('StringEquals', 'g:PrincipalTag/team', 'blue', ctx), 'holds');
+  assert.equal(result('StringEquals', 'g:UserName', 'alice', ctx), 'holds');
+});
+
+test('what the context does not know is unknown, naming the keys; an undocumented operator cannot be evaluated', () => {
+  const nothing: RequestContext = {};
+  assert.deepEqual(evaluateOne('StringEquals', 'g:ResourceTag/team', 'blue', nothing), {
+    result: 'unknown',
+    missing: ['g:ResourceTag/team'],
+  });
+  assert.deepEqual(evaluateOne('IpAddress', 'g:SourceIp', '10.0.0.0/8', image({})), {
+    result: 'unknown',
+    missing: ['g:SourceIp'],
+  });
+  assert.equal(evaluateOne('StringSoundsLike', 'g:UserName', 'x', image({})).result, 'error');
+  // AND: a part that fails decides over one that is unknown; unknown parts are all named.
+  const ctx = image({ team: 'red' });
+  assert.equal(evaluateCondition({ StringEquals: { 'g:ResourceTag/team': 'blue', 'g:SourceIp': 'x' } }, ctx).result, 'fails');
+  assert.deepEqual(evaluateCondition({ StringEquals: { 'g:SourceVpc': 'v', 'g:SourceIp': 'x' } }, ctx), {
+    result: 'unknown',
+    missing: ['g:SourceVpc', 'g:SourceIp'],
+  });
+  assert.deepEqual(evaluateCondition({ StringEquals: { 'g:ResourceTag/team': 'red' } }, ctx), { result: 'holds' });
+});
+
+test('property: StringEquals and StringNotEquals on a resource tag follow the plain statement of the rule', () => {
+  const word = fc.constantFrom('blue', 'red', 'Blue', 'green', '');
+  fc.assert(
+    fc.property(
+      fc.option(word, { nil: undefined }),
+      fc.array(word, { minLength: 1, maxLength: 4 }),
+      fc.boolean(),
+      (actual, expected, negated) => {
+        const ctx = image(actual === undefined ? {} : { team: actual });
+        const got = result(negated ? 'StringNotEquals' : 'StringEquals', 'g:ResourceTag/team', expected, ctx);
+        // The rule: positive holds iff the value is present and equals one expected value; negated iff none does.
+        const some = actual !== undefined && expected.includes(actual);
+        assert.equal(got, (negated ? !some : some) ? 'holds' : 'fails');
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
+
+test('verdicts with a context: a Condition that holds applies, one that fails is left out and kept for why, unknown may apply', () => {
+  const { policy } = parseJson(
+    JSON.stringify({
+      Version: '5.0',
+      Statement: [
+        { Effect: 'Allow', Action: ['ims:images:setTags'], Condition: { StringEquals: { 'g:ResourceTag/team': 'blue' } } },
+        { Effect: 'Deny', Action: ['ims:images:setTags'], Condition: { 'ForAnyValue:StringEquals': { 'g:TagKeys': ['team'] } } },
+      ],
+    }),
+  );
+  const sources = [{ uri: 'p', model: policy! }];
+  const blue = (tags: Record<string, string>): RequestContext => ({ ...image({ team: 'blue' }), request: { tags } });
+  assert.equal(evaluateAction('ims:images:setTags', sources, undefined, blue({ env: 'x' })).decision, 'allowed');
+  // Changing the team key is denied, whatever the image.
+  assert.equal(evaluateAction('ims:images:setTags', sources, undefined, blue({ team: 'red' })).decision, 'denied');
+  const red = evaluateAction('ims:images:setTags', sources, undefined, {
+    ...image({ team: 'red' }),
+    request: { tags: { env: 'x' } },
+  });
+  assert.equal(red.decision, 'notGranted');
+  assert.equal(red.unmet[0].condition?.result, 'fails');
+  // Without knowing the image: the Allow may apply, and so may the Deny (the request's keys are unknown too).
+  const unknown = evaluateAction('ims:images:setTags', sources, undefined, { principal: { name: 'alice' } });
+  assert.equal(unknown.decision, 'conditionallyAllowed');
+  assert.equal(unknown.mayBeDeniedBy.length, 1);
+  // No context at all: as before, Conditions only may apply.
+  assert.equal(evaluateAction('ims:images:setTags', sources).decision, 'conditionallyAllowed');
+});
