@@ -11,7 +11,7 @@ import { routeFor } from '../../core/http/imsRequest';
 import { HTTP_REQUESTS_REQUEST, RESOLVE_HTTP_REQUEST } from '../../core/protocol';
 import { decodeSafely } from '../../core/util/decode';
 import { connectionDefaults, isHttpDocument } from '../httpDocuments';
-import { leastPrivilegePolicy, terraformBlock, type ImageScope } from '../../core/policy/leastPrivilege';
+import { leastPrivilegePolicy, terraformBlock, type ImageScope, type TagScope } from '../../core/policy/leastPrivilege';
 import type { CommandFactory, Ctx } from '../context';
 import { readOnlyDocuments } from '../readOnlyDocuments';
 import { askPick, askText, required } from '../prompts';
@@ -29,6 +29,10 @@ interface Options {
   file?: vscode.Uri;
   /** 5.0: scope the actions that take an image to the job's images (asked when absent and there are some). */
   scopeToImages?: boolean;
+  /** 5.0: only images tagged `key=value` (asked when absent; '' for none). */
+  onlyTagged?: string;
+  /** 5.0: the only tag keys a tag write may set (`ForAllValues:StringEquals` on g:TagKeys). */
+  tagKeys?: string[];
 }
 
 /**
@@ -55,6 +59,24 @@ async function httpJob(ctx: Ctx): Promise<{ apis: ImsApi[]; imageIds: string[] }
 }
 
 const TITLE = () => vscode.l10n.t('Generate Least-Privilege Policy');
+
+/** 5.0: a tag the images must carry (`key=value`), asked; undefined for none, null when Escape was pressed. */
+async function onlyTagged(answer?: string): Promise<TagScope | undefined | null> {
+  const text =
+    answer ??
+    (await askText({
+      title: TITLE(),
+      prompt: vscode.l10n.t('Only images with this tag (key=value), for tag-based access; leave empty for any image'),
+      placeholder: 'team=blue',
+      validate: (v) =>
+        v.trim() === '' || /^[^=]+=.*$/.test(v.trim()) ? undefined : vscode.l10n.t('Write key=value, or leave it empty.'),
+    }));
+  if (text === undefined) return null;
+  const t = text.trim();
+  if (!t) return undefined;
+  const at = t.indexOf('=');
+  return { resourceTag: { key: t.slice(0, at).trim(), value: t.slice(at + 1).trim() } };
+}
 
 /**
  * 5.0: whether to scope to the job's images, and where their URNs point (the connection's region and
@@ -160,7 +182,10 @@ export const generateLeastPrivilege: CommandFactory =
     if (source !== 'http') imageIds = ctx.selectedImages();
     const scope = version === '5.0' ? await imageScope(ctx, imageIds, opts.scopeToImages) : undefined;
     if (scope === null) return undefined;
-    const lp = leastPrivilegePolicy(apis, version, ctx.schemas.current, scope);
+    const tagged = version === '5.0' ? await onlyTagged(opts.onlyTagged) : undefined;
+    if (tagged === null) return undefined;
+    const tagScope = opts.tagKeys?.length ? { ...tagged, tagKeys: opts.tagKeys } : tagged;
+    const lp = leastPrivilegePolicy(apis, version, ctx.schemas.current, scope, tagScope);
     const json = `${JSON.stringify(lp.policy, null, 2)}\n`;
     void vscode.window.showInformationMessage(
       lp.scoped

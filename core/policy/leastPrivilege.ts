@@ -15,12 +15,26 @@ import { withDependencies } from './generate';
 export interface LeastPrivilege {
   policy: {
     Version: '1.1' | '5.0';
-    Statement: Array<{ Effect: 'Allow'; Action: string[]; Resource?: string[] }>;
+    Statement: Array<{
+      Effect: 'Allow';
+      Action: string[];
+      Resource?: string[];
+      Condition?: Record<string, Record<string, string | string[]>>;
+    }>;
   };
   /** The APIs it was made for. */
   apis: string[];
   /** Whether the policy is scoped to images (5.0 only). */
   scoped: boolean;
+}
+
+/**
+ * 5.0 only: a tag condition on the grant (docs/abac.md): only images tagged `key = value`, and (for tag
+ * writes) only these tag keys. Added to the statements whose actions take the key (the model says which).
+ */
+export interface TagScope {
+  resourceTag?: { key: string; value: string };
+  tagKeys?: string[];
 }
 
 /** 5.0 only: the images to scope the actions that take a resource to, and where their URNs point. */
@@ -35,6 +49,7 @@ export function leastPrivilegePolicy(
   version: '1.1' | '5.0',
   model: Iam5Model = SNAPSHOT_MODEL,
   scope?: ImageScope,
+  tags?: TagScope,
 ): LeastPrivilege {
   const ids = [...new Set(apis.map((a) => a.id))];
   if (version === '1.1') {
@@ -53,9 +68,28 @@ export function leastPrivilegePolicy(
   });
   const rest = actions.filter((a) => !scopedActions.includes(a));
   const statements: LeastPrivilege['policy']['Statement'] = [];
-  if (scopedActions.length)
-    statements.push({ Effect: 'Allow', Action: scopedActions, Resource: urns(scopedActions[0]) as string[] });
-  if (rest.length) statements.push({ Effect: 'Allow', Action: rest, ...(scopedActions.length ? { Resource: ['*'] } : {}) });
+  // The actions that take a tag key get the tag condition; the others stay as they were, in a statement of their own.
+  const takes = (key: string) => (a: string) => {
+    const action = model.action(a);
+    return action !== undefined && model.keyApplies(key, action);
+  };
+  const tagKey = tags?.resourceTag && `g:ResourceTag/${tags.resourceTag.key}`;
+  const limitsKeys = (tags?.tagKeys?.length ?? 0) > 0;
+  const push = (list: string[], resource?: string[]) => {
+    const conditioned = list.filter((a) => (tagKey !== undefined && takes(tagKey)(a)) || (limitsKeys && takes('g:TagKeys')(a)));
+    const plain = list.filter((a) => !conditioned.includes(a));
+    const at = resource ? { Resource: resource } : {};
+    if (conditioned.length) {
+      const condition: Record<string, Record<string, string | string[]>> = {};
+      if (tagKey && tags?.resourceTag) condition.StringEquals = { [tagKey]: tags.resourceTag.value };
+      if (limitsKeys && conditioned.some(takes('g:TagKeys')))
+        condition['ForAllValues:StringEquals'] = { 'g:TagKeys': tags!.tagKeys! };
+      statements.push({ Effect: 'Allow', Action: conditioned, ...at, Condition: condition });
+    }
+    if (plain.length) statements.push({ Effect: 'Allow', Action: plain, ...at });
+  };
+  push(scopedActions, scopedActions.length ? (urns(scopedActions[0]) as string[]) : undefined);
+  push(rest, scopedActions.length ? ['*'] : undefined);
   return { policy: { Version: '5.0', Statement: statements }, apis: ids, scoped: scopedActions.length > 0 };
 }
 
@@ -77,7 +111,10 @@ function hcl(value: unknown, indent: string): string {
     return `[\n${value.map((v) => `${indent}  ${hcl(v, `${indent}  `)},`).join('\n')}\n${indent}]`;
   }
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
+    // A key that is no HCL identifier (`g:ResourceTag/team`, `ForAllValues:StringEquals`) is quoted.
+    const entries = Object.entries(value as Record<string, unknown>).map(
+      ([k, v]) => [/^[A-Za-z_][A-Za-z0-9_-]*$/.test(k) ? k : hclString(k), v] as const,
+    );
     const width = Math.max(...entries.map(([k]) => k.length));
     return `{\n${entries.map(([k, v]) => `${indent}  ${k.padEnd(width)} = ${hcl(v, `${indent}  `)}`).join('\n')}\n${indent}}`;
   }

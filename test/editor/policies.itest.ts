@@ -540,6 +540,7 @@ test('a least-privilege policy generated for a job, granted to a user, makes the
     target: 'file',
     file,
     scopeToImages: false,
+    onlyTagged: '',
   });
   const written = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'));
   assert.equal(written.Version, '5.0');
@@ -550,11 +551,16 @@ test('a least-privilege policy generated for a job, granted to a user, makes the
     source: 'apis',
     apiIds: ['ListTags'],
     version: '5.0',
+    onlyTagged: 'team=blue',
     target: 'terraform',
     name: 'tags-reader',
   });
   const tfDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === tf.toString())!;
   assert.match(tfDoc.getText(), /resource "huaweicloud_identityv5_policy" "tags_reader"[\s\S]*jsonencode\(\{/);
+  // Scoped by a tag: the tag query carries the condition, its keys quoted in HCL.
+  assert.match(tfDoc.getText(), /"g:ResourceTag\/team" = "blue"/);
+  // Scoped by a tag: the tag query carries the condition, in HCL.
+  assert.match(tfDoc.getText(), /Condition = \{\n\s+StringEquals = \{\n\s+"g:ResourceTag\/team" = "blue"/);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 });
 

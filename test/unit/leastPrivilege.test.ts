@@ -82,3 +82,35 @@ test('Terraform: a role with the JSON in a heredoc, or a 5.0 policy with jsonenc
   );
   assert.equal(terraformName('${x} y'), 'x_y');
 });
+
+test('5.0 scoped by a tag: the tag actions get the condition (images tagged team = blue, only these keys), list stays plain', () => {
+  const lp = leastPrivilegePolicy(apis('AddImageTag', 'ListImageTags', 'ListImages'), '5.0', undefined, undefined, {
+    resourceTag: { key: 'team', value: 'blue' },
+    tagKeys: ['env', 'owner'],
+  });
+  assert.deepEqual(lp.policy.Statement, [
+    {
+      Effect: 'Allow',
+      Action: ['ims:images:getTags', 'ims:images:setTags'],
+      Condition: {
+        StringEquals: { 'g:ResourceTag/team': 'blue' },
+        'ForAllValues:StringEquals': { 'g:TagKeys': ['env', 'owner'] },
+      },
+    },
+    { Effect: 'Allow', Action: ['ims:images:list'] },
+  ]);
+  const text = JSON.stringify(lp.policy, null, 2);
+  assert.deepEqual(
+    ls.diagnostics(TextDocument.create('file:///lp-tags.json', 'json', 1, text)),
+    [],
+    'clean under our own checks',
+  );
+});
+
+test('Terraform: condition keys that are no HCL identifiers are quoted', () => {
+  const lp = leastPrivilegePolicy(apis('ListImageTags'), '5.0', undefined, undefined, {
+    resourceTag: { key: 'team', value: 'blue' },
+  });
+  const block = terraformBlock(lp, 'blue-reader');
+  assert.match(block, /Condition = \{\n\s+StringEquals = \{\n\s+"g:ResourceTag\/team" = "blue"\n/);
+});
