@@ -82,6 +82,8 @@ try {
   process.exit(1);
 }
 const workspace = freshExamples(examples, emulator);
+// "Connect to a Local Emulator" offers this address (code-server's extension host inherits the environment).
+process.env.IMS_TAGS_LOCAL_EMULATOR = `http://127.0.0.1:${emulatorPort}`;
 let server;
 try {
   server = await startCodeServer({ profile, folder: workspace, port });

@@ -76,6 +76,12 @@ export const connect: CommandFactory = (ctx) => async (opts?: ConnectOptions) =>
   );
 };
 
+/** The emulator `npm start` started (it says where, `--emulator-port`), else its default address. */
+function localEmulatorUrl(): string {
+  const given = typeof process === 'undefined' ? undefined : process.env.IMS_TAGS_LOCAL_EMULATOR;
+  return given && /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(given) ? given : 'http://127.0.0.1:8090';
+}
+
 /** An emulator already running on this machine (`npm start` starts one on 127.0.0.1:8090), by URL and AK/SK. */
 export const connectLocal: CommandFactory = (ctx) => async (opts?: { url?: string; ak?: string; sk?: string }) => {
   ctx.requireTrust();
@@ -87,8 +93,8 @@ export const connectLocal: CommandFactory = (ctx) => async (opts?: { url?: strin
       step: 1,
       total: 3,
       prompt: vscode.l10n.t("The emulator's URL (127.0.0.1 or localhost only)"),
-      placeholder: 'http://127.0.0.1:8090',
-      value: 'http://127.0.0.1:8090',
+      placeholder: localEmulatorUrl(),
+      value: localEmulatorUrl(),
       validate: (v) => {
         const checked = localEndpoints(v);
         return typeof checked === 'string' ? checked : undefined;

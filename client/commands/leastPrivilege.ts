@@ -11,6 +11,7 @@ import { routeFor } from '../../core/http/imsRequest';
 import { HTTP_REQUESTS_REQUEST, RESOLVE_HTTP_REQUEST } from '../../core/protocol';
 import { decodeSafely } from '../../core/util/decode';
 import { connectionDefaults, isHttpDocument } from '../httpDocuments';
+import { actionsFor } from '../../core/policy/apiActions';
 import { leastPrivilegePolicy, terraformBlock, type ImageScope, type TagScope } from '../../core/policy/leastPrivilege';
 import type { CommandFactory, Ctx } from '../context';
 import { readOnlyDocuments } from '../readOnlyDocuments';
@@ -135,7 +136,12 @@ export const generateLeastPrivilege: CommandFactory =
     else if (opts.apiIds) apis = opts.apiIds.flatMap((id) => findApi(id) ?? []);
     else {
       const picked = await vscode.window.showQuickPick(
-        IMS_APIS.map((a) => ({ label: a.id, description: a.actions.join(', '), detail: a.title.en, api: a })),
+        // The version is chosen next: what each API needs is shown in both models' words.
+        IMS_APIS.map((a) => {
+          const v50 = actionsFor(a, 'iam5', ctx.schemas.current).join(', ');
+          const v11 = a.actions.join(', ');
+          return { label: a.id, description: v11 === v50 ? v11 : `1.1: ${v11} · 5.0: ${v50}`, detail: a.title.en, api: a };
+        }),
         { title, canPickMany: true, placeHolder: vscode.l10n.t('The IMS APIs the job calls') },
       );
       if (!picked) return undefined;
@@ -145,7 +151,9 @@ export const generateLeastPrivilege: CommandFactory =
       throw new Error(
         source === 'session'
           ? vscode.l10n.t('No IMS operation was performed in this window yet.')
-          : vscode.l10n.t('No IMS request found: nothing to grant.'),
+          : source === 'apis'
+            ? vscode.l10n.t('No API was picked: tick at least one (Space ticks the highlighted one), then press Enter.')
+            : vscode.l10n.t('No IMS request found: nothing to grant.'),
       );
     const version =
       opts.version ??
@@ -195,7 +203,14 @@ export const generateLeastPrivilege: CommandFactory =
             imageIds.length,
           )
         : version === '5.0'
-          ? vscode.l10n.t('Least privilege for {0}. It applies to every image of the project.', lp.apis.join(', '))
+          ? tagged?.resourceTag
+            ? vscode.l10n.t(
+                'Least privilege for {0}, on the images tagged {1} = {2} (the actions that cannot be scoped by tag apply to every image).',
+                lp.apis.join(', '),
+                tagged.resourceTag.key,
+                tagged.resourceTag.value,
+              )
+            : vscode.l10n.t('Least privilege for {0}. It applies to every image of the project.', lp.apis.join(', '))
           : vscode.l10n.t(
               'Least privilege for {0}. It applies to every image of the project: the facts confirm no resource scoping for IMS actions in 1.1.',
               lp.apis.join(', '),
