@@ -10,7 +10,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_REGION, TAG_RULES } from '../core/catalogue';
 import { routeFor } from '../core/http/imsRequest';
-import { evaluateApiActions } from '../core/policy/apiActions';
 import type { PolicySource } from '../core/policy/evaluator';
 import { parseJson } from '../core/policy/policyDocument';
 import { Authenticator } from './auth';
@@ -18,8 +17,7 @@ import { Faults } from './faults';
 import { checkBody, imsHandlers } from './handlers';
 import { HttpError, notFound, parseJsonBody, readBody, send } from './http';
 import { IamAccount } from './iam/account';
-import { emulatorModel } from './iam/authorizationSchema';
-import { refusal, refusalReasons } from './iam/enforcement';
+import { judgeCall, refusal } from './iam/enforcement';
 import { imsRequestContext } from './iam/requestContext';
 import { IamService } from './iam/index';
 import type { IamData } from './iam/model';
@@ -163,18 +161,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     // 5.0 policies are judged in 5.0's actions, on the image's URN, with their Conditions evaluated against
     // the call: the caller, the image's tags, the tags it sets (core/policy/apiActions.ts, conditions.ts).
     const context = imsRequestContext(account, store, callerId, api, hit.params, raw.toString('utf8'));
-    const model = emulatorModel(account.data);
     const { missing, reasons } = policy
-      ? (() => {
-          const refused = evaluateApiActions(
-            api,
-            [policy],
-            model,
-            (a) => model.urnFor(a, { region: account.region, account: account.domainId, id: hit.params.image_id }),
-            context,
-          ).filter((v) => v.decision === 'notGranted' || v.decision === 'denied');
-          return { missing: refused.map((v) => v.action), reasons: refusalReasons(refused) };
-        })()
+      ? judgeCall(account, [policy], api, hit.params.image_id, context)
       : refusal(account, callerId, api, projectId, hit.params.image_id, context);
     if (missing.length)
       throw new HttpError(403, 'IMG.0403', [`Policy doesn't allow ${missing.join(', ')} to be performed.`, ...reasons].join(' '));

@@ -174,14 +174,29 @@ export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
 export const OPERATOR_SUFFIX = 'IfExists';
 export const OPERATOR_SET_PREFIXES = ['ForAllValues:', 'ForAnyValue:'];
 
-const operatorNames = new Set(CONDITION_OPERATORS.map((o) => o.name));
+const operatorsByName = new Map(CONDITION_OPERATORS.map((o) => [o.name, o]));
+
+/** An operator as written, taken apart: its set prefix (`ForAnyValue:`), its base name, and `IfExists`. */
+export interface ParsedOperator {
+  prefix?: string;
+  base: string;
+  ifExists: boolean;
+  /** The documented operator of that base name, if any. */
+  known?: ConditionOperator;
+}
+
+/** The one reading of an operator's name, for checks, hovers and the evaluator. */
+export function parseOperator(op: string): ParsedOperator {
+  const prefix = OPERATOR_SET_PREFIXES.find((p) => op.startsWith(p));
+  let base = prefix ? op.slice(prefix.length) : op;
+  const ifExists = base.endsWith(OPERATOR_SUFFIX) && base !== OPERATOR_SUFFIX;
+  if (ifExists) base = base.slice(0, -OPERATOR_SUFFIX.length);
+  return { prefix, base, ifExists, known: operatorsByName.get(base) };
+}
 
 /** Whether IAM may accept this operator: a known name, optionally with the IfExists suffix or a set prefix. */
 export function isKnownOperator(op: string): boolean {
-  let name = op;
-  for (const prefix of OPERATOR_SET_PREFIXES) if (name.startsWith(prefix)) name = name.slice(prefix.length);
-  if (name.endsWith(OPERATOR_SUFFIX)) name = name.slice(0, -OPERATOR_SUFFIX.length);
-  return operatorNames.has(name);
+  return parseOperator(op).known !== undefined;
 }
 
 export interface ConditionKey {

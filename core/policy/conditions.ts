@@ -7,7 +7,7 @@
  * the context does not know makes the outcome `unknown`, naming the keys, never silently true or false; an
  * operator IAM does not document makes it `error` ("cannot evaluate").
  */
-import { OPERATOR_SET_PREFIXES, OPERATOR_SUFFIX, isKnownOperator } from '../catalogue';
+import { parseOperator } from '../catalogue';
 import { globMatches } from '../util/glob';
 
 export interface RequestContext {
@@ -171,12 +171,8 @@ const asStrings = (v: unknown): string[] =>
 
 /** One operator on one key. */
 export function evaluateOne(op: string, key: string, expectedRaw: unknown, ctx: RequestContext): ConditionOutcome {
-  if (!isKnownOperator(op))
-    return { result: 'error', reason: `the operator ${op} is not documented: the statement cannot be evaluated` };
-  const prefix = OPERATOR_SET_PREFIXES.find((p) => op.startsWith(p));
-  let base = prefix ? op.slice(prefix.length) : op;
-  const ifExists = base.endsWith(OPERATOR_SUFFIX) && base !== OPERATOR_SUFFIX;
-  if (ifExists) base = base.slice(0, -OPERATOR_SUFFIX.length);
+  const { prefix, base, ifExists, known } = parseOperator(op);
+  if (!known) return { result: 'error', reason: `the operator ${op} is not documented: the statement cannot be evaluated` };
   const expected = asStrings(expectedRaw);
   const actual = contextValues(key, ctx);
   if (actual === undefined) return { result: 'unknown', missing: [key] };

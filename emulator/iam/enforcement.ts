@@ -84,7 +84,18 @@ export function refusal(
   model: Iam5Model = emulatorModel(account.data),
 ): { missing: string[]; reasons: string[] } {
   if (account.isAdministrator(userId)) return { missing: [], reasons: [] };
-  const sources = applicablePolicies(account, userId, api, projectId);
+  return judgeCall(account, applicablePolicies(account, userId, api, projectId), api, imageId, context, model);
+}
+
+/** What a call may not do under these policies, and why (also the `--policy` shorthand's answer). */
+export function judgeCall(
+  account: IamAccount,
+  sources: readonly PolicySource[],
+  api: ImsApi,
+  imageId?: string,
+  context?: RequestContext,
+  model: Iam5Model = emulatorModel(account.data),
+): { missing: string[]; reasons: string[] } {
   // 5.0 statements are matched against the image's URN (an action without a resource type: only `*`).
   const resourceOf = (action: string) => model.urnFor(action, { region: account.region, account: account.domainId, id: imageId });
   // A Condition that depends on what the emulator cannot know (a principal's tags) may apply: an Allow counts.

@@ -4,7 +4,7 @@
  * level, resource types, condition keys, aliases, the APIs the schema maps to it and their dependent
  * actions, and where the entry comes from (said plainly when the docs do not confirm it).
  */
-import { TAG_APIS, type ImsApi, type Lang } from '../../core/catalogue';
+import { IMS_WILDCARDS, TAG_APIS, type ImsApi, type Lang } from '../../core/catalogue';
 import type { Iam5Model } from '../../core/catalogue/iam5/model';
 import type { SchemaAction } from '../../core/catalogue/iam5/schemaTypes';
 import { actionsFor } from '../../core/policy/apiActions';
@@ -99,5 +99,5 @@ export function iam5CompletionDoc(pattern: string, model: Iam5Model, lang: Lang)
 
 /** Every action and the documented wildcard forms completion offers in a 5.0 policy. */
 export function iam5Candidates(model: Iam5Model): string[] {
-  return [...model.actions.map((a) => a.name), 'ims:images:*', 'ims:*:*', 'ims:*:get*', 'ims:*:list*'];
+  return [...model.actions.map((a) => a.name), ...IMS_WILDCARDS.map((w) => w.pattern)];
 }

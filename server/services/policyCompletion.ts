@@ -26,7 +26,7 @@ import {
 } from '../../core/catalogue';
 import { actionCandidates, actionCompletionDoc } from './policyMarkdown';
 import { iam5Candidates, iam5CompletionDoc } from './iam5Markdown';
-import type { Iam5Model } from '../../core/catalogue/iam5/model';
+import { fillUrn, type Iam5Model } from '../../core/catalogue/iam5/model';
 import { cursorAt, isClosedString, type PolicyCursor } from './policyCursor';
 import { peerItemTest, peerKeys, peerValues } from './jsonPeerOffers';
 import type { ParsedPolicy } from './parsedPolicy';
@@ -150,19 +150,7 @@ function resourceItems(slot: Slot, ctx: ServiceContext): CompletionItem[] {
   const items = [valueItem(slot, '*', CompletionItemKind.Constant, zh ? '所有资源。' : 'Every resource.', 0)];
   let sort = 1;
   for (const t of ctx.iam5.schema.resources) {
-    const fill = (id: string) =>
-      t.urn_template
-        .split(':')
-        .map((p, i, all) =>
-          p === '<region>'
-            ? (r?.region ?? '*')
-            : p === '<account-id>'
-              ? (r?.account ?? '*')
-              : i === all.length - 1 && p.startsWith('<')
-                ? id
-                : p,
-        )
-        .join(':');
+    const fill = (id: string) => fillUrn(t.urn_template, { region: r?.region ?? '*', account: r?.account ?? '*', id });
     const every = zh ? `所有 ${t.type_name} 资源（${t.urn_template}）` : `Every ${t.type_name} (${t.urn_template})`;
     items.push(valueItem(slot, fill('*'), CompletionItemKind.Value, every, sort++));
     for (const id of r?.imageIds ?? [])

@@ -2,14 +2,12 @@
 import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CONDITION_OPERATORS,
   EFFECT_DOCS,
   GLOBAL_CONDITION_KEYS,
-  OPERATOR_SET_PREFIXES,
-  OPERATOR_SUFFIX,
   POLICY_LIMITS,
   STATEMENT_KEYS,
   VERSION_DOCS,
+  parseOperator,
   tr,
   type Lang,
   type PolicyVersion,
@@ -22,12 +20,7 @@ import type { ServiceContext } from './serviceContext';
 import { messages } from './messages';
 
 function operatorHover(op: string, lang: Lang): string | undefined {
-  let name = op;
-  const prefix = OPERATOR_SET_PREFIXES.find((p) => name.startsWith(p));
-  if (prefix) name = name.slice(prefix.length);
-  const ifExists = name.endsWith(OPERATOR_SUFFIX);
-  if (ifExists) name = name.slice(0, -OPERATOR_SUFFIX.length);
-  const known = CONDITION_OPERATORS.find((o) => o.name === name);
+  const { known, ifExists } = parseOperator(op);
   if (!known) return undefined;
   const m = messages(lang);
   const lines = [`**${op}** — ${m.conditionOperator()}`];

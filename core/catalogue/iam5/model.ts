@@ -39,6 +39,22 @@ function keyMatcher(declared: string): (key: string) => boolean {
   return (k) => k.length > prefix.length && k.toLowerCase().startsWith(prefix);
 }
 
+/** A URN template filled in: `<region>`, `<account-id>`, and the last `<…>` (the resource's id). */
+export function fillUrn(template: string, where: { region: string; account: string; id: string }): string {
+  const parts = template.split(':');
+  return parts
+    .map((p, i) =>
+      p === '<region>'
+        ? where.region
+        : p === '<account-id>'
+          ? where.account
+          : i === parts.length - 1 && p.startsWith('<')
+            ? where.id
+            : p,
+    )
+    .join(':');
+}
+
 /** A URN template (`ims:<region>:<account-id>:image:<image-id>`) as a test of URNs, `*` in a URN matching anything. */
 function urnMatcher(template: string): (urn: string) => boolean {
   const parts = template.split(':');
@@ -144,18 +160,7 @@ export class Iam5Model {
     const resource = (action.resources ?? [])[0];
     if (!resource) return null;
     if (where.id === undefined) return undefined;
-    const parts = resource.urn_template.split(':');
-    return parts
-      .map((p, i) =>
-        p === '<region>'
-          ? where.region
-          : p === '<account-id>'
-            ? where.account
-            : i === parts.length - 1 && p.startsWith('<')
-              ? where.id
-              : p,
-      )
-      .join(':');
+    return fillUrn(resource.urn_template, { ...where, id: where.id });
   }
 
   /** What a condition key is, or undefined when neither the schema nor the global keys declare it. */

@@ -6,7 +6,7 @@
  * (`ForAnyValue:` or `ForAllValues:` say how a set of values compares), are said.
  */
 import type { Node } from 'jsonc-parser';
-import { OPERATOR_SET_PREFIXES, OPERATOR_SUFFIX } from '../../../../core/catalogue';
+import { parseOperator } from '../../../../core/catalogue';
 import { isWildcard } from '../../../../core/policy/actionPattern';
 import type { PolicyStatement } from '../../../../core/policy/policyDocument';
 import { DiagnosticSeverity, defineCheck, type DiagnosticSink } from '../../checks/check';
@@ -41,9 +41,7 @@ const MULTI_VALUED = {
 
 /** The value type an operator compares, or undefined for the Null family (any key). */
 function operatorType(op: string): string | undefined {
-  let name = op;
-  for (const p of OPERATOR_SET_PREFIXES) if (name.startsWith(p)) name = name.slice(p.length);
-  if (name.endsWith(OPERATOR_SUFFIX)) name = name.slice(0, -OPERATOR_SUFFIX.length);
+  const name = parseOperator(op).base;
   if (name.startsWith('String')) return 'string';
   if (name.startsWith('Number')) return 'numeric';
   if (name.startsWith('Date')) return 'date';
@@ -119,7 +117,7 @@ export const conditionKeys = defineCheck({
         if (typeof opNode?.value !== 'string' || keys?.type !== 'object') continue;
         const op = opNode.value;
         const opType = operatorType(op);
-        const prefixed = OPERATOR_SET_PREFIXES.some((p) => op.startsWith(p));
+        const prefixed = parseOperator(op).prefix !== undefined;
         for (const keyProp of keys.children ?? []) {
           const keyNode = keyProp.children?.[0];
           if (typeof keyNode?.value !== 'string') continue;
