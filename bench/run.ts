@@ -8,6 +8,7 @@ import { benchHttp, type HttpRun } from './httpServer';
 import { benchBatch } from './batchTagging';
 import { benchScale } from './explorerScale';
 import { benchEffectiveAccess } from './effectiveAccess';
+import { benchImageAccess, imageAccessTable } from './imageAccess';
 import { benchHttpVariables } from './httpVariables';
 import { benchTerraform } from './terraformServer';
 import { execFileSync } from 'node:child_process';
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
   process.stdout.write('effective permissions, 10 groups × 20 policies… ');
   const access = await benchEffectiveAccess(10, 20, 50);
   process.stdout.write(`judging p50 ${ms(access.judgeMs.p50)} ms, read from IAM p50 ${ms(access.gatherMs.p50)} ms\n`);
+  process.stdout.write('who-can and the impact of a tag change, 1,000 users × 10 policies… ');
+  const imageAccess = benchImageAccess();
+  process.stdout.write(`who-can p50 ${imageAccess.map((r) => ms(r.whoCanMs.p50)).join(' / ')} ms\n`);
   process.stdout.write('extension activation in code-server… ');
   const activation = JSON.parse(
     execFileSync(process.execPath, [join(ROOT, 'scripts/bench-activation.mjs'), '3'], { encoding: 'utf8' })
@@ -169,6 +173,8 @@ async function main(): Promise<void> {
       .map(([d, n]) => `${n} ${d}`)
       .join(', ')} |`,
     '',
+    ...imageAccessTable(imageAccess),
+    '',
     '## The extension',
     '',
     "Budgets (issue [perf]): activation under 100 ms without the server's start, bundles under 1.5 MB in all, `.vsix` under 1 MB.",
@@ -187,7 +193,7 @@ async function main(): Promise<void> {
   writeFileSync(join(ROOT, 'bench/results.md'), md);
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ machine, date: new Date().toISOString(), policyComparison, httpServer: httpRuns, httpVariables: vars, terraform, batchTagging: batch, scale, effectiveAccess: access, activation, webActivation: web, bundles, wasm, webBundles, vsix }, null, 2)}\n`,
+    `${JSON.stringify({ machine, date: new Date().toISOString(), policyComparison, httpServer: httpRuns, httpVariables: vars, terraform, batchTagging: batch, scale, effectiveAccess: access, imageAccess, activation, webActivation: web, bundles, wasm, webBundles, vsix }, null, 2)}\n`,
   );
   process.stdout.write(`\n${md}`);
 }

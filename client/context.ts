@@ -3,6 +3,9 @@
  * Images tree and its view, the language client and "Send request", disposes of them together, and
  * gives commands what they share (the connected client, the selection, the trust check).
  */
+import { AccountTracker } from './imageAccess/account';
+import { TagChangeGuard } from './imageAccess/confirm';
+import { WhoCanTree, type WhoCanNode } from './imageAccess/whoCanTree';
 import * as vscode from 'vscode';
 import { DEFAULT_REGION } from '../core/catalogue';
 import { IdentityAccessTracker } from './access';
@@ -43,6 +46,10 @@ export class Ctx implements vscode.Disposable {
   readonly access: IdentityAccessTracker;
   /** IAM's authorization schema of IMS for the connection (the 5.0 model), or the shipped snapshot. */
   readonly schemas: AuthorizationSchemas;
+  /** The account's users and grants, for who-can and the access a tag change moves. */
+  readonly accounts: AccountTracker;
+  readonly tagChanges: TagChangeGuard;
+  readonly whoCan: WhoCanTree;
   private languageClient?: LanguageClientHost;
   private readonly languageClientLoaded: Promise<LanguageClientHost | undefined>;
   private loaded: (host: LanguageClientHost | undefined) => void = () => undefined;
@@ -67,6 +74,13 @@ export class Ctx implements vscode.Disposable {
     );
     this.schemas = new AuthorizationSchemas(this.connections, extension.globalStorageUri);
     this.access = new IdentityAccessTracker(this.connections, () => this.schemas.current);
+    this.accounts = new AccountTracker(this.connections, () => this.schemas.current);
+    this.tagChanges = new TagChangeGuard(
+      this.accounts,
+      this.connections,
+      (id) => this.tree.loaded.find((i) => i.id === id)?.name ?? id,
+    );
+    this.whoCan = new WhoCanTree(this.accounts, this.connections);
     this.policies = new PoliciesTree(this.connections, this.access, () => this.schemas.current);
     this.liveDocuments = new LiveDocuments(this.connections, extension.workspaceState);
     // A published policy shows its new update time, version or default in the view.
@@ -74,6 +88,7 @@ export class Ctx implements vscode.Disposable {
     this.disposables.push(
       this.connections,
       this.view,
+      vscode.window.createTreeView<WhoCanNode>('imsTags.whoCan', { treeDataProvider: this.whoCan, showCollapseAll: true }),
       vscode.window.createTreeView<PolicyNode>('imsTags.policies', { treeDataProvider: this.policies, showCollapseAll: true }),
       vscode.workspace.registerFileSystemProvider(IAM_SCHEME, this.liveDocuments, { isCaseSensitive: true }),
       this.liveDocuments,
@@ -81,6 +96,8 @@ export class Ctx implements vscode.Disposable {
       unpublishedStatus(),
       this.access,
       this.schemas,
+      this.accounts,
+      this.whoCan,
       log(),
     );
   }
@@ -115,6 +132,7 @@ export class Ctx implements vscode.Disposable {
           this.extension.asAbsolutePath('dist/server.js'),
           () => this.access.current,
           () => this.schemas.liveSchema,
+          (p) => this.tagChanges.hoverMarkdown(p),
         );
         this.disposables.push(
           this.access.onDidChange(() => this.languageClient?.sendIdentityAccess()),

@@ -4,6 +4,8 @@
  */
 import type * as vscode from 'vscode';
 import type { IdentityAccessTracker } from './access';
+import type { TagChangeGuard } from './imageAccess/confirm';
+import type { WhoCanTree } from './imageAccess/whoCanTree';
 import { COMMANDS } from './commands';
 import { Ctx } from './context';
 import type { ConnectionManager } from './connection';
@@ -24,6 +26,10 @@ export interface ImsTagsApi {
   liveDocuments: LiveDocuments;
   /** The connected identity's effective permissions (refresh() reads IAM again). */
   access: IdentityAccessTracker;
+  /** The confirmation of tag writes with the access they move (its question can be answered by tests). */
+  tagChanges: TagChangeGuard;
+  /** Who may do what on images, and "view as" a user. */
+  whoCan: WhoCanTree;
   /** Where the log files are written (tests search them for secrets). */
   logUri: vscode.Uri;
 }
@@ -45,6 +51,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImsTag
     policies: c.policies,
     liveDocuments: c.liveDocuments,
     access: c.access,
+    tagChanges: c.tagChanges,
+    whoCan: c.whoCan,
     logUri: context.logUri,
   };
 }

@@ -15,6 +15,9 @@ import {
   type InitializationOptions,
   type ResourceContext,
   type WorkspaceTrustParams,
+  TAG_CHANGE_IMPACT_REQUEST,
+  type TagChangeImpactParams,
+  type TagChangeImpactResult,
 } from '../core/protocol';
 
 /**
@@ -26,6 +29,7 @@ const INITIALIZATION_OPTIONS = (): InitializationOptions => ({
   jsonSyntaxDiagnostics: false,
   workspaceTrusted: vscode.workspace.isTrusted,
   sendLenses: true,
+  tagImpact: true,
 });
 
 export class LanguageClientHost {
@@ -39,6 +43,8 @@ export class LanguageClientHost {
     private readonly identityAccess: () => IdentityAccess | undefined = () => undefined,
     /** IAM's authorization schema of IMS, when read: the server's 5.0 model. */
     private readonly liveSchema: () => LiveSchema | undefined = () => undefined,
+    /** The access a `.http` tag write would move, for its hover (null: not known). */
+    private readonly tagImpact: (p: TagChangeImpactParams) => Promise<TagChangeImpactResult> = async () => null,
   ) {}
 
   start(): Promise<void> {
@@ -67,6 +73,7 @@ export class LanguageClientHost {
       initializationOptions: INITIALIZATION_OPTIONS(),
     };
     this.client = new LanguageClient('imsTags', 'IMS Tags & Policies', serverOptions, clientOptions);
+    this.client.onRequest(TAG_CHANGE_IMPACT_REQUEST, (p: TagChangeImpactParams) => this.tagImpact(p).catch(() => null));
     await this.client.start();
     // VS Code never withdraws trust within a window: granting it is the one change to tell.
     const trusted: WorkspaceTrustParams = { trusted: true };

@@ -12,6 +12,8 @@ import { decodeSafely } from '../core/util/decode';
 import { ImsError, parseErrorBody } from '../core/client/errors';
 import { findApi } from '../core/catalogue';
 import { routeFor } from '../core/http/imsRequest';
+import { tagWrite } from '../core/tags/requestTags';
+import { imageTarget } from './imageAccess/account';
 import { looksSecret, mask } from '../core/http/variables/references';
 import { isSecretParameter, urlForLog, urlWithSecretsMasked } from '../core/http/variables/secrets';
 import type { StoredResponse } from '../core/http/variables/resolver';
@@ -120,6 +122,17 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     const ownToken = Object.keys(written).some((k) => k.toLowerCase() === 'x-auth-token');
     // The request goes to the connection, whatever host the file names: say so before it goes.
     const elsewhere = host && host.toLowerCase() !== new URL(c.endpoint).host.toLowerCase();
+    // A tag write on one image: the access it moves joins the confirmation (client/imageAccess/confirm.ts).
+    const write = tagWrite(api, routeFor(api.method, path).hit?.params ?? {}, resolved.body ?? '');
+    const image = write?.imageId;
+    const keys = image ? Object.keys(write.tags) : [];
+    const planned = async () => [
+      {
+        image: await imageTarget(c.client, { id: image!, name: ctx.tree.loaded.find((i) => i.id === image)?.name ?? image! }),
+        tags: write!.tags,
+        removes: write!.removes,
+      },
+    ];
     if ((!api.readOnly || elsewhere) && !opts.confirmed) {
       const go = vscode.l10n.t('Send');
       const question = api.readOnly
@@ -128,9 +141,8 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       const detail = elsewhere
         ? vscode.l10n.t('The file names {0}; the request goes to the connected endpoint instead.', host)
         : undefined;
-      const answer = await vscode.window.showWarningMessage(question, { modal: true, detail }, go);
-      if (answer !== go) return undefined;
-    }
+      if (!(await ctx.tagChanges.confirm(keys, planned, { question, yes: go, detail }))) return undefined;
+    } else if (!(await ctx.tagChanges.confirm(keys, planned))) return undefined;
     const result = await c.client.exchange(
       api,
       pathAndQuery,

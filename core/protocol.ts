@@ -34,6 +34,11 @@ export interface InitializationOptions {
    * "Send" lens above each IMS and IAM token request. Other clients have no such command, so no lens.
    */
   sendLenses?: boolean;
+  /**
+   * True when the client answers `imsTags/tagChangeImpact` (the VS Code extension, which holds the
+   * connection): the hover of a `.http` tag write then shows the access it would move.
+   */
+  tagImpact?: boolean;
   /** The web worker host: where the Terraform grammar's WASM files and tree-sitter's script load from. */
   wasm?: Record<string, string>;
   treeSitterScript?: string;
@@ -51,6 +56,7 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
     jsonSyntaxDiagnostics: flag(o.jsonSyntaxDiagnostics),
     workspaceTrusted: flag(o.workspaceTrusted),
     sendLenses: flag(o.sendLenses),
+    tagImpact: flag(o.tagImpact),
     wasm,
     treeSitterScript: typeof o.treeSitterScript === 'string' ? o.treeSitterScript : undefined,
   };
@@ -190,6 +196,22 @@ export interface HttpEnvironmentsResult {
   names: string[];
   selected: string;
 }
+
+// ── Requests, server → client ──────────────────────────────────────────────────────────────────────
+
+/**
+ * The access a `.http` tag write would move if sent now, for its hover: the client holds the connection
+ * and the account (client/imageAccess/confirm.ts). Only asked of a client that said `tagImpact`; null when
+ * not connected, not trusted, or the image is not known.
+ */
+export const TAG_CHANGE_IMPACT_REQUEST = 'imsTags/tagChangeImpact' as const;
+export interface TagChangeImpactParams {
+  imageId: string;
+  tags: Record<string, string>;
+  removes: boolean;
+}
+/** Markdown for the hover (names escaped by the client). */
+export type TagChangeImpactResult = { markdown: string } | null;
 
 /** Every custom request with its params and result, for a typed `ask` on the client side. */
 export interface ProtocolRequests {

@@ -174,3 +174,32 @@ export async function launchChromium() {
     ],
   });
 }
+
+/**
+ * The local emulator (dist/emulator.js) with the account of examples/iam.json (users, groups, a custom
+ * policy, grants, 5.0 and ABAC policies) on loopback, with the demo credentials EMULATOR-AK / EMULATOR-SK.
+ * @param {{ port: number }} options
+ * @returns {Promise<{ child: import('node:child_process').ChildProcess; url: string; projectId: string }>}
+ */
+export function spawnEmulator({ port }) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(repoRoot, 'dist/emulator.js'),
+      ...['--port', String(port), '--ak', 'EMULATOR-AK', '--sk', 'EMULATOR-SK', '--seed', '1'],
+      ...['--iam', join(repoRoot, 'examples/iam.json')],
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (b) => {
+      out += b;
+      const m = /listening on (\S+)\nproject_id: (\S+)/.exec(out);
+      if (m) resolve({ child, url: m[1], projectId: m[2] });
+    });
+    child.on('exit', (code) =>
+      reject(new Error(`the emulator exited (${code}); is port ${port} free? Choose another with --emulator-port=N`)),
+    );
+  });
+}

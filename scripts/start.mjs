@@ -5,11 +5,11 @@
 // work tree, so trying the quick fixes never edits the repository), with emulator.http pointing at the
 // emulator it started. Prints the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
 // the extension loaded instead.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cacheRoot } from './editorEnv.mjs';
 import { freshExamples } from './examples.mjs';
-import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, startCodeServer } from './codeServer.mjs';
+import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, spawnEmulator, startCodeServer } from './codeServer.mjs';
 
 const args = process.argv.slice(2);
 const portArg = args.find((a) => a.startsWith('--port='));
@@ -42,41 +42,10 @@ installVsix(profile, join(repoRoot, 'ims-tags-policies.vsix'));
 const port = portArg ? Number(portArg.split('=')[1]) : 8080;
 const emulatorPort = Number(args.find((a) => a.startsWith('--emulator-port='))?.split('=')[1] ?? 8090);
 
-/** The emulator with the demo credentials of examples/emulator.http (they open nothing but this local emulator). */
-function startEmulator() {
-  const child = spawn(
-    process.execPath,
-    [
-      join(repoRoot, 'dist/emulator.js'),
-      '--port',
-      String(emulatorPort),
-      '--ak',
-      'EMULATOR-AK',
-      '--sk',
-      'EMULATOR-SK',
-      '--seed',
-      '1',
-      // An account with users, groups, a custom policy, grants and a 5.0 policy, for the Policies view.
-      '--iam',
-      join(repoRoot, 'examples/iam.json'),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (b) => {
-      out += b;
-      const m = /listening on (\S+)\nproject_id: (\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1], projectId: m[2] });
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`the emulator exited (${code}); is port ${emulatorPort} free? Choose another with --emulator-port=N`)),
-    );
-  });
-}
 let emulator;
 try {
-  emulator = await startEmulator();
+  // The demo credentials of examples/emulator.http: they open nothing but this local emulator.
+  emulator = await spawnEmulator({ port: emulatorPort });
 } catch (e) {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);

@@ -16,6 +16,9 @@ const pairs = [
   ['connect-step.png', 'connect-step.png'],
   ['policies-live.png', 'policies-live.png'],
   ['publish-review.png', 'publish-review.png'],
+  ['who-can.png', 'who-can.png'],
+  ['tag-change-impact.png', 'tag-change-impact.png'],
+  ['lock-out.png', 'lock-out.png'],
 ];
 mkdirSync(join(root, 'docs/images'), { recursive: true });
 for (const [from, to] of pairs) {

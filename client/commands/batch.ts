@@ -9,6 +9,7 @@ import type { ImsClient } from '../../core/client/imsClient';
 import type { Cmd, CommandFactory, Ctx } from '../context';
 import type { Node } from '../explorer/tree';
 import { refusalText } from '../access';
+import type { PlannedWrite } from '../imageAccess/confirm';
 import { log } from '../log';
 import { askTag, askText, required, type TagInput } from '../prompts';
 
@@ -122,6 +123,28 @@ async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
     }
     if (choice === 'skip') ids = ids.filter((id) => !clash.includes(id));
   }
+  // The access the batch moves, for everyone on every image (the images' tags read only if a policy reads the key).
+  const planned = async (): Promise<PlannedWrite[]> => {
+    const read = await overImages(vscode.l10n.t('Reading the tags of {0} images', ids.length), ids, (id, signal) =>
+      client.listImageTags(id, signal),
+    );
+    return read.flatMap((r) =>
+      r.ok
+        ? [
+            {
+              image: {
+                id: r.item,
+                name: ctx.tree.loaded.find((i) => i.id === r.item)?.name ?? r.item,
+                tags: Object.fromEntries(r.value.tags.map((t) => [t.key, t.value])),
+              },
+              tags: { [tag.key]: tag.value },
+              removes: action === 'delete',
+            },
+          ]
+        : [],
+    );
+  };
+  if (!(await ctx.tagChanges.confirm([tag.key], planned))) return undefined;
   const title =
     action === 'create'
       ? vscode.l10n.t('Tagging {0} images', ids.length)

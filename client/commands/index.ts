@@ -3,6 +3,7 @@ import type { CommandFactory } from '../context';
 import { addTagToSelected, deleteTagFromSelected } from './batch';
 import { connect, connectLocal, openSandbox, signOut } from './connection';
 import { copyAsHttp } from './copyAsHttp';
+import { viewAs, whoCan, whoCanMore, whoCanRefresh } from './imageAccess';
 import {
   clearFilters,
   copyImageId,
@@ -49,6 +50,10 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.copyImageId': copyImageId,
   'imsTags.copyAsHttp': copyAsHttp,
   'imsTags.showPermissions': showPermissions,
+  'imsTags.whoCan': whoCan,
+  'imsTags.viewAs': viewAs,
+  'imsTags.whoCan.more': whoCanMore,
+  'imsTags.whoCan.refresh': whoCanRefresh,
   'imsTags.createPolicy': createPolicy,
   'imsTags.policies.refresh': refreshPolicies,
   'imsTags.policies.loadMore': loadMorePolicies,

@@ -5,7 +5,7 @@
  * versions). Reading this needs IAM read access; the caller says what to do when it is refused.
  */
 import { mapLimit } from '../client/concurrency';
-import type { AccessFacts, GrantScope } from './effective';
+import type { AccessFacts, GrantedPolicy, GrantScope } from './effective';
 import { addressUri } from '../client/liveAddress';
 
 /** Every read at most 8 at a time (IAM's rate limits are per account); the first failure is thrown. */
@@ -39,7 +39,22 @@ function scopeOf(a: Assignment): GrantScope {
   return a.is_inherited ? { kind: 'allProjects' } : { kind: 'domain' };
 }
 
-export async function gatherAccessFacts(iam: IamReader, userId: string, projectId: string): Promise<AccessFacts> {
+/**
+ * `shared`: granted policies by URI, kept across users (core/access/account.ts), so a policy granted to a
+ * thousand users is one object, parsed once.
+ */
+export async function gatherAccessFacts(
+  iam: IamReader,
+  userId: string,
+  projectId: string,
+  shared: Map<string, GrantedPolicy> = new Map(),
+): Promise<AccessFacts> {
+  const one = (p: GrantedPolicy): GrantedPolicy => {
+    const known = shared.get(p.uri);
+    if (known) return known;
+    shared.set(p.uri, p);
+    return p;
+  };
   const groups = await iam.userGroups(userId);
   if (groups.some((g) => g.name === 'admin')) return { projectId, administrator: true, grants: [], attached: [] };
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
@@ -49,12 +64,12 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
   const grants = assignments.map((a) => {
     const role = roles.get(a.role.id)!;
     return {
-      policy: {
+      policy: one({
         name: role.display_name,
         uri: addressUri({ kind: 'role', roleId: role.id }, role.display_name),
         type: role.type,
         policy: role.policy,
-      },
+      }),
       scope: scopeOf(a),
       via: a.group ? `group ${groupName.get(a.group.id) ?? a.group.id}` : 'user',
     };
@@ -71,12 +86,12 @@ export async function gatherAccessFacts(iam: IamReader, userId: string, projectI
     const policy = await iam.getPolicy(a.policy_id);
     const version = await iam.getVersion(a.policy_id, policy.default_version_id);
     return {
-      policy: {
+      policy: one({
         name: a.policy_name,
         uri: addressUri({ kind: 'policy', policyId: a.policy_id }, a.policy_name),
         type: 'XA' as const,
         policy: version.document,
-      },
+      }),
       via: a.via,
     };
   });

@@ -279,6 +279,17 @@ export class IamClient {
       ? this.allByMarker('ListAttachedUserPoliciesV5', 'attached_policies', { user_id: id }, {}, undefined, signal)
       : this.allByMarker('ListAttachedGroupPoliciesV5', 'attached_policies', { group_id: id }, {}, undefined, signal);
   }
+  /** A user's tags (ListResourceTagsV5), for g:PrincipalTag conditions. */
+  async userTags(userId: string, signal?: AbortSignal): Promise<Record<string, string>> {
+    const { tags } = await this.send<{ tags?: Array<{ tag_key: string; tag_value?: string }> }>(
+      'ListResourceTagsV5',
+      { resource_type: 'user', resource_id: userId },
+      {},
+      undefined,
+      signal,
+    );
+    return Object.fromEntries((tags ?? []).map((t) => [t.tag_key, t.tag_value ?? '']));
+  }
   async listGroups(signal?: AbortSignal): Promise<Array<{ id: string; name: string }>> {
     return (await this.send<{ groups: Array<{ id: string; name: string }> }>('KeystoneListGroups', {}, {}, undefined, signal))
       .groups;

@@ -141,6 +141,7 @@ export const IAM_OPERATIONS: readonly IamOperation[] = [
   op('ListAttachedUserPoliciesV5', 'GET', '/v5/users/{user_id}/attached-policies'),
   op('ListAttachedGroupPoliciesV5', 'GET', '/v5/groups/{group_id}/attached-policies'),
   op('ListEntitiesForPolicyV5', 'GET', '/v5/policies/{policy_id}/attached-entities'),
+  op('ListResourceTagsV5', 'GET', '/v5/{resource_type}/{resource_id}/tags'),
   op('GetAuthorizationSchemaV5', 'GET', '/v5/authorization-schemas/services/{service_code}'),
   // STS (the Go SDK's services/sts/v1) and IAM Access Analyzer (services/iamaccessanalyzer/v1).
   op('GetCallerIdentity', 'GET', '/v5/caller-identity', { service: 'sts' }),

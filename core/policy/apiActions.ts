@@ -18,11 +18,28 @@ export function familyOf(source: PolicySource): ModelFamily {
 
 /** The actions an API needs under a model: 5.0's operation (when the schema lists the API), else the catalogue's. */
 export function actionsFor(api: ImsApi, family: ModelFamily, model: Iam5Model = SNAPSHOT_MODEL): string[] {
-  if (family === 'iam5') {
+  if (family !== 'iam5') return api.actions;
+  // Asked for every API of every user by who-can: read from the model once.
+  let byApi = actionsCache.get(model);
+  if (!byApi) actionsCache.set(model, (byApi = new Map()));
+  let actions = byApi.get(api.id);
+  if (!actions) {
     const op = model.operation(api.id);
-    if (op) return [...new Set([op.action, ...op.dependents])];
+    byApi.set(api.id, (actions = op ? [...new Set([op.action, ...op.dependents])] : api.actions));
   }
-  return api.actions;
+  return actions;
+}
+const actionsCache = new WeakMap<Iam5Model, Map<string, string[]>>();
+
+function families(sources: readonly PolicySource[]): Map<ModelFamily, PolicySource[]> {
+  const byFamily = new Map<ModelFamily, PolicySource[]>();
+  for (const s of sources) {
+    const f = familyOf(s);
+    const list = byFamily.get(f);
+    if (list) list.push(s);
+    else byFamily.set(f, [s]);
+  }
+  return byFamily;
 }
 
 /**
@@ -38,20 +55,31 @@ export function evaluateApiActions(
   resourceOf?: (action: string) => string | null | undefined,
   /** What is known of the request, for Conditions (conditions.ts); without it they only "may" apply. */
   context?: RequestContext,
+  /**
+   * Verdicts already judged with these same sources, by action, resource and `contextId` (the caller's
+   * name for the context): APIs that need the same action are judged once (core/access/effective.ts).
+   */
+  memo?: Map<string, Verdict>,
+  contextId = 0,
 ): Verdict[] {
-  const byFamily = new Map<ModelFamily, PolicySource[]>();
-  for (const s of sources) {
-    const f = familyOf(s);
-    byFamily.set(f, [...(byFamily.get(f) ?? []), s]);
-  }
+  const judge = (a: string, list: readonly PolicySource[], family: ModelFamily): Verdict => {
+    const resource = family === 'iam5' ? resourceOf?.(a) : undefined;
+    if (!memo) return evaluateAction(a, list, resource, context);
+    const key = `${family}\u0000${a}\u0000${resource}\u0000${contextId}`;
+    let v = memo.get(key);
+    if (!v) memo.set(key, (v = evaluateAction(a, list, resource, context)));
+    return v;
+  };
+  const byFamily = families(sources);
   if (byFamily.size === 0) return api.actions.map((a) => evaluateAction(a, []));
-  const judged = [...byFamily].map(([family, list]) =>
-    actionsFor(api, family, model).map((a) => evaluateAction(a, list, family === 'iam5' ? resourceOf?.(a) : undefined, context)),
-  );
+  const judged = [...byFamily].map(([family, list]) => actionsFor(api, family, model).map((a) => judge(a, list, family)));
   if (judged.length === 1) return judged[0];
   // A grant that may apply (its Condition undecided) counts as a grant here, as it does in every verdict.
   const missing = (vs: Verdict[]) => vs.filter((v) => v.decision === 'notGranted' || v.decision === 'denied').length;
-  const best = [...judged].sort((x, y) => missing(x) - missing(y))[0];
+  // On a tie, the kind whose statements speak of the actions at all (an Allow whose Condition did not
+  // hold is the better explanation than a policy of the other kind that never names them).
+  const spoken = (vs: Verdict[]) => vs.filter((v) => v.allowedBy.length + v.deniedBy.length + v.unmet.length > 0).length;
+  const best = [...judged].sort((x, y) => missing(x) - missing(y) || spoken(y) - spoken(x))[0];
   const deniedElsewhere = judged.filter((vs) => vs !== best).flatMap((vs) => vs.filter((v) => v.decision === 'denied'));
   return [...best, ...deniedElsewhere];
 }

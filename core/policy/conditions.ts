@@ -225,3 +225,72 @@ export function evaluateCondition(condition: unknown, ctx: RequestContext): Cond
   if (error) return { result: 'error', reason: error };
   return missing.length ? { result: 'unknown', missing: [...new Set(missing)] } : { result: 'holds' };
 }
+
+/** One comparison of a Condition and what it came to, for explanations ("g:ResourceTag/team = blue ✓"). */
+export interface ConditionPart {
+  operator: string;
+  key: string;
+  expected: string[];
+  /** What the request has; undefined when the context does not know it. */
+  actual: string[] | undefined;
+  result: ConditionOutcome['result'];
+}
+
+/** Every comparison of a Condition block against the context, in the policy's order. */
+export function conditionParts(condition: unknown, ctx: RequestContext): ConditionPart[] {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
+  const out: ConditionPart[] = [];
+  for (const [op, keys] of Object.entries(condition)) {
+    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) continue;
+    for (const [key, expected] of Object.entries(keys))
+      out.push({
+        operator: op,
+        key,
+        expected: asStrings(expected),
+        actual: contextValues(key, ctx),
+        result: evaluateOne(op, key, expected, ctx).result,
+      });
+  }
+  return out;
+}
+
+/** The tag keys of the resource a Condition block reads (`g:ResourceTag/<key>`): what a tag change can move. */
+export function resourceTagKeys(condition: unknown): string[] {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
+  return Object.values(condition).flatMap((keys) =>
+    typeof keys === 'object' && keys !== null && !Array.isArray(keys)
+      ? Object.keys(keys).flatMap((k) => (/^g:resourcetag\//i.test(k) ? [k.slice(k.indexOf('/') + 1)] : []))
+      : [],
+  );
+}
+
+/**
+ * The condition keys of a Condition block that name a tag key: `g:ResourceTag/<key>`, `g:RequestTag/<key>`,
+ * `g:PrincipalTag/<key>`, and `g:TagKeys` when its expected values list the key (or match it with `*`).
+ */
+export function keysNamingTag(condition: unknown, tagKey: string): string[] {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
+  const out: string[] = [];
+  for (const keys of Object.values(condition)) {
+    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) continue;
+    for (const [k, expected] of Object.entries(keys)) {
+      const slash = k.indexOf('/');
+      const prefix = (slash < 0 ? k : k.slice(0, slash)).toLowerCase();
+      const named =
+        slash >= 0 && ['g:resourcetag', 'g:requesttag', 'g:principaltag'].includes(prefix)
+          ? k.slice(slash + 1) === tagKey
+          : prefix === 'g:tagkeys' && asStrings(expected).some((e) => globMatches(e, tagKey));
+      if (named && !out.includes(k)) out.push(k);
+    }
+  }
+  return out;
+}
+
+/** Every key a Condition block names (what its outcome depends on), once each. */
+export function conditionKeys(condition: unknown): string[] {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
+  const out = new Set<string>();
+  for (const keys of Object.values(condition))
+    if (typeof keys === 'object' && keys !== null && !Array.isArray(keys)) for (const k of Object.keys(keys)) out.add(k);
+  return [...out];
+}

@@ -52,3 +52,31 @@ export function requestTags(api: ImsApi, params: Readonly<Record<string, string>
       return {};
   }
 }
+
+/** What a tag write does to one image: the image, the tags it sets, or the keys it removes. */
+export interface TagWrite {
+  /** The image (its path's, or CreateOrUpdateTags's body's); undefined when the call does not say. */
+  imageId?: string;
+  tags: Record<string, string>;
+  removes: boolean;
+}
+
+/** A tag write read from its path and body (undefined for a call that writes no tag, or a body not read). */
+export function tagWrite(api: ImsApi, params: Readonly<Record<string, string>>, raw: string): TagWrite | undefined {
+  if (!api.tagApi || api.readOnly) return undefined;
+  const tags = requestTags(api, params, raw);
+  if (!tags) return undefined;
+  let body: { image_id?: unknown; action?: unknown } | undefined;
+  try {
+    body = JSON.parse(raw) as typeof body;
+  } catch {
+    body = undefined;
+  }
+  const imageId = params.image_id ?? (typeof body?.image_id === 'string' ? body.image_id : undefined);
+  const removes =
+    api.id === 'DeleteImageTag' ||
+    api.id === 'GlanceDeleteTag' ||
+    api.id === 'BatchDeleteTags' ||
+    (api.id === 'BatchAddOrDeleteTags' && body?.action === 'delete');
+  return { imageId, tags, removes };
+}

@@ -34,8 +34,9 @@ export function imsRequestContext(
   return {
     // The administrator is no IAM user of the data: its tags are none.
     principal: { name, account: account.domainId, urn: `iam::${account.domainId}:user:${name}`, tags: { ...(user?.tags ?? {}) } },
-    // An image that does not exist has no tags (its 404 comes after the authorization).
-    resource: imageId !== undefined ? { tags: Object.fromEntries(image?.tags ?? []) } : undefined,
+    // An image that does not exist has no tags (its 404 comes after the authorization); a call about no
+    // image carries no resource tags at all: a g:ResourceTag condition is then absent, not unknown.
+    resource: { tags: Object.fromEntries(image?.tags ?? []) },
     request: { tags: requestTags(api, params, raw) },
     time: new Date(),
   };

@@ -162,6 +162,13 @@ export function v5Routes(a: IamAccount): Route[] {
       const items = attachedTo('attachedGroups', a.group(params.group_id).id);
       return { status: 200, body: { attached_policies: items, page_info: { next_marker: null, current_count: items.length } } };
     }),
+    // A user's tags, for g:PrincipalTag (the SDK's ListResourceTagsV5: resource_type user or agency).
+    operation('ListResourceTagsV5', ({ params }) => {
+      if (params.resource_type !== 'user')
+        throw notFoundIam(`${params.resource_type} ${params.resource_id} (the emulator has users only)`);
+      const tags = Object.entries(a.user(params.resource_id).tags ?? {}).map(([tag_key, tag_value]) => ({ tag_key, tag_value }));
+      return { status: 200, body: { tags } };
+    }),
     operation('ListEntitiesForPolicyV5', ({ params }) => {
       const p = a.policy(params.policy_id);
       return {

@@ -5,6 +5,7 @@
 import type { CompletionList, Range, SemanticTokens } from 'vscode-languageserver';
 import { SHOW_DOCUMENT_COMMAND } from '../../core/protocol';
 import type { ServerContext } from './context';
+import { withTagImpact } from './tagImpact';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 const NO_TOKENS: SemanticTokens = { data: [] };
@@ -18,7 +19,9 @@ export function registerFeatures(ctx: ServerContext): void {
   });
   connection.onHover(async (p, token) => {
     const doc = await ready(p.textDocument.uri);
-    return doc ? ctx.guard('hover', null, token, () => service.hover(doc, p.position)) : null;
+    if (!doc) return null;
+    const hover = await ctx.guard('hover', null, token, () => service.hover(doc, p.position));
+    return withTagImpact(ctx, doc, p.position, hover);
   });
   connection.onCodeAction(async (p, token) => {
     const doc = await ready(p.textDocument.uri);

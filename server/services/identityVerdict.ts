@@ -14,6 +14,7 @@ export function identityReason(v: IdentityApiVerdict, administrator: boolean, la
   const refs = v.decidedBy.map((r) => m.identityStatement(r.policy, r.statement)).join('; ');
   switch (v.decision) {
     case 'allowed':
+    case 'dependsOn': // judged without a request context, an identity's verdict never depends on one
       return administrator ? m.identityAdministrator() : m.identityAllowed(refs);
     case 'denied':
       return m.identityDenied(refs);

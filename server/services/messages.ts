@@ -73,6 +73,9 @@ const en = {
   workspacePolicies: () => '**Workspace policies**',
   // Terraform
   terraformPolicyOf: (address: string) => `_In ${address}._`,
+  tagKeyInPolicies: (key: string) => `**Tag \`${key}\` decides access:** the conditions of these workspace policies name it.`,
+  tagKeyInNoPolicy: (key: string) => `No workspace policy names the tag \`${key}\` in a condition.`,
+  andMore: (n: number) => `- …and ${n} more`,
   // .http variables
   variableNoValueYet: () => 'No value yet: asked for, or read from a response, when the request is sent.',
   requestVariableDetail: (name: string) => `request variable: the last response of "${name}"`,
@@ -158,6 +161,9 @@ const zh: Messages = {
   grantedByNone: () => '没有策略授予',
   workspacePolicies: () => '**工作区策略**',
   terraformPolicyOf: (address) => `_位于 ${address}。_`,
+  tagKeyInPolicies: (key) => `**标签 \`${key}\` 决定访问权限：**以下工作区策略的条件引用了它。`,
+  tagKeyInNoPolicy: (key) => `没有工作区策略在条件中引用标签 \`${key}\`。`,
+  andMore: (n) => `- ……另有 ${n} 条`,
   variableNoValueYet: () => '暂无值：发送请求时询问或从响应中读取。',
   requestVariableDetail: (name) => `请求变量：“${name}”最近一次的响应`,
   variableValue: (code) => `值：${code}`,

@@ -22,6 +22,7 @@ import { doComplete } from './policyCompletion';
 import { doHover } from './policyHover';
 import { getInlayHints } from './policyInlayHints';
 import { messages } from './messages';
+import { terraformTagHover } from './terraformTagHover';
 import type { ParsedTerraform } from './parsedTerraform';
 import type { ServiceContext } from './serviceContext';
 import { virtualDiagnostics } from './terraform/checks/embeddedPolicies';
@@ -58,7 +59,7 @@ export function terraformCompletion(
 export function terraformHover(tf: TextDocument, parsed: ParsedTerraform, position: Position, ctx: ServiceContext): Hover | null {
   const v = parsed.policyAt(tf.offsetAt(position));
   const at = v && toVirtual(tf, v, position);
-  if (!v || !at || !v.parsed.model) return null;
+  if (!v || !at || !v.parsed.model) return terraformTagHover(tf, parsed, position, ctx);
   const h = doHover(v.doc, v.parsed, at, ctx);
   if (!h) return null;
   const where = messages(ctx.lang).terraformPolicyOf(escapeMarkdown(v.policy.address));

@@ -8,9 +8,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { IMS_APIS, TAG_APIS } from '../../core/catalogue';
-import { SNAPSHOT_MODEL } from '../../core/catalogue/iam5/model';
 import { requestTags } from '../../core/tags/requestTags';
 import { effectivePermissions } from '../../core/access/effective';
+import { imageAccess, tagChangeImpact, tagsAfter, whoCan, type AccountUser } from '../../core/access/imageAccess';
+import { AccountAccess } from '../../core/access/account';
 import { gatherAccessFacts } from '../../core/access/gather';
 import { ImsError } from '../../core/client/errors';
 import { IamClient } from '../../core/client/iamClient';
@@ -146,18 +147,15 @@ async function abacRound(admin: IamClient, images: Array<{ id: string }>) {
         api.exampleBody && typeof api.exampleBody === 'object' && 'image_id' in api.exampleBody
           ? { ...api.exampleBody, image_id: image.id }
           : api.exampleBody;
-      const urnOf = (action: string) =>
-        SNAPSHOT_MODEL.urnFor(action, { region: emu.iam.region, account: emu.domainId, id: image.id });
-      const verdicts = effectivePermissions(facts, TAG_APIS, SNAPSHOT_MODEL, (api) => ({
-        resourceOf: urnOf,
-        context: {
-          principal: { name, account: emu.domainId, tags: { ...(user.tags ?? {}) } },
-          // As the call carries it: the image for APIs about one image (CreateOrUpdateTags: in its body).
-          resource: api.pathParams.some((p) => p.name === 'image_id') || api.id === 'CreateOrUpdateTags' ? { tags } : undefined,
-          request: { tags: requestTags(api, params, JSON.stringify(bodyOf(api) ?? null)) },
-          time: new Date(),
-        },
-      }));
+      const account: AccountUser = { id: user.id, name, tags: user.tags ?? {}, facts };
+      const verdicts = imageAccess(
+        account,
+        { id: image.id, name: image.id, tags },
+        { region: emu.iam.region, account: emu.domainId },
+        TAG_APIS,
+        // What each call sets, as the call below sends it.
+        (api) => requestTags(api, params, JSON.stringify(bodyOf(api) ?? null)),
+      );
       for (const v of verdicts)
         predicted[`${name} ${image.id.slice(0, 8)} ${v.api.id}`] = v.decision === 'allowed' ? 'allowed' : 'refused';
       for (const api of TAG_APIS) {
@@ -207,4 +205,68 @@ test('ABAC: for every user × image × tag API, the prediction with the image’
   assert.deepEqual(after.predicted, after.answered);
   assert.equal(after.answered[`erin-blue ${red.id.slice(0, 8)} AddImageTag`], 'allowed');
   assert.equal(after.answered[`frank-owner ${blue.id.slice(0, 8)} AddImageTag`], 'refused');
+});
+
+test('who-can and the access a tag change moves, read from the account as the extension reads it, agree with the emulator', async () => {
+  const admin = new IamClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  const adminIms = new ImsClient({ endpoint: emu.url, projectId: emu.projectId, credentials: { kind: 'aksk', ak: AK, sk: SK } });
+  const [one, two] = emu.store.all();
+  const tagsOf = async (id: string) => Object.fromEntries((await adminIms.listImageTags(id)).tags.map((t) => [t.key, t.value]));
+  await adminIms.batchAddOrDeleteTags(one.id, 'create', [
+    { key: 'team', value: 'blue' },
+    { key: 'owner', value: 'frank-owner' },
+  ]);
+  await adminIms.batchAddOrDeleteTags(two.id, 'create', [{ key: 'team', value: 'red' }]);
+  const users = await new AccountAccess(admin, emu.projectId).everyone();
+  // The user tags come from IAM (ListResourceTagsV5), as the extension reads them.
+  assert.deepEqual(users.find((u) => u.name === 'erin-blue')?.tags, { team: 'blue' });
+  const where = { region: emu.iam.region, account: emu.domainId };
+  const targets = async () => Promise.all([one, two].map(async (i) => ({ id: i.id, name: i.id, tags: await tagsOf(i.id) })));
+  const known = new Set([...Object.keys(KEYS), ...Object.keys(ABAC)]);
+  const cells = (images: Awaited<ReturnType<typeof targets>>) => {
+    const out = new Map<string, string>();
+    for (const image of images)
+      for (const row of whoCan(users, image, where))
+        if (known.has(row.user.name))
+          for (const a of row.access) out.set(`${row.user.name} ${image.id.slice(0, 8)} ${a.api.id}`, a.decision);
+    return out;
+  };
+  const beforeImages = await targets();
+  const predictedBefore = cells(beforeImages);
+  const before = await abacRound(admin, [one, two]);
+  // Every verdict who-can gives outright is the emulator's answer; "depends on" only where the call's tags decide.
+  let definite = 0;
+  for (const [key, decision] of predictedBefore) {
+    if (decision === 'dependsOn') continue;
+    definite++;
+    assert.equal(decision === 'allowed' ? 'allowed' : 'refused', before.answered[key], key);
+  }
+  assert.ok(definite > 60, `${definite} verdicts given outright`);
+  // The change: the red image joins team blue, the blue one loses its owner.
+  const planned = [
+    { image: beforeImages[0], after: tagsAfter(beforeImages[0].tags, { owner: '' }, true) },
+    { image: beforeImages[1], after: tagsAfter(beforeImages[1].tags, { team: 'blue' }, false) },
+  ];
+  const impact = tagChangeImpact(users, planned, where).filter((c) => known.has(c.user.name));
+  await adminIms.batchAddOrDeleteTags(one.id, 'delete', [{ key: 'owner' }]);
+  await adminIms.batchAddOrDeleteTags(two.id, 'create', [{ key: 'team', value: 'blue' }]);
+  const after = await abacRound(admin, [one, two]);
+  const observed = Object.keys(after.answered).filter((k) => after.answered[k] !== before.answered[k]);
+  const predicted = impact.map((c) => `${c.user.name} ${c.image.id.slice(0, 8)} ${c.api.id}`);
+  // Every access the emulator moved was foreseen; every move foreseen outright happened.
+  for (const k of observed) assert.ok(predicted.includes(k), `not foreseen: ${k}`);
+  for (const c of impact)
+    if (c.before.decision !== 'dependsOn' && c.after.decision !== 'dependsOn')
+      assert.ok(
+        observed.includes(`${c.user.name} ${c.image.id.slice(0, 8)} ${c.api.id}`),
+        `foreseen, did not happen: ${c.user.name} ${c.api.id}`,
+      );
+  assert.ok(
+    observed.some((k) => k.startsWith('frank-owner ')),
+    'frank lost access',
+  );
+  assert.ok(
+    observed.some((k) => k.startsWith('erin-blue ')),
+    'erin gained access',
+  );
 });

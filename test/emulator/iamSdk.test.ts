@@ -228,6 +228,7 @@ test('every IAM operation of the table, through the official SDK, answered as it
   await sdk('AttachGroupPolicyV5', { policy_id: policy.policy_id, body: { group_id: group.id } });
   await sdk('ListAttachedUserPoliciesV5', { user_id: bob.id });
   await sdk('ListAttachedGroupPoliciesV5', { group_id: group.id });
+  await sdk('ListResourceTagsV5', { resource_type: 'user', resource_id: bob.id });
   await sdk('ListEntitiesForPolicyV5', { policy_id: policy.policy_id });
   await sdk('DetachUserPolicyV5', { policy_id: policy.policy_id, body: { user_id: bob.id } });
   await sdk('DetachGroupPolicyV5', { policy_id: policy.policy_id, body: { group_id: group.id } });

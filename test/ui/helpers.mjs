@@ -75,3 +75,19 @@ export async function noQuickInputFor(page, ms) {
     await page.waitForTimeout(100);
   }
 }
+
+/** "IMS: Connect to a Local Emulator", as a person answers its three steps. */
+export async function connectLocal(page, url, ak, sk) {
+  await runCommand(page, 'IMS: Connect to a Local Emulator');
+  const input = page.locator('.quick-input-widget input');
+  await quickInputTitled(page, 'Connect to a Local Emulator (1/3)');
+  await input.fill(url);
+  await page.keyboard.press('Enter');
+  await quickInputTitled(page, 'Connect to a Local Emulator (2/3)');
+  await input.fill(ak);
+  await page.keyboard.press('Enter');
+  await quickInputTitled(page, 'Connect to a Local Emulator (3/3)');
+  await input.fill(sk);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 20_000 });
+}

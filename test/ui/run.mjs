@@ -10,13 +10,15 @@ import { join } from 'node:path';
 import {
   copyWorkspace,
   ensureEditorToolchain,
+  freePort,
   installVsix,
   launchChromium,
   prepareProfile,
   repoRoot,
+  spawnEmulator,
   startCodeServer,
 } from '../../scripts/codeServer.mjs';
-import { goTo, noQuickInputFor, openFile, quickInputTitled, runCommand, steps } from './helpers.mjs';
+import { connectLocal, goTo, noQuickInputFor, openFile, quickInputTitled, runCommand, steps } from './helpers.mjs';
 
 const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
 const shots = join(repoRoot, 'test-output', 'ui');
@@ -300,6 +302,69 @@ async function main() {
       await row.waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(shots, 'problems.png') });
     });
+    // Tags deciding access (docs/abac.md), on an emulator with the account of examples/iam.json, as `npm start` runs it.
+    const abac = await spawnEmulator({ port: await freePort() });
+    try {
+      await step('on the example account, a tag that grants frank an image asks first, and Who Can Tag shows why', async () => {
+        await connectLocal(page, abac.url, 'EMULATOR-AK', 'EMULATOR-SK');
+        const rows = page.locator('.pane-body .monaco-list-row');
+        const images = rows.filter({ has: page.locator('.monaco-tl-twistie.collapsible') });
+        await images.first().waitFor({ timeout: 30_000 });
+        const imageRow = images.first();
+        await imageRow.click();
+        await imageRow.hover();
+        await page.locator('.pane-body .monaco-list-row.focused .action-label[aria-label^="Add Tag"]').first().click();
+        await quickInputTitled(page, '(1/2)');
+        await page.locator('.quick-input-widget input').fill('owner');
+        await page.keyboard.press('Enter');
+        await quickInputTitled(page, '(2/2)');
+        await page.locator('.quick-input-widget input').fill('frank-owner');
+        await page.keyboard.press('Enter');
+        const dialog = page.locator('.monaco-dialog-box', { hasText: 'This tag change moves access to images.' });
+        await dialog.waitFor({ timeout: 30_000 });
+        await dialog
+          .getByText(/frank-owner can now set or read tags/)
+          .first()
+          .waitFor();
+        await page.screenshot({ path: join(shots, 'tag-change-impact.png') });
+        await dialog.locator('.monaco-button', { hasText: 'Change Tags' }).click();
+        await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+        await imageRow.click();
+        await runCommand(page, 'IMS: Who Can Tag These Images?');
+        const whoCan = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Who Can Tag' }) });
+        // The user's row (the image's row names frank-owner too, in its tags).
+        const frank = whoCan.locator('.monaco-list-row', { hasText: /^\s*frank-owner/ }).first();
+        await frank.waitFor({ timeout: 30_000 });
+        await frank.locator('.monaco-tl-twistie').click();
+        await whoCan.locator('.monaco-list-row', { hasText: 'GlanceDeleteTag' }).first().waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(shots, 'who-can.png') });
+      });
+      await step('signed in as frank, deleting his owner tag warns of the lock-out, and Enter keeps the tag', async () => {
+        await connectLocal(page, abac.url, 'FRANKACCESSKEY000001', 'frank-secret-key-for-the-emulator');
+        const rows = page.locator('.pane-body .monaco-list-row');
+        const images = rows.filter({ has: page.locator('.monaco-tl-twistie.collapsible') });
+        await images.first().waitFor({ timeout: 30_000 });
+        await images.first().click();
+        await page.keyboard.press('ArrowRight');
+        const tag = rows.filter({ hasText: 'owner = frank-owner' }).first();
+        await tag.waitFor({ timeout: 30_000 });
+        await tag.click();
+        await tag.hover();
+        await page.locator('.pane-body .monaco-list-row.focused .action-label[aria-label^="Delete Tag"]').first().click();
+        const dialog = page.locator('.monaco-dialog-box', { hasText: 'After this change you can no longer tag' });
+        await dialog.waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(shots, 'lock-out.png') });
+        // The default button keeps the access: Enter changes nothing.
+        await page.keyboard.press('Enter');
+        await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+        await runCommand(page, 'IMS: Refresh');
+        await images.first().click();
+        await page.keyboard.press('ArrowRight');
+        await rows.filter({ hasText: 'owner = frank-owner' }).first().waitFor({ timeout: 30_000 });
+      });
+    } finally {
+      abac.child.kill();
+    }
   } finally {
     await browser.close();
     await server.stop();

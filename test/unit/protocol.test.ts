@@ -28,6 +28,7 @@ test('initialization options of the wrong type are left out, never trusted', () 
     jsonSyntaxDiagnostics: undefined,
     workspaceTrusted: undefined,
     sendLenses: undefined,
+    tagImpact: undefined,
     wasm: undefined,
     treeSitterScript: undefined,
   });
@@ -35,11 +36,13 @@ test('initialization options of the wrong type are left out, never trusted', () 
     jsonSyntaxDiagnostics: 'no',
     workspaceTrusted: false,
     sendLenses: true,
+    tagImpact: 'yes',
     wasm: { 'a.wasm': 'https://x/a.wasm', 'b.wasm': 42 },
     treeSitterScript: ['x'],
   });
   assert.equal(read.jsonSyntaxDiagnostics, undefined);
   assert.equal(read.sendLenses, true);
+  assert.equal(read.tagImpact, undefined);
   assert.deepEqual(read.wasm, { 'a.wasm': 'https://x/a.wasm' });
   assert.equal(read.treeSitterScript, undefined);
   assert.equal(isRestricted(read), true);

@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver';
 import { withCursor } from '../support/docs';
 import { terraformService, tf } from '../support/terraform';
+import { policySource } from '../support/policies';
 
 let ls: Awaited<ReturnType<typeof terraformService>>;
 before(async () => {
@@ -182,4 +183,29 @@ test('examples/iam.tf is clean under our own diagnostics', () => {
   const source = require('node:fs').readFileSync(require('node:path').join(__dirname, '../../../examples/iam.tf'), 'utf8');
   assert.deepEqual(diags(source), []);
   assert.equal(ls.documentSymbols(tf(source)), null, 'Terraform has no outline from us: HashiCorp’s extension gives one');
+});
+
+test("hovering a tag key of an image's tags lists the workspace policies whose conditions name it", async () => {
+  const policyText = JSON.stringify({
+    Version: '5.0',
+    Statement: [
+      { Effect: 'Allow', Action: ['ims:images:setTags'], Condition: { StringEquals: { 'g:ResourceTag/team': 'blue' } } },
+      { Effect: 'Deny', Action: ['ims:images:setTags'], Condition: { 'ForAnyValue:StringEquals': { 'g:TagKeys': ['team'] } } },
+      { Effect: 'Allow', Action: ['ims:images:list'] },
+    ],
+  });
+  const service = await terraformService([policySource('file:///w/team-blue.json', policyText)]);
+  const source = 'resource "huaweicloud_images_image" "i" {\n  tags = { te|am = "blue", env = "prod" }\n}\n';
+  const at = withCursor(source, 'terraform');
+  const hover = service.hover(at.doc, at.position)!;
+  const value = (hover.contents as { value: string }).value;
+  assert.match(value, /Tag `team` decides access/);
+  assert.match(value, /team-blue\.json.*1.*g:ResourceTag\/team/);
+  assert.match(value, /team-blue\.json.*2.*g:TagKeys/);
+  assert.equal(at.doc.getText(hover.range!), 'team');
+  const env = withCursor(source.replace('te|am', 'team').replace('env', 'e|nv'), 'terraform');
+  assert.match(
+    (service.hover(env.doc, env.position)!.contents as { value: string }).value,
+    /No workspace policy names the tag `env`/,
+  );
 });

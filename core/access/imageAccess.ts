@@ -1,0 +1,294 @@
+/**
+ * Access to one image, for everyone in the account: who may call each tag API on it (the who-can view,
+ * "view as"), and what a tag change does to that (the confirmations of tag writes, `.http` hovers). The
+ * image's tags go into the request context of every call about it (`g:ResourceTag/<key>`), the user's
+ * name and tags are the principal (`g:UserName`, `g:PrincipalTag/<key>`); the tags a future call would
+ * set are not known, so a Condition on them leaves the verdict "depends on" (docs/abac.md). Pure: the
+ * client reads IAM and the image (core/access/gather.ts), this judges.
+ */
+import { TAG_APIS, type ImsApi } from '../catalogue';
+import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
+import { conditionKeys, resourceTagKeys, type RequestContext } from '../policy/conditions';
+import { getNodeValue } from 'jsonc-parser';
+import { effectivePermissions, grantedSource, type AccessFacts, type ApiAccess } from './effective';
+import { withEvaluationCache } from '../policy/evaluator';
+
+type Tags = Readonly<Record<string, string>>;
+
+export interface AccountUser {
+  id: string;
+  name: string;
+  /** The user's tags (IAM 5.0's ListResourceTagsV5); undefined when IAM did not say. */
+  tags?: Tags;
+  facts: AccessFacts;
+}
+
+export interface ImageTarget {
+  id: string;
+  name: string;
+  tags: Tags;
+}
+
+/** Where the calls go: the URNs' region and account, IAM 5.0's model in force, and the time. */
+export interface Whereabouts {
+  region: string;
+  account: string;
+  model?: Iam5Model;
+  now?: Date;
+}
+
+/** One tag API on one image, as one user would call it, with the context it was judged in. */
+export interface ImageApiAccess extends ApiAccess {
+  context: RequestContext;
+}
+
+/** Whether a call of `api` acts on one image: its path names one, or (CreateOrUpdateTags) its body does. */
+export function actsOnImage(api: ImsApi): boolean {
+  return api.pathParams.some((p) => p.name === 'image_id') || api.id === 'CreateOrUpdateTags';
+}
+
+/** The request context of one call of `api` on `image` by `user`; `requestTags` when the call is known. */
+export function callContext(
+  api: ImsApi,
+  image: { tags: Tags } | undefined,
+  user: { name: string; tags?: Tags },
+  where: Whereabouts,
+  requestTags?: Tags,
+): RequestContext {
+  return {
+    principal: { name: user.name, account: where.account, urn: `iam::${where.account}:user:${user.name}`, tags: user.tags },
+    // A call about no image (ListTags) has no resource tags: its g:ResourceTag keys are absent, as the
+    // emulator (emulator/iam/requestContext.ts) and IAM read them; an image not known leaves them unknown.
+    resource: !actsOnImage(api) ? { tags: {} } : image ? { tags: image.tags } : undefined,
+    request: { tags: requestTags },
+    time: where.now ?? new Date(),
+  };
+}
+
+/** Each action's URN on one image, filled once (who-can asks it for every user). */
+const urnCache = new WeakMap<Iam5Model, Map<string, Map<string, string | null | undefined>>>();
+function urnsOf(model: Iam5Model, where: Whereabouts, imageId: string): (action: string) => string | null | undefined {
+  let byImage = urnCache.get(model);
+  if (!byImage) urnCache.set(model, (byImage = new Map()));
+  const at = `${where.region}\u0000${where.account}\u0000${imageId}`;
+  let byAction = byImage.get(at);
+  if (!byAction) {
+    if (byImage.size > 1000) byImage.clear();
+    byImage.set(at, (byAction = new Map()));
+  }
+  const urns = byAction;
+  return (action) => {
+    if (!urns.has(action)) urns.set(action, model.urnFor(action, { region: where.region, account: where.account, id: imageId }));
+    return urns.get(action);
+  };
+}
+
+/** Each tag API's verdict for `user` on `image` (`requestTags`: what each call would set, when known). */
+export function imageAccess(
+  user: AccountUser,
+  image: ImageTarget,
+  where: Whereabouts,
+  apis: readonly ImsApi[] = TAG_APIS,
+  requestTags?: (api: ImsApi) => Tags | undefined,
+): ImageApiAccess[] {
+  const model = where.model ?? SNAPSHOT_MODEL;
+  // One context per kind of call (about the image or not, with the same request tags), not per API.
+  const contexts = new Map<string, RequestContext>();
+  const contextOf = (api: ImsApi) => {
+    const tags = requestTags?.(api);
+    const key = `${actsOnImage(api)}${tags ? JSON.stringify(tags) : ''}`;
+    let c = contexts.get(key);
+    if (!c) contexts.set(key, (c = callContext(api, image, user, where, tags)));
+    return c;
+  };
+  const urnOf = urnsOf(model, where, image.id);
+  return effectivePermissions(user.facts, apis, model, (api) => ({
+    context: contextOf(api),
+    resourceOf: actsOnImage(api) ? urnOf : undefined,
+  })).map((a) => Object.assign(a, { context: contextOf(a.api) }));
+}
+
+/** Who may do what on one image: every user's verdicts, in the users' order. */
+export function whoCan(
+  users: readonly AccountUser[],
+  image: ImageTarget,
+  where: Whereabouts,
+  apis: readonly ImsApi[] = TAG_APIS,
+): Array<{ user: AccountUser; access: ImageApiAccess[] }> {
+  return withEvaluationCache(() => whoCanOnce(users, image, where, apis));
+}
+
+function whoCanOnce(
+  users: readonly AccountUser[],
+  image: ImageTarget,
+  where: Whereabouts,
+  apis: readonly ImsApi[],
+): Array<{ user: AccountUser; access: ImageApiAccess[] }> {
+  const judged = new Map<string, ImageApiAccess[]>();
+  return users.map((user) => {
+    // Users alike (the same policies, the same values of the principal keys they read) are judged once.
+    const alike = signature(user);
+    let access = judged.get(alike);
+    if (!access) judged.set(alike, (access = imageAccess(user, image, where, apis)));
+    return { user, access };
+  });
+}
+
+/** An identity for each granted policy object (the same object: the same document, as gather.ts shares them). */
+const policyIds = new WeakMap<object, number>();
+let nextPolicyId = 0;
+const idOf = (o: object) => {
+  let id = policyIds.get(o);
+  if (id === undefined) policyIds.set(o, (id = ++nextPolicyId));
+  return id;
+};
+
+/**
+ * What a user's verdicts depend on besides the image and the request: the policies that count (with their
+ * scopes) and the values of the principal keys they read. Users with the same signature get the same
+ * verdicts, so who-can and the impact of a change judge each kind of user once (users in the same groups).
+ */
+function signature(user: AccountUser): string {
+  const f = user.facts;
+  if (f.administrator) return 'administrator';
+  const grants = f.grants.map((g) => `${idOf(g.policy)}:${JSON.stringify(g.scope)}`).sort();
+  const attached = f.attached.map((a) => idOf(a.policy)).sort((a, b) => a - b);
+  const principal = readsOf(f).principal.map((k) =>
+    k === 'name' ? user.name : Object.hasOwn(user.tags ?? {}, k) ? `=${user.tags![k]}` : user.tags ? '-' : '?',
+  );
+  return JSON.stringify([f.projectId, grants, attached, principal]);
+}
+
+/** The `g:ResourceTag` keys any of a user's policies read: the only tags whose change can move the user's access. */
+interface Reads {
+  keys: Set<string>;
+  /** The principal's values the Conditions read: tag keys (g:PrincipalTag/<key>), and 'name' for g:UserName or g:PrincipalUrn. */
+  principal: string[];
+  /** Some Resource names particular images (not `*`, not `…:image:*`): verdicts differ by image, not only by tags. */
+  perImage: boolean;
+}
+const readsCache = new WeakMap<AccessFacts, Reads>();
+function readsOf(facts: AccessFacts): Reads {
+  let reads = readsCache.get(facts);
+  if (!reads) {
+    reads = { keys: new Set(), principal: [], perImage: false };
+    const principal = new Set<string>();
+    for (const g of [...facts.grants, ...facts.attached])
+      for (const st of grantedSource(g.policy)?.model.statements ?? []) {
+        if (st.conditionNode) {
+          const condition: unknown = getNodeValue(st.conditionNode);
+          for (const k of resourceTagKeys(condition)) reads.keys.add(k);
+          for (const k of conditionKeys(condition)) {
+            const lower = k.toLowerCase();
+            if (lower.startsWith('g:principaltag/')) principal.add(k.slice(k.indexOf('/') + 1));
+            else if (lower === 'g:username' || lower === 'g:principalurn') principal.add('name');
+          }
+        }
+        if (st.resources.some((r) => r.value !== '*' && !r.value.endsWith(':*'))) reads.perImage = true;
+      }
+    reads.principal = [...principal].sort();
+    readsCache.set(facts, reads);
+  }
+  return reads;
+}
+
+/** Whether any of these users' policies read one of the keys in a `g:ResourceTag` condition. */
+export function anyoneReads(users: readonly AccountUser[], keys: readonly string[]): boolean {
+  return users.some((u) => !u.facts.administrator && keys.some((k) => readsOf(u.facts).keys.has(k)));
+}
+
+const projection = (tags: Tags, keys: Set<string>) =>
+  JSON.stringify([...keys].sort().map((k) => (Object.hasOwn(tags, k) ? tags[k] : null)));
+
+export interface TagChange {
+  image: ImageTarget;
+  /** The image's tags after the write. */
+  after: Tags;
+}
+
+export interface AccessChange {
+  user: AccountUser;
+  image: ImageTarget;
+  api: ImsApi;
+  before: ImageApiAccess;
+  after: ImageApiAccess;
+}
+
+/**
+ * Every (user, image, tag API) whose verdict a tag change moves. Only users whose policies read one of the
+ * changed keys are judged, and each distinct combination of those keys' values once: a batch over many
+ * images costs the distinct tag sets it produces, not users × images (one read of IAM, then pure work).
+ */
+export function tagChangeImpact(
+  users: readonly AccountUser[],
+  changes: readonly TagChange[],
+  where: Whereabouts,
+  apis: readonly ImsApi[] = TAG_APIS,
+): AccessChange[] {
+  return withEvaluationCache(() => impactOnce(users, changes, where, apis));
+}
+
+function impactOnce(
+  users: readonly AccountUser[],
+  changes: readonly TagChange[],
+  where: Whereabouts,
+  apis: readonly ImsApi[],
+): AccessChange[] {
+  const out: AccessChange[] = [];
+  // Users alike are judged once (the first of them), and each gets the moves found.
+  const groups = new Map<string, AccountUser[]>();
+  for (const user of users) {
+    if (user.facts.administrator || readsOf(user.facts).keys.size === 0) continue;
+    const alike = signature(user);
+    const group = groups.get(alike);
+    if (group) group.push(user);
+    else groups.set(alike, [user]);
+  }
+  for (const [first, ...others] of groups.values()) {
+    const moves = userImpact(first, changes, where, apis);
+    out.push(...moves);
+    for (const user of others) for (const m of moves) out.push({ ...m, user });
+  }
+  // In the users' order, as people read it.
+  const order = new Map(users.map((u, i) => [u, i]));
+  return out.sort((a, b) => order.get(a.user)! - order.get(b.user)!);
+}
+
+/** The moves of one user's verdicts, each distinct combination of the read keys' values judged once. */
+function userImpact(
+  user: AccountUser,
+  changes: readonly TagChange[],
+  where: Whereabouts,
+  apis: readonly ImsApi[],
+): AccessChange[] {
+  const out: AccessChange[] = [];
+  const { keys, perImage } = readsOf(user.facts);
+  const memo = new Map<string, ImageApiAccess[]>();
+  const judged = (image: ImageTarget, tags: Tags) => {
+    // Only the read keys' values move a verdict (and the image, where a Resource names images): images
+    // alike in those share one judgement.
+    const at = (perImage ? image.id : '') + projection(tags, keys);
+    let access = memo.get(at);
+    if (!access) memo.set(at, (access = imageAccess(user, { ...image, tags }, where, apis)));
+    return access;
+  };
+  for (const { image, after } of changes) {
+    if (projection(image.tags, keys) === projection(after, keys)) continue;
+    const before = judged(image, image.tags);
+    const next = judged(image, after);
+    before.forEach((b, i) => {
+      if (b.decision !== next[i].decision) out.push({ user, image, api: b.api, before: b, after: next[i] });
+    });
+  }
+  return out;
+}
+
+/** The tags of an image after a write of `api` with `tags` (a delete removes the keys; anything else sets them). */
+export function tagsAfter(before: Tags, tags: Tags, removes: boolean): Record<string, string> {
+  const next: Record<string, string> = { ...before };
+  for (const [k, v] of Object.entries(tags)) {
+    if (removes) delete next[k];
+    else next[k] = v;
+  }
+  return next;
+}
