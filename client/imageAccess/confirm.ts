@@ -5,7 +5,7 @@
  * dialog's first button, which Enter presses, keeps things as they are.
  */
 import * as vscode from 'vscode';
-import { tagChangeImpact, type AccessChange, type ImageTarget, type TagChange } from '../../core/access/imageAccess';
+import { tagChangeImpactInSlices, type AccessChange, type ImageTarget, type TagChange } from '../../core/access/imageAccess';
 import { anyoneReads, tagsAfter } from '../../core/access/imageAccess';
 import { ImsError } from '../../core/client/errors';
 import type { ConnectionManager } from '../connection';
@@ -26,6 +26,13 @@ export interface PlannedWrite {
 }
 
 const MAX_LINES = 12;
+
+/** The person cancelled working out the access a change moves: the change is not made. */
+class CancelledChange extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
 
 export class TagChangeGuard {
   ask: AskChange = (message, detail, ...choices) =>
@@ -49,30 +56,65 @@ export class TagChangeGuard {
   async impact(
     keys: readonly string[],
     planned: () => Promise<readonly PlannedWrite[]>,
+    /** `quiet`: no progress shown (a hover); `signal`: stop working it out. */
+    options: { quiet?: boolean; signal?: AbortSignal } = {},
   ): Promise<{ changes: AccessChange[]; writerId?: string } | { unknown: string }> {
     const c = this.connections.connection;
     if (!c || !vscode.workspace.isTrusted || keys.length === 0) return { changes: [] };
     if (this.refusedFor?.connection === c) return { unknown: this.refusedFor.reason };
+    const ac = new AbortController();
+    let counted = '';
+    const work = (async () => {
+      try {
+        const { account, where } = this.accounts.current();
+        const [users, at, me] = await Promise.all([account.everyone(ac.signal), where, c.iam.callerIdentity()]);
+        if (!anyoneReads(users, keys)) return (this.last = { changes: [], writerId: me.principal_id });
+        const writes = await planned();
+        const changes: TagChange[] = writes.map((w) => ({ image: w.image, after: tagsAfter(w.image.tags, w.tags, w.removes) }));
+        const moved = await tagChangeImpactInSlices(users, changes, at, {
+          signal: ac.signal,
+          onProgress: (done, total) => (counted = `${done}/${total}`),
+        });
+        const found = { changes: moved, writerId: me.principal_id };
+        this.last = found;
+        return found;
+      } catch (e) {
+        if (!(e instanceof ImsError && (e.status === 403 || e.status === 401))) throw e;
+        log().info(`The access a tag change moves is not known: ${e.message}`);
+        const reason = vscode.l10n.t(
+          'IAM does not let this identity read the account: the access this change moves is not known.',
+        );
+        this.refusedFor = { connection: c, reason };
+        return { unknown: reason };
+      }
+    })();
+    if (options.signal) options.signal.addEventListener('abort', () => ac.abort(options.signal!.reason), { once: true });
+    if (options.quiet) return work;
+    // Quick on most accounts; past a second, a notification shows the progress and can cancel the write.
+    const quick = await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((r) => setTimeout(() => r(false), 1000)),
+    ]);
+    if (quick) return work;
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Working out whose access this tag change moves…') },
-      async () => {
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Working out whose access this tag change moves…'),
+        cancellable: true,
+      },
+      async (progress, token) => {
+        token.onCancellationRequested(() => ac.abort(new CancelledChange()));
+        const timer = setInterval(
+          () => counted && progress.report({ message: vscode.l10n.t('{0} kinds of user', counted) }),
+          500,
+        );
         try {
-          const { account, where } = this.accounts.current();
-          const [users, at, me] = await Promise.all([account.everyone(), where, c.iam.callerIdentity()]);
-          if (!anyoneReads(users, keys)) return (this.last = { changes: [], writerId: me.principal_id });
-          const writes = await planned();
-          const changes: TagChange[] = writes.map((w) => ({ image: w.image, after: tagsAfter(w.image.tags, w.tags, w.removes) }));
-          const found = { changes: tagChangeImpact(users, changes, at), writerId: me.principal_id };
-          this.last = found;
-          return found;
-        } catch (e) {
-          if (!(e instanceof ImsError && (e.status === 403 || e.status === 401))) throw e;
-          log().info(`The access a tag change moves is not known: ${e.message}`);
-          const reason = vscode.l10n.t(
-            'IAM does not let this identity read the account: the access this change moves is not known.',
-          );
-          this.refusedFor = { connection: c, reason };
-          return { unknown: reason };
+          return await work;
+        } finally {
+          clearInterval(timer);
         }
       },
     );
@@ -85,9 +127,12 @@ export class TagChangeGuard {
       return null;
     const tags = Object.fromEntries(Object.entries(p.tags).filter((e): e is [string, string] => typeof e[1] === 'string'));
     const name = this.names(p.imageId);
-    const found = await this.impact(Object.keys(tags), async () => [
-      { image: await imageTarget(c.client, { id: p.imageId, name }), tags, removes: p.removes === true },
-    ]);
+    const found = await this.impact(
+      Object.keys(tags),
+      async () => [{ image: await imageTarget(c.client, { id: p.imageId, name }), tags, removes: p.removes === true }],
+      // The server waits 2.5 s for a hover; a long account is not worked out in the background for nothing.
+      { quiet: true, signal: AbortSignal.timeout(10_000) },
+    );
     const heading = `**${vscode.l10n.t('If sent now')}** · ${escapeMarkdown(name)}`;
     if ('unknown' in found) return { markdown: `${heading}: ${escapeMarkdown(found.unknown)}` };
     const lines = changeLines(found.changes, found.writerId);
@@ -104,7 +149,14 @@ export class TagChangeGuard {
     planned: () => Promise<readonly PlannedWrite[]>,
     own?: { question: string; yes: string; detail?: string },
   ): Promise<boolean> {
-    const found = await this.impact(keys, planned);
+    let found: Awaited<ReturnType<TagChangeGuard['impact']>>;
+    try {
+      found = await this.impact(keys, planned);
+    } catch (e) {
+      // Cancel in the progress notification cancels the write, as Escape does a question.
+      if (e instanceof CancelledChange) return false;
+      throw e;
+    }
     const lines = 'unknown' in found ? [found.unknown] : changeLines(found.changes, found.writerId);
     const lost = 'unknown' in found ? [] : locksOut(found.changes, found.writerId);
     const moved = !('unknown' in found) && found.changes.length > 0;

@@ -11,7 +11,7 @@ import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
 import { conditionKeys, resourceTagKeys, type RequestContext } from '../policy/conditions';
 import { getNodeValue } from 'jsonc-parser';
 import { effectivePermissions, grantedSource, type AccessFacts, type ApiAccess } from './effective';
-import { withEvaluationCache } from '../policy/evaluator';
+import { EvaluationCache, withEvaluationCache } from '../policy/evaluator';
 
 type Tags = Readonly<Record<string, string>>;
 
@@ -235,7 +235,41 @@ function impactOnce(
   apis: readonly ImsApi[],
 ): AccessChange[] {
   const out: AccessChange[] = [];
-  // Users alike are judged once (the first of them), and each gets the moves found.
+  for (const group of alikeGroups(users)) out.push(...groupImpact(group, changes, where, apis));
+  return inUsersOrder(out, users);
+}
+
+/**
+ * tagChangeImpact in slices of about 20 ms, yielding between them, so a large account does not stall the
+ * extension host; `signal` stops it (the promise rejects with the signal's reason), `onProgress` counts
+ * the kinds of user judged.
+ */
+export async function tagChangeImpactInSlices(
+  users: readonly AccountUser[],
+  changes: readonly TagChange[],
+  where: Whereabouts,
+  options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  apis: readonly ImsApi[] = TAG_APIS,
+): Promise<AccessChange[]> {
+  const groups = alikeGroups(users);
+  const cache = new EvaluationCache();
+  const out: AccessChange[] = [];
+  let slice = Date.now();
+  for (let i = 0; i < groups.length; i++) {
+    options.signal?.throwIfAborted();
+    out.push(...withEvaluationCache(() => groupImpact(groups[i], changes, where, apis), cache));
+    if (Date.now() - slice > 20) {
+      options.onProgress?.(i + 1, groups.length);
+      await new Promise((r) => setTimeout(r, 0));
+      slice = Date.now();
+    }
+  }
+  options.signal?.throwIfAborted();
+  return inUsersOrder(out, users);
+}
+
+/** Users alike (same policies, same values of the principal keys they read), among those a change can move. */
+function alikeGroups(users: readonly AccountUser[]): AccountUser[][] {
   const groups = new Map<string, AccountUser[]>();
   for (const user of users) {
     if (user.facts.administrator || readsOf(user.facts).keys.size === 0) continue;
@@ -244,12 +278,18 @@ function impactOnce(
     if (group) group.push(user);
     else groups.set(alike, [user]);
   }
-  for (const [first, ...others] of groups.values()) {
-    const moves = userImpact(first, changes, where, apis);
-    out.push(...moves);
-    for (const user of others) for (const m of moves) out.push({ ...m, user });
-  }
-  // In the users' order, as people read it.
+  return [...groups.values()];
+}
+
+/** The first of a group judged; each of the others gets the same moves. */
+function groupImpact(group: AccountUser[], changes: readonly TagChange[], where: Whereabouts, apis: readonly ImsApi[]) {
+  const [first, ...others] = group;
+  const moves = userImpact(first, changes, where, apis);
+  return [...moves, ...others.flatMap((user) => moves.map((m) => ({ ...m, user })))];
+}
+
+/** In the users' order, as people read it. */
+function inUsersOrder(out: AccessChange[], users: readonly AccountUser[]): AccessChange[] {
   const order = new Map(users.map((u, i) => [u, i]));
   return out.sort((a, b) => order.get(a.user)! - order.get(b.user)!);
 }

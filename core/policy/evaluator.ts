@@ -70,7 +70,7 @@ interface ConditionMemo {
  * run (withEvaluationCache): a document's parse is patched in place as it is edited, so nothing outlives
  * the run. Bounded: past CACHE_LIMIT entries, it forgets everything and starts again.
  */
-class EvaluationCache {
+export class EvaluationCache {
   private matchMemo = new WeakMap<PolicyStatement, Map<string, boolean>>();
   private conditions = new WeakMap<PolicyStatement, ConditionMemo>();
   private partsMemo = new WeakMap<PolicySource, Map<string, Part>>();
@@ -106,10 +106,13 @@ class EvaluationCache {
 }
 let cache: EvaluationCache | undefined;
 
-/** Runs `f` with an evaluation cache (nested runs share the outer one); `f` must be synchronous. */
-export function withEvaluationCache<T>(f: () => T): T {
+/**
+ * Runs `f` with an evaluation cache (nested runs share the outer one); `f` must be synchronous. `use`: a
+ * cache to carry over several runs, for work done in slices (nothing it judges may change in between).
+ */
+export function withEvaluationCache<T>(f: () => T, use?: EvaluationCache): T {
   if (cache) return f();
-  cache = new EvaluationCache();
+  cache = use ?? new EvaluationCache();
   try {
     return f();
   } finally {

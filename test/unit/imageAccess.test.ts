@@ -13,6 +13,7 @@ import {
   anyoneReads,
   imageAccess,
   tagChangeImpact,
+  tagChangeImpactInSlices,
   tagsAfter,
   whoCan,
   type AccountUser,
@@ -225,4 +226,21 @@ test('with policies of both kinds, "not granted" is explained by the kind that n
   const v = verdict(both, image('img-red', { team: 'red' }), 'ListImageTags');
   assert.equal(v.decision, 'notGranted');
   assert.equal(v.unmet?.[0]?.source.label, 'team-blue-taggers');
+});
+
+test('worked out in slices, the impact is the same, and a signal stops it', async () => {
+  const users = Array.from({ length: 40 }, (_, i) => ({
+    ...user(`s${i}`, i % 2 ? TEAM_BLUE : OWNERS),
+    tags: { dept: `d${i % 3}` },
+  }));
+  const images = Array.from({ length: 30 }, (_, i) => image(`img-${i}`, { team: i % 2 ? 'red' : 'blue', owner: 'frank-owner' }));
+  const changes = images.map((img) => ({ image: img, after: tagsAfter(img.tags, { team: 'blue' }, false) }));
+  const key = (cs: ReturnType<typeof tagChangeImpact>) =>
+    cs.map((c) => `${c.user.id} ${c.image.id} ${c.api.id} ${c.after.decision}`);
+  const sliced = await tagChangeImpactInSlices(users, changes, WHERE);
+  assert.ok(sliced.length > 0);
+  assert.deepEqual(key(sliced), key(tagChangeImpact(users, changes, WHERE)));
+  const stop = new AbortController();
+  stop.abort(new Error('stopped'));
+  await assert.rejects(tagChangeImpactInSlices(users, changes, WHERE, { signal: stop.signal }), /stopped/);
 });
