@@ -41,13 +41,23 @@ function overImages<T>(title: string, ids: string[], f: (id: string, signal: Abo
   );
 }
 
-/** The images (of `ids`) that have `key` with a value other than `value`. */
-async function conflicting(client: ImsClient, ids: string[], tag: TagInput): Promise<string[]> {
-  const found = await overImages(vscode.l10n.t('Reading the tags of {0} images', ids.length), ids, async (id, signal) => {
-    const tags = (await client.listImageTags(id, signal)).tags;
-    return tags.some((t) => t.key === tag.key && t.value !== tag.value);
-  });
-  return found.flatMap((r) => (r.ok && r.value ? [r.item] : []));
+/** The images' tags, read once for a batch (8 at a time, with progress); an image that failed to read is left out. */
+function tagReader(client: ImsClient, ids: readonly string[]): () => Promise<Map<string, Record<string, string>>> {
+  let reading: Promise<Map<string, Record<string, string>>> | undefined;
+  const read = async () => {
+    const outcomes = await overImages(vscode.l10n.t('Reading the tags of {0} images', ids.length), [...ids], (id, signal) =>
+      client.listImageTags(id, signal),
+    );
+    const tags = new Map<string, Record<string, string>>();
+    for (const r of outcomes) if (r.ok) tags.set(r.item, Object.fromEntries(r.value.tags.map((t) => [t.key, t.value])));
+    return tags;
+  };
+  return () => (reading ??= read());
+}
+
+/** The images that have `key` with a value other than `value`. */
+function conflicting(tags: Map<string, Record<string, string>>, tag: TagInput): string[] {
+  return [...tags].flatMap(([id, t]) => (Object.hasOwn(t, tag.key) && t[tag.key] !== tag.value ? [id] : []));
 }
 
 async function askDeleteKey(count: number): Promise<TagInput | undefined> {
@@ -97,10 +107,12 @@ async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
   if (!tag) return undefined;
   const client = ctx.client();
   if (!(await mayRun(ctx, opts?.tag !== undefined))) return undefined;
+  // Read at most once: for the conflicts, and for the access the batch moves.
+  const tagsOf = tagReader(client, ids);
   // A caller that passes the tag (tests, Retry failed) has decided; a person is asked.
   let choice = opts?.onConflict ?? (opts?.tag ? 'overwrite' : undefined);
   if (action === 'create' && choice !== 'overwrite') {
-    const clash = await conflicting(client, ids, tag);
+    const clash = conflicting(await tagsOf(), tag);
     if (clash.length && !choice) {
       const overwrite = vscode.l10n.t('Overwrite');
       const skip = vscode.l10n.t('Skip those');
@@ -125,24 +137,13 @@ async function run(ctx: Ctx, action: Action, node?: Node, opts?: BatchOptions) {
   }
   // The access the batch moves, for everyone on every image (the images' tags read only if a policy reads the key).
   const planned = async (): Promise<PlannedWrite[]> => {
-    const read = await overImages(vscode.l10n.t('Reading the tags of {0} images', ids.length), ids, (id, signal) =>
-      client.listImageTags(id, signal),
-    );
-    return read.flatMap((r) =>
-      r.ok
-        ? [
-            {
-              image: {
-                id: r.item,
-                name: ctx.tree.loaded.find((i) => i.id === r.item)?.name ?? r.item,
-                tags: Object.fromEntries(r.value.tags.map((t) => [t.key, t.value])),
-              },
-              tags: { [tag.key]: tag.value },
-              removes: action === 'delete',
-            },
-          ]
-        : [],
-    );
+    const tags = await tagsOf();
+    return ids.flatMap((id) => {
+      const now = tags.get(id);
+      if (!now) return [];
+      const name = ctx.tree.loaded.find((i) => i.id === id)?.name ?? id;
+      return [{ image: { id, name, tags: now }, tags: { [tag.key]: tag.value }, removes: action === 'delete' }];
+    });
   };
   if (!(await ctx.tagChanges.confirm([tag.key], planned))) return undefined;
   const title =

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import {
   imageAccess,
+  whoCan,
   type AccountUser,
   type ImageApiAccess,
   type ImageTarget,
@@ -23,7 +24,8 @@ export const PAGE = 50;
 
 export type WhoCanNode =
   | { kind: 'image'; image: ImageTarget; user?: AccountUser }
-  | { kind: 'user'; user: AccountUser; image?: ImageTarget }
+  /** Under an image: the user's verdicts on it, judged with the whole page (whoCan). */
+  | { kind: 'user'; user: AccountUser; image?: ImageTarget; access?: ImageApiAccess[] }
   | { kind: 'api'; access: ImageApiAccess; user: AccountUser; image: ImageTarget }
   | { kind: 'more'; image: ImageTarget; shown: number; total: number }
   | { kind: 'message'; message: string; error?: boolean };
@@ -47,7 +49,6 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
     this.subscription = connections.onDidChange(() => {
       this.mode = undefined;
       this.shown.clear();
-      this.whereNow = undefined;
       this.changed.fire(undefined);
     });
   }
@@ -61,14 +62,12 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
   showImages(images: ImageTarget[]): void {
     this.mode = { kind: 'images', images };
     this.shown.clear();
-    this.whereNow = undefined;
     this.changed.fire(undefined);
   }
 
   /** One user's verdicts on these images ("view as"). */
   showUser(user: AccountUser, images: ImageTarget[]): void {
     this.mode = { kind: 'viewAs', user, images };
-    this.whereNow = undefined;
     this.changed.fire(undefined);
   }
 
@@ -79,7 +78,6 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
 
   refresh(): void {
     this.accounts.refresh();
-    this.whereNow = undefined;
     this.changed.fire(undefined);
   }
 
@@ -101,7 +99,8 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
       }
       if (node.kind === 'image' && node.user) return this.apis(node.user, node.image);
       if (node.kind === 'image') return this.usersOf(node.image);
-      if (node.kind === 'user' && node.image) return this.apis(node.user, node.image);
+      if (node.kind === 'user' && node.image && node.access)
+        return node.access.map((access) => ({ kind: 'api', access, user: node.user, image: node.image! }));
       if (node.kind === 'user' && mode.kind === 'viewAs')
         return mode.images.map((image) => ({ kind: 'image', image, user: node.user }));
     } catch (e) {
@@ -113,7 +112,9 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
   private async usersOf(image: ImageTarget): Promise<WhoCanNode[]> {
     const count = this.shown.get(image.id) ?? PAGE;
     const { users, total } = await this.accounts.current().account.page(0, count);
-    const out: WhoCanNode[] = users.map((user) => ({ kind: 'user', user, image }));
+    // The page judged at once: users alike share one judgement (core/access/imageAccess.ts).
+    const rows = whoCan(users, image, await this.where());
+    const out: WhoCanNode[] = rows.map(({ user, access }) => ({ kind: 'user', user, image, access }));
     if (users.length < total) out.push({ kind: 'more', image, shown: users.length, total });
     if (total === 0) out.push({ kind: 'message', message: vscode.l10n.t('The account has no IAM users.') });
     return out;
@@ -123,16 +124,6 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
     const where = await this.where();
     return imageAccess(user, image, where).map((access) => ({ kind: 'api', access, user, image }));
   }
-
-  /** A user's verdicts on an image, for descriptions (cheap: IAM is already read). */
-  private summary(user: AccountUser, image: ImageTarget, where: Whereabouts): string {
-    if (user.facts.administrator) return vscode.l10n.t('everything (administrator)');
-    const counts = new Map<string, number>();
-    for (const a of imageAccess(user, image, where)) counts.set(a.decision, (counts.get(a.decision) ?? 0) + 1);
-    return [...counts].map(([d, n]) => `${n} ${decisionLabel(d as ImageApiAccess['decision'])}`).join(' · ');
-  }
-
-  private whereNow?: Whereabouts;
 
   getTreeItem(node: WhoCanNode): vscode.TreeItem | Thenable<vscode.TreeItem> {
     switch (node.kind) {
@@ -210,7 +201,7 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
     }
   }
 
-  private async userItem(node: Extract<WhoCanNode, { kind: 'user' }>): Promise<vscode.TreeItem> {
+  private userItem(node: Extract<WhoCanNode, { kind: 'user' }>): vscode.TreeItem {
     const viewAs = !node.image;
     const item = new vscode.TreeItem(
       viewAs ? vscode.l10n.t('Viewing as {0}', node.user.name) : node.user.name,
@@ -221,12 +212,17 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
     item.contextValue = viewAs ? 'whoCanViewAs' : 'whoCanUser';
     const tags = node.user.tags ? Object.entries(node.user.tags).map(([k, v]) => `${k}=${v}`) : undefined;
     item.tooltip = tags?.length ? vscode.l10n.t('User tags: {0}', tags.join(', ')) : undefined;
-    if (node.image) {
-      this.whereNow ??= await this.where();
-      item.description = this.summary(node.user, node.image, this.whereNow);
-    }
+    if (node.access) item.description = summary(node.user, node.access);
     return item;
   }
+}
+
+/** A user's verdicts on an image in a few words: "7 allowed · 3 not granted". */
+function summary(user: AccountUser, access: readonly ImageApiAccess[]): string {
+  if (user.facts.administrator) return vscode.l10n.t('everything (administrator)');
+  const counts = new Map<ImageApiAccess['decision'], number>();
+  for (const a of access) counts.set(a.decision, (counts.get(a.decision) ?? 0) + 1);
+  return [...counts].map(([d, n]) => `${n} ${decisionLabel(d)}`).join(' · ');
 }
 
 /** A read that failed, in words that say what to do (IAM read access is the usual missing piece). */

@@ -236,32 +236,35 @@ export interface ConditionPart {
   result: ConditionOutcome['result'];
 }
 
+/** A Condition block's comparisons as (operator, key, expected) in the policy's order; malformed parts skipped. */
+function conditionEntries(condition: unknown): Array<[operator: string, key: string, expected: unknown]> {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
+  return Object.entries(condition).flatMap(([op, keys]) =>
+    typeof keys === 'object' && keys !== null && !Array.isArray(keys)
+      ? Object.entries(keys).map(([key, expected]): [string, string, unknown] => [op, key, expected])
+      : [],
+  );
+}
+
 /** Every comparison of a Condition block against the context, in the policy's order. */
 export function conditionParts(condition: unknown, ctx: RequestContext): ConditionPart[] {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
-  const out: ConditionPart[] = [];
-  for (const [op, keys] of Object.entries(condition)) {
-    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) continue;
-    for (const [key, expected] of Object.entries(keys))
-      out.push({
-        operator: op,
-        key,
-        expected: asStrings(expected),
-        actual: contextValues(key, ctx),
-        result: evaluateOne(op, key, expected, ctx).result,
-      });
-  }
-  return out;
+  return conditionEntries(condition).map(([operator, key, expected]) => ({
+    operator,
+    key,
+    expected: asStrings(expected),
+    actual: contextValues(key, ctx),
+    result: evaluateOne(operator, key, expected, ctx).result,
+  }));
+}
+
+/** Every key a Condition block names (what its outcome depends on), once each. */
+export function conditionKeys(condition: unknown): string[] {
+  return [...new Set(conditionEntries(condition).map(([, key]) => key))];
 }
 
 /** The tag keys of the resource a Condition block reads (`g:ResourceTag/<key>`): what a tag change can move. */
 export function resourceTagKeys(condition: unknown): string[] {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
-  return Object.values(condition).flatMap((keys) =>
-    typeof keys === 'object' && keys !== null && !Array.isArray(keys)
-      ? Object.keys(keys).flatMap((k) => (/^g:resourcetag\//i.test(k) ? [k.slice(k.indexOf('/') + 1)] : []))
-      : [],
-  );
+  return conditionKeys(condition).flatMap((k) => (/^g:resourcetag\//i.test(k) ? [k.slice(k.indexOf('/') + 1)] : []));
 }
 
 /**
@@ -269,28 +272,15 @@ export function resourceTagKeys(condition: unknown): string[] {
  * `g:PrincipalTag/<key>`, and `g:TagKeys` when its expected values list the key (or match it with `*`).
  */
 export function keysNamingTag(condition: unknown, tagKey: string): string[] {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
   const out: string[] = [];
-  for (const keys of Object.values(condition)) {
-    if (typeof keys !== 'object' || keys === null || Array.isArray(keys)) continue;
-    for (const [k, expected] of Object.entries(keys)) {
-      const slash = k.indexOf('/');
-      const prefix = (slash < 0 ? k : k.slice(0, slash)).toLowerCase();
-      const named =
-        slash >= 0 && ['g:resourcetag', 'g:requesttag', 'g:principaltag'].includes(prefix)
-          ? k.slice(slash + 1) === tagKey
-          : prefix === 'g:tagkeys' && asStrings(expected).some((e) => globMatches(e, tagKey));
-      if (named && !out.includes(k)) out.push(k);
-    }
+  for (const [, k, expected] of conditionEntries(condition)) {
+    const slash = k.indexOf('/');
+    const prefix = (slash < 0 ? k : k.slice(0, slash)).toLowerCase();
+    const named =
+      slash >= 0 && ['g:resourcetag', 'g:requesttag', 'g:principaltag'].includes(prefix)
+        ? k.slice(slash + 1) === tagKey
+        : prefix === 'g:tagkeys' && asStrings(expected).some((e) => globMatches(e, tagKey));
+    if (named && !out.includes(k)) out.push(k);
   }
   return out;
-}
-
-/** Every key a Condition block names (what its outcome depends on), once each. */
-export function conditionKeys(condition: unknown): string[] {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return [];
-  const out = new Set<string>();
-  for (const keys of Object.values(condition))
-    if (typeof keys === 'object' && keys !== null && !Array.isArray(keys)) for (const k of Object.keys(keys)) out.add(k);
-  return [...out];
 }

@@ -66,17 +66,27 @@ export function tagWrite(api: ImsApi, params: Readonly<Record<string, string>>, 
   if (!api.tagApi || api.readOnly) return undefined;
   const tags = requestTags(api, params, raw);
   if (!tags) return undefined;
-  let body: { image_id?: unknown; action?: unknown } | undefined;
-  try {
-    body = JSON.parse(raw) as typeof body;
-  } catch {
-    body = undefined;
-  }
-  const imageId = params.image_id ?? (typeof body?.image_id === 'string' ? body.image_id : undefined);
+  const body = jsonObject(raw);
+  const imageId = callImageId(params, raw);
   const removes =
     api.id === 'DeleteImageTag' ||
     api.id === 'GlanceDeleteTag' ||
     api.id === 'BatchDeleteTags' ||
     (api.id === 'BatchAddOrDeleteTags' && body?.action === 'delete');
   return { imageId, tags, removes };
+}
+
+const jsonObject = (raw: string): Record<string, unknown> | undefined => {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The image a call acts on: its path's, or (CreateOrUpdateTags) its body's `image_id`. */
+export function callImageId(params: Readonly<Record<string, string>>, raw: string): string | undefined {
+  const id = params.image_id ?? jsonObject(raw)?.image_id;
+  return typeof id === 'string' ? id : undefined;
 }

@@ -5,18 +5,10 @@
  */
 import type { ImsApi } from '../../core/catalogue';
 import type { RequestContext } from '../../core/policy/conditions';
-import { requestTags } from '../../core/tags/requestTags';
+import { callContext } from '../../core/access/imageAccess';
+import { callImageId, requestTags } from '../../core/tags/requestTags';
 import type { ImageStore } from '../store';
 import type { IamAccount } from './account';
-
-function bodyImageId(raw: string): string | undefined {
-  try {
-    const id = (JSON.parse(raw) as { image_id?: unknown } | null)?.image_id;
-    return typeof id === 'string' ? id : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function imsRequestContext(
   account: IamAccount,
@@ -26,18 +18,16 @@ export function imsRequestContext(
   params: Record<string, string>,
   raw: string,
 ): RequestContext {
-  const name = account.userName(callerId);
-  const user = account.data.users.find((u) => u.id === callerId);
-  // The image a call acts on: its path's, or (CreateOrUpdateTags) its body's.
-  const imageId = params.image_id ?? bodyImageId(raw);
+  const imageId = callImageId(params, raw);
   const image = imageId !== undefined ? store.get(imageId) : undefined;
-  return {
-    // The administrator is no IAM user of the data: its tags are none.
-    principal: { name, account: account.domainId, urn: `iam::${account.domainId}:user:${name}`, tags: { ...(user?.tags ?? {}) } },
-    // An image that does not exist has no tags (its 404 comes after the authorization); a call about no
-    // image carries no resource tags at all: a g:ResourceTag condition is then absent, not unknown.
-    resource: { tags: Object.fromEntries(image?.tags ?? []) },
-    request: { tags: requestTags(api, params, raw) },
-    time: new Date(),
-  };
+  // The same context the extension's predictions build (core/access/imageAccess.ts). The emulator knows
+  // the whole call: an image that does not exist (its 404 comes after the authorization), or none named,
+  // has no tags; the administrator is no IAM user of the data, so its tags are none.
+  return callContext(
+    api,
+    { tags: Object.fromEntries(image?.tags ?? []) },
+    { name: account.userName(callerId), tags: { ...(account.data.users.find((u) => u.id === callerId)?.tags ?? {}) } },
+    { region: account.region, account: account.domainId },
+    requestTags(api, params, raw),
+  );
 }
