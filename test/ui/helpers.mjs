@@ -91,3 +91,15 @@ export async function connectLocal(page, url, ak, sk) {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 20_000 });
 }
+
+/**
+ * Opens or closes a view of the side bar by its header. A small pane renders only the rows it has room
+ * for (the list is virtual), so a step looking for a row further down closes the panes above it first.
+ */
+export async function setPaneExpanded(page, title, expanded) {
+  const header = page.locator('.pane-header', { hasText: title }).first();
+  await header.waitFor({ timeout: 20_000 });
+  // At its left end: the middle of a header may hold the view's title bar buttons.
+  if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click({ position: { x: 8, y: 8 } });
+  await page.locator(`.pane-header[aria-expanded="${expanded}"]`, { hasText: title }).first().waitFor({ timeout: 10_000 });
+}

@@ -18,7 +18,16 @@ import {
   spawnEmulator,
   startCodeServer,
 } from '../../scripts/codeServer.mjs';
-import { connectLocal, goTo, noQuickInputFor, openFile, quickInputTitled, runCommand, steps } from './helpers.mjs';
+import {
+  connectLocal,
+  goTo,
+  noQuickInputFor,
+  openFile,
+  quickInputTitled,
+  runCommand,
+  setPaneExpanded,
+  steps,
+} from './helpers.mjs';
 
 const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
 const shots = join(repoRoot, 'test-output', 'ui');
@@ -308,9 +317,15 @@ async function main() {
       await step('on the example account, a tag that grants frank an image asks first, and Who Can Tag shows why', async () => {
         await connectLocal(page, abac.url, 'EMULATOR-AK', 'EMULATOR-SK');
         const rows = page.locator('.pane-body .monaco-list-row');
+        // The tree shows the Sandbox's images until it has read the new connection's.
+        await rows
+          .filter({ hasText: `Local emulator at ${abac.url}` })
+          .first()
+          .waitFor({ timeout: 30_000 });
         const images = rows.filter({ has: page.locator('.monaco-tl-twistie.collapsible') });
         await images.first().waitFor({ timeout: 30_000 });
         const imageRow = images.first();
+        const name = (await imageRow.locator('.label-name').first().innerText()).trim();
         await imageRow.click();
         await imageRow.hover();
         await page.locator('.pane-body .monaco-list-row.focused .action-label[aria-label^="Add Tag"]').first().click();
@@ -329,15 +344,26 @@ async function main() {
         await page.screenshot({ path: join(shots, 'tag-change-impact.png') });
         await dialog.locator('.monaco-button', { hasText: 'Change Tags' }).click();
         await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-        await imageRow.click();
+        // The write refreshes the tree: the command runs on the image once its row is selected again.
+        const tagged = rows.filter({ hasText: name }).first();
+        await tagged.click();
+        await page.locator('.pane-body .monaco-list-row.selected', { hasText: name }).first().waitFor({ timeout: 10_000 });
         await runCommand(page, 'IMS: Who Can Tag These Images?');
         const whoCan = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Who Can Tag' }) });
-        // The user's row (the image's row names frank-owner too, in its tags).
-        const frank = whoCan.locator('.monaco-list-row', { hasText: /^\s*frank-owner/ }).first();
-        await frank.waitFor({ timeout: 30_000 });
-        await frank.locator('.monaco-tl-twistie').click();
-        await whoCan.locator('.monaco-list-row', { hasText: 'GlanceDeleteTag' }).first().waitFor({ timeout: 30_000 });
-        await page.screenshot({ path: join(shots, 'who-can.png') });
+        await whoCan.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
+        // The new pane is small and renders only the rows it has room for: the panes above make room.
+        for (const title of ['Images', 'Policies']) await setPaneExpanded(page, title, false);
+        try {
+          // The user's row (the image's row names frank-owner too, in its tags).
+          const frank = whoCan.locator('.monaco-list-row', { hasText: /^\s*frank-owner/ }).first();
+          await frank.waitFor({ timeout: 30_000 });
+          await frank.locator('.monaco-tl-twistie').click();
+          await whoCan.locator('.monaco-list-row', { hasText: 'GlanceDeleteTag' }).first().waitFor({ timeout: 30_000 });
+          await runCommand(page, 'Notifications: Clear All Notifications');
+          await page.screenshot({ path: join(shots, 'who-can.png') });
+        } finally {
+          for (const title of ['Images', 'Policies']) await setPaneExpanded(page, title, true);
+        }
       });
       await step('signed in as frank, deleting his owner tag warns of the lock-out, and Enter keeps the tag', async () => {
         await connectLocal(page, abac.url, 'FRANKACCESSKEY000001', 'frank-secret-key-for-the-emulator');
