@@ -177,4 +177,7 @@ export default tseslint.config(
     },
   },
   ...layer('emulator', ['server', 'client'], ['vscode', ...LSP], 'emulator/ stands for the cloud: it uses core/ only'),
+  // The command line runs the language service in-process: core/ and server/ (never the extension,
+  // the emulator, or VS Code).
+  ...layer('cli', ['client', 'emulator'], ['vscode'], 'cli/ runs the language service: it uses core/ and server/ only'),
 );

@@ -1,6 +1,6 @@
 // @ts-check
 // Builds one esbuild bundle per entry into dist/: the extension (VS Code host), its language client
-// (loaded after activation), the language server (any LSP client) and the IMS emulator.
+// (loaded after activation), the language server (any LSP client), the command line and the IMS emulator.
 import { build } from 'esbuild';
 import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -71,6 +71,14 @@ await Promise.all([
     alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   }),
   build({ ...common, entryPoints: ['emulator/main.ts'], outfile: 'dist/emulator.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The command line (`ims-tags check`, `ims-tags diff`): the language service in-process, no server.
+  build({
+    ...common,
+    entryPoints: ['cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  }),
   // VS Code for the web: the client in the web worker extension host, the server in a web worker of its own.
   browserBuild({
     entryPoints: ['client/browser/extension.ts'],
@@ -89,3 +97,4 @@ await copyFile(
 );
 await chmod('dist/server.js', 0o755);
 await chmod('dist/emulator.js', 0o755);
+await chmod('dist/cli.js', 0o755);

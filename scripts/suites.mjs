@@ -9,6 +9,7 @@ export const NODE_TEST_DIRS = [
   'out/test/unit/',
   'out/test/protocol/',
   'out/test/corpus/',
+  'out/test/cli/',
   'out/test/emulator/',
   'out/test/nvim/',
 ];

@@ -28,6 +28,14 @@ function terraformSources(doc: TextDocument, parsed: ParsedTerraform): PolicySou
   });
 }
 
+/** The granting policies a document holds: a policy file's one, a .tf file's each (the command line reads them too). */
+export function documentSources(doc: TextDocument, cache: DocumentCache): PolicySource[] {
+  if (TERRAFORM_LANGUAGES.has(doc.languageId)) return terraformSources(doc, cache.terraform(doc));
+  if (!POLICY_LANGUAGES.has(doc.languageId)) return [];
+  const model = grantingModel(cache.policy(doc).model);
+  return model ? [{ uri: doc.uri, model, text: doc.getText(), positionAt: (o) => doc.positionAt(o) }] : [];
+}
+
 export const MAX_POLICY_FILES = 5000;
 export const MAX_POLICY_BYTES = 5 * 1024 * 1024;
 
@@ -145,15 +153,9 @@ export class PolicyIndex {
     for (const doc of this.documents.all()) {
       // An untitled draft is no grant: only documents with a file behind them count.
       if (!doc.uri.startsWith('file:')) continue;
-      if (TERRAFORM_LANGUAGES.has(doc.languageId)) {
-        open.add(doc.uri);
-        out.push(...terraformSources(doc, this.cache.terraform(doc)));
-        continue;
-      }
-      if (!POLICY_LANGUAGES.has(doc.languageId)) continue;
+      if (!TERRAFORM_LANGUAGES.has(doc.languageId) && !POLICY_LANGUAGES.has(doc.languageId)) continue;
       open.add(doc.uri);
-      const model = grantingModel(this.cache.policy(doc).model);
-      if (model) out.push({ uri: doc.uri, model, text: doc.getText(), positionAt: (o) => doc.positionAt(o) });
+      out.push(...documentSources(doc, this.cache));
     }
     for (const [key, source] of this.disk) if (!open.has(key.split('#')[0])) out.push(source);
     out.sort((a, b) => a.uri.localeCompare(b.uri));

@@ -17,6 +17,9 @@ export interface AccessReason {
   action: string;
   /** The Allow holds only under its Condition. */
   conditional?: boolean;
+  /** Where the statement grants it (`*` when it names no Resource), and under which Condition (as JSON). */
+  resources?: string[];
+  condition?: string;
   /** The statement of the new policy that adds the access (absent for a Deny that was removed). */
   statementIndex?: number;
   statementId?: string;
@@ -71,7 +74,8 @@ export function addedAccess(existing: PolicyModel, next: PolicyModel): AccessRea
     const where = (change: AccessReason['change'], action: string, description: string): AccessReason => ({
       change,
       action,
-      ...(st.conditionNode ? { conditional: true } : {}),
+      ...(st.conditionNode ? { conditional: true, condition: conditionText(st.conditionNode) } : {}),
+      resources: resourcesOf(st),
       statementIndex: st.index,
       ...(id ? { statementId: id } : {}),
       description,

@@ -6,6 +6,7 @@
  * with all of them).
  */
 import { POLICY_LIMITS, findAction, type PolicyVersion } from '../../core/catalogue';
+import { SNAPSHOT_MODEL } from '../../core/catalogue/iam5/model';
 import { actionProblem, expandImsPattern, isWildcard } from '../../core/policy/actionPattern';
 import { parseJson } from '../../core/policy/policyDocument';
 import { validatePolicyStructure } from '../../core/policy/structureValidation';
@@ -17,6 +18,12 @@ export interface Finding {
   message: string;
   /** A JSON path into the document, such as `$.Statement[0].Action[1]`. */
   path: string;
+}
+
+/** An IMS action (or pattern) of the policy's model: 5.0 reads IAM 5.0's actions (`ims:images:setTags`), 1.x the catalogue's. */
+function knownAction(action: string, version: PolicyVersion): boolean {
+  if (version === '5.0') return SNAPSHOT_MODEL.expand(action).length > 0;
+  return isWildcard(action) ? expandImsPattern(action).length > 0 : findAction(action) !== undefined;
 }
 
 export function policyFindings(text: string, version: PolicyVersion): Finding[] {
@@ -68,11 +75,7 @@ export function policyFindings(text: string, version: PolicyVersion): Finding[] 
           message: `"${a.value}" is not service:resourceType:operation.`,
           path,
         });
-      else if (
-        !problem &&
-        a.value.startsWith('ims:') &&
-        !(isWildcard(a.value) ? expandImsPattern(a.value).length : findAction(a.value))
-      )
+      else if (!problem && a.value.startsWith('ims:') && !knownAction(a.value, version))
         out.push({
           findingType: 'WARNING',
           issueCode: 'UNKNOWN_ACTION',
