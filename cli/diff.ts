@@ -233,11 +233,27 @@ export async function runDiff(o: DiffOptions): Promise<DiffReport> {
             : 'IAM Access Analyzer: no new access';
         } catch (e) {
           change.analyzer = `IAM Access Analyzer could not be asked: ${(e as Error).message}`;
+          report.errors.push({ path, message: `could not be checked by IAM Access Analyzer (${(e as Error).message})` });
         }
       }
       report.changes.push(change);
-      if (!is) continue;
-      if (o.analyzer && is.model.version === '5.0') findings.push(...(await validated(o.analyzer, is, path, address, change)));
+      if (!is) {
+        // Deleted: a Deny it held no longer stands. The file is gone, so the finding is on its path, line 1.
+        for (const r of changesOf.added)
+          findings.push({
+            path,
+            code: NEW_ACCESS_RULE.id,
+            level: 'error',
+            message: `New since ${o.base}${address ? ` in ${address}` : ''}, which this change deletes: ${describe(r, false)}.`,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            excerpt: `${address}\u0000${r.change}\u0000${r.action}\u0000deleted`,
+            fixes: [],
+            fingerprint: '',
+          });
+        continue;
+      }
+      if (o.analyzer && is.model.version === '5.0')
+        findings.push(...(await validated(o.analyzer, is, path, address, change, report.errors)));
       for (const r of changesOf.added) {
         const st = r.statementIndex !== undefined ? is.model.statements[r.statementIndex] : undefined;
         const node = st?.node ?? is.model.statementsNode ?? is.model.policyNode;
@@ -272,6 +288,7 @@ async function validated(
   path: string,
   address: string,
   change: PolicyChange,
+  errors: FileError[],
 ): Promise<Finding[]> {
   let plain = true;
   try {
@@ -285,6 +302,7 @@ async function validated(
     found = await analyzer.validate(sent);
   } catch (e) {
     change.analyzer = `${change.analyzer ? `${change.analyzer}; ` : ''}IAM Access Analyzer could not validate it: ${(e as Error).message}`;
+    errors.push({ path, message: `could not be validated by IAM Access Analyzer (${(e as Error).message})` });
     return [];
   }
   return found.map((f) => {

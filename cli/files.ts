@@ -59,7 +59,9 @@ export function listFiles(args: readonly string[], config: CliConfig, cwd: strin
   const wanted = (rel: string) => (!include || include.ignores(rel)) && !exclude.ignores(rel);
   const found = new Map<string, Target>();
   const skipped: Skipped[] = [];
+  let hits = 0;
   const add = (abs: string) => {
+    hits++;
     const languageId = languageOf(abs);
     const rel = posix(relative(root, abs));
     if (languageId && !found.has(rel)) found.set(rel, { abs, rel, languageId });
@@ -128,16 +130,25 @@ export function listFiles(args: readonly string[], config: CliConfig, cwd: strin
       throw new CliError(
         `${arg} is outside the tree being checked (${root}): run ims-tags from a folder that holds it, or put ${'.imstags.json'} above both.`,
       );
-    if (st.isDirectory()) walk(abs, ancestorsIgnores(root, abs), () => true);
-    else if (!languageOf(abs))
+    if (st.isDirectory()) {
+      const before = hits;
+      walk(abs, ancestorsIgnores(root, abs), () => true);
+      // A folder named on purpose that yields nothing is a mistake a green CI run would hide (ESLint says so too).
+      if (hits === before && arg !== '.' && args.length > 0)
+        throw new CliError(
+          `${arg}: no policy, .http or .tf file to check there (or .gitignore and the config leave them all out).`,
+        );
+    } else if (!languageOf(abs))
       throw new CliError(
         `${arg} is not a file ims-tags checks: policies are .json or .jsonc, requests .http or .rest, Terraform .tf.`,
       );
     else add(abs); // named on the command line: checked even where .gitignore or the config leave it out
   }
-  if (globs.length) {
-    const matcher = ignore().add(globs.map((g) => g.replace(/^\.\//, '')));
+  for (const glob of globs) {
+    const matcher = ignore().add(glob.replace(/^\.\//, ''));
+    const before = hits;
     walk(root, [], (relToCwd) => !relToCwd.startsWith('..') && matcher.ignores(relToCwd));
+    if (hits === before) throw new CliError(`${glob} matches no policy, .http or .tf file.`);
   }
   return { targets: [...found.values()].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0)), skipped };
 }
@@ -192,6 +203,14 @@ export function readTarget(t: Target): { text: string } | FileError {
     const code = (e as NodeJS.ErrnoException).code;
     return { path: t.rel, message: `could not be read (${code ?? (e as Error).message}): check its permissions` };
   }
+  // UTF-16 with its byte order mark (what Windows PowerShell writes by default) is text too.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: bytes.subarray(2).toString('utf16le') };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      text: Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)))
+        .swap16()
+        .toString('utf16le'),
+    };
   if (bytes.subarray(0, BINARY_SNIFF).includes(0)) return { path: t.rel, message: 'is binary, not text: not checked' };
   const text = bytes.toString('utf8');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };

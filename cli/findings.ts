@@ -14,8 +14,9 @@ export const LEVELS: readonly Level[] = ['error', 'warning', 'info', 'hint'];
 /** LSP's DiagnosticSeverity (1 error … 4 hint) as a level. */
 export const levelOf = (severity: number | undefined): Level => LEVELS[(severity ?? 1) - 1] ?? 'error';
 
-/** Whether `level` is at or above `threshold` (`--fail-on`): error > warning > info > hint. */
-export const atLeast = (level: Level, threshold: Level) => LEVELS.indexOf(level) <= LEVELS.indexOf(threshold);
+/** Whether `level` is at or above `threshold` (`--fail-on`): error > warning > info, hints counted as info. */
+export const atLeast = (level: Level, threshold: Level) =>
+  Math.min(LEVELS.indexOf(level), 2) <= Math.min(LEVELS.indexOf(threshold), 2);
 
 export interface Fix {
   title: string;

@@ -31,7 +31,7 @@ Usage:
 
 Options:
   --format text|json|sarif   the report's form (default text)
-  --output FILE              write the report to FILE instead of standard output
+  -o, --output FILE          write the report to FILE instead of standard output
   --fail-on error|warning|info   exit 1 on findings at or above this level (default error)
   --env NAME                 check: the .http environment of http-client.env.json to use
   --config FILE              the config (default: .imstags.json found upward from here)
@@ -106,7 +106,8 @@ function configFor(values: { config?: string; 'no-config'?: boolean }, rt: Runti
   if (values.config) {
     const file = resolve(rt.cwd, values.config);
     if (!existsSync(file)) throw new CliError(`--config ${values.config}: no such file.`);
-    return loadConfig(file, rt.cwd, CHECK_CODES);
+    // Named on the command line (kept in ci/, say): the tree is the working directory's, and so are its globs.
+    return { ...loadConfig(file, rt.cwd, CHECK_CODES), root: rt.cwd };
   }
   return loadConfig(findConfig(rt.cwd), rt.cwd, CHECK_CODES);
 }
@@ -163,8 +164,13 @@ export async function main(argv: string[], rt: Runtime): Promise<number> {
       rt.stdout(`${USAGE}\n`);
       return 0;
     }
+    if (!command) {
+      rt.stderr(`${USAGE}\n`);
+      return 2;
+    }
     if (command !== 'check' && command !== 'diff')
-      throw new CliError(command ? `"${command}" is not a command: use check or diff (ims-tags --help).` : USAGE);
+      throw new CliError(`"${command}" is not a command: use check or diff (ims-tags --help).`);
+    if (values.config !== undefined && values['no-config']) throw new CliError('--config and --no-config: give one of them.');
     const format = oneOf('format', values.format, FORMATS) ?? 'text';
     const config = configFor(values, rt);
     const failOn: Level = oneOf('fail-on', values['fail-on'], FAIL_ON) ?? config.failOn ?? 'error';
@@ -189,7 +195,7 @@ export async function main(argv: string[], rt: Runtime): Promise<number> {
       const env = values.env ?? config.env;
       if (env && report.files.http > 0 && !report.environments?.includes(env))
         throw new CliError(
-          `--env ${env}: no env file of the .http files defines it (${report.environments?.length ? `they define ${report.environments.join(', ')}` : 'there is no http-client.env.json'}).`,
+          `${values.env ? '--env' : `${config.file}: env`} ${env}: no env file of the .http files defines it (${report.environments?.length ? `they define ${report.environments.join(', ')}` : 'there is no http-client.env.json'}).`,
         );
       const failed = report.findings.some((f) => atLeast(f.level, failOn));
       return finish(
@@ -242,6 +248,11 @@ export async function main(argv: string[], rt: Runtime): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`ims-tags check | head`) closes the pipe: that ends the run, quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   void main(process.argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

@@ -132,7 +132,8 @@ export function toSarif(input: SarifInput): object {
             executionSuccessful: input.errors.length === 0,
             toolExecutionNotifications: input.errors.map((e) => ({
               level: 'error',
-              message: { text: sentence(`${e.path} ${e.message}`) },
+              // The path as it is (a sentence's capital would rename zbin.json to Zbin.json).
+              message: { text: `${e.path} ${e.message}.` },
               locations: [{ physicalLocation: { artifactLocation: location(e.path) } }],
             })),
           },

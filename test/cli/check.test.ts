@@ -6,12 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/languageService';
-import { ROOT, ims, policy, tree } from './run';
+import { CLI, ROOT, ims, policy, tree } from './run';
 
 const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'real-world');
 const PRESENT = existsSync(CORPUS);
@@ -270,4 +270,50 @@ test('docs/ci.md shows exactly what `ims-tags check examples` prints', () => {
   const block = /```text\n\$ ims-tags check examples\n([\s\S]*?)```/.exec(doc);
   assert.ok(block, 'docs/ci.md has no example of ims-tags check examples');
   assert.equal(ims(['check', 'examples'], ROOT).stdout, block[1]);
+});
+
+test('what a newcomer tripped on: hints count for --fail-on info, a path or glob that finds nothing, --config kept in a folder, a closed pipe, UTF-16', () => {
+  const dir = tree({
+    'p.json': policy(['ims:images:list', 'ims:images:list']),
+    'ci/imstags.json': JSON.stringify({ checks: { 'redundant-action': 'warning' } }),
+    'empty/README.md': 'nothing to check',
+    'utf16.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(policy(['ims:images:updte']), 'utf16le')]),
+  });
+  const only = (args: string[]) => ims([...args, '--format', 'json'], dir);
+  // The only finding of p.json is a hint (the action listed twice).
+  assert.deepEqual(
+    json(only(['check', 'p.json']).stdout).findings.map((f) => f.level),
+    ['hint'],
+  );
+  assert.equal(ims(['check', 'p.json', '--fail-on', 'info'], dir).code, 1);
+  assert.equal(ims(['check', 'p.json', '--fail-on', 'warning'], dir).code, 0);
+  for (const [args, message] of [
+    [['check', 'polices/**/*.json'], /polices\/\*\*\/\*\.json matches no policy, \.http or \.tf file\./],
+    [['check', 'empty'], /empty: no policy, \.http or \.tf file to check there/],
+    [['check', '--config', 'ci/imstags.json', '--no-config'], /--config and --no-config: give one of them\./],
+  ] as const) {
+    const r = ims([...args], dir);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, message);
+  }
+  // A config kept in ci/: the tree is still the working directory's.
+  const configured = only(['check', '--config', 'ci/imstags.json']);
+  assert.equal(configured.code, 0, configured.stderr);
+  assert.ok(json(configured.stdout).findings.some((f) => f.path === 'p.json' && f.level === 'warning'));
+  // UTF-16 with a byte order mark is read as text.
+  assert.deepEqual(
+    json(only(['check', 'utf16.json']).stdout).findings.map((f) => f.code),
+    ['unknown-action'],
+  );
+  // No command: the usage, once, on stderr.
+  const bare = ims([], dir);
+  assert.equal(bare.code, 2);
+  assert.match(bare.stderr, /^ims-tags: IMS Tags & Policies' checks on the command line\.\n/);
+  // A reader that stops early closes the pipe: no stack trace.
+  const piped = spawnSync('sh', ['-c', `node ${JSON.stringify(CLI)} check --no-config --format sarif | head -c 10`], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  assert.equal(piped.stdout, '{\n  "$sche');
+  assert.doesNotMatch(piped.stderr, /EPIPE|\n\s+at /);
 });

@@ -101,6 +101,7 @@ test('exactly the added access, each on its statement: a Deny removed, an action
   assert.deepEqual(byPath['policies/narrow.json'].added, []);
   assert.deepEqual(byPath['policies/narrow.json'].removed, ['no longer allows ims:images:get']);
   assert.equal(byPath['policies/gone.json'].status, 'deleted');
+  assert.deepEqual(byPath['policies/gone.json'].removed, ['no longer allows ims:images:get']);
   assert.deepEqual(byPath['policies/gone.json'].added, []);
   assert.equal(byPath['policies/new.json'].status, 'added');
   assert.deepEqual(byPath['policies/new.json'].added, ['allows ims:images:list (statement 1)']);
@@ -223,4 +224,29 @@ test('--analyzer: IAM Access Analyzer’s check-no-new-access and ValidatePolicy
   // 1.1 policies are not Access Analyzer's: nothing is asked of them.
   assert.doesNotMatch(r.stdout, /deny\.json[^\n]*\n(?: {2}[+-] .*\n)+ {2}IAM Access Analyzer/);
   assert.doesNotMatch(r.stdout + r.stderr, new RegExp(SK));
+});
+
+test('deleting a policy that held a Deny adds access: a finding on its path, exit 1', () => {
+  const dir = tree({ 'deny.json': DENY, 'keep.json': policy(['ims:images:list']) });
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'base');
+  git(dir, 'rm', '-q', 'deny.json');
+  const r = ims(['diff', '--base', 'HEAD', '--format', 'json'], dir);
+  assert.equal(r.code, 1, r.stdout);
+  const report = JSON.parse(r.stdout) as DiffJson;
+  assert.deepEqual(
+    report.findings.map((f) => `${f.path}:${f.line} ${f.message}`),
+    ['deny.json:1 New since HEAD, which this change deletes: no longer denies ims:images:delete.'],
+  );
+});
+
+test('--analyzer with an address nobody answers: exit 2, saying so', async () => {
+  const dir = history();
+  const r = await imsAsync(['diff', '--base', 'base', '--analyzer', '--endpoint', 'http://127.0.0.1:9'], dir, {
+    HUAWEICLOUD_SDK_AK: AK,
+    HUAWEICLOUD_SDK_SK: SK,
+  });
+  assert.equal(r.code, 2, r.stdout);
+  assert.match(r.stderr, /policies\/cond\.json could not be checked by IAM Access Analyzer \(/);
 });
