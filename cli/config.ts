@@ -2,19 +2,35 @@
  * `.imstags.json`, found upward from the working directory (as .eslintrc or .tflint.hcl are): checks on,
  * off or at another severity, which files to include and exclude (gitignore patterns, relative to the
  * config's folder), the .http environment and the exit threshold. Flags given on the command line win.
- * Validated with its JSON Schema (core/validation/schemas.ts); an unknown check code is named with a
+ * Validated with its JSON Schema by ajv, compiled here (the editor's validators are precompiled into
+ * core/validation/generated.ts, which the web worker loads: this one stays out of it); an unknown check code is named with a
  * did-you-mean, because a typo there would otherwise switch nothing off, silently.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseTree, getNodeValue } from 'jsonc-parser';
 import { closest } from '../core/util/distance';
-import { CLI_CONFIG_KEY } from '../core/validation/keys';
-import { validateWith } from '../core/validation/run';
+import Ajv from 'ajv';
 import { CliError } from './cliError';
 import type { Level } from './findings';
 
 export const CONFIG_FILE = '.imstags.json';
+
+const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
+
+/** `.imstags.json`: the checks on, off or at another severity, which files, the .http environment, the exit threshold. */
+export const CLI_CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    checks: { type: 'object', additionalProperties: { enum: ['off', 'error', 'warning', 'info', 'hint'] } },
+    include: globs,
+    exclude: globs,
+    env: { type: 'string', minLength: 1 },
+    failOn: { enum: ['error', 'warning', 'info'] },
+  },
+};
 
 export interface CliConfig {
   /** The folder holding the config (the root its globs are relative to), else the working directory. */
@@ -50,7 +66,8 @@ export function loadConfig(file: string | undefined, cwd: string, codes: Readonl
   if (!tree || errors.length)
     throw new CliError(`${file} is not valid JSON (with comments): fix it, or delete it to use the defaults.`);
   const value = getNodeValue(tree) as Omit<CliConfig, 'root' | 'file'>;
-  const problems = validateWith(CLI_CONFIG_KEY, value);
+  const validate = new Ajv({ allErrors: false }).compile(CLI_CONFIG_SCHEMA);
+  const problems = validate(value) ? [] : (validate.errors ?? []);
   if (problems.length) {
     const p = problems[0];
     const where = p.instancePath ? `at ${p.instancePath}` : 'at the top';

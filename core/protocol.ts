@@ -228,5 +228,7 @@ export type AskServer = <M extends keyof ProtocolRequests>(
 
 /** The client's command the server's Send lenses run, with `[uri: string, index: number]`. */
 export const SEND_REQUEST_COMMAND = 'imsTags.sendRequest';
+/** The extension's command that selects a .http environment (its argument: the name); a quick fix runs it. */
+export const SELECT_HTTP_ENVIRONMENT_COMMAND = 'imsTags.selectHttpEnvironment';
 /** The server's command that shows another file a quick fix edited (`window/showDocument`). */
 export const SHOW_DOCUMENT_COMMAND = 'imsTags.showDocument';

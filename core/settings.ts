@@ -3,21 +3,28 @@
  * endpoints, the language server for the rest. The defaults are those of package.json's
  * `contributes.configuration`; a unit test keeps the two in step.
  */
+import type { DialectSetting } from './http/dialects';
+
 export const SETTINGS_SECTION = 'imsTags';
+
+const DIALECT_SETTINGS: readonly DialectSetting[] = ['any', 'rest-client', 'httpyac', 'jetbrains'];
 /** REST Client's section: its `environmentVariables` are .http environments for us too. */
 export const REST_CLIENT_SECTION = 'rest-client';
 
 export interface ImsTagsSettings {
   policy: { inlayHints: { enabled: boolean } };
-  /** `environment`: the selected .http environment ('' = `$shared` only). */
-  http: { inlayHints: { enabled: boolean }; environment: string };
+  /**
+   * `environment`: the selected .http environment ('' = `$shared` only). `dialect`: whose rules judge an
+   * ambiguous construct (core/http/dialects.ts); `any` accepts what any of the three accepts.
+   */
+  http: { inlayHints: { enabled: boolean }; environment: string; dialect: DialectSetting };
   trace: { server: 'off' | 'messages' | 'verbose' };
   endpoint: { ims: string; iam: string; sts: string; accessAnalyzer: string };
 }
 
 export const DEFAULT_SETTINGS: ImsTagsSettings = {
   policy: { inlayHints: { enabled: true } },
-  http: { inlayHints: { enabled: true }, environment: '' },
+  http: { inlayHints: { enabled: true }, environment: '', dialect: 'any' },
   trace: { server: 'off' },
   endpoint: { ims: '', iam: '', sts: '', accessAnalyzer: '' },
 };
@@ -33,7 +40,11 @@ export function readSettings(raw: unknown): ImsTagsSettings {
   const trace = text(r.trace?.server, 'off');
   return {
     policy: { inlayHints: { enabled: flag('policy') } },
-    http: { inlayHints: { enabled: flag('http') }, environment: text(r.http?.environment, '').trim() },
+    http: {
+      inlayHints: { enabled: flag('http') },
+      environment: text(r.http?.environment, '').trim(),
+      dialect: DIALECT_SETTINGS.find((d) => d === r.http?.dialect) ?? 'any',
+    },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
     endpoint: {
       ims: text(r.endpoint?.ims, ''),

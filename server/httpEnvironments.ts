@@ -1,11 +1,12 @@
 /**
  * The .http variable sources of a document, read by the server itself so every LSP client gets them:
  * `http-client.env.json` and `http-client.private.env.json` at the workspace folder's root and beside
- * the file, `.env` beside the file, REST Client's `rest-client.environmentVariables` setting, and the
+ * the file, `.env` beside the file (and httpyac's `.env.<environment>`, `<environment>.env`), REST Client's `rest-client.environmentVariables` setting, and the
  * selected environment (`imsTags.http.environment`); where they are and how they combine is core's
  * (variables/sources.ts). Files are read once and kept until a file event or a settings change says
  * otherwise; one result per folder pair, so the services' memos hold.
  */
+import type { DialectSetting } from '../core/http/dialects';
 import { ENV_FILES, buildVariableSources, variableFileUris, type HttpVariableSources } from '../core/http/variables/sources';
 
 export { ENV_FILES };
@@ -28,6 +29,8 @@ export class HttpEnvironments {
     private readonly host: EnvironmentHost,
     /** Whether the workspace is untrusted (Restricted Mode): $processEnv and $dotenv are not read then. */
     private readonly restricted: () => boolean = () => false,
+    /** `imsTags.http.dialect`. */
+    private readonly dialect: () => DialectSetting = () => 'any',
   ) {}
 
   /** A file event or a settings change: read again what it touches (or everything). */
@@ -46,7 +49,7 @@ export class HttpEnvironments {
   }
 
   forDocument(uri: string): HttpVariableSources {
-    const where = variableFileUris(uri, this.folders());
+    const where = variableFileUris(uri, this.folders(), this.selected());
     const cached = this.byDir.get(where.key);
     if (cached) return cached;
     const refused: string[] = [];
@@ -56,6 +59,11 @@ export class HttpEnvironments {
       return typeof text === 'string' ? [{ ...f, text }] : [];
     });
     const dotenvText = where.dotenv ? this.read(where.dotenv) : undefined;
+    const envDotenv = where.envDotenv.flatMap((f) => {
+      const text = this.read(f.uri);
+      if (typeof text === 'object') refused.push(text.refused);
+      return typeof text === 'string' ? [{ ...f, text }] : [];
+    });
     const result = buildVariableSources({
       settings: this.settingsEnvironments(),
       files,
@@ -66,6 +74,8 @@ export class HttpEnvironments {
           : typeof dotenvText === 'object'
             ? { refused: dotenvText.refused }
             : undefined,
+      envDotenv,
+      dialect: this.dialect(),
       selected: this.selected(),
       processEnv: (n) => this.host.processEnv(n),
       uuid: () => this.host.uuid(),

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { WORKSPACE_FILES_NOTIFICATION, type WorkspaceFilesParams } from '../../core/protocol';
 
-const GLOB = '**/{*.json,*.jsonc,*.tf,.env}';
+const GLOB = '**/{*.json,*.jsonc,*.tf,.env,.env.*,*.env}';
 const EXCLUDE = '**/{node_modules,.git,out,dist,.vscode-test}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -1,9 +1,15 @@
 /**
  * A parser for the common `.http` grammar of REST Client, httpyac and the JetBrains HTTP Client
  * (anchors.md §3): `###` separators with titles, `#` and `//` comments, `# @name`, file variables
- * `@name = value`, request lines with an optional method and HTTP version, query continuation lines,
- * headers, and a body up to the next separator (or `< file`). Every part keeps its offsets.
+ * `@name = value` (anywhere in the file, as REST Client reads them), request lines with an optional
+ * method and HTTP version, query continuation lines, headers, and a body up to the next separator (or
+ * `< file`). The dialects' scripts (dialects.ts) are skipped as code, with the variables they set:
+ * JetBrains' pre-request scripts (`< {% … %}`, `< ./before.js`) and response handlers (`> {% … %}`,
+ * `> ./after.js`), httpyac's script blocks (`{{` … `}}` on lines of their own) and assertions (`?? …`).
+ * A request is named by `# @name` or `// @name`, else by a one-word `### title` (httpyac, JetBrains,
+ * kulala). Every part keeps its offsets.
  */
+import { scriptVariables, type HttpScript, type ScriptVariable } from './dialects';
 
 export interface Span {
   start: number;
@@ -39,7 +45,10 @@ export interface HttpRequest {
   /** The whole block, separator line excluded. */
   span: Span;
   title?: string;
+  /** `# @name` or `// @name`. */
   name?: string;
+  /** A one-word `### title`: the name httpyac, JetBrains and kulala give the request when `# @name` does not. */
+  titleName?: string;
   /** Absent when the request line has no method (GET is implied). */
   method?: Token;
   url: Token;
@@ -69,6 +78,15 @@ export interface HttpFile {
   /** Comment lines (metadata included) and `###` separator lines, for highlighting and folding. */
   comments: Span[];
   separators: Span[];
+  /** Scripts and assertions, skipped as code. */
+  scripts: HttpScript[];
+  /** Variables the scripts set (never "defined nowhere"). */
+  scriptVariables: ScriptVariable[];
+}
+
+/** The request a name refers to: by `# @name`, else by its one-word title (the last one, as files are read top down). */
+export function requestNamed(file: HttpFile, name: string): HttpRequest | undefined {
+  return file.requests.find((r) => r.name === name) ?? file.requests.find((r) => r.name === undefined && r.titleName === name);
 }
 
 const SEPARATOR = /^\s*#{3,}(.*)$/;
@@ -159,6 +177,8 @@ export function parseHttpFile(text: string): HttpFile {
   const blocks: Span[] = [];
   const comments: Span[] = [];
   const separators: Span[] = [];
+  const scripts: HttpScript[] = [];
+  const setBy: ScriptVariable[] = [];
   for (const l of lines) {
     if (SEPARATOR.test(l.text)) separators.push({ start: l.start, end: l.end });
     else if (COMMENT.test(l.text)) comments.push({ start: l.start, end: l.end });
@@ -176,20 +196,85 @@ export function parseHttpFile(text: string): HttpFile {
     let j = i;
     while (j < lines.length && !SEPARATOR.test(lines[j].text)) j++;
     const blockEnd = j > i ? lines[j - 1].end : blockStart;
-    parseBlock(lines.slice(i, j), { start: blockStart, end: blockEnd }, title, variables, requests, blocks);
+    parseBlock(lines.slice(i, j), { start: blockStart, end: blockEnd }, title, { variables, requests, blocks, scripts, setBy });
     i = j;
   }
-  return { text, variables, requests, blocks, comments, separators };
+  return { text, variables, requests, blocks, comments, separators, scripts, scriptVariables: setBy };
 }
 
-function parseBlock(
-  lines: Line[],
-  span: Span,
-  title: string | undefined,
-  variables: FileVariable[],
-  requests: HttpRequest[],
-  blocks: Span[],
-): void {
+interface Found {
+  variables: FileVariable[];
+  requests: HttpRequest[];
+  blocks: Span[];
+  scripts: HttpScript[];
+  setBy: ScriptVariable[];
+}
+
+const JETBRAINS_SCRIPT = /^\s*([<>])\s*\{%/;
+const SCRIPT_FILE = /^\s*([<>])\s+(\S.*)$/;
+const HTTPYAC_SCRIPT_OPEN = /^\s*\{\{(?:@\w+)?\s*$/;
+const HTTPYAC_SCRIPT_CLOSE = /^\s*\}\}\s*$/;
+const ASSERTION = /^\s*\?\?\s/;
+/** A response handler (`> {% … %}`, `> ./after.js`) or an output redirect (`>> file`): `>x` is body text. */
+const HANDLER_START = /^(?:>\s|>>|>\{%)/;
+const TITLE_NAME = /^[A-Za-z_][\w.-]*$/;
+
+/**
+ * A script starting at line `k` (JetBrains `< {% … %}` / `> {% … %}`, httpyac `{{` … `}}`), or a script
+ * file line (`< ./a.js`, `> ./b.js`): the index of its last line, after recording it. Undefined when the
+ * line starts none. `before` says whether the request line is still to come (`<` scripts) or not (`>`).
+ */
+function scriptAt(lines: Line[], k: number, before: boolean, found: Found): number | undefined {
+  const t = lines[k].text;
+  const jb = JETBRAINS_SCRIPT.exec(t);
+  const yac = before && HTTPYAC_SCRIPT_OPEN.test(t);
+  if ((jb && (jb[1] === '<') === before) || yac) {
+    const close = yac
+      ? (l: string, first: boolean) => !first && HTTPYAC_SCRIPT_CLOSE.test(l)
+      : (l: string, first: boolean) => l.indexOf('%}', first ? l.indexOf('{%') + 2 : 0) >= 0;
+    let end = k;
+    while (end < lines.length && !close(lines[end].text, end === k)) end++;
+    if (end >= lines.length) end = lines.length - 1; // unterminated: the rest of the block is script
+    const kind: HttpScript['kind'] = yac ? 'script block' : before ? 'pre-request script' : 'response handler';
+    const start = lines[k].start;
+    found.scripts.push({ start, end: lines[end].end, kind, dialect: yac ? 'httpyac' : 'jetbrains' });
+    // Line by line, so offsets stay the document's whatever the line ends (\r\n).
+    for (let m = k; m <= end; m++) found.setBy.push(...scriptVariables(lines[m].text, lines[m].start, kind));
+    return end;
+  }
+  const file = SCRIPT_FILE.exec(t);
+  if (file && (file[1] === '<') === before && /\.(m?js|ts)\s*$/.test(file[2])) {
+    found.scripts.push({
+      start: lines[k].start,
+      end: lines[k].end,
+      kind: before ? 'pre-request script' : 'response handler',
+      dialect: 'jetbrains',
+      file: file[2].trim(),
+    });
+    return k;
+  }
+  return undefined;
+}
+
+function fileVariable(line: Line): FileVariable | undefined {
+  const t = line.text;
+  const v = FILE_VARIABLE.exec(t);
+  if (!v) return undefined;
+  const value = v[2].trimEnd();
+  const nameStart = line.start + t.indexOf('@') + 1;
+  let after = t.indexOf('=', t.indexOf('@')) + 1;
+  while (t[after] === ' ' || t[after] === '\t') after++;
+  const valueStart = line.start + after;
+  return {
+    name: v[1],
+    value,
+    nameSpan: { start: nameStart, end: nameStart + v[1].length },
+    valueSpan: { start: valueStart, end: valueStart + value.length },
+  };
+}
+
+function parseBlock(lines: Line[], span: Span, title: string | undefined, found: Found): void {
+  const { variables, requests, blocks } = found;
   let name: string | undefined;
   let note = false;
   const prompts: HttpRequest['prompts'] = [];
@@ -218,19 +303,14 @@ function parseBlock(
       continue;
     }
     if (COMMENT.test(t)) continue;
-    const v = FILE_VARIABLE.exec(t);
+    const script = scriptAt(lines, k, true, found);
+    if (script !== undefined) {
+      k = script;
+      continue;
+    }
+    const v = fileVariable(lines[k]);
     if (v) {
-      const value = v[2].trimEnd();
-      const nameStart = lines[k].start + t.indexOf('@') + 1;
-      let after = t.indexOf('=', t.indexOf('@')) + 1;
-      while (t[after] === ' ' || t[after] === '\t') after++;
-      const valueStart = lines[k].start + after;
-      variables.push({
-        name: v[1],
-        value,
-        nameSpan: { start: nameStart, end: nameStart + v[1].length },
-        valueSpan: { start: valueStart, end: valueStart + value.length },
-      });
+      variables.push(v);
       continue;
     }
     break;
@@ -262,16 +342,44 @@ function parseBlock(
       value: { text: h[2].trimEnd(), span: { start: valueStart, end: valueStart + h[2].trimEnd().length } },
     });
   }
-  // Body: after the blank line, to the end of the block, without trailing blank or comment lines and
-  // without a JetBrains response handler (`> {% … %}`, `> file.js`).
+  // Body: after the blank line, up to a response handler (`> {% … %}`, `> file.js`), an output
+  // redirect (`>>`) or an assertion (`?? …`); without leading or trailing blank, comment or file-variable
+  // lines (REST Client reads `@name = value` anywhere). What follows the body is read for scripts and
+  // file variables.
   let body: HttpBody | undefined;
+  const bodyLine = (t: string) => t.trim() !== '' && !COMMENT.test(t) && !FILE_VARIABLE.test(t);
   let first = k;
-  while (first < lines.length && lines[first].text.trim() === '') first++;
-  let last = first - 1;
-  for (let m = first; m < lines.length; m++) {
-    const t = lines[m].text;
-    if (/^>\s/.test(t) || t.startsWith('>>')) break;
-    if (t.trim() !== '' && !COMMENT.test(t)) last = m;
+  while (
+    first < lines.length &&
+    !bodyLine(lines[first].text) &&
+    !HANDLER_START.test(lines[first].text) &&
+    !ASSERTION.test(lines[first].text)
+  ) {
+    const v = fileVariable(lines[first]);
+    if (v) variables.push(v);
+    first++;
+  }
+  let stop = first;
+  while (stop < lines.length && !HANDLER_START.test(lines[stop].text) && !ASSERTION.test(lines[stop].text)) stop++;
+  let last = stop - 1;
+  while (last >= first && !bodyLine(lines[last].text)) last--;
+  for (let m = last + 1; m < stop; m++) {
+    const v = fileVariable(lines[m]);
+    if (v) variables.push(v);
+  }
+  // After the body: handlers, assertions, and file variables.
+  for (let m = stop; m < lines.length; m++) {
+    const script = scriptAt(lines, m, false, found);
+    if (script !== undefined) {
+      m = script;
+      continue;
+    }
+    if (ASSERTION.test(lines[m].text)) {
+      found.scripts.push({ start: lines[m].start, end: lines[m].end, kind: 'assertion', dialect: 'httpyac' });
+      continue;
+    }
+    const v = fileVariable(lines[m]);
+    if (v) variables.push(v);
   }
   if (first < lines.length && last >= first) {
     const start = lines[first].start;
@@ -293,6 +401,7 @@ function parseBlock(
     span,
     title,
     name,
+    ...(title && TITLE_NAME.test(title) ? { titleName: title } : {}),
     method,
     url,
     fullUrl,

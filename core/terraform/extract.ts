@@ -65,8 +65,15 @@ function plainString(n: SyntaxNode | undefined, text: string): string | undefine
   if (!n) return undefined;
   const lit = n.type === 'string_lit' ? n : undefined;
   if (!lit) return undefined;
+  // A string with `${…}` or `%{…}` in it is an expression: not a plain string.
+  if (named(lit).some((c) => c.type === 'template_interpolation' || c.type === 'template_directive')) return undefined;
   const t = first(lit, 'template_literal');
-  return t ? text.slice(t.startIndex, t.endIndex) : '';
+  if (!t) return '';
+  // tree-sitter's template_literal leaves out the spaces at the string's ends (" blue" reads "blue"):
+  // the quotes bound the value.
+  const open = kids(lit).find((c) => c.type === 'quoted_template_start');
+  const close = kids(lit).find((c) => c.type === 'quoted_template_end');
+  return open && close ? text.slice(open.endIndex, close.startIndex) : text.slice(t.startIndex, t.endIndex);
 }
 
 /** Unwraps `expression` wrappers. */

@@ -12,6 +12,3 @@ export function policyValidatorKey(version: PolicyVersion | undefined, kind: Pol
 export function bodyValidatorKey(apiId: string): string {
   return `body_${apiId}`;
 }
-
-/** The command line's `.imstags.json` (cli/config.ts). */
-export const CLI_CONFIG_KEY = 'cli_config';

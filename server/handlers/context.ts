@@ -26,7 +26,9 @@ import { SettingsSync } from '../settingsSync';
 import { TerraformLoader } from './terraform';
 
 /** `.env` and the env files hold .http variables; `.env` is never a policy. */
-const isVariableFile = (uri: string) => uri.endsWith('/.env') || ENV_FILES.some((f) => uri.endsWith(`/${f}`));
+/** Env files, `.env`, and httpyac's `.env.<environment>` and `<environment>.env`. */
+const isVariableFile = (uri: string) =>
+  /\/(?:\.env(?:\.[^/]+)?|[^/]+\.env)$/.test(uri) || ENV_FILES.some((f) => uri.endsWith(`/${f}`));
 
 export class ServerContext {
   readonly documents = new TextDocuments(TextDocument);
@@ -66,6 +68,7 @@ export class ServerContext {
         uuid: () => host.uuid(),
       },
       () => this.restricted,
+      () => this.settings.current.http.dialect,
     );
     this.service = getLanguageService({
       httpVariables: (uri) => this.environments.forDocument(uri),
@@ -125,7 +128,7 @@ export class ServerContext {
   async filesChanged(uris: readonly string[]): Promise<void> {
     for (const uri of uris) {
       if (isVariableFile(uri)) this.environments.invalidate(uri);
-      if (!uri.endsWith('/.env')) await this.index.fileChanged(uri);
+      if (/\.(jsonc?|tf)$/i.test(uri)) await this.index.fileChanged(uri);
     }
     this.policiesChanged();
     this.terraform.loadIfPending();

@@ -48,7 +48,7 @@ export function registerLifecycle(ctx: ServerContext): void {
     void ctx.settings.refresh();
     if (ctx.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{json,jsonc,tf}' }, { globPattern: '**/.env' }],
+        watchers: [{ globPattern: '**/*.{json,jsonc,tf}' }, { globPattern: '**/{.env,.env.*,*.env}' }],
       });
     }
     void indexWorkspace(ctx);

@@ -1,6 +1,6 @@
 /** Quick fixes for .http diagnostics: rewrite a deprecated API, add Content-Type, fix the method, grant missing actions. */
 import { decodeSafely } from '../../core/util/decode';
-import { Range, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, Range, TextEdit, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findApi } from '../../core/catalogue';
 import type { HttpRequest } from '../../core/http/httpFile';
@@ -9,7 +9,7 @@ import type { PolicySource } from '../../core/policy/evaluator';
 import type { Node } from 'jsonc-parser';
 import type { HttpFix } from './http/fixes';
 import { fixable, quickFix } from './quickFix';
-import { SHOW_DOCUMENT_COMMAND } from '../../core/protocol';
+import { SELECT_HTTP_ENVIRONMENT_COMMAND, SHOW_DOCUMENT_COMMAND } from '../../core/protocol';
 import { messages, type Messages } from './messages';
 import type { ParsedHttp } from './parsedHttp';
 import { fileName } from './policyVerdict';
@@ -165,6 +165,17 @@ export function getHttpCodeActions(
             { changes: { [doc.uri]: [TextEdit.replace(d.range, JSON.stringify(fix.value))] } },
             true,
           ),
+        );
+        break;
+      case 'selectEnvironment':
+        fix.environments.forEach((env, i) =>
+          actions.push({
+            title: m.selectEnvironment(env),
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            isPreferred: i === 0,
+            command: { title: m.selectEnvironment(env), command: SELECT_HTTP_ENVIRONMENT_COMMAND, arguments: [env] },
+          }),
         );
         break;
       case 'addActions':

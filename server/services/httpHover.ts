@@ -2,6 +2,8 @@
 import { MarkupKind, Range, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOGUE_AS_OF, findApi, tr, type ImsApi, type Lang } from '../../core/catalogue';
+import { DIALECT_LABEL } from '../../core/http/dialects';
+import { inlineCode } from '../../core/util/markdown';
 import type { ParsedHttp } from './parsedHttp';
 import { identityMarkdown } from './identityVerdict';
 import { doVariableHover } from './httpVariableHover';
@@ -31,7 +33,27 @@ export function apiMarkdown(api: ImsApi, lang: Lang): string {
   return parts.join('\n\n');
 }
 
+/** A script or assertion of another tool's dialect: whose it is, that it is not run here, what it sets. */
+function scriptHover(doc: TextDocument, parsed: ParsedHttp, offset: number, lang: Lang): Hover | null {
+  const script = parsed.file.scripts.find((s) => offset >= s.start && offset <= s.end);
+  if (!script) return null;
+  const sets = parsed.file.scriptVariables.filter((v) => v.start >= script.start && v.end <= script.end);
+  const m = messages(lang);
+  const value = m.scriptHover(
+    script.kind,
+    DIALECT_LABEL[script.dialect],
+    script.file,
+    sets.map((v) => `${inlineCode(v.name)} (${v.via})`),
+  );
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: Range.create(doc.positionAt(script.start), doc.positionAt(script.end)),
+  };
+}
+
 export function doHttpHover(doc: TextDocument, parsed: ParsedHttp, position: Position, ctx: ServiceContext): Hover | null {
+  const onScript = scriptHover(doc, parsed, doc.offsetAt(position), ctx.lang);
+  if (onScript) return onScript;
   const variable = doVariableHover(doc, parsed, position, ctx);
   if (variable) return variable;
   const { lang, policies } = ctx;

@@ -12,6 +12,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { accepts } from '../../core/http/dialects';
 import { resolveReference, type Resolution } from '../../core/http/variables/resolver';
 import { mask, referenceTo } from '../../core/http/variables/references';
 import { SYSTEM_VARIABLES } from '../../core/http/variables/systemVariables';
@@ -82,7 +83,14 @@ export function variableCompletions(
   for (const v of parsed.file.variables) plain(v.name, '1');
   for (const p of request?.prompts ?? []) plain(p.name, '2');
   for (const name of inputs.environment.variables.keys()) plain(name, '3');
-  for (const r of parsed.file.requests) {
+  // httpyac's .env names and the names the file's scripts set (plain() keeps those the dialect accepts).
+  for (const f of inputs.dotenvVariables ?? []) for (const e of f.entries) plain(e.name, '3');
+  for (const v of parsed.file.scriptVariables) plain(v.name, '3');
+  for (const req of parsed.file.requests) {
+    const r = {
+      ...req,
+      name: req.name ?? (accepts(inputs.dialect ?? 'any', 'httpyac', 'jetbrains') ? req.titleName : undefined),
+    };
     if (!r.name) continue;
     const token = /\/v3\/auth\/tokens\b/.test(r.fullUrl) && (r.method?.text ?? 'GET').toUpperCase() === 'POST';
     const forms = [

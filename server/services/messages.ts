@@ -3,6 +3,14 @@
  * `zh` has the type of `en`, so a message missing in one language does not compile.
  */
 import type { Lang } from '../../core/catalogue';
+import { inlineCode } from '../../core/util/markdown';
+
+const SCRIPT_KIND_ZH: Record<string, string> = {
+  'pre-request script': '请求前脚本',
+  'response handler': '响应处理脚本',
+  'script block': '脚本块',
+  assertion: '断言',
+};
 
 const en = {
   // policies
@@ -86,6 +94,15 @@ const en = {
   variableUndefined: (name: string, env: string) =>
     `{{${name}}} is defined nowhere: not in this file, a # @prompt, the environment ${env}, nor $shared. Define it (@${name} = value) or select the environment that has it.`,
   environmentLabel: (name: string) => (name ? `"${name}"` : '(none selected)'),
+  variableInOtherEnvironments: (name: string, envs: readonly string[], selected: string) =>
+    `{{${name}}} is defined in the environment${envs.length === 1 ? '' : 's'} ${envs.join(', ')}, not in the selected one ${selected}: select ${envs.length === 1 ? 'it' : 'one of them'} (IMS: Select .http Environment, or the status bar).`,
+  selectEnvironment: (env: string) => `Select the .http environment "${env}"`,
+  scriptHover: (kind: string, dialect: string, file: string | undefined, sets: string[]) =>
+    [
+      `**${dialect}: ${kind}**${file ? ` in ${inlineCode(file)}` : ''}`,
+      'Skipped as code: this extension neither runs nor checks it; the tool that sends the request does.',
+      ...(sets.length ? [`Sets ${sets.join(', ')}: those names count as defined.`] : []),
+    ].join('\n\n'),
   // the connected identity (client/access.ts sends it)
   identityHeading: (who: string, where: string) => `**You, as ${who}** (${where})`,
   identityLine: (heading: string, text: string) => `${heading}: ${text}`,
@@ -171,6 +188,15 @@ const zh: Messages = {
   variableUndefined: (name, env) =>
     `{{${name}}} 未在任何地方定义：本文件、# @prompt、环境 ${env} 和 $shared 中都没有。请定义它（@${name} = 值）或选择包含它的环境。`,
   environmentLabel: (name) => (name ? `“${name}”` : '（未选择）'),
+  variableInOtherEnvironments: (name, envs, selected) =>
+    `{{${name}}} 定义在环境 ${envs.join('、')} 中，而非当前选择的环境 ${selected}：请选择${envs.length === 1 ? '该环境' : '其中之一'}（IMS: 选择 .http 环境，或点击状态栏）。`,
+  selectEnvironment: (env) => `选择 .http 环境“${env}”`,
+  scriptHover: (kind, dialect, file, sets) =>
+    [
+      `**${dialect}：${SCRIPT_KIND_ZH[kind] ?? kind}**${file ? `（${inlineCode(file)}）` : ''}`,
+      '作为代码跳过：本扩展既不运行也不检查它，由发送请求的工具执行。',
+      ...(sets.length ? [`设置了 ${sets.join('、')}：这些名称视为已定义。`] : []),
+    ].join('\n\n'),
   identityHeading: (who, where) => `**当前身份 ${who}**（${where}）`,
   identityLine: (heading, text) => `${heading}：${text}`,
   identityAdministrator: () => '允许：admin 用户组的成员拥有全部权限',

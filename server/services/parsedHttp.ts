@@ -25,7 +25,15 @@ export class ParsedHttp {
 
   /** Everything the resolver needs, without the send-time parts (prompts' answers, responses). */
   get inputs(): VariableInputs {
-    return { file: this.file, environment: this.sources.environment, system: this.sources.system };
+    const s = this.sources;
+    return {
+      file: this.file,
+      environment: s.environment,
+      system: s.system,
+      ...(s.dotenvVariables ? { dotenvVariables: s.dotenvVariables } : {}),
+      ...(s.dialect ? { dialect: s.dialect } : {}),
+      ...(s.system?.restricted ? { restricted: true } : {}),
+    };
   }
 
   match(request: HttpRequest): ImsMatch | undefined {

@@ -193,7 +193,8 @@ test('.http files: --env picks the environment of http-client.env.json; an envir
     'http-client.env.json': JSON.stringify({ dev: { imageId: 'i-1' }, prod: { region: 'cn-east-3' } }),
   });
   const codes = (args: string[]) => json(ims([...args, '--format', 'json'], dir).stdout).findings.map((f) => f.code);
-  assert.deepEqual(codes(['check']), ['undefined-variable']);
+  // Defined in dev only: said so (environment-not-selected), not "defined nowhere".
+  assert.deepEqual(codes(['check']), ['environment-not-selected']);
   assert.deepEqual(codes(['check', '--env', 'dev']), []);
   const r = ims(['check', '--env', 'staging'], dir);
   assert.equal(r.code, 2);

@@ -61,12 +61,20 @@ test('Send resolves the selected environment of http-client.env.json, asks the p
     });
     assert.equal(sent?.status, 204);
     assert.equal(store.get(image.id)!.tags.get('from-shared'), 'from-prompt');
-    // Without the environment, imageId is defined nowhere: Send says so and names the environment.
+    // Without the environment, imageId is only in sandbox: the warning says so, its quick fix selects it,
+    // and Send refuses the request (it has no value).
     await vscode.commands.executeCommand('imsTags.selectHttpEnvironment', '');
-    const warned = await until('the undefined-variable warning', async () =>
-      ours(file).find((d) => d.code === 'undefined-variable' && d.message.includes('{{imageId}}')),
+    const warned = await until('the environment-not-selected warning', async () =>
+      ours(file).find((d) => d.code === 'environment-not-selected' && d.message.includes('{{imageId}}')),
     );
-    assert.match(warned.message, /the environment \(none selected\)/);
+    assert.match(warned.message, /is defined in the environment sandbox, not in the selected one \(none selected\)/);
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      file,
+      warned.range,
+    );
+    const select = fixes.find((f) => f.title === 'Select the .http environment "sandbox"');
+    assert.ok(select?.command, `no quick fix selecting sandbox: ${fixes.map((f) => f.title).join(', ')}`);
     const failed = await vscode.commands.executeCommand<Sent>('imsTags.sendRequest', file, 0, {
       confirmed: true,
       prompts: { tagValue: 'x' },

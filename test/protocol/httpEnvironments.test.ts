@@ -115,14 +115,55 @@ test('an env file changed on disk and a new selected environment are taken up', 
   assert.match(await hover(1, '{{projectId}}'), /Value: `changed-project`/);
   configuration.imsTags = { http: { environment: 'prod' } };
   await client.notify('workspace/didChangeConfiguration', { settings: null });
+  // {{token}} is in dev's private env file only: said so, with dev to select (not "defined nowhere").
   const ds = await client.waitForDiagnostics(httpUri, (d) =>
-    d.some((x) => x.code === 'undefined-variable' && String(x.message).includes('"prod"')),
+    d.some((x) => x.code === 'environment-not-selected' && String(x.message).includes('"prod"')),
   );
   assert.deepEqual(
-    ds.filter((d) => d.code === 'undefined-variable').map((d) => d.message),
+    ds.filter((d) => d.code === 'environment-not-selected' || d.code === 'undefined-variable').map((d) => d.message),
     [
-      '{{token}} is defined nowhere: not in this file, a # @prompt, the environment "prod", nor $shared. Define it (@token = value) or select the environment that has it.',
+      '{{token}} is defined in the environment dev, not in the selected one "prod": select it (IMS: Select .http Environment, or the status bar).',
     ],
   );
   assert.match(await hover(1, '{{projectId}}'), /the connection's project, when sent with Send IMS request/);
+});
+
+test('over the protocol: a JetBrains file (scripts, a title-named request, dynamic variables) and httpyac .env.<environment> get no false warning', async () => {
+  writeFileSync(join(dir, 'api', '.env.staging'), 'STAGE_IMAGE=img-staging\n');
+  configuration.imsTags = { http: { environment: 'staging' } };
+  await client.notify('workspace/didChangeConfiguration', { settings: null });
+  const uri = URI.file(join(dir, 'api', 'jetbrains.http')).toString();
+  const text = [
+    '### login',
+    'POST https://iam.myhuaweicloud.com/v3/auth/tokens',
+    'Content-Type: application/json',
+    '',
+    '{"auth": {}}',
+    '',
+    '> {%',
+    '  client.global.set("token", response.headers.valueOf("X-Subject-Token"));',
+    '%}',
+    '',
+    '### tags',
+    '< {%',
+    '  request.variables.set("stamp", $timestamp);',
+    '%}',
+    'GET https://ims.{{region}}.myhuaweicloud.com/v2/{{projectId}}/images/{{STAGE_IMAGE}}/tags?s={{stamp}}',
+    'X-Auth-Token: {{token}}',
+    'X-Login: {{login.response.headers.X-Subject-Token}}',
+    'X-Id: {{$random.uuid}}',
+    '',
+  ].join('\n');
+  await client.open(uri, 'http', text);
+  // The settings are pulled (workspace/configuration) after the notification: wait for the staging verdicts.
+  const ds = await client.waitForDiagnostics(uri, (d) => !d.some((x) => String(x.message).includes('STAGE_IMAGE')));
+  assert.deepEqual(
+    ds.map((d) => `${d.code} ${d.message}`),
+    [],
+  );
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['login', 'tags'],
+  );
 });

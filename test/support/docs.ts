@@ -23,7 +23,7 @@ export function service(options: { lang?: Lang; policyInlayHints?: boolean; http
   const settings = {
     ...DEFAULT_SETTINGS,
     policy: { inlayHints: { enabled: options.policyInlayHints ?? true } },
-    http: { inlayHints: { enabled: options.httpInlayHints ?? true }, environment: '' },
+    http: { inlayHints: { enabled: options.httpInlayHints ?? true }, environment: '', dialect: 'any' as const },
   };
   return getLanguageService({ lang: () => options.lang ?? 'en', settings: () => settings });
 }

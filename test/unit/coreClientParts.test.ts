@@ -74,6 +74,7 @@ test('settings: defaults match package.json, wrong types keep their default', ()
     'imsTags.policy.inlayHints.enabled': DEFAULT_SETTINGS.policy.inlayHints.enabled,
     'imsTags.http.inlayHints.enabled': DEFAULT_SETTINGS.http.inlayHints.enabled,
     'imsTags.http.environment': DEFAULT_SETTINGS.http.environment,
+    'imsTags.http.dialect': DEFAULT_SETTINGS.http.dialect,
     'imsTags.trace.server': DEFAULT_SETTINGS.trace.server,
     'imsTags.endpoint.ims': DEFAULT_SETTINGS.endpoint.ims,
     'imsTags.endpoint.iam': DEFAULT_SETTINGS.endpoint.iam,
@@ -85,10 +86,12 @@ test('settings: defaults match package.json, wrong types keep their default', ()
   assert.deepEqual(readSettings(undefined), DEFAULT_SETTINGS);
   const s = readSettings({
     policy: { inlayHints: { enabled: 'no' } },
-    http: { inlayHints: { enabled: false } },
+    http: { inlayHints: { enabled: false }, dialect: 'postman' },
     trace: { server: 'loud' },
   });
   assert.equal(s.policy.inlayHints.enabled, true);
   assert.equal(s.http.inlayHints.enabled, false);
+  assert.equal(s.http.dialect, 'any');
+  assert.equal(readSettings({ http: { dialect: 'jetbrains' } }).http.dialect, 'jetbrains');
   assert.equal(s.trace.server, 'off');
 });

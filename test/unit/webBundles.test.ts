@@ -1,6 +1,6 @@
 /**
  * VS Code for the web: the browser bundles carry no Node built-in (read from esbuild's metafiles and the
- * bundles themselves, not assumed), stay under 520 KB, and the browser host's file store answers the
+ * bundles themselves, not assumed), stay under 560 KB, and the browser host's file store answers the
  * server as the file system does.
  */
 import { test } from 'node:test';
@@ -30,11 +30,12 @@ test('no module of a browser bundle imports a Node built-in', () => {
   }
 });
 
-// 520 KB: IAM 5.0's model (the schema snapshot, the 5.0 checks and hovers) took the server past 500 KB.
-test('the browser bundles stay under 520 KB each', () => {
+// 560 KB: IAM 5.0's model (the schema snapshot, the 5.0 checks and hovers) took the server past 500 KB, and
+// the .http dialects (core/http/dialects.ts: scripts, dynamic variables, httpyac .env files) past 520 KB.
+test('the browser bundles stay under 560 KB each', () => {
   for (const name of ['extension.web', 'server.web']) {
     const kb = statSync(join(DIST, `${name}.js`)).size / 1024;
-    assert.ok(kb < 520, `${name}.js is ${kb.toFixed(0)} KB`);
+    assert.ok(kb < 560, `${name}.js is ${kb.toFixed(0)} KB`);
   }
 });
 

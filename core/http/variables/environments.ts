@@ -41,6 +41,8 @@ export interface Environment {
   variables: ReadonlyMap<string, EnvironmentValue>;
   /** Every environment name the sources define ($shared excluded). */
   names: readonly string[];
+  /** For a name the selected environment and $shared lack: the other environments that define it. */
+  elsewhere?: ReadonlyMap<string, readonly string[]>;
   /** Sources that could not be read (invalid JSON): "defined nowhere" is not said while any is. */
   problems: readonly string[];
   /** Env files that were refused (a link out of the workspace, too large): said on each reference they may define. */
@@ -132,7 +134,18 @@ export function environmentFrom(sources: readonly EnvironmentSource[], selected:
   };
   layer(SHARED);
   if (selected && selected !== SHARED) layer(selected);
-  return { name: selected, variables, names: [...names].sort(), problems };
+  const elsewhere = new Map<string, string[]>();
+  for (const p of parsed)
+    for (const [env, vars] of p.envs)
+      if (env !== SHARED && env !== selected)
+        for (const k of vars.keys())
+          if (!variables.has(k)) {
+            const list = elsewhere.get(k) ?? [];
+            if (!list.includes(env)) list.push(env);
+            elsewhere.set(k, list);
+          }
+  for (const list of elsewhere.values()) list.sort();
+  return { name: selected, variables, names: [...names].sort(), problems, ...(elsewhere.size ? { elsewhere } : {}) };
 }
 
 export const EMPTY_ENVIRONMENT: Environment = { name: '', variables: new Map(), names: [], problems: [] };

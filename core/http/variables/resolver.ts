@@ -4,7 +4,9 @@
  * environment, then `$shared`; system variables by their own rules. Used by the language features (what
  * a name is, its value and where it is defined) and by Send (the text that goes out), so both agree.
  */
-import type { FileVariable, HttpFile, HttpRequest } from '../httpFile';
+import { DIALECT_LABEL, accepts, otherDynamicVariable, type DialectSetting } from '../dialects';
+import { requestNamed, type FileVariable, type HttpFile, type HttpRequest } from '../httpFile';
+import type { DotenvEntry } from './dotenv';
 import type { Environment } from './environments';
 import { evaluateJsonPath, isValidJsonPath } from './jsonPath';
 import { isPlainName, looksSecret, variableReferences, type VariableReference } from './references';
@@ -27,9 +29,26 @@ export interface VariableInputs {
   responses?: ReadonlyMap<string, StoredResponse>;
   /** Clock, randomness, process environment and `.env`: evaluates system variables when given. */
   system?: SystemEnv;
+  /** httpyac's `.env` files, whose names are plain `{{NAME}}` variables (sources.ts). */
+  dotenvVariables?: ReadonlyArray<{ uri: string; label: string; entries: readonly DotenvEntry[] }>;
+  /** `imsTags.http.dialect` (default `any`). */
+  dialect?: DialectSetting;
+  /** Restricted Mode: `.env` values are not read (a name found there is defined, without a value). */
+  restricted?: boolean;
 }
 
-export type VariableSource = 'request' | 'file' | 'prompt' | 'environment' | 'shared' | 'system' | 'connection';
+export type VariableSource =
+  | 'request'
+  | 'file'
+  | 'prompt'
+  | 'environment'
+  | 'shared'
+  | 'system'
+  | 'connection'
+  /** Set by a script of the file (JetBrains `client.global.set`, httpyac `$global`/`exports`): no value here. */
+  | 'script'
+  /** httpyac: a name of `.env`, `.env.<environment>` or `<environment>.env`. */
+  | 'dotenv';
 
 /** Send IMS request fills these from the connection where no source defines them (requestTarget.ts). */
 export const CONNECTION_VARIABLES: Record<string, string> = {
@@ -99,8 +118,16 @@ function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk
   return walk;
 }
 
+/** The request a name refers to: `# @name`, and (httpyac, JetBrains, kulala) a one-word `### title`. */
+function namedRequest(inputs: VariableInputs, name: string): HttpRequest | undefined {
+  const dialect = inputs.dialect ?? 'any';
+  return accepts(dialect, 'httpyac', 'jetbrains')
+    ? requestNamed(inputs.file, name)
+    : inputs.file.requests.find((r) => r.name === name);
+}
+
 function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolution | undefined {
-  const named = inputs.file.requests.find((r) => r.name === ref.name);
+  const named = namedRequest(inputs, ref.name);
   if (!named) return undefined;
   const location = { start: named.requestLine.start, end: named.requestLine.end };
   const detail = `request variable: the response of "${ref.name}"`;
@@ -149,7 +176,7 @@ function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolu
  */
 function httpyacExpression(inputs: VariableInputs, ref: VariableReference): Resolution {
   const [head, ...path] = ref.expr.split('.');
-  const named = /^[A-Za-z_]\w*$/.test(head) && path.length > 0 ? inputs.file.requests.find((r) => r.name === head) : undefined;
+  const named = /^[A-Za-z_]\w*$/.test(head) && path.length > 0 ? namedRequest(inputs, head) : undefined;
   if (!named) return { source: 'system', detail: 'an httpyac expression (JavaScript): evaluated by httpyac, not here' };
   const response = inputs.responses?.get(head);
   const detail = `request variable (httpyac): the response of "${head}"`;
@@ -197,6 +224,20 @@ function resolveIn(
   walk: Walk,
 ): Resolution | undefined {
   if (ref.kind === 'system') {
+    const dialect = inputs.dialect ?? 'any';
+    const other = otherDynamicVariable(ref.name);
+    if (other && accepts(dialect, other.dialect))
+      return {
+        source: 'system',
+        detail: `${DIALECT_LABEL[other.dialect]} dynamic variable: ${other.doc}; its value comes from that tool when it sends`,
+      };
+    // `{{$randomInt}}` alone: an integer from 0 to 1000 in the JetBrains client and httpyac (REST Client needs bounds).
+    if (ref.expr === '$randomInt' && accepts(dialect, 'httpyac', 'jetbrains'))
+      return {
+        source: 'system',
+        detail: 'system variable ($randomInt without bounds: httpyac, JetBrains HTTP Client)',
+        ...(inputs.system ? { value: String(Math.floor(inputs.system.random() * 1000)) } : {}),
+      };
     const detail = 'system variable';
     // What the machine holds ($processEnv, $dotenv) is a secret wherever it goes.
     const secret = ref.name === '$processEnv' || ref.name === '$dotenv';
@@ -284,6 +325,28 @@ function resolvePlain(
     };
     return defined(inputs, ref.name, env.value, base, request, depth, walk, false);
   }
+  const dialect = inputs.dialect ?? 'any';
+  if (accepts(dialect, 'httpyac'))
+    for (const f of [...(inputs.dotenvVariables ?? [])].reverse()) {
+      const e = [...f.entries].reverse().find((x) => x.name === ref.name);
+      if (!e) continue;
+      return {
+        source: 'dotenv',
+        detail: `${f.label} (httpyac reads .env files as variables)`,
+        location: { uri: f.uri, start: e.start, end: e.end, line: e.line, character: e.character },
+        // A .env holds secrets: masked wherever it shows, and not read at all in Restricted Mode.
+        secret: true,
+        ...(inputs.restricted ? { error: 'not read in Restricted Mode: trust this workspace to read it' } : { value: e.value }),
+      };
+    }
+  const set = inputs.file.scriptVariables.find((v) => v.name === ref.name && accepts(dialect, v.dialect));
+  if (set)
+    return {
+      source: 'script',
+      detail: `set by a ${set.kind} of this file (${set.via}, ${DIALECT_LABEL[set.dialect]}): its value exists once that script has run`,
+      location: { start: set.start, end: set.end },
+      secret: named,
+    };
   const connection = Object.hasOwn(CONNECTION_VARIABLES, ref.name) ? CONNECTION_VARIABLES[ref.name] : undefined;
   if (connection) return { source: 'connection', detail: connection };
   return undefined;

@@ -1,4 +1,5 @@
 /** What the adapters hand the .http language features about a document's variable sources. */
+import type { DialectSetting } from '../dialects';
 import { parseDotenv, type DotenvEntry } from './dotenv';
 import { EMPTY_ENVIRONMENT, environmentFrom, type Environment, type EnvironmentSource } from './environments';
 import type { SystemEnv } from './systemVariables';
@@ -10,6 +11,13 @@ export interface HttpVariableSources {
   dotenv?: { uri: string; entries: DotenvEntry[] };
   /** Why `.env` beside the file was not read (a link out of the workspace, too large). */
   dotenvRefused?: string;
+  /**
+   * httpyac's `.env` files as plain `{{NAME}}` variables: `.env`, then the selected environment's
+   * `.env.<name>` and `<name>.env` beside the file (later wins).
+   */
+  dotenvVariables?: Array<{ uri: string; label: string; entries: DotenvEntry[] }>;
+  /** `imsTags.http.dialect`. */
+  dialect?: DialectSetting;
 }
 
 export const NO_VARIABLE_SOURCES: HttpVariableSources = { environment: EMPTY_ENVIRONMENT };
@@ -27,7 +35,13 @@ const under = (uri: string, folder: string) => uri === folder || uri.startsWith(
 export function variableFileUris(
   docUri: string,
   folderUris: readonly string[],
-): { envFiles: Array<{ uri: string; label: string }>; dotenv?: string; key: string } {
+  selected = '',
+): {
+  envFiles: Array<{ uri: string; label: string }>;
+  dotenv?: string;
+  envDotenv: Array<{ uri: string; label: string }>;
+  key: string;
+} {
   const folders = folderUris.map((f) => f.replace(/\/$/, ''));
   const dir = docUri.includes('/') && !docUri.startsWith('untitled:') ? parent(docUri) : undefined;
   const root = (dir && folders.filter((f) => under(dir, f)).sort((a, b) => b.length - a.length)[0]) ?? folders[0];
@@ -35,7 +49,16 @@ export function variableFileUris(
   for (const d of [...new Set([root, dir].filter((x): x is string => x !== undefined))])
     for (const name of ENV_FILES)
       envFiles.push({ uri: `${d}/${name}`, label: d === root && d !== dir ? `${name} (workspace root)` : name });
-  return { envFiles, dotenv: dir && `${dir}/.env`, key: `${root ?? ''}|${dir ?? ''}` };
+  // The environment's name becomes part of a path only when it is a plain name (no `/`, no `..`).
+  const plain = /^[\w-][\w.-]*$/.test(selected) && !selected.includes('..');
+  const envDotenv =
+    dir && plain
+      ? [
+          { uri: `${dir}/.env.${selected}`, label: `.env.${selected}` },
+          { uri: `${dir}/${selected}.env`, label: `${selected}.env` },
+        ]
+      : [];
+  return { envFiles, dotenv: dir && `${dir}/.env`, envDotenv, key: `${root ?? ''}|${dir ?? ''}|${plain ? selected : ''}` };
 }
 
 /** The sources from what the adapter read (files that do not exist are left out by it). */
@@ -45,6 +68,9 @@ export function buildVariableSources(read: {
   /** Env files that exist but were not read, with the reason. */
   refused?: string[];
   dotenv?: { uri: string; text: string } | { refused: string };
+  /** The selected environment's `.env.<name>` and `<name>.env` that exist (httpyac). */
+  envDotenv?: Array<{ uri: string; label: string; text: string }>;
+  dialect?: DialectSetting;
   selected: string;
   processEnv: (name: string) => string | undefined;
   uuid: () => string;
@@ -72,5 +98,16 @@ export function buildVariableSources(read: {
     environment: (n) => environment.variables.get(n)?.value,
     restricted: read.restricted === true,
   };
-  return { environment, system, dotenv, ...(dotenvRefused ? { dotenvRefused } : {}) };
+  const dotenvVariables = [
+    ...(dotenv ? [{ uri: dotenv.uri, label: '.env', entries: dotenv.entries }] : []),
+    ...(read.envDotenv ?? []).map((f) => ({ uri: f.uri, label: f.label, entries: parseDotenv(f.text) })),
+  ];
+  return {
+    environment,
+    system,
+    dotenv,
+    ...(dotenvRefused ? { dotenvRefused } : {}),
+    ...(dotenvVariables.length ? { dotenvVariables } : {}),
+    dialect: read.dialect ?? 'any',
+  };
 }

@@ -8,7 +8,9 @@ export type HttpFix =
   | { kind: 'replaceValue'; value: string }
   | { kind: 'insertBlankLine'; offset: number }
   /** Replace the range; `define` adds a file variable the new text uses, when nothing defines it. */
-  | { kind: 'replaceText'; value: string; define?: { name: string; value: string } };
+  | { kind: 'replaceText'; value: string; define?: { name: string; value: string } }
+  /** Select one of these .http environments (the extension's command; no edit). */
+  | { kind: 'selectEnvironment'; environments: string[] };
 
 export interface HttpDiagnosticData {
   fix?: HttpFix;

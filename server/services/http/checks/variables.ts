@@ -15,6 +15,13 @@ const UNDEFINED = {
   when: 'a `{{name}}` no source defines; names the environment used; never while an env file cannot be read',
   why: 'REST Client and the JetBrains client send the text `{{name}}` as it is (docs/sources.md §H).',
 };
+const OTHER_ENVIRONMENT = {
+  code: 'environment-not-selected',
+  severity: DiagnosticSeverity.Warning,
+  when: 'a `{{name}}` only environments other than the selected one define (in http-client.env.json or the settings)',
+  why: 'The selected environment fills the variables: with another selected, the text `{{name}}` is sent as it is (docs/sources.md §H).',
+  fix: 'select an environment that defines it (IMS: Select .http Environment), one quick fix for each',
+};
 const SYSTEM = {
   code: 'system-variable',
   severity: DiagnosticSeverity.Error,
@@ -47,7 +54,7 @@ const MAX_EXPANSION_DIAGNOSTICS = 20;
 export const variables = defineCheck({
   name: 'variables',
   languages: ['http'],
-  codes: [UNDEFINED, SYSTEM, REQUEST, EXPANSION, FILE_REFUSED],
+  codes: [UNDEFINED, OTHER_ENVIRONMENT, SYSTEM, REQUEST, EXPANSION, FILE_REFUSED],
   messages: {
     en: {
       variableFileRefused: (name: string, refused: readonly string[]) =>
@@ -57,14 +64,15 @@ export const variables = defineCheck({
       systemVariableError: (expr: string, error: string) => `{{${expr}}}: ${error}.`,
       requestVariableError: (expr: string, error: string) => `{{${expr}}}: ${error}.`,
       noNamedRequest: (name: string) =>
-        `{{${name}.response…}} names no request: add "# @name ${name}" above the request it reads.`,
+        `{{${name}.response…}} names no request: add "# @name ${name}" above the request it reads (or title it "### ${name}").`,
     },
     zh: {
       variableFileRefused: (name, refused) => `{{${name}}} 可能定义在未读取的文件中。${refused.join('。')}。`,
       variableExpansion: (name, problem) => `{{${name}}} ${problem}：此处不生成其值，“发送”也会拒绝该请求。`,
       systemVariableError: (expr, error) => `{{${expr}}}：${error}。`,
       requestVariableError: (expr, error) => `{{${expr}}}：${error}。`,
-      noNamedRequest: (name) => `{{${name}.response…}} 没有对应的请求：请在它读取的请求上方添加 “# @name ${name}”。`,
+      noNamedRequest: (name) =>
+        `{{${name}.response…}} 没有对应的请求：请在它读取的请求上方添加 “# @name ${name}”（或以 “### ${name}” 为标题）。`,
     },
   },
   run(sink, { parsed }: HttpDocumentInput, m) {
@@ -84,7 +92,17 @@ export const variables = defineCheck({
           if (ref.kind === 'plain' && env.refused?.length)
             sink.report(FILE_REFUSED, at, m.variableFileRefused(ref.name, env.refused));
           else if (ref.kind === 'request') sink.report(REQUEST, at, m.noNamedRequest(ref.name));
-          else if (judgeUndefined)
+          else if (ref.kind === 'plain' && env.elsewhere?.has(ref.name)) {
+            const envs = env.elsewhere.get(ref.name)!;
+            sink.report(
+              OTHER_ENVIRONMENT,
+              at,
+              sink.shared.variableInOtherEnvironments(ref.name, envs, sink.shared.environmentLabel(env.name)),
+              {
+                data: { fix: { kind: 'selectEnvironment', environments: [...envs] } },
+              },
+            );
+          } else if (judgeUndefined)
             sink.report(UNDEFINED, at, sink.shared.variableUndefined(ref.name, sink.shared.environmentLabel(env.name)));
           continue;
         }
