@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { DocumentSymbol, Hover, Location, SemanticTokens } from 'vscode-languageserver-protocol';
 import { LspClient } from '../support/lspClient';
+import { LOGIN_WITH_HANDLER } from '../support/http';
 import { rendered } from '../support/docs';
 
 let dir: string;
@@ -134,16 +135,7 @@ test('over the protocol: a JetBrains file (scripts, a title-named request, dynam
   await client.notify('workspace/didChangeConfiguration', { settings: null });
   const uri = URI.file(join(dir, 'api', 'jetbrains.http')).toString();
   const text = [
-    '### login',
-    'POST https://iam.myhuaweicloud.com/v3/auth/tokens',
-    'Content-Type: application/json',
-    '',
-    '{"auth": {}}',
-    '',
-    '> {%',
-    '  client.global.set("token", response.headers.valueOf("X-Subject-Token"));',
-    '%}',
-    '',
+    ...LOGIN_WITH_HANDLER,
     '### tags',
     '< {%',
     '  request.variables.set("stamp", $timestamp);',

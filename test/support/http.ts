@@ -23,3 +23,17 @@ export function labels(marked: string): string[] {
     .complete(doc, position)
     .items.map((i) => i.label);
 }
+
+/** An IAM token request whose JetBrains response handler sets `token` (client.global.set), as lines. */
+export const LOGIN_WITH_HANDLER = [
+  '### login',
+  'POST https://iam.myhuaweicloud.com/v3/auth/tokens',
+  'Content-Type: application/json',
+  '',
+  '{"auth": {}}',
+  '',
+  '> {%',
+  '  client.global.set("token", response.headers.valueOf("X-Subject-Token"));',
+  '%}',
+  '',
+];

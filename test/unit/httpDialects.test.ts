@@ -11,6 +11,7 @@ import { parseHttpFile } from '../../core/http/httpFile';
 import { buildVariableSources } from '../../core/http/variables/sources';
 import { SELECT_HTTP_ENVIRONMENT_COMMAND } from '../../core/protocol';
 import { getLanguageService } from '../../server/languageService';
+import { LOGIN_WITH_HANDLER } from '../support/http';
 import { terraformService, tf } from '../support/terraform';
 
 const HOST = 'https://ims.cn-north-4.myhuaweicloud.com';
@@ -54,23 +55,9 @@ function run(text: string, files: Files = {}) {
 
 /** A token request with a JetBrains response handler that sets `token`, then a request that uses it. */
 const loginThenTags = (extraHeaders: string[] = []) =>
-  [
-    '### login',
-    'POST https://iam.myhuaweicloud.com/v3/auth/tokens',
-    'Content-Type: application/json',
-    '',
-    '{"auth": {}}',
-    '',
-    '> {%',
-    '  client.global.set("token", response.headers.valueOf("X-Subject-Token"));',
-    '%}',
-    '',
-    '###',
-    `GET ${HOST}/v2/p1/images/img-1/tags`,
-    'X-Auth-Token: {{token}}',
-    ...extraHeaders,
-    '',
-  ].join('\n');
+  [...LOGIN_WITH_HANDLER, '###', `GET ${HOST}/v2/p1/images/img-1/tags`, 'X-Auth-Token: {{token}}', ...extraHeaders, ''].join(
+    '\n',
+  );
 
 test('file variables below a request, or after a handler, are read (REST Client reads every @name = value line)', () => {
   const r = run(
