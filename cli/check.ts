@@ -4,7 +4,11 @@
  * server's workspace index gives them), then .http files with their env files. Each file is read,
  * checked, reported and forgotten before the next (the document cache holds one file at a time).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getNodeValue } from 'jsonc-parser';
+import { parseJsonTree } from '../core/util/nesting';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicySource } from '../core/policy/evaluator';
@@ -61,10 +65,11 @@ export async function runCheck(o: CheckOptions): Promise<CheckReport> {
   }
   const rootUri = pathToFileURL(o.config.root).toString();
   const policies: PolicySource[] = [];
+  const restClient = restClientEnvironments(o.config.root);
   const environments = new HttpEnvironments(
     () => [rootUri],
     () => o.env ?? '',
-    () => undefined,
+    () => restClient,
     {
       readNow: (uri, within) => nodeFiles.readNow(uri, within),
       // A CI job's environment holds its secrets: $processEnv is never read, so none can reach a report.
@@ -104,7 +109,13 @@ export async function runCheck(o: CheckOptions): Promise<CheckReport> {
               ? 'policies'
               : 'other';
       report.files[kind]++;
-      if (kind === 'http') for (const name of environments.forDocument(uri).environment.names) names.add(name);
+      if (kind === 'http') {
+        const sources = environments.forDocument(uri);
+        for (const name of sources.environment.names) names.add(name);
+        // httpyac's `.env.<env>` / `<env>.env`, read for the selected environment, make it one too.
+        if (o.env && sources.dotenvVariables?.some((f) => f.label === `.env.${o.env}` || f.label === `${o.env}.env`))
+          names.add(o.env);
+      }
       if (kind !== 'other') {
         if (kind !== 'http' && needPolicies) policies.push(...documentSources(doc, cache).filter((p) => mayGrantIms(p.model)));
         report.findings.push(...findingsOf(doc, target, ls.diagnostics(doc), ls, o.config));
@@ -166,4 +177,19 @@ function fixesFor(d: Diagnostic, actions: CodeAction[], uri: string): Fix[] {
     if (uris.length !== 1 || uris[0] !== uri) return [];
     return [{ title: a.title, edits: changes[uri] as TextEdit[] }];
   });
+}
+
+/**
+ * REST Client keeps its environments in VS Code's settings only (`rest-client.environmentVariables`): the
+ * workspace's `.vscode/settings.json`, read as the editor reads it (JSON with comments).
+ */
+function restClientEnvironments(root: string): unknown {
+  try {
+    const text = readFileSync(join(root, '.vscode', 'settings.json'), 'utf8');
+    const tree = parseJsonTree(text, [], { allowTrailingComma: true }).tree;
+    const value = tree ? (getNodeValue(tree) as Record<string, unknown>) : undefined;
+    return value && typeof value === 'object' ? value['rest-client.environmentVariables'] : undefined;
+  } catch {
+    return undefined;
+  }
 }

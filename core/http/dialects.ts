@@ -27,7 +27,7 @@ export function accepts(setting: DialectSetting, ...dialects: Dialect[]): boolea
 export interface HttpScript {
   start: number;
   end: number;
-  kind: 'pre-request script' | 'response handler' | 'script block' | 'assertion';
+  kind: 'pre-request script' | 'response handler' | 'script block' | 'assertion' | 'loop';
   dialect: Dialect;
   /** `< ./before.js`, `> ./after.js`: the script is in that file (not read). */
   file?: string;

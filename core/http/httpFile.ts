@@ -56,6 +56,8 @@ export interface HttpRequest {
   fullUrl: string;
   httpVersion?: Token;
   requestLine: Span;
+  /** REST Client's query continuation lines (`?a=1`, `&b=2`) below the request line. */
+  continuation: Span[];
   headers: HttpHeader[];
   body?: HttpBody;
   /** `# @prompt name [description]`: asked for when the request is sent. */
@@ -96,6 +98,7 @@ const NAME_META = /^\s*(?:#|\/\/)\s*@name(?:\s*=\s*|\s+)(\S+)/;
 // a lazy `(.*?)\s*$` is quadratic on a long run of spaces.
 const PROMPT_META = /^\s*(?:#|\/\/)\s*@prompt\s+(\S+)(.*)$/s;
 const NOTE_META = /^\s*(?:#|\/\/)\s*@note\b/;
+const LOOP_META = /^\s*(?:#|\/\/)\s*@loop\s+for\s+(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s+(?:of|in)\s/;
 const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*)$/s;
 const METHODS = new Set([
   'GET',
@@ -227,7 +230,8 @@ const TITLE_NAME = /^[A-Za-z_][\w.-]*$/;
 function scriptAt(lines: Line[], k: number, before: boolean, found: Found): number | undefined {
   const t = lines[k].text;
   const jb = JETBRAINS_SCRIPT.exec(t);
-  const yac = before && HTTPYAC_SCRIPT_OPEN.test(t);
+  // httpyac runs a `{{ … }}` block before the request (above the request line) or after it (below).
+  const yac = HTTPYAC_SCRIPT_OPEN.test(t);
   if ((jb && (jb[1] === '<') === before) || yac) {
     const close = yac
       ? (l: string, first: boolean) => !first && HTTPYAC_SCRIPT_CLOSE.test(l)
@@ -302,6 +306,13 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, found:
       note = true;
       continue;
     }
+    // httpyac's `# @loop for item of list`: the request runs once per item, with `item` set.
+    const loop = LOOP_META.exec(t);
+    if (loop) {
+      const at = lines[k].start + t.indexOf(loop[1], t.indexOf('for') + 3);
+      found.setBy.push({ name: loop[1], start: at, end: at + loop[1].length, via: '@loop', dialect: 'httpyac', kind: 'loop' });
+      continue;
+    }
     if (COMMENT.test(t)) continue;
     const script = scriptAt(lines, k, true, found);
     if (script !== undefined) {
@@ -323,7 +334,11 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, found:
   const { method, url, httpVersion } = parseRequestLine(line);
   let fullUrl = url.text;
   k++;
-  for (; k < lines.length && QUERY_CONTINUATION.test(lines[k].text); k++) fullUrl += lines[k].text.trim();
+  const continuation: Span[] = [];
+  for (; k < lines.length && QUERY_CONTINUATION.test(lines[k].text); k++) {
+    fullUrl += lines[k].text.trim();
+    continuation.push({ start: lines[k].start, end: lines[k].end });
+  }
   const headers: HttpHeader[] = [];
   let unseparatedBody: Span | undefined;
   for (; k < lines.length && lines[k].text.trim() !== ''; k++) {
@@ -359,8 +374,9 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, found:
     if (v) variables.push(v);
     first++;
   }
+  const bodyEnds = (t: string) => HANDLER_START.test(t) || ASSERTION.test(t) || HTTPYAC_SCRIPT_OPEN.test(t);
   let stop = first;
-  while (stop < lines.length && !HANDLER_START.test(lines[stop].text) && !ASSERTION.test(lines[stop].text)) stop++;
+  while (stop < lines.length && !bodyEnds(lines[stop].text)) stop++;
   let last = stop - 1;
   while (last >= first && !bodyLine(lines[last].text)) last--;
   for (let m = last + 1; m < stop; m++) {
@@ -407,6 +423,7 @@ function parseBlock(lines: Line[], span: Span, title: string | undefined, found:
     fullUrl,
     httpVersion,
     requestLine: { start: line.start, end: line.end },
+    continuation,
     headers,
     body,
     unseparatedBody,

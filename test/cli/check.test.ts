@@ -201,6 +201,21 @@ test('.http files: --env picks the environment of http-client.env.json; an envir
   assert.match(r.stderr, /--env staging: no env file of the \.http files defines it \(they define dev, prod\)\./);
 });
 
+test('.http environments as the tools keep them: REST Client’s in .vscode/settings.json, httpyac’s .env.<name> as --env <name>', () => {
+  const dir = tree({
+    '.vscode/settings.json':
+      '{\n  // REST Client\n  "rest-client.environmentVariables": { "$shared": { "imageId": "img-1" } },\n}\n',
+    'a.http': 'GET https://ims.cn-north-4.myhuaweicloud.com/v2/p1/images/{{imageId}}/tags?x={{LOCAL_ONLY}}\n',
+    '.env.local': 'LOCAL_ONLY=1\n',
+  });
+  const codes = (args: string[]) =>
+    json(ims([...args, '--format', 'json'], dir).stdout).findings.map((f) => `${f.code} ${f.message.slice(0, 14)}`);
+  assert.deepEqual(codes(['check']), ['undefined-variable {{LOCAL_ONLY}}']);
+  const local = ims(['check', '--env', 'local', '--format', 'json'], dir);
+  assert.equal(local.code, 0, local.stderr);
+  assert.deepEqual(json(local.stdout).findings, []);
+});
+
 test('a CI job’s secrets stay out of the report: $processEnv is never read', () => {
   const dir = tree({
     'a.http':

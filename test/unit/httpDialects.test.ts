@@ -245,3 +245,37 @@ test('completion offers what the dialects define (script-set names, .env names, 
   assert.equal(def && r.doc.getText(def.range), 'token');
   assert.equal(def?.range.start.line, 7);
 });
+
+test('found by a second trial: httpyac post-request script blocks and @loop, kulala response forms, continuation lines', () => {
+  const post = [
+    '# @name listTags',
+    `POST ${HOST}/v2/p1/images/img-1/tags`,
+    'Content-Type: application/json',
+    '',
+    '{"tag": {"key": "k", "value": "v"}}',
+    '',
+    '{{',
+    '  exports.firstKey = response.parsedBody.tags[0].key;',
+    '}}',
+    '',
+    '###',
+    '# @loop for item of ["img-1", "img-2"]',
+    `GET ${HOST}/v2/p1/images/{{item}}/tags?k={{firstKey}}`,
+    "X-Date: {{listTags.response.headers['Date']}}",
+    'X-Session: {{listTags.response.cookies.SESSION.value}}',
+    '',
+  ].join('\n');
+  assert.deepEqual(run(post).codes, []);
+  const file = parseHttpFile(post);
+  assert.equal(file.requests[0].body?.text, '{"tag": {"key": "k", "value": "v"}}');
+  assert.deepEqual(
+    file.scriptVariables.map((v) => `${v.name} ${v.via}`),
+    ['firstKey exports', 'item @loop'],
+  );
+  // After a GET, the block is no body either.
+  assert.deepEqual(run(`GET ${HOST}/v2/p1/images/img-1/tags\n\n{{@response\n  console.log(response);\n}}\n`).codes, []);
+  // A variable on a query continuation line is judged as on the request line.
+  assert.deepEqual(run(`GET ${HOST}/v2/p1/images/img-1/tags\n    ?limit={{nowhere}}\n`).codes, [
+    'undefined-variable {{nowhere}}',
+  ]);
+});

@@ -19,10 +19,15 @@ export interface VariableReference {
   exprStart: number;
   exprEnd: number;
   /** Request variables: what of the named request's response. */
-  request?: { part: 'headers' | 'body'; path: string } | { error: string };
+  request?: { part: 'headers' | 'body' | 'cookies'; path: string } | { error: string };
 }
 
 function requestPart(rest: string): VariableReference['request'] {
+  // kulala's forms: a header by index (`response.headers['Date']`) and a cookie (`response.cookies.NAME.value`).
+  const bracket = /^response\.headers\[(['"])(.+)\1\]$/.exec(rest);
+  if (bracket) return { part: 'headers', path: bracket[2] };
+  const cookie = /^response\.cookies\.([^.\s]+)(?:\.(?:value|domain|path|expires|secure|httpOnly))?$/.exec(rest);
+  if (cookie) return { part: 'cookies', path: cookie[1] };
   const m = /^response\.(headers|body)(?:\.(.*))?$/.exec(rest);
   if (!m) return { error: 'a request variable reads "response.headers.NAME" or "response.body.*" / "response.body.$.json.path"' };
   const part = m[1] as 'headers' | 'body';

@@ -132,6 +132,12 @@ function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolu
   const location = { start: named.requestLine.start, end: named.requestLine.end };
   const detail = `request variable: the response of "${ref.name}"`;
   if (!ref.request || 'error' in ref.request) return { source: 'request', detail, location, error: ref.request?.error };
+  if (ref.request.part === 'cookies')
+    return {
+      source: 'request',
+      detail: `${detail}, its cookie ${ref.request.path} (kulala: not evaluated by this extension)`,
+      location,
+    };
   if (ref.request.part === 'body' && ref.request.path.startsWith('/'))
     return { source: 'request', detail: `${detail} (XPath, for XML bodies: not evaluated by this extension)`, location };
   if (ref.request.part === 'body' && ref.request.path !== '*' && !isValidJsonPath(ref.request.path))

@@ -127,6 +127,7 @@ export const variables = defineCheck({
     for (const v of parsed.file.variables) check(parsed.text.slice(v.valueSpan.start, v.valueSpan.end), v.valueSpan.start);
     for (const r of parsed.file.requests) {
       check(parsed.text.slice(r.requestLine.start, r.requestLine.end), r.requestLine.start);
+      for (const c of r.continuation) check(parsed.text.slice(c.start, c.end), c.start);
       for (const h of r.headers) check(h.value.text, h.value.span.start);
       if (r.body && !r.body.file) check(r.body.text, r.body.span.start);
     }
