@@ -72,6 +72,7 @@ export async function runCheck(o: CheckOptions): Promise<CheckReport> {
     () => restClient,
     {
       readNow: (uri, within) => nodeFiles.readNow(uri, within),
+      namesIn: (folder) => nodeFiles.namesIn?.(folder) ?? [],
       // A CI job's environment holds its secrets: $processEnv is never read, so none can reach a report.
       processEnv: () => undefined,
       uuid: () => '00000000-0000-4000-8000-000000000000',

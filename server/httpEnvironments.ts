@@ -7,13 +7,21 @@
  * otherwise; one result per folder pair, so the services' memos hold.
  */
 import type { DialectSetting } from '../core/http/dialects';
-import { ENV_FILES, buildVariableSources, variableFileUris, type HttpVariableSources } from '../core/http/variables/sources';
+import {
+  ENV_FILES,
+  buildVariableSources,
+  dotenvEnvironment,
+  variableFileUris,
+  type HttpVariableSources,
+} from '../core/http/variables/sources';
 
 export { ENV_FILES };
 
 export interface EnvironmentHost {
   /** A small file's text now, undefined when it is absent, or why it is not read (workspaceFiles.ts). */
   readNow(uri: string, within: readonly string[]): string | undefined | { refused: string };
+  /** The file names of a folder (httpyac's `.env.<environment>` files of the environments not selected). */
+  namesIn?(folderUri: string): string[];
   processEnv(name: string): string | undefined;
   uuid(): string;
 }
@@ -64,6 +72,14 @@ export class HttpEnvironments {
       if (typeof text === 'object') refused.push(text.refused);
       return typeof text === 'string' ? [{ ...f, text }] : [];
     });
+    // The other environments' .env files beside the document: their names say where a variable is.
+    const dir = where.dotenv?.slice(0, -'/.env'.length);
+    const otherDotenv = (dir ? (this.host.namesIn?.(dir) ?? []) : []).flatMap((name) => {
+      const env = dotenvEnvironment(name);
+      if (!env || env === this.selected()) return [];
+      const text = this.read(`${dir}/${name}`);
+      return typeof text === 'string' ? [{ env, uri: `${dir}/${name}`, label: name, text }] : [];
+    });
     const result = buildVariableSources({
       settings: this.settingsEnvironments(),
       files,
@@ -75,6 +91,7 @@ export class HttpEnvironments {
             ? { refused: dotenvText.refused }
             : undefined,
       envDotenv,
+      otherDotenv,
       dialect: this.dialect(),
       selected: this.selected(),
       processEnv: (n) => this.host.processEnv(n),

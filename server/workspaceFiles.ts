@@ -22,6 +22,8 @@ export interface WorkspaceFiles {
    * is larger than MAX_VARIABLE_FILE_BYTES.
    */
   readNow(uri: string, within: readonly string[]): string | undefined | { refused: string };
+  /** The names of the files in a folder now (httpyac's `.env.<environment>` files are found this way). */
+  namesIn?(folderUri: string): string[];
 }
 
 /** Env files and `.env` larger than this are not read (real ones are a few hundred bytes). */

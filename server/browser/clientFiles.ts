@@ -40,6 +40,14 @@ export class ClientFiles implements WorkspaceFiles {
     return text !== undefined && text.length <= maxBytes ? text : undefined;
   }
 
+  /** The files the client sent that are directly in the folder. */
+  namesIn(folderUri: string): string[] {
+    const prefix = `${folderUri.replace(/\/$/, '')}/`;
+    return [...this.texts.keys()]
+      .filter((u) => u.startsWith(prefix) && !u.slice(prefix.length).includes('/'))
+      .map((u) => u.slice(prefix.length));
+  }
+
   /** The client reads through workspace.fs inside the workspace only; the size is bounded here. */
   readNow(uri: string): string | undefined | { refused: string } {
     const text = this.texts.get(uri);

@@ -64,6 +64,7 @@ export class ServerContext {
       () => this.settings.restClientEnvironments,
       {
         readNow: (uri, within) => host.files.readNow(uri, within),
+        namesIn: (folder) => host.files.namesIn?.(folder) ?? [],
         processEnv: (n) => host.processEnv(n),
         uuid: () => host.uuid(),
       },

@@ -1,5 +1,5 @@
 /** The workspace's files in Node: the file system, walked below the folders. */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { URI } from 'vscode-uri';
@@ -32,6 +32,15 @@ export const nodeFiles: WorkspaceFiles = {
       return await fs.readFile(path, 'utf8');
     } catch {
       return undefined; // deleted or unreadable
+    }
+  },
+  namesIn(folderUri) {
+    try {
+      return readdirSync(URI.parse(folderUri).fsPath, { withFileTypes: true })
+        .filter((e) => e.isFile() || e.isSymbolicLink())
+        .map((e) => e.name);
+    } catch {
+      return [];
     }
   },
   readNow(uri, within) {

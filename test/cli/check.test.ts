@@ -210,7 +210,8 @@ test('.http environments as the tools keep them: REST Client’s in .vscode/sett
   });
   const codes = (args: string[]) =>
     json(ims([...args, '--format', 'json'], dir).stdout).findings.map((f) => `${f.code} ${f.message.slice(0, 14)}`);
-  assert.deepEqual(codes(['check']), ['undefined-variable {{LOCAL_ONLY}}']);
+  // With no environment selected, .env.local says where LOCAL_ONLY is.
+  assert.deepEqual(codes(['check']), ['environment-not-selected {{LOCAL_ONLY}}']);
   const local = ims(['check', '--env', 'local', '--format', 'json'], dir);
   assert.equal(local.code, 0, local.stderr);
   assert.deepEqual(json(local.stdout).findings, []);

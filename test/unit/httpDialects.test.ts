@@ -21,6 +21,7 @@ interface Files {
   env?: object;
   dotenv?: string;
   envDotenv?: Array<{ label: string; text: string }>;
+  otherDotenv?: Array<{ env: string; label: string; text: string }>;
   selected?: string;
   dialect?: DialectSetting;
 }
@@ -34,6 +35,7 @@ function run(text: string, files: Files = {}) {
       : [],
     ...(files.dotenv !== undefined ? { dotenv: { uri: 'file:///w/.env', text: files.dotenv } } : {}),
     envDotenv: (files.envDotenv ?? []).map((f) => ({ uri: `file:///w/${f.label}`, ...f })),
+    otherDotenv: (files.otherDotenv ?? []).map((f) => ({ uri: `file:///w/${f.label}`, ...f })),
     selected: files.selected ?? '',
     dialect: files.dialect ?? 'any',
     processEnv: () => undefined,
@@ -177,6 +179,16 @@ test('httpyac .env files define plain {{NAME}} variables: .env, and the selected
     run(text, { ...files, dialect: 'rest-client' }).codes.map((c) => c.split(' ')[0]),
     ['undefined-variable', 'undefined-variable'],
   );
+  // The environment not selected: its .env.<name> says where the name is, and offers to select it.
+  const unselected = run(text, {
+    dotenv: 'PROJECT=p-from-dotenv\n',
+    otherDotenv: [
+      { env: 'dev', label: '.env.dev', text: 'imageId=img-dev\n' },
+      { env: 'prod', label: 'prod.env', text: 'imageId=img-prod\n' },
+    ],
+  });
+  assert.deepEqual(unselected.codes, ['environment-not-selected {{imageId}}']);
+  assert.match(unselected.diagnostics[0].message as string, /defined in the environments dev, prod/);
 });
 
 test('a name only unselected environments define: says which, and offers to select each (not "defined nowhere")', () => {

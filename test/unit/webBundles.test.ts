@@ -63,6 +63,8 @@ test('the browser host serves the files the client sent, below the folders, skip
   );
   assert.equal(await files.read('vscode-vfs://github/o/r/iam/p.json', 5), undefined, 'larger than allowed');
   assert.equal(files.readNow('vscode-vfs://github/o/r/main.tf'), 'resource');
+  // A folder's own files (not those below it): where httpyac's .env.<environment> files are found.
+  assert.deepEqual(files.namesIn('vscode-vfs://github/o/r/'), ['main.tf']);
   files.update({ files: [{ uri: 'vscode-vfs://github/o/r/main.tf', text: null }] });
   assert.equal(files.readNow('vscode-vfs://github/o/r/main.tf'), undefined, 'a deleted file is gone');
   assert.ok(inFolders('file:///ws/a.json', ['file:///ws/']) && !inFolders('file:///ws2/a.json', ['file:///ws']));

@@ -1,5 +1,5 @@
 /** What the adapters hand the .http language features about a document's variable sources. */
-import type { DialectSetting } from '../dialects';
+import { accepts, type DialectSetting } from '../dialects';
 import { parseDotenv, type DotenvEntry } from './dotenv';
 import { EMPTY_ENVIRONMENT, environmentFrom, type Environment, type EnvironmentSource } from './environments';
 import type { SystemEnv } from './systemVariables';
@@ -61,6 +61,12 @@ export function variableFileUris(
   return { envFiles, dotenv: dir && `${dir}/.env`, envDotenv, key: `${root ?? ''}|${dir ?? ''}|${plain ? selected : ''}` };
 }
 
+/** The environment an httpyac `.env.<name>` or `<name>.env` file belongs to (plain names only). */
+export function dotenvEnvironment(fileName: string): string | undefined {
+  const m = /^\.env\.([\w-][\w.-]*)$/.exec(fileName) ?? /^([\w-][\w.-]*)\.env$/.exec(fileName);
+  return m && !m[1].includes('..') ? m[1] : undefined;
+}
+
 /** The sources from what the adapter read (files that do not exist are left out by it). */
 export function buildVariableSources(read: {
   settings: unknown;
@@ -70,6 +76,8 @@ export function buildVariableSources(read: {
   dotenv?: { uri: string; text: string } | { refused: string };
   /** The selected environment's `.env.<name>` and `<name>.env` that exist (httpyac). */
   envDotenv?: Array<{ uri: string; label: string; text: string }>;
+  /** The other environments' `.env.<name>` and `<name>.env` beside the document: where a name is defined. */
+  otherDotenv?: Array<{ env: string; uri: string; label: string; text: string }>;
   dialect?: DialectSetting;
   selected: string;
   processEnv: (name: string) => string | undefined;
@@ -81,7 +89,8 @@ export function buildVariableSources(read: {
   if (read.settings !== undefined && read.settings !== null)
     sources.push({ label: 'settings (rest-client.environmentVariables)', value: read.settings });
   sources.push(...read.files);
-  const found = environmentFrom(sources, read.selected);
+  const fromFiles = environmentFrom(sources, read.selected);
+  const found = withDotenvEnvironments(fromFiles, read.otherDotenv ?? [], read.dialect ?? 'any');
   const refused = read.refused ?? [];
   const environment = refused.length > 0 ? { ...found, problems: [...found.problems, ...refused], refused } : found;
   const dotenvRefused = read.dotenv && 'refused' in read.dotenv ? read.dotenv.refused : undefined;
@@ -110,4 +119,27 @@ export function buildVariableSources(read: {
     ...(dotenvVariables.length ? { dotenvVariables } : {}),
     dialect: read.dialect ?? 'any',
   };
+}
+
+/** httpyac's per-environment .env files of the environments not selected: their names join the list, and their variables say where they are. */
+function withDotenvEnvironments(
+  env: Environment,
+  others: ReadonlyArray<{ env: string; text: string }>,
+  dialect: DialectSetting,
+): Environment {
+  if (others.length === 0 || !accepts(dialect, 'httpyac')) return env;
+  const names = new Set(env.names);
+  const elsewhere = new Map<string, string[]>(
+    [...(env.elsewhere ?? new Map<string, readonly string[]>())].map(([k, v]) => [k, [...v]]),
+  );
+  for (const o of others) {
+    names.add(o.env);
+    for (const e of parseDotenv(o.text)) {
+      if (env.variables.has(e.name)) continue;
+      const list = elsewhere.get(e.name) ?? [];
+      if (!list.includes(o.env)) list.push(o.env);
+      elsewhere.set(e.name, list.sort());
+    }
+  }
+  return { ...env, names: [...names].sort(), ...(elsewhere.size ? { elsewhere } : {}) };
 }
