@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_REGION, REGION_INFO } from '../../core/catalogue';
 import { localEndpoints } from '../connection';
+import { ImsNetworkError, networkCause } from '../../core/client/errors';
 import type { CommandFactory } from '../context';
 import { askPick, askText, required } from '../prompts';
 
@@ -104,9 +105,22 @@ export const connectLocal: CommandFactory = (ctx) => async (opts?: { url?: strin
   const keys = await askKeys({ title, step: 2, total: 3 }, opts, ['EMULATOR-AK', 'EMULATOR-SK']);
   if (!keys) return undefined;
   await ctx.connections.storeSecrets(keys);
-  return withProgress(vscode.l10n.t('Connecting to the emulator at {0}…', url), () =>
-    ctx.connections.connectCloud({ region: DEFAULT_REGION, auth: 'aksk', localUrl: url }),
-  );
+  try {
+    return await withProgress(vscode.l10n.t('Connecting to the emulator at {0}…', url), () =>
+      ctx.connections.connectCloud({ region: DEFAULT_REGION, auth: 'aksk', localUrl: url }),
+    );
+  } catch (e) {
+    // "fetch failed" says nothing: name the address, why, and what starts an emulator.
+    if (!(e instanceof ImsNetworkError)) throw e;
+    throw new Error(
+      vscode.l10n.t(
+        'Could not connect to the emulator at {0}: {1}. Is it running? `npm start` starts one, and so does `npm run emulator`.',
+        url,
+        networkCause(e.cause ?? e),
+      ),
+      { cause: e },
+    );
+  }
 };
 
 export const signOut: CommandFactory = (ctx) => async () => {

@@ -28,6 +28,26 @@ export class ImsValidationError extends Error {
   }
 }
 
+/**
+ * Why a request never got an answer, in words, from the error's cause chain (Node's fetch wraps the
+ * socket's error: `TypeError: fetch failed` with `cause.code` ECONNREFUSED …): "fetch failed" alone
+ * tells nobody what to do.
+ */
+export function networkCause(e: unknown): string {
+  for (let c: unknown = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
+    const code = (c as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (code === 'ECONNREFUSED') return 'connection refused: nothing listens at that address and port';
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name is not known (DNS)';
+    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'the connection timed out';
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed by the other side';
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'the network cannot reach that host';
+    if (/CERT|SSL|TLS/i.test(code)) return `the TLS certificate was refused (${code})`;
+    return code;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** The network failed (refused, reset, timed out) after the retries allowed. */
 export class ImsNetworkError extends Error {
   constructor(

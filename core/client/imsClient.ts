@@ -7,10 +7,19 @@
 import { findApi } from '../catalogue';
 import { signRequest, signingEncode } from '../auth/signer';
 import { validateBody } from '../http/bodyValidation';
-import { ImsError, ImsNetworkError, ImsValidationError, parseErrorBody } from './errors';
+import { ImsError, ImsNetworkError, ImsValidationError, networkCause, parseErrorBody } from './errors';
 
 export type Credentials =
   { kind: 'aksk'; ak: string; sk: string; securityToken?: string } | { kind: 'token'; token: () => Promise<string> };
+
+/** The host of a request URL, for messages (the URL itself when it does not parse). */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
 
 export interface ClientOptions {
   /** e.g. https://ims.cn-north-4.myhuaweicloud.com, or the emulator's http://127.0.0.1:PORT */
@@ -160,7 +169,7 @@ export class ImsClient {
         this.options.onExchange?.({ method: api.method, path, status: 'network-error', ms: Date.now() - started, attempt });
         if (signal?.aborted) throw signal.reason;
         lastError = new ImsNetworkError(
-          `${api.id}: ${timeout.aborted ? `no answer within ${(this.options.timeoutMs ?? 30_000) / 1000} s` : `network error (${(e as Error).message})`}`,
+          `${api.id}: ${timeout.aborted ? `no answer within ${(this.options.timeoutMs ?? 30_000) / 1000} s` : `cannot reach ${hostOf(url)}: ${networkCause(e)}`}`,
           e,
         );
         if (attempt < max && this.retryable(api)) {
