@@ -6,6 +6,7 @@
 // emulator it started. Prints the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
 // the extension loaded instead.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from './editorEnv.mjs';
 import { freshExamples } from './examples.mjs';
@@ -68,10 +69,23 @@ process.stdout.write(
     `  ${server.url}/?folder=${encodeURIComponent(workspace)}`,
     '',
     `Local IMS emulator: ${emulator.url} (AK EMULATOR-AK, SK EMULATOR-SK; "IMS: Connect to a Local Emulator").`,
+    // The example account's users (examples/iam.json: example data, for this emulator only), to try
+    // My permissions and Who Can Tag as someone who is not the administrator.
+    'Its users, to connect as someone else (AK / SK):',
+    ...exampleUsers().map((u) => `  ${u.user.padEnd(12)} ${u.access} / ${u.secret}`),
     `The examples are a fresh copy in ${workspace}. Ctrl+C stops both.`,
     '',
   ].join('\n'),
 );
+/** @returns {Array<{ user: string; access: string; secret: string }>} */
+function exampleUsers() {
+  try {
+    return JSON.parse(readFileSync(join(examples, 'iam.json'), 'utf8')).accessKeys ?? [];
+  } catch {
+    return [];
+  }
+}
+
 const stop = async () => {
   emulator.child.kill();
   await server.stop();
