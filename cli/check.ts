@@ -110,13 +110,7 @@ export async function runCheck(o: CheckOptions): Promise<CheckReport> {
               ? 'policies'
               : 'other';
       report.files[kind]++;
-      if (kind === 'http') {
-        const sources = environments.forDocument(uri);
-        for (const name of sources.environment.names) names.add(name);
-        // httpyac's `.env.<env>` / `<env>.env`, read for the selected environment, make it one too.
-        if (o.env && sources.dotenvVariables?.some((f) => f.label === `.env.${o.env}` || f.label === `${o.env}.env`))
-          names.add(o.env);
-      }
+      if (kind === 'http') for (const name of environments.forDocument(uri).environment.names) names.add(name);
       if (kind !== 'other') {
         if (kind !== 'http' && needPolicies) policies.push(...documentSources(doc, cache).filter((p) => mayGrantIms(p.model)));
         report.findings.push(...findingsOf(doc, target, ls.diagnostics(doc), ls, o.config));

@@ -9,7 +9,7 @@
  * A request is named by `# @name` or `// @name`, else by a one-word `### title` (httpyac, JetBrains,
  * kulala). Every part keeps its offsets.
  */
-import { scriptVariables, type HttpScript, type ScriptVariable } from './dialects';
+import { accepts, scriptVariables, type DialectSetting, type HttpScript, type ScriptVariable } from './dialects';
 
 export interface Span {
   start: number;
@@ -86,9 +86,14 @@ export interface HttpFile {
   scriptVariables: ScriptVariable[];
 }
 
-/** The request a name refers to: by `# @name`, else by its one-word title (the last one, as files are read top down). */
-export function requestNamed(file: HttpFile, name: string): HttpRequest | undefined {
-  return file.requests.find((r) => r.name === name) ?? file.requests.find((r) => r.name === undefined && r.titleName === name);
+/** A request's name: `# @name`, else (httpyac, JetBrains, kulala; not REST Client) its one-word `### title`. */
+export function requestName(request: HttpRequest, dialect: DialectSetting = 'any'): string | undefined {
+  return request.name ?? (accepts(dialect, 'httpyac', 'jetbrains') ? request.titleName : undefined);
+}
+
+/** The request a name refers to: by `# @name` first, then by a title the dialect counts as a name. */
+export function requestNamed(file: HttpFile, name: string, dialect: DialectSetting = 'any'): HttpRequest | undefined {
+  return file.requests.find((r) => r.name === name) ?? file.requests.find((r) => requestName(r, dialect) === name);
 }
 
 const SEPARATOR = /^\s*#{3,}(.*)$/;

@@ -12,7 +12,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { accepts } from '../../core/http/dialects';
+import { requestName } from '../../core/http/httpFile';
 import { resolveReference, type Resolution } from '../../core/http/variables/resolver';
 import { mask, referenceTo } from '../../core/http/variables/references';
 import { SYSTEM_VARIABLES } from '../../core/http/variables/systemVariables';
@@ -86,23 +86,20 @@ export function variableCompletions(
   // httpyac's .env names and the names the file's scripts set (plain() keeps those the dialect accepts).
   for (const f of inputs.dotenvVariables ?? []) for (const e of f.entries) plain(e.name, '3');
   for (const v of parsed.file.scriptVariables) plain(v.name, '3');
-  for (const req of parsed.file.requests) {
-    const r = {
-      ...req,
-      name: req.name ?? (accepts(inputs.dialect ?? 'any', 'httpyac', 'jetbrains') ? req.titleName : undefined),
-    };
-    if (!r.name) continue;
+  for (const r of parsed.file.requests) {
+    const name = requestName(r, inputs.dialect);
+    if (!name) continue;
     const token = /\/v3\/auth\/tokens\b/.test(r.fullUrl) && (r.method?.text ?? 'GET').toUpperCase() === 'POST';
     const forms = [
-      `${r.name}.response.body.$.`,
-      `${r.name}.response.headers.`,
-      ...(token ? [`${r.name}.response.headers.X-Subject-Token`] : []),
+      `${name}.response.body.$.`,
+      `${name}.response.headers.`,
+      ...(token ? [`${name}.response.headers.X-Subject-Token`] : []),
     ];
     for (const form of forms)
       items.set(form, {
         label: form,
         kind: CompletionItemKind.Reference,
-        detail: m.requestVariableDetail(r.name),
+        detail: m.requestVariableDetail(name),
         sortText: `4${form}`,
         textEdit: TextEdit.replace(range, form.endsWith('.') ? form : `${form}}}`),
         ...(form.endsWith('.') ? { command: { title: '', command: 'editor.action.triggerSuggest' } } : {}),

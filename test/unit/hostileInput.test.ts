@@ -328,3 +328,18 @@ test('worst latencies (for docs/reliability-and-security.md; the bound only guar
   );
   assert.ok(rows.length > 10);
 });
+
+test('a stranger’s .http with thousands of names, script setters and .env entries is judged in linear time', () => {
+  const n = 5000;
+  const setters = Array.from({ length: 4 * n }, (_, i) => `  client.global.set("s${i}", ${i});`).join('\n');
+  const refs = Array.from({ length: n }, (_, i) => `X-${i}: {{nowhere${i}}}`).join('\n');
+  const text = `GET https://x/\n${refs}\n\n> {%\n${setters}\n%}\n`;
+  const entries = parseDotenv(Array.from({ length: 4 * n }, (_, i) => `E${i}=v`).join('\n'));
+  const vars: HttpVariableSources = {
+    environment: environmentFrom([], ''),
+    dotenvVariables: [{ uri: 'file:///ws/.env', label: '.env', entries }],
+  };
+  const service = getLanguageService({ lang: () => 'en', httpVariables: () => vars });
+  const d = within('names against 20,000 setters and .env entries', () => service.diagnostics(docOf(text, 'http')));
+  assert.equal(d.filter((x) => x.code === 'undefined-variable').length, n);
+});

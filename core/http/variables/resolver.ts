@@ -12,7 +12,7 @@ import { evaluateJsonPath, isValidJsonPath } from './jsonPath';
 import { isPlainName, looksSecret, variableReferences, type VariableReference } from './references';
 import { MAX_NESTING_OF_VARIABLES, variableShapes, type VariableShape } from './graph';
 import { isPrivateSource, secretNames } from './secrets';
-import { checkSystemVariable, evaluateSystemVariable, type SystemEnv } from './systemVariables';
+import { RESTRICTED_MODE_ERROR, checkSystemVariable, evaluateSystemVariable, type SystemEnv } from './systemVariables';
 
 export interface StoredResponse {
   status: number;
@@ -118,16 +118,8 @@ function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk
   return walk;
 }
 
-/** The request a name refers to: `# @name`, and (httpyac, JetBrains, kulala) a one-word `### title`. */
-function namedRequest(inputs: VariableInputs, name: string): HttpRequest | undefined {
-  const dialect = inputs.dialect ?? 'any';
-  return accepts(dialect, 'httpyac', 'jetbrains')
-    ? requestNamed(inputs.file, name)
-    : inputs.file.requests.find((r) => r.name === name);
-}
-
 function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolution | undefined {
-  const named = namedRequest(inputs, ref.name);
+  const named = requestNamed(inputs.file, ref.name, inputs.dialect);
   if (!named) return undefined;
   const location = { start: named.requestLine.start, end: named.requestLine.end };
   const detail = `request variable: the response of "${ref.name}"`;
@@ -182,7 +174,7 @@ function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolu
  */
 function httpyacExpression(inputs: VariableInputs, ref: VariableReference): Resolution {
   const [head, ...path] = ref.expr.split('.');
-  const named = /^[A-Za-z_]\w*$/.test(head) && path.length > 0 ? namedRequest(inputs, head) : undefined;
+  const named = /^[A-Za-z_]\w*$/.test(head) && path.length > 0 ? requestNamed(inputs.file, head, inputs.dialect) : undefined;
   if (!named) return { source: 'system', detail: 'an httpyac expression (JavaScript): evaluated by httpyac, not here' };
   const response = inputs.responses?.get(head);
   const detail = `request variable (httpyac): the response of "${head}"`;
@@ -204,17 +196,33 @@ function httpyacExpression(inputs: VariableInputs, ref: VariableReference): Reso
   return { source: 'request', detail, location, error: `${path.join('.')} finds nothing in the response of "${head}"` };
 }
 
-const fileVariables = new WeakMap<HttpFile, Map<string, FileVariable>>();
+const indexes = new WeakMap<object, Map<string, unknown[]>>();
 
-/** The last definition wins, as in REST Client; looked up by name (a 10,000-variable file scanned per lookup took seconds). */
-function lastFileVariable(inputs: VariableInputs, name: string): FileVariable | undefined {
-  let byName = fileVariables.get(inputs.file);
-  if (!byName) {
-    byName = new Map();
-    for (const v of inputs.file.variables) byName.set(v.name, v);
-    fileVariables.set(inputs.file, byName);
+/**
+ * A list's items by name, in order, built once per list (the list object is the key: a parse's variables,
+ * its script variables, a document's .env files). A lookup that scanned the list took seconds on a
+ * 10,000-variable file, and a stranger's file can hold that many.
+ */
+function byName<T>(list: object, items: () => Iterable<readonly [string, T]>): Map<string, T[]> {
+  let index = indexes.get(list) as Map<string, T[]> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const [name, item] of items()) {
+      const found = index.get(name);
+      if (found) found.push(item);
+      else index.set(name, [item]);
+    }
+    indexes.set(list, index);
   }
-  return byName.get(name);
+  return index;
+}
+
+/** The last definition wins, as in REST Client. */
+function lastFileVariable(inputs: VariableInputs, name: string): FileVariable | undefined {
+  const vars = inputs.file.variables;
+  return byName(vars, () => vars.map((v) => [v.name, v] as const))
+    .get(name)
+    ?.at(-1);
 }
 
 /** What a reference stands for, or undefined when nothing defines it. */
@@ -332,20 +340,22 @@ function resolvePlain(
     return defined(inputs, ref.name, env.value, base, request, depth, walk, false);
   }
   const dialect = inputs.dialect ?? 'any';
-  if (accepts(dialect, 'httpyac'))
-    for (const f of [...(inputs.dotenvVariables ?? [])].reverse()) {
-      const e = [...f.entries].reverse().find((x) => x.name === ref.name);
-      if (!e) continue;
-      return {
-        source: 'dotenv',
-        detail: `${f.label} (httpyac reads .env files as variables)`,
-        location: { uri: f.uri, start: e.start, end: e.end, line: e.line, character: e.character },
-        // A .env holds secrets: masked wherever it shows, and not read at all in Restricted Mode.
-        secret: true,
-        ...(inputs.restricted ? { error: 'not read in Restricted Mode: trust this workspace to read it' } : { value: e.value }),
-      };
-    }
-  const set = inputs.file.scriptVariables.find((v) => v.name === ref.name && accepts(dialect, v.dialect));
+  const fromDotenv = accepts(dialect, 'httpyac') ? lastDotenvEntry(inputs.dotenvVariables ?? [], ref.name) : undefined;
+  if (fromDotenv) {
+    const { file: f, entry: e } = fromDotenv;
+    return {
+      source: 'dotenv',
+      detail: `${f.label} (httpyac reads .env files as variables)`,
+      location: { uri: f.uri, start: e.start, end: e.end, line: e.line, character: e.character },
+      // A .env holds secrets: masked wherever it shows, and not read at all in Restricted Mode.
+      secret: true,
+      ...(inputs.restricted ? { error: RESTRICTED_MODE_ERROR } : { value: e.value }),
+    };
+  }
+  const setters = inputs.file.scriptVariables;
+  const set = byName(setters, () => setters.map((v) => [v.name, v] as const))
+    .get(ref.name)
+    ?.find((v) => accepts(dialect, v.dialect));
   if (set)
     return {
       source: 'script',
@@ -356,6 +366,16 @@ function resolvePlain(
   const connection = Object.hasOwn(CONNECTION_VARIABLES, ref.name) ? CONNECTION_VARIABLES[ref.name] : undefined;
   if (connection) return { source: 'connection', detail: connection };
   return undefined;
+}
+
+/** The last definition of a name in httpyac's .env files (later files, and later lines, win). */
+function lastDotenvEntry(
+  files: NonNullable<VariableInputs['dotenvVariables']>,
+  name: string,
+): { file: (typeof files)[number]; entry: DotenvEntry } | undefined {
+  return byName(files, () => files.flatMap((file) => file.entries.map((entry) => [entry.name, { file, entry }] as const)))
+    .get(name)
+    ?.at(-1);
 }
 
 export interface Resolved {

@@ -90,7 +90,9 @@ export function buildVariableSources(read: {
     sources.push({ label: 'settings (rest-client.environmentVariables)', value: read.settings });
   sources.push(...read.files);
   const fromFiles = environmentFrom(sources, read.selected);
-  const found = withDotenvEnvironments(fromFiles, read.otherDotenv ?? [], read.dialect ?? 'any');
+  // The selected environment's own .env file makes it an environment too, as the other ones' do.
+  const named = read.envDotenv?.length ? [read.selected] : [];
+  const found = withDotenvEnvironments(fromFiles, named, read.otherDotenv ?? [], read.dialect ?? 'any');
   const refused = read.refused ?? [];
   const environment = refused.length > 0 ? { ...found, problems: [...found.problems, ...refused], refused } : found;
   const dotenvRefused = read.dotenv && 'refused' in read.dotenv ? read.dotenv.refused : undefined;
@@ -121,14 +123,18 @@ export function buildVariableSources(read: {
   };
 }
 
-/** httpyac's per-environment .env files of the environments not selected: their names join the list, and their variables say where they are. */
+/**
+ * httpyac's per-environment .env files: the environments they name join the list (`selected`, whose file
+ * was read, and the others), and the variables of the others say where a name is.
+ */
 function withDotenvEnvironments(
   env: Environment,
+  selected: readonly string[],
   others: ReadonlyArray<{ env: string; text: string }>,
   dialect: DialectSetting,
 ): Environment {
-  if (others.length === 0 || !accepts(dialect, 'httpyac')) return env;
-  const names = new Set(env.names);
+  if (selected.length + others.length === 0 || !accepts(dialect, 'httpyac')) return env;
+  const names = new Set([...env.names, ...selected]);
   const elsewhere = new Map<string, string[]>(
     [...(env.elsewhere ?? new Map<string, readonly string[]>())].map(([k, v]) => [k, [...v]]),
   );

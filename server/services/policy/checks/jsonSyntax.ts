@@ -55,6 +55,9 @@ function strictJson(
   text: string,
   m: { jsonComment(): string; jsonTrailingComma(): string },
 ) {
+  // This runs on every change of the document: the second, strict pass only where a comment or a
+  // trailing comma can be (`//`, `/*`, a comma before a closing bracket), which one linear scan tells.
+  if (!/\/[/*]|,\s*[\]}]/.test(text)) return;
   let found: { offset: number; length: number; comment: boolean } | undefined;
   visit(
     text,
