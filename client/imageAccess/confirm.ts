@@ -135,9 +135,10 @@ export class TagChangeGuard {
     );
     const heading = `**${vscode.l10n.t('If sent now')}** · ${escapeMarkdown(name)}`;
     if ('unknown' in found) return { markdown: `${heading}: ${escapeMarkdown(found.unknown)}` };
-    const lines = changeLines(found.changes, found.writerId);
+    const { lines, more } = changeLines(found.changes, found.writerId, MAX_LINES);
     if (lines.length === 0) return { markdown: `${heading}: ${vscode.l10n.t("this change moves nobody's access.")}` };
-    return { markdown: [heading, ...lines.slice(0, MAX_LINES).map((l) => `- ${escapeMarkdown(l)}`)].join('\n') };
+    const rest = more ? [vscode.l10n.t('…and {0} more.', more)] : [];
+    return { markdown: [heading, ...[...lines, ...rest].map((l) => `- ${escapeMarkdown(l)}`)].join('\n') };
   }
 
   /**
@@ -157,14 +158,12 @@ export class TagChangeGuard {
       if (e instanceof CancelledChange) return false;
       throw e;
     }
-    const lines = 'unknown' in found ? [found.unknown] : changeLines(found.changes, found.writerId);
+    const { lines, more } =
+      'unknown' in found ? { lines: [found.unknown], more: 0 } : changeLines(found.changes, found.writerId, MAX_LINES);
     const lost = 'unknown' in found ? [] : locksOut(found.changes, found.writerId);
     const moved = !('unknown' in found) && found.changes.length > 0;
     if (!moved && !own) return true;
-    const shown =
-      lines.length > MAX_LINES
-        ? [...lines.slice(0, MAX_LINES), vscode.l10n.t('…and {0} more.', lines.length - MAX_LINES)]
-        : lines;
+    const shown = more ? [...lines, vscode.l10n.t('…and {0} more.', more)] : lines;
     const detail = [lost.length ? own?.question : undefined, own?.detail, ...(moved || 'unknown' in found ? shown : [])]
       .filter(Boolean)
       .join('\n');

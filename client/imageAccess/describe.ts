@@ -76,15 +76,27 @@ export function accessReason(a: ImageApiAccess): string {
 
 const gives = (d: ApiDecision) => d === 'allowed' || d === 'dependsOn';
 
-/** One line per user and image: what the change takes away or gives, and why. */
-export function changeLines(changes: readonly AccessChange[], writerId?: string): string[] {
+/**
+ * One line per user and image: what the change takes away or gives, and why; the writer's own first. Only
+ * the first `limit` are worded (a batch can move thousands; the reasons are worked out for those shown).
+ */
+export function changeLines(
+  changes: readonly AccessChange[],
+  writerId: string | undefined,
+  limit: number,
+): { lines: string[]; more: number } {
   const groups = new Map<string, AccessChange[]>();
   for (const c of changes) {
-    const key = `${c.user.id}\n${c.image.id}\n${gives(c.before.decision)}\n${gives(c.after.decision)}`;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
+    const key = `${c.user.id}\n${c.image.id}\n${gives(c.before)}\n${gives(c.after)}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
   }
-  return [...groups.values()].map((cs) => {
-    const { user, image, before, after } = cs[0];
+  const all = [...groups.values()];
+  const ordered = [...all.filter((cs) => cs[0].user.id === writerId), ...all.filter((cs) => cs[0].user.id !== writerId)];
+  const lines = ordered.slice(0, limit).map((cs) => {
+    const { user, image, before } = cs[0];
+    const after = cs[0].explain().after;
     const who = user.id === writerId ? vscode.l10n.t('you ({0})', user.name) : user.name;
     const apis = cs.map((c) => c.api.id).join(', ');
     // What people do, then the APIs: "set tags (AddImageTag, …)".
@@ -92,22 +104,16 @@ export function changeLines(changes: readonly AccessChange[], writerId?: string)
     const reads = cs.some((c) => c.api.readOnly);
     const what =
       writes && reads ? vscode.l10n.t('set or read tags') : writes ? vscode.l10n.t('set tags') : vscode.l10n.t('read tags');
-    if (gives(before.decision) && !gives(after.decision))
+    if (gives(before) && !gives(after.decision))
       return vscode.l10n.t('{0} can no longer {1} on {2} ({3}): {4}.', who, what, image.name, apis, accessReason(after));
-    if (!gives(before.decision) && gives(after.decision))
+    if (!gives(before) && gives(after.decision))
       return vscode.l10n.t('{0} can now {1} on {2} ({3}): {4}.', who, what, image.name, apis, accessReason(after));
-    return vscode.l10n.t(
-      '{0}, {1} on {2}: {3}, was {4}.',
-      who,
-      apis,
-      image.name,
-      accessReason(after),
-      decisionLabel(before.decision),
-    );
+    return vscode.l10n.t('{0}, {1} on {2}: {3}, was {4}.', who, apis, image.name, accessReason(after), decisionLabel(before));
   });
+  return { lines, more: ordered.length - lines.length };
 }
 
 /** The writer loses a tag API on some image: the change locks them out. */
 export function locksOut(changes: readonly AccessChange[], writerId: string | undefined): AccessChange[] {
-  return changes.filter((c) => c.user.id === writerId && gives(c.before.decision) && !gives(c.after.decision));
+  return changes.filter((c) => c.user.id === writerId && gives(c.before) && !gives(c.after));
 }

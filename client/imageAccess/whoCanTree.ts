@@ -14,6 +14,7 @@ import {
   type ImageTarget,
   type Whereabouts,
 } from '../../core/access/imageAccess';
+import type { ApiDecision } from '../../core/access/effective';
 import { ImsError } from '../../core/client/errors';
 import { escapeMarkdown } from '../../core/util/markdown';
 import type { ConnectionManager } from '../connection';
@@ -24,8 +25,8 @@ export const PAGE = 50;
 
 export type WhoCanNode =
   | { kind: 'image'; image: ImageTarget; user?: AccountUser }
-  /** Under an image: the user's verdicts on it, judged with the whole page (whoCan). */
-  | { kind: 'user'; user: AccountUser; image?: ImageTarget; access?: ImageApiAccess[] }
+  /** Under an image: the user's decisions on it, judged with the whole page (whoCan); the reasons when opened. */
+  | { kind: 'user'; user: AccountUser; image?: ImageTarget; decisions?: ApiDecision[]; where?: Whereabouts }
   | { kind: 'api'; access: ImageApiAccess; user: AccountUser; image: ImageTarget }
   | { kind: 'more'; image: ImageTarget; shown: number; total: number }
   | { kind: 'message'; message: string; error?: boolean };
@@ -99,8 +100,7 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
       }
       if (node.kind === 'image' && node.user) return this.apis(node.user, node.image);
       if (node.kind === 'image') return this.usersOf(node.image);
-      if (node.kind === 'user' && node.image && node.access)
-        return node.access.map((access) => ({ kind: 'api', access, user: node.user, image: node.image! }));
+      if (node.kind === 'user' && node.image && node.where) return this.apis(node.user, node.image, node.where);
       if (node.kind === 'user' && mode.kind === 'viewAs')
         return mode.images.map((image) => ({ kind: 'image', image, user: node.user }));
     } catch (e) {
@@ -113,15 +113,16 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
     const count = this.shown.get(image.id) ?? PAGE;
     const { users, total } = await this.accounts.current().account.page(0, count);
     // The page judged at once: users alike share one judgement (core/access/imageAccess.ts).
-    const rows = whoCan(users, image, await this.where());
-    const out: WhoCanNode[] = rows.map(({ user, access }) => ({ kind: 'user', user, image, access }));
+    const where = await this.where();
+    const rows = whoCan(users, image, where);
+    const out: WhoCanNode[] = rows.map(({ user, decisions }) => ({ kind: 'user', user, image, decisions, where }));
     if (users.length < total) out.push({ kind: 'more', image, shown: users.length, total });
     if (total === 0) out.push({ kind: 'message', message: vscode.l10n.t('The account has no IAM users.') });
     return out;
   }
 
-  private async apis(user: AccountUser, image: ImageTarget): Promise<WhoCanNode[]> {
-    const where = await this.where();
+  private async apis(user: AccountUser, image: ImageTarget, at?: Whereabouts): Promise<WhoCanNode[]> {
+    const where = at ?? (await this.where());
     return imageAccess(user, image, where).map((access) => ({ kind: 'api', access, user, image }));
   }
 
@@ -212,16 +213,16 @@ export class WhoCanTree implements vscode.TreeDataProvider<WhoCanNode>, vscode.D
     item.contextValue = viewAs ? 'whoCanViewAs' : 'whoCanUser';
     const tags = node.user.tags ? Object.entries(node.user.tags).map(([k, v]) => `${k}=${v}`) : undefined;
     item.tooltip = tags?.length ? vscode.l10n.t('User tags: {0}', tags.join(', ')) : undefined;
-    if (node.access) item.description = summary(node.user, node.access);
+    if (node.decisions) item.description = summary(node.user, node.decisions);
     return item;
   }
 }
 
 /** A user's verdicts on an image in a few words: "7 allowed · 3 not granted". */
-function summary(user: AccountUser, access: readonly ImageApiAccess[]): string {
+function summary(user: AccountUser, decisions: readonly ApiDecision[]): string {
   if (user.facts.administrator) return vscode.l10n.t('everything (administrator)');
-  const counts = new Map<ImageApiAccess['decision'], number>();
-  for (const a of access) counts.set(a.decision, (counts.get(a.decision) ?? 0) + 1);
+  const counts = new Map<ApiDecision, number>();
+  for (const d of decisions) counts.set(d, (counts.get(d) ?? 0) + 1);
   return [...counts].map(([d, n]) => `${n} ${decisionLabel(d)}`).join(' · ');
 }
 

@@ -7,7 +7,7 @@
 import { mapLimit } from '../client/concurrency';
 import { gatherAccessFacts, type IamReader } from './gather';
 import type { GrantedPolicy } from './effective';
-import type { AccountUser } from './imageAccess';
+import { prepareUser, type AccountUser } from './imageAccess';
 
 export interface AccountReader extends IamReader {
   listUsers(): Promise<Array<{ id: string; name: string }>>;
@@ -66,7 +66,9 @@ export class AccountAccess {
           gatherAccessFacts(this.reads, u.id, this.projectId, this.policies),
           this.iam.userTags(u.id).catch(() => undefined),
         ]);
-        return { id: u.id, name: u.name, tags, facts };
+        const user: AccountUser = { id: u.id, name: u.name, tags, facts };
+        prepareUser(user);
+        return user;
       })();
       this.users.set(u.id, p);
       p.catch(() => this.users.delete(u.id));

@@ -88,6 +88,22 @@ function covers(scope: GrantScope, policy: GrantedPolicy, api: ImsApi, projectId
 }
 
 /**
+ * The policies that count for `api`: the grants whose scope reaches it, then the 5.0 policies attached
+ * (`attached`: those already parsed). They differ by API only in whether it may be granted on an
+ * enterprise project (core/access/decisionMatrix.ts judges by the same list).
+ */
+export function countingSources(
+  facts: AccessFacts,
+  api: ImsApi,
+  attached = facts.attached.map((a) => grantedSource(a.policy)).filter((s): s is PolicySource => s !== undefined),
+): PolicySource[] {
+  return [
+    ...facts.grants.filter((g) => covers(g.scope, g.policy, api, facts.projectId)).map((g) => grantedSource(g.policy)),
+    ...attached,
+  ].filter((s): s is PolicySource => s !== undefined);
+}
+
+/**
  * What is known of one call of an API (an image's tags and URN, the tags the call sets, the caller), for
  * predictions on one image: Conditions are then evaluated, not only "may apply" (core/policy/conditions.ts).
  */
@@ -125,13 +141,8 @@ export function effectivePermissions(
     if (facts.administrator) return { api, decision: 'allowed', missing: [], decidedBy: [], enterpriseOnly: [] };
     const scope = api.enterpriseProject ? 'ep' : 'project';
     let same = judged.get(scope);
-    if (!same) {
-      const sources = [
-        ...facts.grants.filter((g) => covers(g.scope, g.policy, api, facts.projectId)).map((g) => sourceOf(g.policy)),
-        ...attached,
-      ].filter((s): s is PolicySource => s !== undefined);
-      judged.set(scope, (same = { sources, verdicts: new Map(), contexts: new Map() }));
-    }
+    if (!same)
+      judged.set(scope, (same = { sources: countingSources(facts, api, attached), verdicts: new Map(), contexts: new Map() }));
     const call = on?.(api);
     let contextId = 0;
     if (call?.context) {

@@ -9,9 +9,10 @@
 import { TAG_APIS, type ImsApi } from '../catalogue';
 import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
 import { conditionKeys, resourceTagKeys, type RequestContext } from '../policy/conditions';
+import type { PolicySource } from '../policy/evaluator';
 import { getNodeValue } from 'jsonc-parser';
-import { effectivePermissions, grantedSource, type AccessFacts, type ApiAccess } from './effective';
-import { EvaluationCache, withEvaluationCache } from '../policy/evaluator';
+import { effectivePermissions, grantedSource, type AccessFacts, type ApiAccess, type ApiDecision } from './effective';
+import { DECISIONS, ImageStates, compile, decisionMatrix, type Judge, type Place } from './decisionMatrix';
 
 type Tags = Readonly<Record<string, string>>;
 
@@ -108,29 +109,44 @@ export function imageAccess(
   })).map((a) => Object.assign(a, { context: contextOf(a.api) }));
 }
 
-/** Who may do what on one image: every user's verdicts, in the users' order. */
+/** One user's decisions on one image, an entry per API (in the order asked); the reasons: imageAccess. */
+export interface UserDecisions {
+  user: AccountUser;
+  decisions: ApiDecision[];
+}
+
+/** What decisionMatrix needs of a user and the place. */
+function judgeOf(user: AccountUser, where: Whereabouts): Judge {
+  return { user, time: where.now ?? new Date(), onImage: actsOnImage };
+}
+const place = (where: Whereabouts): Place => ({
+  region: where.region,
+  account: where.account,
+  model: where.model ?? SNAPSHOT_MODEL,
+});
+
+/**
+ * Who may do what on one image: every user's decisions, in the users' order. Decisions only (a page of the
+ * who-can view shows them; the reasons of one user are imageAccess's when the user is opened), each kind of
+ * user judged once.
+ */
 export function whoCan(
   users: readonly AccountUser[],
   image: ImageTarget,
   where: Whereabouts,
   apis: readonly ImsApi[] = TAG_APIS,
-): Array<{ user: AccountUser; access: ImageApiAccess[] }> {
-  return withEvaluationCache(() => whoCanOnce(users, image, where, apis));
-}
-
-function whoCanOnce(
-  users: readonly AccountUser[],
-  image: ImageTarget,
-  where: Whereabouts,
-  apis: readonly ImsApi[],
-): Array<{ user: AccountUser; access: ImageApiAccess[] }> {
-  const judged = new Map<string, ImageApiAccess[]>();
+): UserDecisions[] {
+  const judged = new Map<string, ApiDecision[]>();
+  const run = new ImageStates([image], place(where));
   return users.map((user) => {
     // Users alike (the same policies, the same values of the principal keys they read) are judged once.
     const alike = signature(user);
-    let access = judged.get(alike);
-    if (!access) judged.set(alike, (access = imageAccess(user, image, where, apis)));
-    return { user, access };
+    let decisions = judged.get(alike);
+    if (!decisions) {
+      const codes = decisionMatrix(judgeOf(user, where), run, apis);
+      judged.set(alike, (decisions = [...codes].map((c) => DECISIONS[c])));
+    }
+    return { user, decisions };
   });
 }
 
@@ -164,32 +180,57 @@ interface Reads {
   keys: Set<string>;
   /** The principal's values the Conditions read: tag keys (g:PrincipalTag/<key>), and 'name' for g:UserName or g:PrincipalUrn. */
   principal: string[];
-  /** Some Resource names particular images (not `*`, not `…:image:*`): verdicts differ by image, not only by tags. */
-  perImage: boolean;
 }
 const readsCache = new WeakMap<AccessFacts, Reads>();
 function readsOf(facts: AccessFacts): Reads {
   let reads = readsCache.get(facts);
   if (!reads) {
-    reads = { keys: new Set(), principal: [], perImage: false };
+    reads = { keys: new Set(), principal: [] };
     const principal = new Set<string>();
-    for (const g of [...facts.grants, ...facts.attached])
-      for (const st of grantedSource(g.policy)?.model.statements ?? []) {
-        if (st.conditionNode) {
-          const condition: unknown = getNodeValue(st.conditionNode);
-          for (const k of resourceTagKeys(condition)) reads.keys.add(k);
-          for (const k of conditionKeys(condition)) {
-            const lower = k.toLowerCase();
-            if (lower.startsWith('g:principaltag/')) principal.add(k.slice(k.indexOf('/') + 1));
-            else if (lower === 'g:username' || lower === 'g:principalurn') principal.add('name');
-          }
-        }
-        if (st.resources.some((r) => r.value !== '*' && !r.value.endsWith(':*'))) reads.perImage = true;
-      }
+    for (const g of [...facts.grants, ...facts.attached]) {
+      const source = grantedSource(g.policy);
+      if (!source) continue;
+      const own = policyReads(source);
+      for (const k of own.keys) reads.keys.add(k);
+      for (const k of own.principal) principal.add(k);
+    }
     reads.principal = [...principal].sort();
     readsCache.set(facts, reads);
   }
   return reads;
+}
+
+/** What one policy's Conditions read, once per policy however many users hold it. */
+const policyReadsCache = new WeakMap<PolicySource, Reads>();
+function policyReads(source: PolicySource): Reads {
+  let reads = policyReadsCache.get(source);
+  if (!reads) {
+    reads = { keys: new Set(), principal: [] };
+    for (const st of source.model.statements) {
+      if (!st.conditionNode) continue;
+      const condition: unknown = getNodeValue(st.conditionNode);
+      for (const k of resourceTagKeys(condition)) reads.keys.add(k);
+      for (const k of conditionKeys(condition)) {
+        const lower = k.toLowerCase();
+        if (lower.startsWith('g:principaltag/')) reads.principal.push(k.slice(k.indexOf('/') + 1));
+        else if (lower === 'g:username' || lower === 'g:principalurn') reads.principal.push('name');
+      }
+    }
+    policyReadsCache.set(source, reads);
+  }
+  return reads;
+}
+
+/**
+ * A user's policies parsed, compiled and their reads noted, as the user is read from IAM
+ * (core/access/account.ts): work done once per policy, between reads, not when someone waits for who-can.
+ */
+export function prepareUser(user: AccountUser): void {
+  readsOf(user.facts);
+  for (const g of [...user.facts.grants, ...user.facts.attached]) {
+    const source = grantedSource(g.policy);
+    if (source) compile(source);
+  }
 }
 
 /** Whether any of these users' policies read one of the keys in a `g:ResourceTag` condition. */
@@ -210,14 +251,16 @@ export interface AccessChange {
   user: AccountUser;
   image: ImageTarget;
   api: ImsApi;
-  before: ImageApiAccess;
-  after: ImageApiAccess;
+  before: ApiDecision;
+  after: ApiDecision;
+  /** The verdicts with their reasons, worked out when asked (a dialog words a few of thousands). */
+  explain(): { before: ImageApiAccess; after: ImageApiAccess };
 }
 
 /**
  * Every (user, image, tag API) whose verdict a tag change moves. Only users whose policies read one of the
- * changed keys are judged, and each distinct combination of those keys' values once: a batch over many
- * images costs the distinct tag sets it produces, not users × images (one read of IAM, then pure work).
+ * changed keys are judged, each kind of user once, every image before and after in one pass
+ * (core/access/decisionMatrix.ts): one read of IAM, then pure work.
  */
 export function tagChangeImpact(
   users: readonly AccountUser[],
@@ -225,17 +268,9 @@ export function tagChangeImpact(
   where: Whereabouts,
   apis: readonly ImsApi[] = TAG_APIS,
 ): AccessChange[] {
-  return withEvaluationCache(() => impactOnce(users, changes, where, apis));
-}
-
-function impactOnce(
-  users: readonly AccountUser[],
-  changes: readonly TagChange[],
-  where: Whereabouts,
-  apis: readonly ImsApi[],
-): AccessChange[] {
   const out: AccessChange[] = [];
-  for (const group of alikeGroups(users)) out.push(...groupImpact(group, changes, where, apis));
+  const plan = planOf(changes, where);
+  for (const group of alikeGroups(users)) out.push(...groupImpact(group, plan, where, apis));
   return inUsersOrder(out, users);
 }
 
@@ -252,12 +287,12 @@ export async function tagChangeImpactInSlices(
   apis: readonly ImsApi[] = TAG_APIS,
 ): Promise<AccessChange[]> {
   const groups = alikeGroups(users);
-  const cache = new EvaluationCache();
+  const plan = planOf(changes, where);
   const out: AccessChange[] = [];
   let slice = Date.now();
   for (let i = 0; i < groups.length; i++) {
     options.signal?.throwIfAborted();
-    out.push(...withEvaluationCache(() => groupImpact(groups[i], changes, where, apis), cache));
+    out.push(...groupImpact(groups[i], plan, where, apis));
     if (Date.now() - slice > 20) {
       options.onProgress?.(i + 1, groups.length);
       await new Promise((r) => setTimeout(r, 0));
@@ -282,10 +317,10 @@ function alikeGroups(users: readonly AccountUser[]): AccountUser[][] {
 }
 
 /** The first of a group judged; each of the others gets the same moves. */
-function groupImpact(group: AccountUser[], changes: readonly TagChange[], where: Whereabouts, apis: readonly ImsApi[]) {
+function groupImpact(group: AccountUser[], plan: Plan, where: Whereabouts, apis: readonly ImsApi[]) {
   const [first, ...others] = group;
-  const moves = userImpact(first, changes, where, apis);
-  return [...moves, ...others.flatMap((user) => moves.map((m) => ({ ...m, user })))];
+  const moves = userImpact(first, plan, where, apis);
+  return [...moves, ...others.flatMap((user) => moves.map((m) => moved(user, m.image, m.api, m.before, m.after, m.tags, where)))];
 }
 
 /** In the users' order, as people read it. */
@@ -294,32 +329,63 @@ function inUsersOrder(out: AccessChange[], users: readonly AccountUser[]): Acces
   return out.sort((a, b) => order.get(a.user)! - order.get(b.user)!);
 }
 
-/** The moves of one user's verdicts, each distinct combination of the read keys' values judged once. */
+/** One move, its reasons worked out on the first ask (the whole API list of the image, before and after). */
+function moved(
+  user: AccountUser,
+  image: ImageTarget,
+  api: ImsApi,
+  before: ApiDecision,
+  after: ApiDecision,
+  tags: Tags,
+  where: Whereabouts,
+): AccessChange & { tags: Tags } {
+  let reasons: { before: ImageApiAccess; after: ImageApiAccess } | undefined;
+  return {
+    user,
+    image,
+    api,
+    before,
+    after,
+    tags,
+    explain: () =>
+      (reasons ??= {
+        before: imageAccess(user, image, where, [api])[0],
+        after: imageAccess(user, { ...image, tags }, where, [api])[0],
+      }),
+  };
+}
+
+/** The changes that change something, each image before and after as two states every user is judged on. */
+interface Plan {
+  changes: readonly TagChange[];
+  run: ImageStates;
+}
+function planOf(all: readonly TagChange[], where: Whereabouts): Plan {
+  const changes = all.filter(({ image, after }) => JSON.stringify(image.tags) !== JSON.stringify(after));
+  const states = changes.flatMap(({ image, after }) => [image, { id: image.id, tags: after }]);
+  return { changes, run: new ImageStates(states, place(where)) };
+}
+
+/** The moves of one user's decisions: every changed image before and after, judged in one pass. */
 function userImpact(
   user: AccountUser,
-  changes: readonly TagChange[],
+  plan: Plan,
   where: Whereabouts,
   apis: readonly ImsApi[],
-): AccessChange[] {
-  const out: AccessChange[] = [];
-  const { keys, perImage } = readsOf(user.facts);
-  const memo = new Map<string, ImageApiAccess[]>();
-  const judged = (image: ImageTarget, tags: Tags) => {
-    // Only the read keys' values move a verdict (and the image, where a Resource names images): images
-    // alike in those share one judgement.
-    const at = (perImage ? image.id : '') + projection(tags, keys);
-    let access = memo.get(at);
-    if (!access) memo.set(at, (access = imageAccess(user, { ...image, tags }, where, apis)));
-    return access;
-  };
-  for (const { image, after } of changes) {
-    if (projection(image.tags, keys) === projection(after, keys)) continue;
-    const before = judged(image, image.tags);
-    const next = judged(image, after);
-    before.forEach((b, i) => {
-      if (b.decision !== next[i].decision) out.push({ user, image, api: b.api, before: b, after: next[i] });
+): Array<AccessChange & { tags: Tags }> {
+  const { keys } = readsOf(user.facts);
+  const codes = decisionMatrix(judgeOf(user, where), plan.run, apis);
+  const n = plan.run.states.length;
+  const out: Array<AccessChange & { tags: Tags }> = [];
+  plan.changes.forEach(({ image, after }, i) => {
+    // Only the read keys' values move a decision.
+    if (projection(image.tags, keys) === projection(after, keys)) return;
+    apis.forEach((api, a) => {
+      const b = codes[a * n + 2 * i];
+      const c = codes[a * n + 2 * i + 1];
+      if (b !== c) out.push(moved(user, image, api, DECISIONS[b], DECISIONS[c], after, where));
     });
-  }
+  });
   return out;
 }
 
