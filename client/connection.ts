@@ -79,8 +79,35 @@ export function localEndpoints(value: string): Endpoints | string {
   return { ims: base, iam: base, sts: base, accessAnalyzer: base };
 }
 
+/** What is remembered of the last connection (never a secret): enough to connect again as then. */
+type LastConnection =
+  | { kind: 'sandbox' }
+  | {
+      kind: 'cloud';
+      region: string;
+      projectId: string;
+      auth: 'aksk' | 'password';
+      domain?: string;
+      user?: string;
+      localUrl?: string;
+    };
+
+const LAST_CONNECTION = 'imsTags.lastConnection';
+/** Addresses of local emulators connected to, the last first. */
+const RECENT_LOCAL_URLS = 'imsTags.recentLocalEmulators';
+
+/** A connection attempt overtaken by a newer one (a reconnect at startup, then the person's own). */
+export class SupersededConnection extends Error {
+  override readonly name = 'SupersededConnection';
+  constructor() {
+    super('A newer connection was made meanwhile.');
+  }
+}
+
 export class ConnectionManager implements vscode.Disposable {
   private current?: Connection;
+  /** Counts connection attempts: only the newest one may become the connection. */
+  private attempts = 0;
   private readonly changed = new vscode.EventEmitter<Connection | undefined>();
   readonly onDidChange = this.changed.event;
 
@@ -99,6 +126,7 @@ export class ConnectionManager implements vscode.Disposable {
   async connectSandbox(
     options: { seed?: number; images?: number; policyFile?: string; latencyMs?: number; failRate?: number } = {},
   ): Promise<Connection> {
+    const attempt = ++this.attempts;
     await this.disconnect();
     const sk = `sandbox-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
     const emulator = await this.loadEmulator()({
@@ -119,8 +147,12 @@ export class ConnectionManager implements vscode.Disposable {
     const client = new ImsClient(clientOptions);
     // The emulator serves IAM, STS and Access Analyzer on the same address.
     const iam = new IamClient({ ...clientOptions, language: findingsLanguage });
+    if (attempt !== this.attempts) {
+      await emulator.close();
+      throw new SupersededConnection();
+    }
     this.current = { kind: 'sandbox', emulator, projectId: emulator.projectId, endpoint: emulator.url, client, iam };
-    await this.state.update('imsTags.lastConnection', { kind: 'sandbox' });
+    await this.state.update(LAST_CONNECTION, { kind: 'sandbox' } satisfies LastConnection);
     this.changed.fire(this.current);
     return this.current;
   }
@@ -150,6 +182,7 @@ export class ConnectionManager implements vscode.Disposable {
     /** A local emulator's URL (loopback only): it serves IMS and IAM on one address. */
     localUrl?: string;
   }): Promise<Connection> {
+    const attempt = ++this.attempts;
     const endpoints = opts.localUrl ? localEndpoints(opts.localUrl) : this.endpoints(opts.region);
     if (typeof endpoints === 'string') throw new Error(endpoints);
     let credentials: Credentials;
@@ -177,6 +210,7 @@ export class ConnectionManager implements vscode.Disposable {
       projectId ??= await token.projectId();
       if (!projectId) throw new Error(vscode.l10n.t('With a password, give the project ID too.'));
     }
+    if (attempt !== this.attempts) throw new SupersededConnection();
     await this.disconnect();
     const client = new ImsClient({ endpoint: endpoints.ims, projectId, credentials, onExchange });
     const iam = new IamClient({
@@ -198,16 +232,47 @@ export class ConnectionManager implements vscode.Disposable {
       local: opts.localUrl !== undefined,
     };
     // Only what is not secret is remembered in the extension's state.
-    await this.state.update('imsTags.lastConnection', {
+    await this.state.update(LAST_CONNECTION, {
       kind: 'cloud',
       region: opts.region,
       projectId,
       auth: opts.auth,
       domain: opts.domain,
       user: opts.user,
-    });
+      localUrl: opts.localUrl,
+    } satisfies LastConnection);
+    if (opts.localUrl) {
+      const recent = this.recentLocalUrls().filter((u) => u !== opts.localUrl);
+      await this.state.update(RECENT_LOCAL_URLS, [opts.localUrl, ...recent].slice(0, 5));
+    }
     this.changed.fire(this.current);
     return this.current;
+  }
+
+  /** Local emulators connected to before, the last first (addresses only). */
+  recentLocalUrls(): string[] {
+    const urls = this.state.get<unknown>(RECENT_LOCAL_URLS);
+    return Array.isArray(urls)
+      ? urls.filter((u): u is string => typeof u === 'string' && typeof localEndpoints(u) !== 'string')
+      : [];
+  }
+
+  /**
+   * The last connection again, without asking (a reload, a new window): the Sandbox, or AK/SK while the
+   * keys are still in SecretStorage. Never a password sign-in: a token is not asked for unasked. Undefined
+   * when there is nothing to restore; a newer connection made meanwhile wins (SupersededConnection).
+   */
+  async restore(): Promise<Connection | undefined> {
+    const last = this.state.get<LastConnection>(LAST_CONNECTION);
+    if (this.current || !last) return undefined;
+    const started = this.attempts;
+    if (last.kind === 'sandbox') return this.connectSandbox();
+    if (last.kind !== 'cloud' || last.auth !== 'aksk' || typeof last.region !== 'string') return undefined;
+    const stored = await this.storedSecretNames();
+    if (!stored.includes('imsTags.ak') || !stored.includes('imsTags.sk')) return undefined;
+    // Someone connected while the keys were looked up: theirs stands.
+    if (this.attempts !== started) throw new SupersededConnection();
+    return this.connectCloud({ region: last.region, projectId: last.projectId, auth: 'aksk', localUrl: last.localUrl });
   }
 
   /** Which credentials are stored (names only, never values): for tests and "is anything stored?". */
@@ -222,7 +287,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   async signOut(): Promise<void> {
     for (const k of SECRET_KEYS) await this.secrets.delete(k);
-    await this.state.update('imsTags.lastConnection', undefined);
+    await this.state.update(LAST_CONNECTION, undefined);
     await this.disconnect();
   }
 

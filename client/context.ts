@@ -17,11 +17,13 @@ import { log } from './log';
 import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
 import type { AskServer } from '../core/protocol';
+import type { StoredResponse } from '../core/http/variables/resolver';
 import { IAM_SCHEME } from './policies/address';
 import { LiveDocuments } from './policies/liveDocuments';
 import { ReadOnlyDocuments, readOnlyDocuments } from './readOnlyDocuments';
 import { unpublishedStatus } from './policies/unpublished';
 import { PoliciesTree, type PolicyNode } from './policies/tree';
+import { MyPermissionsTree, type PermissionNode } from './policies/myPermissionsTree';
 
 /** A command's implementation; its arguments let tests and other extensions run it without prompts. */
 export type Cmd = (...args: never[]) => Promise<unknown>;
@@ -41,6 +43,8 @@ export class Ctx implements vscode.Disposable {
   readonly view: vscode.TreeView<Node>;
   /** The Policies view and the live documents it opens (scheme ims-iam). */
   readonly policies: PoliciesTree;
+  /** The My permissions view: the connected identity's verdict per IMS API. */
+  readonly myPermissions: MyPermissionsTree;
   readonly liveDocuments: LiveDocuments;
   /** The connected identity's effective permissions (My permissions, .http hovers, pre-checks). */
   readonly access: IdentityAccessTracker;
@@ -50,6 +54,8 @@ export class Ctx implements vscode.Disposable {
   readonly accounts: AccountTracker;
   readonly tagChanges: TagChangeGuard;
   readonly whoCan: WhoCanTree;
+  /** The last response of each named `.http` request sent in this window (Send, the policy checks): request variables read them. */
+  readonly httpResponses = new Map<string, StoredResponse>();
   private languageClient?: LanguageClientHost;
   private readonly languageClientLoaded: Promise<LanguageClientHost | undefined>;
   private loaded: (host: LanguageClientHost | undefined) => void = () => undefined;
@@ -81,15 +87,21 @@ export class Ctx implements vscode.Disposable {
       (id) => this.tree.loaded.find((i) => i.id === id)?.name ?? id,
     );
     this.whoCan = new WhoCanTree(this.accounts, this.connections);
-    this.policies = new PoliciesTree(this.connections, this.access, () => this.schemas.current);
+    this.policies = new PoliciesTree(this.connections);
+    this.myPermissions = new MyPermissionsTree(this.connections, this.access, () => this.schemas.current);
     this.liveDocuments = new LiveDocuments(this.connections, extension.workspaceState);
     // A published policy shows its new update time, version or default in the view.
-    this.liveDocuments.onDidPublish(() => this.policies.refresh());
+    this.liveDocuments.onDidPublish(() => {
+      this.policies.refresh();
+      this.myPermissions.refresh();
+    });
     this.disposables.push(
       this.connections,
       this.view,
       vscode.window.createTreeView<WhoCanNode>('imsTags.whoCan', { treeDataProvider: this.whoCan, showCollapseAll: true }),
       vscode.window.createTreeView<PolicyNode>('imsTags.policies', { treeDataProvider: this.policies, showCollapseAll: true }),
+      vscode.window.createTreeView<PermissionNode>('imsTags.myPermissions', { treeDataProvider: this.myPermissions }),
+      this.myPermissions,
       vscode.workspace.registerFileSystemProvider(IAM_SCHEME, this.liveDocuments, { isCaseSensitive: true }),
       this.liveDocuments,
       vscode.workspace.registerTextDocumentContentProvider(ReadOnlyDocuments.scheme, readOnlyDocuments),

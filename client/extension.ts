@@ -2,20 +2,22 @@
  * The extension's entry point: it only wires parts together. The context object owns the connection,
  * the explorer, the language client and "Send request"; the commands are in `commands/`.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { IdentityAccessTracker } from './access';
 import type { TagChangeGuard } from './imageAccess/confirm';
 import type { WhoCanTree } from './imageAccess/whoCanTree';
 import { COMMANDS } from './commands';
 import { Ctx } from './context';
-import type { ConnectionManager } from './connection';
+import { SupersededConnection, type ConnectionManager } from './connection';
 import type { ImagesTree } from './explorer/tree';
 import type { LiveDocuments } from './policies/liveDocuments';
 import type { PoliciesTree } from './policies/tree';
+import type { MyPermissionsTree } from './policies/myPermissionsTree';
 import { explainFailure } from './failures';
 import { log } from './log';
 import { registerSendRequest } from './sendRequest';
 import { environmentStatusBar } from './httpEnvironment';
+import { settings } from './settings';
 
 /** What the extension hands to tests and other extensions. */
 export interface ImsTagsApi {
@@ -23,6 +25,8 @@ export interface ImsTagsApi {
   tree: ImagesTree;
   /** The Policies view and the live policy documents (their questions can be answered by tests). */
   policies: PoliciesTree;
+  /** The My permissions view. */
+  myPermissions: MyPermissionsTree;
   liveDocuments: LiveDocuments;
   /** The connected identity's effective permissions (refresh() reads IAM again). */
   access: IdentityAccessTracker;
@@ -44,17 +48,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<ImsTag
   registerSendRequest(c, onError);
   c.push(environmentStatusBar());
   c.startLanguageClient();
+  reconnect(c);
   log().info(`Activated in ${Date.now() - started} ms.`);
   return {
     connections: c.connections,
     tree: c.tree,
     policies: c.policies,
+    myPermissions: c.myPermissions,
     liveDocuments: c.liveDocuments,
     access: c.access,
     tagChanges: c.tagChanges,
     whoCan: c.whoCan,
     logUri: context.logUri,
   };
+}
+
+/**
+ * A reload or a new window connects again as the last time (imsTags.connection.reconnect), quietly: a
+ * failure is logged, not shown — the person did not ask. In Restricted Mode, once the workspace is trusted.
+ */
+function reconnect(c: Ctx): void {
+  const restore = () => {
+    if (!settings().connection.reconnect) return;
+    void c.connections.restore().then(
+      (restored) => restored && log().info(`Connected again as the last time: ${restored.endpoint}.`),
+      (e: Error) => e instanceof SupersededConnection || log().info(`Not connected again as the last time: ${e.message}`),
+    );
+  };
+  if (vscode.workspace.isTrusted) restore();
+  else c.push(vscode.workspace.onDidGrantWorkspaceTrust(restore));
 }
 
 export async function deactivate(): Promise<void> {

@@ -60,6 +60,71 @@ export function askPick<T extends vscode.QuickPickItem>(
   });
 }
 
+/** One value offered by askChoiceOrText: what it stands for, and a description that may change while shown. */
+export interface Offer {
+  value: string;
+  description: string;
+}
+
+/**
+ * A value picked from `offers` or typed: typing shows "Use <typed>" first (Enter takes it), with the
+ * problem `validate` finds in its detail (Enter then does nothing). `update` lets the caller change the
+ * offers' descriptions while the picker is open (a check that answers later).
+ */
+export function askChoiceOrText(
+  s: Step & {
+    placeholder: string;
+    offers: Offer[];
+    validate: (v: string) => string | undefined;
+    update?: (refresh: () => void) => void;
+  },
+): Promise<string | undefined> {
+  type Item = vscode.QuickPickItem & { value: string; problem?: string };
+  return new Promise((resolve) => {
+    const qp = vscode.window.createQuickPick<Item>();
+    qp.title = titleOf(s);
+    qp.placeholder = s.placeholder;
+    qp.ignoreFocusOut = true;
+    qp.matchOnDescription = true;
+    const render = () => {
+      const typed = qp.value.trim();
+      const offered: Item[] = s.offers.map((o) => ({ label: o.value, description: o.description, value: o.value }));
+      // What was typed comes first: an offer it names exactly, else "Use <typed>".
+      const exact = offered.findIndex((i) => i.value === typed);
+      if (exact > 0) offered.unshift(...offered.splice(exact, 1));
+      if (typed && exact < 0) {
+        const problem = s.validate(typed);
+        offered.unshift({
+          label: `$(edit) ${vscode.l10n.t('Use {0}', typed)}`,
+          detail: problem,
+          value: typed,
+          problem,
+          alwaysShow: true,
+        });
+      }
+      const active = qp.activeItems[0]?.value;
+      qp.items = offered;
+      const keep = offered.find((i) => i.value === active && !typed);
+      if (keep) qp.activeItems = [keep];
+    };
+    render();
+    qp.onDidChangeValue(render);
+    s.update?.(render);
+    let picked: string | undefined;
+    qp.onDidAccept(() => {
+      const item = qp.activeItems[0];
+      if (!item || item.problem) return;
+      picked = item.value;
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      resolve(picked);
+    });
+    qp.show();
+  });
+}
+
 export const required = (v: string): string | undefined => (v.trim() ? undefined : vscode.l10n.t('This value is required.'));
 
 export function tagKeyProblem(key: string): string | undefined {

@@ -16,7 +16,6 @@ import { tagWrite } from '../core/tags/requestTags';
 import { imageTarget } from './imageAccess/account';
 import { looksSecret, mask } from '../core/http/variables/references';
 import { isSecretParameter, urlForLog, urlWithSecretsMasked } from '../core/http/variables/secrets';
-import type { StoredResponse } from '../core/http/variables/resolver';
 import { RESOLVE_HTTP_REQUEST, SEND_REQUEST_COMMAND, type ResolvedHttpRequest } from '../core/protocol';
 import type { Ctx } from './context';
 import { connectionDefaults, httpDocument } from './httpDocuments';
@@ -29,6 +28,13 @@ export interface SendOptions {
   confirmed?: boolean;
   /** Answers to `# @prompt` variables. */
   prompts?: Record<string, string>;
+  /**
+   * The named requests this one waits for (`{{login.response…}}`): true sends them first without asking,
+   * false fails saying which (asked when absent).
+   */
+  sendAwaited?: boolean;
+  /** Keep the response out of sight (the policy checks send a file's login request first). */
+  quiet?: boolean;
 }
 
 export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<void>): void {
@@ -47,8 +53,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     ),
   );
 
-  /** The last response of each named request sent in this window: request variables read them. */
-  const named = new Map<string, StoredResponse>();
+  const named = ctx.httpResponses;
 
   async function ask(request: ResolvedHttpRequest, opts: SendOptions): Promise<Record<string, string> | undefined> {
     const answers: Record<string, string> = {};
@@ -68,7 +73,13 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     return answers;
   }
 
-  async function send(uri: vscode.Uri | string | undefined, index: number | undefined, opts: SendOptions) {
+  /** `depth`: requests sent first because this one waits for their responses (a chain is followed 3 deep). */
+  async function send(
+    uri: vscode.Uri | string | undefined,
+    index: number | undefined,
+    opts: SendOptions,
+    depth = 0,
+  ): Promise<{ status: number; body: string; uri?: string } | undefined> {
     const doc = await httpDocument(uri);
     if (!doc) throw new Error(vscode.l10n.t('Open a .http file first.'));
     const c = ctx.connected();
@@ -80,6 +91,31 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     const line = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line : 0;
     const first = await ctx.askServer(RESOLVE_HTTP_REQUEST, index !== undefined ? { ...where, index } : { ...where, line });
     if (!first) throw new Error(vscode.l10n.t('Put the cursor in an IMS request.'));
+    const awaited = first.awaits[0];
+    if (awaited && depth < 3) {
+      // {{token}} built on {{login.response…}}: say which request gives it, and offer to send that first.
+      const why = vscode.l10n.t(
+        '{0} has no value yet: it comes from the response of "{1}" (line {2}), not sent in this window.',
+        awaited.variables.map((m) => `{{${m}}}`).join(', '),
+        awaited.name,
+        awaited.line + 1,
+      );
+      if (opts.sendAwaited === false) throw new Error(why);
+      const go = vscode.l10n.t('Send "{0}" First', awaited.name);
+      const answer = opts.sendAwaited ? go : await vscode.window.showWarningMessage(why, { modal: true }, go);
+      if (answer !== go) return undefined;
+      const sent = await send(doc.uri, awaited.index, { ...opts, prompts: undefined }, depth + 1);
+      if (!sent) return undefined;
+      if (sent.status >= 400)
+        throw new Error(
+          vscode.l10n.t(
+            '"{0}" answered {1}: its response gives no value to the variables of this request.',
+            awaited.name,
+            sent.status,
+          ),
+        );
+      return send(doc.uri, first.index, opts, depth + 1);
+    }
     if (first.note && !opts.confirmed) {
       const go = vscode.l10n.t('Send');
       const answer = await vscode.window.showWarningMessage(
@@ -112,7 +148,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       const result = await c.iam.exchangeTokenRequest(pathAndQuery, resolved.body, written);
       log().info(`Sent the IAM token request from ${doc.uri.path.split('/').pop()}: ${result.status}`);
       if (resolved.name) named.set(resolved.name, { status: result.status, headers: result.headers, body: result.text });
-      const uriShown = await show('POST', `${c.iam.endpoint}${pathAndQuery}`, 'IAM token', result);
+      const uriShown = opts.quiet ? undefined : await show('POST', `${c.iam.endpoint}${pathAndQuery}`, 'IAM token', result);
       return { status: result.status, body: result.text, uri: uriShown };
     }
     const api = resolved.apiId ? findApi(resolved.apiId) : undefined;
@@ -162,7 +198,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       if (imageId) await ctx.tree.refreshImage(decodeSafely(imageId));
       else ctx.tree.refresh();
     }
-    const responseUri = await show(api.method, target, api.id, result);
+    const responseUri = opts.quiet ? undefined : await show(api.method, target, api.id, result);
     if (result.status === 401 || result.status === 403) {
       const err = parseErrorBody(result.text);
       void onError(

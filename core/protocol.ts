@@ -181,6 +181,11 @@ export interface ResolvedHttpRequest extends HttpRequestSummary {
   /** {{variables}} nothing gave a value, and why some have none. */
   missing: string[];
   errors: string[];
+  /**
+   * The named requests of the file whose responses some missing variables wait for (`{{token}}` built on
+   * `{{login.response.headers.X-Subject-Token}}`): Send offers to send them first; the policy checks do.
+   */
+  awaits: Array<{ name: string; index: number; line: number; variables: string[] }>;
   /** The selected environment's name ('' for `$shared` only). */
   environment: string;
 }

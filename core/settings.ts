@@ -20,6 +20,8 @@ export interface ImsTagsSettings {
   http: { inlayHints: { enabled: boolean }; environment: string; dialect: DialectSetting };
   trace: { server: 'off' | 'messages' | 'verbose' };
   endpoint: { ims: string; iam: string; sts: string; accessAnalyzer: string };
+  /** `reconnect`: a new window or a reload connects again as the last time, when its keys are still stored. */
+  connection: { reconnect: boolean };
 }
 
 export const DEFAULT_SETTINGS: ImsTagsSettings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: ImsTagsSettings = {
   http: { inlayHints: { enabled: true }, environment: '', dialect: 'any' },
   trace: { server: 'off' },
   endpoint: { ims: '', iam: '', sts: '', accessAnalyzer: '' },
+  connection: { reconnect: true },
 };
 
 /** Reads the section as a client sends it: anything missing or of the wrong type keeps its default. */
@@ -51,6 +54,9 @@ export function readSettings(raw: unknown): ImsTagsSettings {
       iam: text(r.endpoint?.iam, ''),
       sts: text(r.endpoint?.sts, ''),
       accessAnalyzer: text(r.endpoint?.accessAnalyzer, ''),
+    },
+    connection: {
+      reconnect: typeof r.connection?.reconnect === 'boolean' ? r.connection.reconnect : DEFAULT_SETTINGS.connection.reconnect,
     },
   };
 }

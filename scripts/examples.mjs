@@ -1,17 +1,21 @@
 // @ts-check
 // A fresh copy of examples/ for `npm start`, outside the work tree (trying the quick fixes never edits
-// the repository), with emulator.http naming the emulator that runs now.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// the repository), with the .http environments naming the emulator that runs now.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export function freshExamples(examples, emulator) {
   const dir = mkdtempSync(join(tmpdir(), 'ims-examples-'));
   cpSync(examples, dir, { recursive: true });
-  const file = join(dir, 'emulator.http');
-  const text = readFileSync(file, 'utf8')
-    .replace(/^@host = .*$/m, `@host = ${emulator.url}`)
-    .replace(/^@projectId = .*$/m, `@projectId = ${emulator.projectId}`);
-  writeFileSync(file, text);
+  // The environments name the emulator that runs now.
+  const envFile = join(dir, 'http-client.env.json');
+  const env = JSON.parse(readFileSync(envFile, 'utf8'));
+  env.$shared = { ...env.$shared, host: emulator.url, projectId: emulator.projectId };
+  writeFileSync(envFile, `${JSON.stringify(env, null, 2)}\n`);
+  // The example passwords where {{$dotenv}} reads them, and "dev" selected: emulator.http works at once.
+  cpSync(join(dir, '.env.example'), join(dir, '.env'));
+  mkdirSync(join(dir, '.vscode'), { recursive: true });
+  writeFileSync(join(dir, '.vscode/settings.json'), `${JSON.stringify({ 'imsTags.http.environment': 'dev' }, null, 2)}\n`);
   return dir;
 }

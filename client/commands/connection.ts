@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import { DEFAULT_REGION, REGION_INFO } from '../../core/catalogue';
 import { localEndpoints } from '../connection';
-import { ImsNetworkError, networkCause } from '../../core/client/errors';
+import { ImsError, ImsNetworkError, networkCause } from '../../core/client/errors';
+import { log } from '../log';
 import type { CommandFactory } from '../context';
-import { askPick, askText, required } from '../prompts';
+import { askChoiceOrText, askPick, askText, required, type Offer } from '../prompts';
 
 export const openSandbox: CommandFactory = (ctx) => async (opts?: { seed?: number; images?: number; policyFile?: string }) => {
   ctx.requireTrust();
@@ -77,51 +78,110 @@ export const connect: CommandFactory = (ctx) => async (opts?: ConnectOptions) =>
   );
 };
 
-/** The emulator `npm start` started (it says where, `--emulator-port`), else its default address. */
-function localEmulatorUrl(): string {
+/** The emulator `npm start` started (it says where, `--emulator-port`, through the environment). */
+function startedEmulatorUrl(): string | undefined {
   const given = typeof process === 'undefined' ? undefined : process.env.IMS_TAGS_LOCAL_EMULATOR;
-  return given && /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(given) ? given : 'http://127.0.0.1:8090';
+  return given && /^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(given) ? given : undefined;
+}
+/** `npm run emulator`'s address, and the one the README names. */
+const DEFAULT_LOCAL_URL = 'http://127.0.0.1:8090';
+
+/** Whether something answers HTTP at a loopback address (any status: the emulator answers 401 unsigned). */
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(`${new URL(url).origin}/v3/projects`, { signal: AbortSignal.timeout(1500) });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-/** An emulator already running on this machine (`npm start` starts one on 127.0.0.1:8090), by URL and AK/SK. */
-export const connectLocal: CommandFactory = (ctx) => async (opts?: { url?: string; ak?: string; sk?: string }) => {
-  ctx.requireTrust();
-  const title = vscode.l10n.t('Connect to a Local Emulator');
-  const url =
-    opts?.url ??
-    (await askText({
-      title,
-      step: 1,
-      total: 3,
-      prompt: vscode.l10n.t("The emulator's URL (127.0.0.1 or localhost only)"),
-      placeholder: localEmulatorUrl(),
-      value: localEmulatorUrl(),
-      validate: (v) => {
-        const checked = localEndpoints(v);
-        return typeof checked === 'string' ? checked : undefined;
-      },
-    }));
-  if (!url) return undefined;
-  const keys = await askKeys({ title, step: 2, total: 3 }, opts, ['EMULATOR-AK', 'EMULATOR-SK']);
-  if (!keys) return undefined;
-  await ctx.connections.storeSecrets(keys);
-  try {
-    return await withProgress(vscode.l10n.t('Connecting to the emulator at {0}…', url), () =>
-      ctx.connections.connectCloud({ region: DEFAULT_REGION, auth: 'aksk', localUrl: url }),
-    );
-  } catch (e) {
-    // "fetch failed" says nothing: name the address, why, and what starts an emulator.
-    if (!(e instanceof ImsNetworkError)) throw e;
-    throw new Error(
-      vscode.l10n.t(
-        'Could not connect to the emulator at {0}: {1}. Is it running? `npm start` starts one, and so does `npm run emulator`.',
-        url,
-        networkCause(e.cause ?? e),
-      ),
-      { cause: e },
-    );
-  }
+/** The emulators to offer: the one `npm start` started, those used before, the default; each checked. */
+function emulatorOffers(ctx: Parameters<CommandFactory>[0]): Offer[] {
+  const started = startedEmulatorUrl();
+  const recent = ctx.connections.recentLocalUrls();
+  const why = new Map<string, string>();
+  if (started) why.set(started, vscode.l10n.t('started by npm start'));
+  recent.forEach((u, i) =>
+    why.set(u, [why.get(u), i === 0 ? vscode.l10n.t('last used') : vscode.l10n.t('used before')].filter(Boolean).join(' · ')),
+  );
+  if (!why.has(DEFAULT_LOCAL_URL)) why.set(DEFAULT_LOCAL_URL, vscode.l10n.t("the emulator's default address"));
+  return [...why].map(([value, description]) => ({ value, description }));
+}
+
+/** An emulator already running on this machine (`npm start` starts one), by URL and AK/SK. */
+export const connectLocal: CommandFactory = (ctx) => {
+  const run = async (opts?: { url?: string; ak?: string; sk?: string }): Promise<unknown> => {
+    ctx.requireTrust();
+    const title = vscode.l10n.t('Connect to a Local Emulator');
+    let url = opts?.url;
+    if (!url) {
+      const offers = emulatorOffers(ctx);
+      const checking = vscode.l10n.t('checking…');
+      const base = new Map(offers.map((o) => [o.value, o.description]));
+      for (const o of offers) o.description = `${base.get(o.value)} · ${checking}`;
+      url = await askChoiceOrText({
+        title,
+        step: 1,
+        total: 3,
+        placeholder: vscode.l10n.t('Pick a running emulator, or type its URL (127.0.0.1 or localhost only)'),
+        offers,
+        validate: (v) => {
+          const checked = localEndpoints(v);
+          return typeof checked === 'string' ? checked : undefined;
+        },
+        update: (refresh) => {
+          for (const o of offers)
+            void answers(o.value).then((up) => {
+              o.description = `${base.get(o.value)} · ${up ? vscode.l10n.t('running') : vscode.l10n.t('not answering')}`;
+              refresh();
+            });
+        },
+      });
+    }
+    if (!url) return undefined;
+    const keys = await askKeys({ title, step: 2, total: 3 }, opts, ['EMULATOR-AK', 'EMULATOR-SK']);
+    if (!keys) return undefined;
+    await ctx.connections.storeSecrets(keys);
+    try {
+      return await withProgress(vscode.l10n.t('Connecting to the emulator at {0}…', url), () =>
+        ctx.connections.connectCloud({ region: DEFAULT_REGION, auth: 'aksk', localUrl: url }),
+      );
+    } catch (e) {
+      const cause = localFailure(e);
+      if (cause === undefined) throw e;
+      // Name the address and why; Retry tries the same again, Change Address asks for another.
+      const message = vscode.l10n.t('Could not connect to the emulator at {0}: {1}.', url, cause);
+      log().warn(message);
+      const retry = vscode.l10n.t('Retry');
+      const change = vscode.l10n.t('Change Address');
+      void vscode.window.showErrorMessage(message, retry, change).then((choice) => {
+        if (choice === retry) void run({ ...keys, url }).catch((err: Error) => vscode.window.showErrorMessage(err.message));
+        else if (choice === change) void run(keys).catch((err: Error) => vscode.window.showErrorMessage(err.message));
+      });
+      return undefined;
+    }
+  };
+  return run;
 };
+
+/**
+ * Why a local connection failed, in words that say what to do, or undefined when it is not about the
+ * address: nothing listens (and what starts an emulator), a timeout, TLS, or an answer that is not the
+ * emulator's (another program on that port), or the keys refused.
+ */
+function localFailure(e: unknown): string | undefined {
+  if (e instanceof ImsNetworkError)
+    return vscode.l10n.t(
+      '{0}. Is it running? `npm start` starts one, and so does `npm run emulator`',
+      networkCause(e.cause ?? e),
+    );
+  if (e instanceof ImsError && (e.status === 401 || e.status === 403))
+    return vscode.l10n.t('it refused the access key ({0}): use the keys the emulator was started with', e.status);
+  if (e instanceof ImsError || e instanceof SyntaxError)
+    return vscode.l10n.t('it answered, but not as the emulator does: is another program on that port?');
+  return undefined;
+}
 
 export const signOut: CommandFactory = (ctx) => async () => {
   await ctx.connections.signOut();

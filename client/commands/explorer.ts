@@ -9,6 +9,7 @@ export const refresh: CommandFactory = (ctx) => async () => ctx.tree.refresh();
 export const loadMore: CommandFactory = (ctx) => async () => ctx.tree.loadMore();
 export const showLog: CommandFactory = () => async () => log().show();
 export const refreshPolicies: CommandFactory = (ctx) => async () => ctx.policies.refresh();
+export const refreshMyPermissions: CommandFactory = (ctx) => async () => ctx.myPermissions.refresh();
 export const loadMorePolicies: CommandFactory = (ctx) => async (section?: 'roles' | 'policies') =>
   ctx.policies.loadMore(section ?? 'roles');
 

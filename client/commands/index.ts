@@ -12,6 +12,7 @@ import {
   loadMorePolicies,
   refresh,
   refreshPolicies,
+  refreshMyPermissions,
   retry,
   showLog,
 } from './explorer';
@@ -56,6 +57,7 @@ export const COMMANDS: Record<string, CommandFactory> = {
   'imsTags.whoCan.refresh': whoCanRefresh,
   'imsTags.createPolicy': createPolicy,
   'imsTags.policies.refresh': refreshPolicies,
+  'imsTags.myPermissions.refresh': refreshMyPermissions,
   'imsTags.policies.loadMore': loadMorePolicies,
   'imsTags.policies.newCustomPolicy': newCustomPolicy,
   'imsTags.policies.newIdentityPolicy': newIdentityPolicy,

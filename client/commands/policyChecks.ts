@@ -10,8 +10,10 @@ import { gatherAccessFacts } from '../../core/access/gather';
 import { checkSummary, judge, type CheckRow } from '../../core/access/policyCheck';
 import { findApi, type ImsApi } from '../../core/catalogue';
 import { ImsClient } from '../../core/client/imsClient';
-import { HTTP_REQUESTS_REQUEST, RESOLVE_HTTP_REQUEST, type ResolvedHttpRequest } from '../../core/protocol';
-import { isLoopback } from '../connection';
+import { HTTP_REQUESTS_REQUEST, RESOLVE_HTTP_REQUEST, SEND_REQUEST_COMMAND, type ResolvedHttpRequest } from '../../core/protocol';
+import { isLoopback, type Connection } from '../connection';
+import { ImsError } from '../../core/client/errors';
+import { principalName, type CallerIdentity } from '../../core/client/iamTypes';
 import type { CommandFactory } from '../context';
 import { readOnlyDocuments } from '../readOnlyDocuments';
 import { connectionDefaults, isHttpDocument } from '../httpDocuments';
@@ -34,20 +36,30 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
         c.endpoint,
       ),
     );
+  // What the checks need of the connection, before anything is asked: to list the users and make a key for one.
+  await requireAdministrator(c);
   const doc = opts?.uri ? await vscode.workspace.openTextDocument(opts.uri) : vscode.window.activeTextEditor?.document;
   if (!doc || !isHttpDocument(doc)) throw new Error(vscode.l10n.t('Open a .http file with IMS requests first.'));
-  // The server resolves them as Send does (environment, .env, system variables; prompts are not asked).
+  // The server resolves them as Send does (environment, .env, system variables, responses of requests sent
+  // in this window; prompts are not asked).
   const uri = doc.uri.toString();
   const defaults = connectionDefaults(c);
-  const found = await ctx.askServer(HTTP_REQUESTS_REQUEST, { uri });
-  const requests: Array<{ target: ResolvedHttpRequest; api: ImsApi }> = [];
-  for (const r of found.filter((f) => f.kind === 'api')) {
-    const target = await ctx.askServer(RESOLVE_HTTP_REQUEST, { uri, index: r.index, defaults });
-    const api = target?.apiId ? findApi(target.apiId) : undefined;
-    if (target && api) requests.push({ target, api });
-  }
+  const resolveAll = async () => {
+    const found = await ctx.askServer(HTTP_REQUESTS_REQUEST, { uri });
+    const responses = Object.fromEntries(ctx.httpResponses);
+    const out: Array<{ target: ResolvedHttpRequest; api: ImsApi }> = [];
+    for (const r of found.filter((f) => f.kind === 'api')) {
+      const target = await ctx.askServer(RESOLVE_HTTP_REQUEST, { uri, index: r.index, defaults, responses });
+      const api = target?.apiId ? findApi(target.apiId) : undefined;
+      if (target && api) out.push({ target, api });
+    }
+    return out;
+  };
+  let requests = await resolveAll();
   if (requests.length === 0)
     throw new Error(vscode.l10n.t('{0} has no IMS requests to check.', doc.uri.path.split('/').pop() ?? ''));
+  // Requests the others wait for by @name (a login whose token they carry): sent first, as the connection.
+  const awaited = [...new Map(requests.flatMap((r) => r.target.awaits).map((a) => [a.index, a])).values()];
 
   const users = await c.iam.listUsers();
   const name =
@@ -67,14 +79,29 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
       vscode.l10n.t('Send {0} requests as {1} to {2}?', requests.length, user.name, c.endpoint),
       {
         modal: true,
-        detail: vscode.l10n.t(
-          'Requests that change tags change them there. A temporary access key is made for {0} and deleted after.',
-          user.name,
-        ),
+        detail: [
+          vscode.l10n.t(
+            'Requests that change tags change them there. A temporary access key is made for {0} and deleted after.',
+            user.name,
+          ),
+          ...awaited.map((a) =>
+            vscode.l10n.t('First, "{0}" (line {1}) is sent as this connection: the others use its response.', a.name, a.line + 1),
+          ),
+        ].join('\n'),
       },
       go,
     );
     if (answer !== go) return undefined;
+  }
+
+  if (awaited.length) {
+    for (const a of awaited)
+      await vscode.commands.executeCommand(SEND_REQUEST_COMMAND, doc.uri, a.index, {
+        confirmed: true,
+        quiet: true,
+        sendAwaited: true,
+      });
+    requests = await resolveAll();
   }
 
   const predicted = new Map(
@@ -137,6 +164,32 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
   await showReport(doc, user.name, c.endpoint, rows);
   return rows;
 };
+
+/**
+ * The checks list the account's users and make an access key for one: on the emulator (and by IAM's
+ * default) only the account's administrator may. Said before anything is asked, with what to do.
+ */
+async function requireAdministrator(c: Connection): Promise<void> {
+  const needed = (who: string) =>
+    vscode.l10n.t(
+      'Policy checks make a temporary access key for the user they run as, which only the account\'s administrator (a member of the group "admin") may do. This connection signs as {0}: connect with the administrator\'s keys (npm start prints them).',
+      who,
+    );
+  let me: CallerIdentity;
+  try {
+    me = await c.iam.callerIdentity();
+  } catch (e) {
+    if (e instanceof ImsError && (e.status === 401 || e.status === 403)) throw new Error(needed('?'), { cause: e });
+    throw e;
+  }
+  const who = principalName(me.principal_urn) ?? me.principal_id;
+  try {
+    if ((await gatherAccessFacts(c.iam, me.principal_id, c.projectId)).administrator) return;
+  } catch (e) {
+    if (!(e instanceof ImsError && (e.status === 401 || e.status === 403))) throw e;
+  }
+  throw new Error(needed(who));
+}
 
 async function showReport(doc: vscode.TextDocument, user: string, endpoint: string, rows: CheckRow[]): Promise<void> {
   const s = checkSummary(rows);

@@ -5,21 +5,14 @@
  * marked as authorizing no IMS tag API. Error and empty nodes as in the Images tree.
  */
 import * as vscode from 'vscode';
-import type { IdentityApiVerdict } from '../../core/access/identityAccess';
-import { findApi } from '../../core/catalogue';
-import { SNAPSHOT_MODEL, type Iam5Model } from '../../core/catalogue/iam5/model';
-import { actionsFor } from '../../core/policy/apiActions';
 import type { PolicyV5Json, PolicyVersionJson, RoleAssignmentJson, RoleJson } from '../../core/client/iamTypes';
-import type { IdentityAccessTracker } from '../access';
 import type { ConnectionManager } from '../connection';
 import { liveUri } from './liveDocuments';
-import { escapeMarkdown } from '../../core/util/markdown';
 
 export const POLICY_PAGE = 50;
 
 export type PolicyNode =
-  | { kind: 'section'; section: 'roles' | 'policies' | 'mine' }
-  | { kind: 'access'; verdict: IdentityApiVerdict; administrator: boolean }
+  | { kind: 'section'; section: 'roles' | 'policies' }
   | { kind: 'role'; role: RoleJson; grants: RoleAssignmentJson[] }
   | { kind: 'policy'; policy: PolicyV5Json }
   | { kind: 'version'; policy: PolicyV5Json; version: PolicyVersionJson }
@@ -66,12 +59,7 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
   /** Group names by id, for the grants (ids where IAM would not list the groups). */
   private groupNames = new Map<string, string>();
 
-  constructor(
-    private readonly connections: ConnectionManager,
-    private readonly access: IdentityAccessTracker,
-    /** IAM 5.0's model in force: what an API needs in a 5.0 policy. */
-    private readonly iam5: () => Iam5Model = () => SNAPSHOT_MODEL,
-  ) {
+  constructor(private readonly connections: ConnectionManager) {
     connections.onDidChange(() => this.refresh());
   }
 
@@ -120,15 +108,8 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
     switch (node.kind) {
       case 'section': {
         const label =
-          node.section === 'roles'
-            ? vscode.l10n.t('Custom policies (IAM 1.1)')
-            : node.section === 'policies'
-              ? vscode.l10n.t('Identity policies (IAM 5.0)')
-              : vscode.l10n.t('My permissions on this project');
-        // My permissions read several IAM APIs: collapsed until asked for.
-        const state =
-          node.section === 'mine' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
-        const item = new vscode.TreeItem(label, state);
+          node.section === 'roles' ? vscode.l10n.t('Custom policies (IAM 1.1)') : vscode.l10n.t('Identity policies (IAM 5.0)');
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `section:${node.section}`;
         item.iconPath = new vscode.ThemeIcon('shield');
         return item;
@@ -192,8 +173,6 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
         };
         return item;
       }
-      case 'access':
-        return accessItem(node.verdict, node.administrator, this.iam5());
       case 'grant': {
         const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.ep ? 'warning' : 'account');
@@ -229,10 +208,8 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
       return [
         { kind: 'section', section: 'roles' },
         { kind: 'section', section: 'policies' },
-        { kind: 'section', section: 'mine' },
       ];
     if (node.kind === 'section') {
-      if (node.section === 'mine') return this.myPermissions();
       const section = node.section;
       const paged = section === 'roles' ? this.roles : this.policies;
       if (paged.items.length === 0 && !paged.done && !paged.error) await this.loadMore(section);
@@ -260,60 +237,4 @@ export class PoliciesTree implements vscode.TreeDataProvider<PolicyNode> {
     }
     return [];
   }
-
-  /** The connected identity's verdict for every IMS API, read again from IAM (client/access.ts). */
-  private async myPermissions(): Promise<PolicyNode[]> {
-    try {
-      const access = await this.access.refresh();
-      if (access.unreadable) return [{ kind: 'empty', message: access.unreadable }];
-      return access.apis.map((verdict) => ({ kind: 'access' as const, verdict, administrator: access.administrator }));
-    } catch (e) {
-      return [{ kind: 'error', message: vscode.l10n.t('Could not read your permissions: {0}', (e as Error).message) }];
-    }
-  }
-}
-
-function accessItem(a: IdentityApiVerdict, administrator: boolean, iam5: Iam5Model): vscode.TreeItem {
-  const api = findApi(a.api)!;
-  const item = new vscode.TreeItem(a.api, vscode.TreeItemCollapsibleState.None);
-  item.id = `access:${a.api}`;
-  const decision =
-    a.decision === 'allowed'
-      ? vscode.l10n.t('allowed')
-      : a.decision === 'denied'
-        ? vscode.l10n.t('denied')
-        : vscode.l10n.t('not granted');
-  const ep = a.enterpriseOnly.length > 0 ? ` · ${vscode.l10n.t('granted only on an enterprise project')}` : '';
-  item.description = administrator ? vscode.l10n.t('allowed (administrator)') : `${decision}${ep}`;
-  item.iconPath = new vscode.ThemeIcon(a.decision === 'allowed' ? 'pass' : a.decision === 'denied' ? 'error' : 'circle-slash');
-  // What it needs in each model's words: 1.1's actions, and 5.0's where they differ.
-  const v11 = api.actions.join(', ');
-  const v50 = actionsFor(api, 'iam5', iam5).join(', ');
-  const needs = v11 === v50 ? vscode.l10n.t('Needs {0}.', v11) : vscode.l10n.t('Needs {0} (1.1), or {1} (5.0).', v11, v50);
-  const lines = [`**${api.id}** · ${api.method} ${api.path}`, '', needs];
-  // A Deny decides: the actions are denied, not missing (they may well be granted elsewhere).
-  if (a.missing.length)
-    lines.push(
-      a.decision === 'denied'
-        ? vscode.l10n.t('Denied: {0}.', a.missing.join(', '))
-        : vscode.l10n.t('Missing: {0}.', a.missing.join(', ')),
-    );
-  for (const ref of a.decidedBy.slice(0, 3))
-    lines.push(
-      `${a.decision === 'denied' ? vscode.l10n.t('Denied by') : vscode.l10n.t('Allowed by')} ` +
-        `[${escapeMarkdown(ref.policy)}](${ref.uri}), ${vscode.l10n.t('statement {0}', ref.statement)}`,
-    );
-  for (const g of a.enterpriseOnly)
-    lines.push(
-      vscode.l10n.t(
-        '{0} (through {1}) is granted on enterprise project {2}, which cannot authorize IMS tag APIs.',
-        g.policy,
-        g.via,
-        g.enterpriseProjectId,
-      ),
-    );
-  item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
-  const deciding = a.decidedBy[0]?.uri;
-  if (deciding) item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.parse(deciding)] };
-  return item;
 }

@@ -8,7 +8,7 @@
 import type { HttpRequest } from './httpFile';
 import { splitUrl } from './imsRequest';
 import type { Environment } from './variables/environments';
-import { resolveText, type VariableInputs } from './variables/resolver';
+import { resolveReference, resolveText, type VariableInputs } from './variables/resolver';
 
 export interface ResolvedRequest {
   method: string;
@@ -19,6 +19,8 @@ export interface ResolvedRequest {
   missing: string[];
   /** Why some have none (a bad system variable, a JSONPath that finds nothing). */
   errors: string[];
+  /** Named requests whose responses some of the missing variables wait for (send them first), with those variables. */
+  awaits: Array<{ request: string; variables: string[] }>;
 }
 
 /** The environment with the connection's project and region under it, where nothing defines them. */
@@ -32,10 +34,17 @@ export function withDefaults(env: Environment, defaults: { projectId: string; re
 /** Every variable of a request resolved: its URL, headers and body. */
 export function resolveRequest(inputs: VariableInputs, request: HttpRequest): ResolvedRequest {
   const missing = new Set<string>();
+  const awaits = new Map<string, Set<string>>();
   const errors: string[] = [];
   const resolve = (text: string) => {
     const r = resolveText(inputs, text, request);
-    for (const u of r.unresolved) missing.add(u.expr);
+    for (const u of r.unresolved) {
+      missing.add(u.expr);
+      for (const name of resolveReference(inputs, u, request)?.awaits ?? []) {
+        const variables = awaits.get(name) ?? new Set();
+        awaits.set(name, variables.add(u.expr));
+      }
+    }
     errors.push(...r.errors);
     if (r.problem) errors.push(r.problem);
     return r.text;
@@ -50,6 +59,7 @@ export function resolveRequest(inputs: VariableInputs, request: HttpRequest): Re
     body,
     missing: [...missing],
     errors: [...new Set(errors)],
+    awaits: [...awaits].map(([name, variables]) => ({ request: name, variables: [...variables] })),
   };
 }
 

@@ -7,7 +7,7 @@
 import type { CodeLens, Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Lang } from '../../core/catalogue';
-import type { HttpRequest } from '../../core/http/httpFile';
+import { requestNamed, type HttpRequest } from '../../core/http/httpFile';
 import { matchImsRequest } from '../../core/http/imsRequest';
 import { resolveRequest, urlParts, withDefaults } from '../../core/http/requestTarget';
 import { resolveText, type StoredResponse, type VariableInputs } from '../../core/http/variables/resolver';
@@ -88,9 +88,15 @@ export function resolveHttpRequest(
   const found = summary(parsed, request, doc, inputs);
   if (!found) return undefined;
   const resolved = resolveRequest(inputs, request);
+  const awaits = resolved.awaits.flatMap(({ request: name, variables }) => {
+    const named = requestNamed(parsed.file, name, inputs.dialect);
+    const line = named && doc.positionAt(named.requestLine.start).line;
+    return named && named !== request ? [{ name, index: named.index, line: line!, variables }] : [];
+  });
   return {
     ...found,
     ...resolved,
+    awaits,
     ...urlParts(resolved.url),
     name: request.name,
     title: request.title ?? doc.getText().slice(request.requestLine.start, request.requestLine.end).trim(),

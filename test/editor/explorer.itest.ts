@@ -7,7 +7,7 @@ import type { ImsTagsApi } from '../../client/extension';
 import type { Node } from '../../client/explorer/tree';
 import { startEmulator } from '../../emulator/emulator';
 import { test, until } from './harness';
-import { api, open, sandbox, workspaceFile } from './workspace';
+import { api, extensionLog, open, sandbox, workspaceFile } from './workspace';
 
 /** Runs `f` with the endpoint settings pointing at an emulator, and puts them back afterwards. */
 async function withEndpoints(url: string, f: () => Promise<void>): Promise<void> {
@@ -236,12 +236,6 @@ test('under a policy that grants only list, a tag write answers 403 naming the a
   await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 });
 
-/** Everything the extension has logged so far. */
-async function extensionLog(a: ImsTagsApi): Promise<string> {
-  const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
-  return (await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')))).join('');
-}
-
 test('connecting with AK/SK: secrets go to SecretStorage only, never to settings or the log; sign out removes them', async () => {
   const SK = `secret-${Date.now()}-do-not-log`;
   const emu = await startEmulator({ ak: 'TESTAK', sk: SK, seed: 8, images: 3 });
@@ -311,6 +305,50 @@ test('connecting with an IAM user and password: a token, and the project read fr
     });
   } finally {
     await emu.close();
+  }
+});
+
+test('a reload connects again as the last time: a local emulator while its keys are stored, never a password sign-in', async () => {
+  const emu = await startEmulator({ ak: 'RELOADAK', sk: 'reload-sk', seed: 4, images: 2, password: 'pw-reload' });
+  const a = await api();
+  try {
+    await a.connections.storeSecrets({ ak: 'RELOADAK', sk: 'reload-sk' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url });
+    // The address is remembered for the next "Connect to a Local Emulator", the last first.
+    assert.equal(a.connections.recentLocalUrls()[0], emu.url);
+    // What a reload does at activation (client/extension.ts): the same emulator, its project read again.
+    await a.connections.disconnect();
+    const restored = await a.connections.restore();
+    assert.equal(restored?.endpoint, emu.url);
+    assert.equal(restored?.projectId, emu.projectId);
+    assert.equal(await a.connections.restore(), undefined, 'connected already: nothing to restore');
+    // A newer connection wins over a restore still on its way.
+    await a.connections.disconnect();
+    const racing = a.connections.restore();
+    const sandbox = await a.connections.connectSandbox({ seed: 8, images: 3 });
+    await assert.rejects(racing, { name: 'SupersededConnection' });
+    assert.equal(a.connections.connection, sandbox);
+    // A password sign-in is not repeated unasked; signing out forgets what to restore.
+    await withEndpoints(emu.url, async () => {
+      await vscode.commands.executeCommand('imsTags.connect', {
+        region: 'cn-north-4',
+        auth: 'password',
+        domain: 'acme',
+        user: 'dev',
+        password: 'pw-reload',
+      });
+      assert.equal(a.connections.connection?.projectId, emu.projectId);
+      const tokens = emu.issuedTokens().length;
+      await a.connections.disconnect();
+      assert.equal(await a.connections.restore(), undefined);
+      assert.equal(emu.issuedTokens().length, tokens, 'no token asked for');
+    });
+    await a.connections.signOut();
+    assert.equal(await a.connections.restore(), undefined);
+  } finally {
+    await a.connections.signOut();
+    await emu.close();
+    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   }
 });
 

@@ -14,7 +14,7 @@ import { startEmulator } from '../../emulator/emulator';
 import type { PolicyNode } from '../../client/policies/tree';
 import { SAM, accountWithOwnSchema } from '../support/ownSchema';
 import { test, until } from './harness';
-import { api, labelOf, ours, revertDirtyWorkspaceFiles, sandbox, workspaceFile } from './workspace';
+import { api, extensionLog, labelOf, ours, revertDirtyWorkspaceFiles, sandbox, workspaceFile } from './workspace';
 
 const asked: string[] = [];
 
@@ -66,7 +66,7 @@ test('the Policies view lists custom policies with their grants and 5.0 policies
   const sections = await a.policies.getChildren();
   assert.deepEqual(
     sections.map((s) => String(a.policies.getTreeItem(s).label)),
-    ['Custom policies (IAM 1.1)', 'Identity policies (IAM 5.0)', 'My permissions on this project'],
+    ['Custom policies (IAM 1.1)', 'Identity policies (IAM 5.0)'],
   );
   const roles = await a.policies.getChildren(sections[0]);
   const roleNode = roles.find((n) => n.kind === 'role') as Extract<PolicyNode, { kind: 'role' }>;
@@ -585,10 +585,10 @@ test('as dave (5.0 Deny, IAM read access): My permissions, the .http hover and w
   try {
     await a.connections.storeSecrets({ ak: 'DAVEACCESSKEY0000001', sk: 'dave-secret-key-for-the-emulator' });
     await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
-    const rows = await a.policies.getChildren((await a.policies.getChildren())[2]);
+    const rows = await a.myPermissions.getChildren();
     const row = (id: string) => {
       const r = rows.find((n) => n.kind === 'access' && n.verdict.api === id)!;
-      return a.policies.getTreeItem(r);
+      return a.myPermissions.getTreeItem(r);
     };
     assert.equal(rows.length, 12);
     assert.equal(row('ListImageTags').description, 'allowed');
@@ -650,9 +650,9 @@ test('an account whose IAM publishes its own schema: 5.0 policies and My permiss
     );
     // My permissions judge the 5.0 policy by the account's mapping: AddImageTag is tagAudit here.
     await a.access.refresh();
-    const rows = await a.policies.getChildren((await a.policies.getChildren())[2]);
+    const rows = await a.myPermissions.getChildren();
     const decision = (id: string) =>
-      a.policies.getTreeItem(rows.find((n) => n.kind === 'access' && n.verdict.api === id)!).description;
+      a.myPermissions.getTreeItem(rows.find((n) => n.kind === 'access' && n.verdict.api === id)!).description;
     assert.equal(decision('AddImageTag'), 'allowed');
     assert.equal(decision('DeleteImageTag'), 'not granted');
   } finally {
@@ -684,8 +684,25 @@ test('policy checks: a .http file sent as bob and as dave on a local emulator ag
     '',
   ].join('\n');
   await vscode.workspace.fs.writeFile(file, Buffer.from(text));
-  type Row = { api: string; predicted: string; status?: number; outcome: string };
+  type Row = { api: string; predicted: string; status?: number; outcome: string; note?: string };
+  const chain = workspaceFile('policy-checks-chain.http');
   try {
+    // Connected as dave, who may read IAM but not make keys: told what the checks need before anything is
+    // asked, and nothing is tried (no key made, no user listed).
+    await a.connections.storeSecrets({ ak: 'DAVEACCESSKEY0000001', sk: 'dave-secret-key-for-the-emulator' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
+    const refused = await vscode.commands.executeCommand('imsTags.runPolicyChecks', {
+      uri: file,
+      user: 'bob-reader',
+      confirmed: true,
+    });
+    assert.equal(refused, undefined);
+    await until(
+      'the reason, in the log',
+      async () =>
+        /only the account's administrator .* This connection signs as dave-intern/.test(await extensionLog(a)) || undefined,
+    );
+    assert.equal(emu.iam.data.accessKeys.length, 5);
     await a.connections.storeSecrets({ ak: 'LOCALADMINAK000001', sk: 'local-admin' });
     await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
     const run = (user: string) =>
@@ -712,6 +729,37 @@ test('policy checks: a .http file sent as bob and as dave on a local emulator ag
       dave.slice(0, 3).map((r) => `${r.predicted} ${r.status} ${r.outcome}`),
       ['allowed 200 agrees', 'denied 403 agrees', 'denied 403 agrees'],
     );
+    // A token chain: the login the request carries the token of is sent first (as this connection), so the
+    // request is checked, not left "not sent" for want of {{token}}.
+    await vscode.workspace.fs.writeFile(
+      chain,
+      Buffer.from(
+        [
+          `@host = ${emu.url}`,
+          '@token = {{checksLogin.response.headers.X-Subject-Token}}',
+          '### log in',
+          '# @name checksLogin',
+          'POST {{host}}/v3/auth/tokens',
+          'Content-Type: application/json',
+          '',
+          '{"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "alice-tagger", "password": "Alice-Pass-1", "domain": {"name": "emulator"}}}}, "scope": {"project": {"name": "cn-north-4"}}}}',
+          '',
+          '### read',
+          `GET {{host}}/v2/{{projectId}}/images/${image}/tags`,
+          'X-Auth-Token: {{token}}',
+          '',
+        ].join('\n'),
+      ),
+    );
+    const chained = await vscode.commands.executeCommand<Row[]>('imsTags.runPolicyChecks', {
+      uri: chain,
+      user: 'bob-reader',
+      confirmed: true,
+    });
+    assert.deepEqual(
+      chained.map((r) => `${r.api} ${r.predicted} ${r.status ?? '-'} ${r.outcome}${r.note ? ` (${r.note})` : ''}`),
+      ['ListImageTags allowed 200 agrees'],
+    );
     // The temporary keys are gone: only the keys of iam.json remain.
     assert.deepEqual(emu.iam.data.accessKeys.map((k) => k.access).sort(), [
       'ALICEACCESSKEY000001',
@@ -724,32 +772,39 @@ test('policy checks: a .http file sent as bob and as dave on a local emulator ag
     await a.connections.signOut();
     await emu.close();
     await vscode.workspace.fs.delete(file);
+    await vscode.workspace.fs.delete(chain).then(undefined, () => undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   }
 });
 
-test('My permissions: the Sandbox’s administrator may call every API; a user who may not read IAM is told so', async () => {
+test('My permissions, a view of its own: the Sandbox’s administrator may call every API; a user who may not read IAM is told so', async () => {
   const { a } = await sandbox();
-  const mine = (await a.policies.getChildren())[2];
-  const rows = await a.policies.getChildren(mine);
+  // Its own view, not a section of Policies (which keeps the two kinds of policy).
+  assert.deepEqual(
+    (await a.policies.getChildren()).map((n) => n.kind === 'section' && n.section),
+    ['roles', 'policies'],
+  );
+  const rows = await a.myPermissions.getChildren();
   assert.equal(rows.length, 12);
   assert.ok(rows.every((r) => r.kind === 'access' && r.verdict.decision === 'allowed'));
-  assert.equal(a.policies.getTreeItem(rows[0]).description, 'allowed (administrator)');
+  assert.equal(a.myPermissions.getTreeItem(rows[0]).description, 'allowed (administrator)');
   // alice of examples/iam.json, signed in to a local emulator: IAM refuses her its reads.
   const emu = await examplesEmulator(4);
   try {
     await a.connections.storeSecrets({ ak: 'ALICEACCESSKEY000001', sk: 'alice-secret-key-for-the-emulator' });
     await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
-    const rowsAlice = await a.policies.getChildren((await a.policies.getChildren())[2]);
+    const rowsAlice = await a.myPermissions.getChildren();
     assert.deepEqual(
-      rowsAlice.map((r) => String(a.policies.getTreeItem(r).label)),
+      rowsAlice.map((r) => String(a.myPermissions.getTreeItem(r).label)),
       ['IAM does not let alice-tagger read its own grants: ask an administrator for IAM read access.'],
     );
   } finally {
     await a.connections.signOut();
     await emu.close();
   }
+  // Not connected: nothing of its own (the welcome text says how to connect).
+  assert.deepEqual(await a.myPermissions.getChildren(), []);
   await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
 });
 

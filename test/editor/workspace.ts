@@ -1,5 +1,7 @@
 /** Helpers of the in-editor suite: files of the test workspace, opening them, our diagnostics. */
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ImsTagsApi } from '../../client/extension';
 
@@ -86,4 +88,10 @@ export async function quickFixFor(
     );
     return actions.find((a) => a.title === title && a.edit);
   });
+}
+
+/** Everything the extension has logged so far (its log files). */
+export async function extensionLog(a: ImsTagsApi): Promise<string> {
+  const files = await fs.readdir(a.logUri.fsPath).catch(() => [] as string[]);
+  return (await Promise.all(files.map((f) => fs.readFile(join(a.logUri.fsPath, f), 'utf8').catch(() => '')))).join('');
 }

@@ -5,9 +5,10 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { URI } from 'vscode-uri';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import {
@@ -120,8 +121,9 @@ test('one request resolved as Send sends it: environment, connection defaults, p
   assert.equal(first.environment, 'dev');
   assert.equal(first.pathAndQuery, '/v2/p-from-connection/images/img-dev/tags');
   assert.equal(first.host, 'ims.cn-north-4.myhuaweicloud.com');
-  // Nothing answered yet: the prompt and the login response have no value.
+  // Nothing answered yet: the prompt and the login response have no value; the login request gives one of them.
   assert.deepEqual(first.missing.sort(), ['login.response.headers.X-Subject-Token', 'tagValue'].sort());
+  assert.deepEqual(first.awaits, [{ name: 'login', index: 0, line: 2, variables: ['login.response.headers.X-Subject-Token'] }]);
   const answered = await ask({
     index: 1,
     prompts: { tagValue: 'prod' },
@@ -178,4 +180,55 @@ test('the environments a document can select, and the selected one', async () =>
   });
   // Without a document: those of the first workspace folder.
   assert.deepEqual((await withLenses.request<HttpEnvironmentsResult>(HTTP_ENVIRONMENTS_REQUEST, {})).names, ['dev', 'prod']);
+});
+
+test('the shipped examples as npm start opens them: emulator.http resolves in dev and prod, its token from the login request', async () => {
+  const { freshExamples } = (await import(pathToFileURL(join(__dirname, '../../../scripts/examples.mjs')).href)) as {
+    freshExamples: (examples: string, e: { url: string; projectId: string }) => string;
+  };
+  const copy = freshExamples(join(__dirname, '../../../examples'), { url: 'http://127.0.0.1:8191', projectId: 'abc123' });
+  const uri = URI.file(join(copy, 'emulator.http')).toString();
+  const text = readFileSync(join(copy, 'emulator.http'), 'utf8');
+  // npm start selects dev in the copy's settings; prod is the other environment the file offers.
+  assert.deepEqual(JSON.parse(readFileSync(join(copy, '.vscode/settings.json'), 'utf8')), { 'imsTags.http.environment': 'dev' });
+  try {
+    for (const [environment, user, password] of [
+      ['dev', 'me', 'EMULATOR-SK'],
+      ['prod', 'alice-tagger', 'Alice-Pass-1'],
+    ]) {
+      const client = await LspClient.inFolder(copy, {
+        configuration: { imsTags: { http: { environment } } },
+        initializationOptions: { sendLenses: true },
+      });
+      try {
+        await client.open(uri, 'http', text);
+        const environments = await client.request<HttpEnvironmentsResult>(HTTP_ENVIRONMENTS_REQUEST, { uri });
+        assert.deepEqual(environments.names, ['dev', 'prod']);
+        const resolve = (index: number, responses?: object) =>
+          client.request<ResolveHttpRequestResult>(RESOLVE_HTTP_REQUEST, { uri, index, defaults: DEFAULTS, responses });
+        const login = await resolve(0);
+        assert.equal(login?.kind, 'token');
+        assert.equal(login?.host, '127.0.0.1:8191');
+        assert.deepEqual(login?.missing, []);
+        // The password from .env (copied from .env.example), for the environment's user.
+        const identity = JSON.parse(login!.body!).auth.identity.password.user;
+        assert.deepEqual(identity, { name: user, password, domain: { name: 'local' } });
+        const tags = await resolve(1);
+        assert.equal(tags?.apiId, 'ListImagesTags');
+        assert.equal(tags?.pathAndQuery, '/v2/abc123/images/tags');
+        assert.deepEqual(tags?.missing, ['token']);
+        assert.deepEqual(
+          tags?.awaits.map((a) => `${a.name} ${a.index} ${a.variables.join()}`),
+          ['login 0 token'],
+        );
+        const sent = await resolve(1, { login: { status: 201, headers: { 'X-Subject-Token': 'tok-1' }, body: '{}' } });
+        assert.deepEqual(sent?.missing, []);
+        assert.deepEqual(sent?.awaits, []);
+      } finally {
+        await client.stop();
+      }
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });

@@ -352,7 +352,7 @@ async function main() {
         const whoCan = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Who Can Tag' }) });
         await whoCan.locator('.monaco-list-row').first().waitFor({ timeout: 30_000 });
         // The new pane is small and renders only the rows it has room for: the panes above make room.
-        for (const title of ['Images', 'Policies']) await setPaneExpanded(page, title, false);
+        for (const title of ['Images', 'Policies', 'My Permissions']) await setPaneExpanded(page, title, false);
         try {
           // The user's row (the image's row names frank-owner too, in its tags).
           const frank = whoCan.locator('.monaco-list-row', { hasText: /^\s*frank-owner/ }).first();
@@ -362,7 +362,7 @@ async function main() {
           await runCommand(page, 'Notifications: Clear All Notifications');
           await page.screenshot({ path: join(shots, 'who-can.png') });
         } finally {
-          for (const title of ['Images', 'Policies']) await setPaneExpanded(page, title, true);
+          for (const title of ['Images', 'Policies', 'My Permissions']) await setPaneExpanded(page, title, true);
         }
       });
       await step('signed in as frank, deleting his owner tag warns of the lock-out, and Enter keeps the tag', async () => {

@@ -80,6 +80,7 @@ test('settings: defaults match package.json, wrong types keep their default', ()
     'imsTags.endpoint.iam': DEFAULT_SETTINGS.endpoint.iam,
     'imsTags.endpoint.sts': DEFAULT_SETTINGS.endpoint.sts,
     'imsTags.endpoint.accessAnalyzer': DEFAULT_SETTINGS.endpoint.accessAnalyzer,
+    'imsTags.connection.reconnect': DEFAULT_SETTINGS.connection.reconnect,
   };
   assert.deepEqual(Object.keys(props).sort(), Object.keys(flat).sort());
   for (const [k, v] of Object.entries(flat)) assert.equal(props[k].default, v, k);
@@ -93,5 +94,7 @@ test('settings: defaults match package.json, wrong types keep their default', ()
   assert.equal(s.http.inlayHints.enabled, false);
   assert.equal(s.http.dialect, 'any');
   assert.equal(readSettings({ http: { dialect: 'jetbrains' } }).http.dialect, 'jetbrains');
+  assert.equal(readSettings({ connection: { reconnect: 'no' } }).connection.reconnect, true);
+  assert.equal(readSettings({ connection: { reconnect: false } }).connection.reconnect, false);
   assert.equal(s.trace.server, 'off');
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DialectSetting } from '../../core/http/dialects';
 import { parseHttpFile } from '../../core/http/httpFile';
-import { buildVariableSources } from '../../core/http/variables/sources';
+import { buildVariableSources, dotenvEnvironment } from '../../core/http/variables/sources';
 import { SELECT_HTTP_ENVIRONMENT_COMMAND } from '../../core/protocol';
 import { getLanguageService } from '../../server/languageService';
 import { LOGIN_WITH_HANDLER } from '../support/http';
@@ -290,4 +290,12 @@ test('found by a second trial: httpyac post-request script blocks and @loop, kul
   assert.deepEqual(run(`GET ${HOST}/v2/p1/images/img-1/tags\n    ?limit={{nowhere}}\n`).codes, [
     'undefined-variable {{nowhere}}',
   ]);
+});
+
+test('a .env template committed for others to copy (.env.example, .env.sample, .env.template, .env.dist) is no environment', () => {
+  assert.equal(dotenvEnvironment('.env.dev'), 'dev');
+  assert.equal(dotenvEnvironment('prod.env'), 'prod');
+  for (const name of ['.env.example', '.env.sample', '.env.Template', '.env.dist', 'example.env'])
+    assert.equal(dotenvEnvironment(name), undefined, name);
+  assert.equal(dotenvEnvironment('.env.examples'), 'examples');
 });

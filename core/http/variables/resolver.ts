@@ -69,6 +69,11 @@ export interface Resolution {
   /** Why expanding it was stopped: it refers to itself, or grows past the size limit. */
   problem?: string;
   /**
+   * The named requests whose responses would give it a value, not sent yet (`{{login.response…}}`, or a
+   * file variable built on one): Send offers to send them first, the policy checks send them first.
+   */
+  awaits?: string[];
+  /**
    * Whether the value is a secret: by where it comes from ($processEnv, $dotenv, a private env file,
    * another secret) and where it goes (secrets.ts): shown masked, never in the clear.
    */
@@ -140,7 +145,7 @@ function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolu
       error: `"${ref.request.path}" is not a JSONPath this reads ($.a.b, $.list[0], $['a b'])`,
     };
   const response = inputs.responses?.get(ref.name);
-  if (!response) return { source: 'request', detail, location };
+  if (!response) return { source: 'request', detail, location, awaits: [ref.name] };
   if (ref.request.part === 'headers') {
     const wanted = ref.request.path.toLowerCase();
     const hit = Object.entries(response.headers).find(([k]) => k.toLowerCase() === wanted);
@@ -179,7 +184,7 @@ function httpyacExpression(inputs: VariableInputs, ref: VariableReference): Reso
   const response = inputs.responses?.get(head);
   const detail = `request variable (httpyac): the response of "${head}"`;
   const location = { start: named.requestLine.start, end: named.requestLine.end };
-  if (!response) return { source: 'request', detail, location };
+  if (!response) return { source: 'request', detail, location, awaits: [head] };
   try {
     const found = evaluateJsonPath(JSON.parse(response.body), `$.${path.join('.')}`);
     if (found !== undefined)
@@ -295,6 +300,7 @@ function defined(
   if (inner.secret) base.secret = true;
   if (inner.problem) base.problem = inner.problem;
   else if (inner.unresolved.length === 0 && (!errorsLeaveNoValue || inner.errors.length === 0)) base.value = inner.text;
+  if (base.value === undefined && inner.awaits.length) base.awaits = inner.awaits;
   return base;
 }
 
@@ -386,6 +392,8 @@ export interface Resolved {
   secret: boolean;
   /** A cycle, the nesting or the size limit stopped the expansion. */
   problem?: string;
+  /** Named requests not sent yet whose responses the unresolved references wait for (Resolution.awaits). */
+  awaits: string[];
 }
 
 /** The text with every reference that has a value substituted; the others are listed. */
@@ -401,12 +409,20 @@ function resolveWithin(
   walk: Walk,
 ): Resolved {
   const refs = variableReferences(text);
-  if (refs.length === 0) return { text, unresolved: [], errors: [], secret: false };
+  if (refs.length === 0) return { text, unresolved: [], errors: [], secret: false, awaits: [] };
   // graph.ts keeps expansion within MAX_DEPTH; this guard only matters if that ever failed.
   if (depth > MAX_DEPTH + 1)
-    return { text, unresolved: refs, errors: [], secret: false, problem: `nests variables more than ${MAX_DEPTH} deep` };
+    return {
+      text,
+      unresolved: refs,
+      errors: [],
+      secret: false,
+      awaits: [],
+      problem: `nests variables more than ${MAX_DEPTH} deep`,
+    };
   const unresolved: VariableReference[] = [];
   const errors: string[] = [];
+  const awaits = new Set<string>();
   let secret = false;
   let problem: string | undefined;
   let out = '';
@@ -430,7 +446,8 @@ function resolveWithin(
       out += text.slice(ref.start, ref.end);
       unresolved.push(ref);
       if (r?.error) errors.push(`{{${ref.expr}}}: ${r.error}`);
+      for (const name of r?.awaits ?? []) awaits.add(name);
     }
   }
-  return { text: out + text.slice(at), unresolved, errors, secret, ...(problem ? { problem } : {}) };
+  return { text: out + text.slice(at), unresolved, errors, secret, awaits: [...awaits], ...(problem ? { problem } : {}) };
 }

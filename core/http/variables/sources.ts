@@ -61,11 +61,16 @@ export function variableFileUris(
   return { envFiles, dotenv: dir && `${dir}/.env`, envDotenv, key: `${root ?? ''}|${dir ?? ''}|${plain ? selected : ''}` };
 }
 
-/** The environment an httpyac `.env.<name>` or `<name>.env` file belongs to (plain names only). */
+/**
+ * The environment an httpyac `.env.<name>` or `<name>.env` file belongs to (plain names only). A template
+ * committed for others to copy (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`) is no
+ * environment anyone means to select.
+ */
 export function dotenvEnvironment(fileName: string): string | undefined {
   const m = /^\.env\.([\w-][\w.-]*)$/.exec(fileName) ?? /^([\w-][\w.-]*)\.env$/.exec(fileName);
-  return m && !m[1].includes('..') ? m[1] : undefined;
+  return m && !m[1].includes('..') && !TEMPLATES.has(m[1].toLowerCase()) ? m[1] : undefined;
 }
+const TEMPLATES = new Set(['example', 'sample', 'template', 'dist']);
 
 /** The sources from what the adapter read (files that do not exist are left out by it). */
 export function buildVariableSources(read: {
