@@ -23,13 +23,15 @@ import {
 /**
  * VS Code's own JSON support reports JSON syntax errors: the server does not repeat them. In Restricted
  * Mode the server reads no process environment and no .env. This client runs Send, so the server puts
- * Send lenses on .http requests.
+ * Send lenses on .http requests. Without HashiCorp's extension, .tf files get the server's semantic tokens.
  */
 const INITIALIZATION_OPTIONS = (): InitializationOptions => ({
   jsonSyntaxDiagnostics: false,
   workspaceTrusted: vscode.workspace.isTrusted,
   sendLenses: true,
   tagImpact: true,
+  // HashiCorp's extension colours Terraform with its own grammar and server: ours would fight it.
+  terraformTokens: vscode.extensions.getExtension('hashicorp.terraform') === undefined,
 });
 
 export class LanguageClientHost {

@@ -39,6 +39,11 @@ export interface InitializationOptions {
    * connection): the hover of a `.http` tag write then shows the access it would move.
    */
   tagImpact?: boolean;
+  /**
+   * True when `.tf` files have no colouring of their own in the client (VS Code without HashiCorp's
+   * extension): the server then gives them semantic tokens. Other clients say nothing: no tokens.
+   */
+  terraformTokens?: boolean;
   /** The web worker host: where the Terraform grammar's WASM files and tree-sitter's script load from. */
   wasm?: Record<string, string>;
   treeSitterScript?: string;
@@ -57,6 +62,7 @@ export function readInitializationOptions(raw: unknown): InitializationOptions {
     workspaceTrusted: flag(o.workspaceTrusted),
     sendLenses: flag(o.sendLenses),
     tagImpact: flag(o.tagImpact),
+    terraformTokens: flag(o.terraformTokens),
     wasm,
     treeSitterScript: typeof o.treeSitterScript === 'string' ? o.treeSitterScript : undefined,
   };

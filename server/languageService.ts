@@ -37,6 +37,7 @@ import { doHttpHover } from './services/httpHover';
 import { httpRequests, httpSendLenses, resolveHttpRequest } from './services/httpRequests';
 import { getHttpInlayHints } from './services/httpInlayHints';
 import { getHttpSemanticTokens } from './services/httpSemanticTokens';
+import { getTerraformSemanticTokens } from './services/terraformSemanticTokens';
 import { getHttpFoldingRanges, getHttpSymbols } from './services/httpSymbols';
 import { findVariableDefinition } from './services/httpVariableHover';
 import type { ParsedHttp } from './services/parsedHttp';
@@ -199,6 +200,7 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Langua
         { data: [] },
         () => ({ data: [] }),
         (p) => getHttpSemanticTokens(doc, p),
+        (p) => getTerraformSemanticTokens(doc, p),
       ),
     httpRequests: (doc, range) =>
       route(

@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { langOf } from '../../core/catalogue';
 import { LANGUAGES, SHOW_DOCUMENT_COMMAND, isRestricted, readInitializationOptions } from '../../core/protocol';
-import { HTTP_SEMANTIC_LEGEND } from '../services/httpSemanticTokens';
+import { SEMANTIC_LEGEND } from '../services/semanticTokens';
 import type { ServerContext } from './context';
 
 const httpOnly = LANGUAGES.http.map((language) => ({ language }));
@@ -27,7 +27,7 @@ const CAPABILITIES: InitializeResult['capabilities'] = {
   documentSymbolProvider: true,
   // .http only: JSON documents keep VS Code's own folding and highlighting.
   foldingRangeProvider: { documentSelector: httpOnly },
-  semanticTokensProvider: { documentSelector: httpOnly, legend: HTTP_SEMANTIC_LEGEND, full: true },
+  semanticTokensProvider: { documentSelector: httpOnly, legend: SEMANTIC_LEGEND, full: true },
   // Send lenses, for clients that run imsTags.sendRequest (InitializationOptions.sendLenses).
   codeLensProvider: { resolveProvider: false },
 };
@@ -41,7 +41,18 @@ export function registerLifecycle(ctx: ServerContext): void {
     ctx.capabilities = params.capabilities;
     ctx.settings.pull = params.capabilities.workspace?.configuration === true;
     ctx.folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    return { capabilities: CAPABILITIES, serverInfo: { name: 'ims-tags-language-server' } };
+    // .tf too, for a client that has no colouring of its own for it (InitializationOptions.terraformTokens).
+    const capabilities = ctx.options.terraformTokens
+      ? {
+          ...CAPABILITIES,
+          semanticTokensProvider: {
+            documentSelector: [...httpOnly, ...LANGUAGES.terraform.map((language) => ({ language }))],
+            legend: SEMANTIC_LEGEND,
+            full: true,
+          },
+        }
+      : CAPABILITIES;
+    return { capabilities, serverInfo: { name: 'ims-tags-language-server' } };
   });
 
   connection.onInitialized(() => {

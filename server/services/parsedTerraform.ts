@@ -35,7 +35,7 @@ export class ParsedTerraform<T extends { root: SyntaxNode } = { root: SyntaxNode
   constructor(
     readonly uri: string,
     readonly text: string,
-    parse: HclParse<T>,
+    private readonly parse: HclParse<T>,
     previous?: ParsedTerraform<T>,
   ) {
     this.tooDeep = tooDeepAt(text, undefined, true);
@@ -55,6 +55,11 @@ export class ParsedTerraform<T extends { root: SyntaxNode } = { root: SyntaxNode
       this.byJson.set(policy.json, hit);
       return { policy, ...hit };
     });
+  }
+
+  /** The same document with another text (a repair for completion), parsed from this one. */
+  withText(text: string): ParsedTerraform<T> {
+    return new ParsedTerraform(this.uri, text, this.parse, this);
   }
 
   /** The policy whose attribute holds the offset. */

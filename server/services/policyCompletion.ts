@@ -10,6 +10,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Node } from 'jsonc-parser';
 import {
   CONDITION_OPERATORS,
   EFFECTS,
@@ -49,13 +50,24 @@ interface Slot {
   close: boolean;
 }
 
+/**
+ * Where the text a value replaces ends: before the string's closing quote; or, the quote missing (the
+ * scanner then takes the rest of the line as the string), after the word the cursor is in, so
+ * `["ims:|] }]` keeps its `] }]` (an editor without auto-closed quotes: a heredoc in Terraform).
+ */
+function valueEnd(text: string, s: Node, offset: number): number {
+  if (isClosedString(text, s)) return Math.max(s.offset + s.length - 1, offset);
+  let end = offset;
+  while (end < s.offset + s.length && /[\w:*?./-]/.test(text[end])) end++;
+  return end;
+}
+
 function slotFor(doc: TextDocument, text: string, cursor: PolicyCursor, offset: number): Slot {
   const s = cursor.stringNode;
   if (s) {
     const closed = isClosedString(text, s);
-    const end = closed ? s.offset + s.length - 1 : s.offset + s.length;
     return {
-      range: Range.create(doc.positionAt(s.offset), doc.positionAt(Math.max(end, offset))),
+      range: Range.create(doc.positionAt(s.offset), doc.positionAt(valueEnd(text, s, offset))),
       typed: text.slice(s.offset + 1, offset),
       quote: false,
       lead: '',
@@ -218,8 +230,7 @@ function keyItems(
     let range: Range;
     let newText: string;
     if (s && cursor.hasValue) {
-      const end = isClosedString(parsed.text, s) ? s.offset + s.length - 1 : s.offset + s.length;
-      range = Range.create(doc.positionAt(s.offset + 1), doc.positionAt(Math.max(end, offset)));
+      range = Range.create(doc.positionAt(s.offset + 1), doc.positionAt(valueEnd(parsed.text, s, offset)));
       newText = c.name;
     } else {
       const start = s ? s.offset : offset;

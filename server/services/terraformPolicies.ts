@@ -23,6 +23,7 @@ import { doHover } from './policyHover';
 import { getInlayHints } from './policyInlayHints';
 import { messages } from './messages';
 import { terraformTagHover } from './terraformTagHover';
+import { skeletonCompletions } from './terraformSkeletons';
 import type { ParsedTerraform } from './parsedTerraform';
 import type { ServiceContext } from './serviceContext';
 import { virtualDiagnostics } from './terraform/checks/embeddedPolicies';
@@ -35,11 +36,29 @@ export function terraformCompletion(
   position: Position,
   ctx: ServiceContext,
 ): CompletionList {
-  const empty: CompletionList = { isIncomplete: false, items: [] };
-  const v = parsed.policyAt(tf.offsetAt(position));
-  const at = v && toVirtual(tf, v, position);
-  if (!v || !at || !v.parsed.model) return empty;
+  const offset = tf.offsetAt(position);
+  // `Action = ["ims:|` with no closing quote: HCL cannot read the block, so it is read as if the quote
+  // followed the word, and an item that ends there brings the quote.
+  const text = tf.getText();
+  const quoteAt = openStringEnd(text, offset);
+  // A new element typed before others of the list (`"ims:|` above `var.more`) needs its comma to parse too.
+  const comma = quoteAt !== undefined && /^[ \t]*\r?\n\s*[\w"]/.test(text.slice(quoteAt)) ? ',' : '';
+  const read = quoteAt === undefined ? parsed : parsed.withText(`${text.slice(0, quoteAt)}"${comma}${text.slice(quoteAt)}`);
+  const v = read.policyAt(offset);
+  if (!v) return { isIncomplete: false, items: skeletonCompletions(tf, offset, ctx.lang) };
+  const at = toVirtual(tf, v, position);
+  if (!at || !v.parsed.model) return { isIncomplete: false, items: [] };
   const list = doComplete(v.doc, v.parsed, at, ctx);
+  const closing = quoteAt === undefined ? undefined : tf.positionAt(quoteAt);
+  const close = (range: Range | undefined, newText: string) =>
+    closing &&
+    range &&
+    range.end.line === closing.line &&
+    range.end.character === closing.character &&
+    newText.startsWith('"') &&
+    !newText.endsWith('"')
+      ? `${newText}"`
+      : newText;
   const mapItem = (item: CompletionItem): CompletionItem => {
     const te = item.textEdit;
     const textEdit = !te
@@ -47,6 +66,7 @@ export function terraformCompletion(
       : 'range' in te
         ? { range: toSource(tf, v, te.range), newText: te.newText }
         : { newText: te.newText, insert: toSource(tf, v, te.insert), replace: toSource(tf, v, te.replace) };
+    if (textEdit) textEdit.newText = close('range' in textEdit ? textEdit.range : textEdit.replace, textEdit.newText);
     return {
       ...item,
       ...(textEdit ? { textEdit } : {}),
@@ -54,6 +74,20 @@ export function terraformCompletion(
     };
   };
   return { ...list, items: list.items.map(mapItem) };
+}
+
+/**
+ * Where a string the cursor is in would close, when its line has no closing quote: after the word at the
+ * cursor. Undefined when the quotes before the cursor pair up, or one follows it on the line.
+ */
+function openStringEnd(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
+  const quotes = text.slice(lineStart, offset).match(/(?<!\\)"/g)?.length ?? 0;
+  if (quotes % 2 === 0 || text.slice(offset, lineEnd).includes('"')) return undefined;
+  let end = offset;
+  while (end < lineEnd && /[\w:*?./-]/.test(text[end])) end++;
+  return end;
 }
 
 export function terraformHover(tf: TextDocument, parsed: ParsedTerraform, position: Position, ctx: ServiceContext): Hover | null {

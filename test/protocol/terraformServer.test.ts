@@ -78,3 +78,26 @@ test('an open .tf document gets its diagnostics at the exact characters, and cod
   );
   assert.ok(actions.some((a) => a.title === 'Replace with "ims:images:list"' && a.edit?.changes[uri]));
 });
+
+test('semantic tokens for .tf only for a client without Terraform colouring of its own (terraformTokens)', async () => {
+  type Selector = Array<{ language: string }>;
+  const selector = (c: LspClient) =>
+    ((c.capabilities.semanticTokensProvider as { documentSelector: Selector }).documentSelector ?? []).map((d) => d.language);
+  assert.deepEqual(selector(client), ['http']);
+  const plain = await LspClient.inFolder(dir, { initializationOptions: { terraformTokens: true } });
+  try {
+    assert.deepEqual(selector(plain), ['http', 'terraform']);
+    const uri = URI.file(tfPath).toString();
+    await plain.open(uri, 'terraform', role(['ims:images:list']));
+    const deadline = Date.now() + 20_000;
+    let data: number[] = [];
+    while (Date.now() < deadline && data.length === 0) {
+      data = (await plain.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } })).data;
+      if (data.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    // `resource` first: a keyword (the legend's first type) at line 0, character 0, 8 long.
+    assert.deepEqual(data.slice(0, 4), [0, 0, 8, 0]);
+  } finally {
+    await plain.stop();
+  }
+});

@@ -36,6 +36,8 @@ export class LspClient {
   readonly stderr: string[] = [];
   /** Methods the server registered dynamically. */
   readonly registrations: string[] = [];
+  /** What the server answered to initialize: its capabilities. */
+  capabilities: Record<string, unknown> = {};
   /** Messages of window/logMessage. */
   readonly logs: string[] = [];
   private versions = new Map<string, number>();
@@ -107,7 +109,8 @@ export class LspClient {
         },
       },
     };
-    await connection.sendRequest('initialize', params);
+    const answer = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', params);
+    client.capabilities = answer.capabilities;
     await connection.sendNotification('initialized', {});
     return client;
   }

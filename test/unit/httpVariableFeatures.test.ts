@@ -6,7 +6,7 @@ import { parseDotenv } from '../../core/http/variables/dotenv';
 import type { HttpVariableSources } from '../../core/http/variables/sources';
 import type { SystemEnv } from '../../core/http/variables/systemVariables';
 import { getLanguageService } from '../../server/languageService';
-import { HTTP_SEMANTIC_LEGEND } from '../../server/services/httpSemanticTokens';
+import { readTokens } from '../support/semanticTokens';
 import { rendered, withCursor } from '../support/docs';
 import { http } from '../support/http';
 
@@ -157,19 +157,7 @@ test('%name percent-encodes the value (REST Client)', () => {
 test('semantic tokens: method, URL around variables by source, headers, comments, separators, file variables, JSON body', () => {
   const text =
     '@host = h\n### title\n# @name one\nPOST https://{{host}}/v2/p/images/i/tags\nContent-Type: application/json\n\n{"tag": {"key": "k", "value": 1}}\n';
-  const data = serviceWith('dev').semanticTokens(http(text)).data;
-  const tokens: string[] = [];
-  let line = 0;
-  let char = 0;
-  for (let i = 0; i < data.length; i += 5) {
-    line += data[i];
-    char = data[i] === 0 ? char + data[i + 1] : data[i + 1];
-    const mods = HTTP_SEMANTIC_LEGEND.tokenModifiers.filter((_, b) => data[i + 4] & (1 << b));
-    const lines = text.split('\n');
-    tokens.push(
-      `${lines[line].slice(char, char + data[i + 2])}:${HTTP_SEMANTIC_LEGEND.tokenTypes[data[i + 3]]}${mods.length ? `.${mods.join('.')}` : ''}`,
-    );
-  }
+  const tokens = readTokens(text, serviceWith('dev').semanticTokens(http(text)).data);
   assert.deepEqual(tokens, [
     '@host:variable.declaration.readonly',
     'h:string',

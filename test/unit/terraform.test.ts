@@ -6,6 +6,7 @@ import type { TextEdit } from 'vscode-languageserver';
 import { withCursor } from '../support/docs';
 import { terraformService, tf } from '../support/terraform';
 import { policySource } from '../support/policies';
+import { readTokens } from '../support/semanticTokens';
 
 let ls: Awaited<ReturnType<typeof terraformService>>;
 before(async () => {
@@ -208,4 +209,63 @@ test("hovering a tag key of an image's tags lists the workspace policies whose c
     (service.hover(env.doc, env.position)!.contents as { value: string }).value,
     /No workspace policy names the tag `env`/,
   );
+});
+
+/** The line of the edited text that holds `needle`, after accepting the item labelled `label` at the cursor. */
+function accept(source: string, label: string, needle = label): string {
+  const { doc, position } = withCursor(source, 'terraform');
+  const items = ls.complete(doc, position).items;
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `${label} among ${items.map((i) => i.label).join(', ')}`);
+  const out = TextDocument.applyEdits(doc, [item.textEdit as TextEdit]);
+  return out.split('\n').find((l) => l.includes(needle)) ?? out;
+}
+
+test('typing an action with no closing quote (no auto-closed quotes in .tf): IMS items, the quote added, the line kept', () => {
+  // jsonencode: the HCL does not parse until the quote is typed; completion reads it as if it were.
+  const open = JSONENCODE.replace('"ims:images:lst",', '"ims:|');
+  assert.equal(accept(open, 'ims:images:list').trim(), '"ims:images:list"');
+  const sameLine = JSONENCODE.replace(/\{ Effect = "Deny".*\}/, '{ Effect = "Deny", Action = ["ims:|] }');
+  assert.match(accept(sameLine, 'ims:images:list'), /\{ Effect = "Deny", Action = \["ims:images:list"\] \}$/);
+  // A heredoc: the JSON scanner takes the rest of the line as the string; the item stops at the word.
+  const heredoc = HEREDOC.replace('["ims:images:list", "ims:images:get", "ims:images:updte"] }', '["ims:ima|] }');
+  assert.match(accept(heredoc, 'ims:images:list'), /"Action": \["ims:images:list"\] \}$/);
+  // With the closing quote typed, nothing is doubled.
+  assert.match(accept(JSONENCODE.replace('"ims:images:lst"', '"ims:images:|"'), 'ims:images:list'), /^\s*"ims:images:list",$/);
+});
+
+test('a new policy resource from a skeleton where a top-level block starts, never inside a block', () => {
+  const { doc, position } = withCursor(`${HEREDOC.replace('updte', 'update')}\nres|\n`, 'terraform');
+  const items = ls.complete(doc, position).items;
+  assert.deepEqual(
+    items.map((i) => i.label),
+    ['huaweicloud_identity_role', 'huaweicloud_identityv5_policy'],
+  );
+  // Accepted (snippet placeholders filled with their defaults), each is a policy the language service reads.
+  for (const item of items) {
+    const out = TextDocument.applyEdits(doc, [item.textEdit as TextEdit]).replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    assert.deepEqual(ls.diagnostics(tf(out)), [], item.label);
+    const policies = out.match(/resource "huaweicloud_identity(?:_role|v5_policy)"/g) ?? [];
+    assert.equal(policies.length, 2, out);
+  }
+  // Inside a block (or its heredoc), no skeleton.
+  const inside = withCursor(HEREDOC.replace('  type   = "XA"', '  type   = "XA"\n  res|'), 'terraform');
+  assert.deepEqual(ls.complete(inside.doc, inside.position).items, []);
+});
+
+test('semantic tokens colour a .tf file: block types, labels, keys, functions, references, strings, comments, heredoc JSON', () => {
+  const tokens = readTokens(JSONENCODE, ls.semanticTokens(tf(JSONENCODE)).data);
+  for (const t of [
+    'resource:keyword',
+    '"huaweicloud_identityv5_policy":string',
+    'policy_document:property',
+    'jsonencode:function',
+    'Effect:property',
+    'var:variable',
+    'more_actions:property',
+  ])
+    assert.ok(tokens.includes(t), `${t} in ${tokens.join(' ')}`);
+  const ht = readTokens(HEREDOC, ls.semanticTokens(tf(HEREDOC)).data);
+  for (const t of ['# a role:comment', '"Version":property', '"1.1":string', 'EOT:keyword'])
+    assert.ok(ht.includes(t), `${t} in ${ht.join(' ')}`);
 });
