@@ -112,9 +112,18 @@ export function askChoiceOrText(
     s.update?.(render);
     let picked: string | undefined;
     qp.onDidAccept(() => {
-      const item = qp.activeItems[0];
-      if (!item || item.problem) return;
-      picked = item.value;
+      // The active item can lag behind items just set: what was typed decides, unless it only filtered
+      // the offers down to the one picked.
+      const typed = qp.value.trim();
+      const active = qp.activeItems[0];
+      const offered = (v: string | undefined) => s.offers.some((o) => o.value === v);
+      const value = !typed
+        ? active?.value
+        : !offered(typed) && offered(active?.value) && active!.value.includes(typed)
+          ? active!.value
+          : typed;
+      if (!value || s.validate(value)) return;
+      picked = value;
       qp.hide();
     });
     qp.onDidHide(() => {

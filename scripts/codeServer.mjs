@@ -53,6 +53,28 @@ export function prepareProfile(base = mkdtempSync(join(tmpdir(), 'ims-cs-')), se
   return { base, userData, extensions, config };
 }
 
+/**
+ * VS Code in another display language, offline. code-server honours `--locale` only for a language it
+ * has a pack for, and no Marketplace is reachable here; so the profile's language-pack cache
+ * (languagepacks.json, which VS Code writes when a pack is installed) names an empty translation of VS
+ * Code's own strings. VS Code's menus stay English; every extension, ours included, runs in that language
+ * (vscode.env.language, package.nls.<locale>.json, l10n/bundle.l10n.<locale>.json). With a real
+ * language pack installed, VS Code is translated too.
+ */
+export function useDisplayLanguage(profile, locale) {
+  const dir = join(profile.base, 'language-pack');
+  mkdirSync(dir, { recursive: true });
+  const translations = join(dir, 'main.i18n.json');
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `ims-tags-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `ims-tags.display-language-${locale}` }, version: '0.0.1' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  writeFileSync(join(profile.userData, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 /** Copies a fixture workspace to a temporary folder, so tests can edit it freely. */
 export function copyWorkspace(from) {
   const to = mkdtempSync(join(tmpdir(), 'ims-ws-'));
@@ -84,9 +106,17 @@ export function installVsix(profile, vsix) {
  * Starts code-server on loopback and resolves once /healthz answers. `smokeDriver` enables the
  * test payload (extensionDevelopmentPath / extensionTestsPath in the URL).
  * @param {{ profile: { base: string; userData: string; extensions: string; config: string }; folder: string;
- *   port?: number; smokeDriver?: boolean; workspaceTrust?: boolean; log?: (text: string) => void }} options
+ *   port?: number; smokeDriver?: boolean; workspaceTrust?: boolean; locale?: string; log?: (text: string) => void }} options
  */
-export async function startCodeServer({ profile, folder, port, smokeDriver = false, workspaceTrust = false, log = () => {} }) {
+export async function startCodeServer({
+  profile,
+  folder,
+  port,
+  smokeDriver = false,
+  workspaceTrust = false,
+  locale,
+  log = () => {},
+}) {
   port = port ?? (await freePort());
   const args = [
     '--auth',
@@ -105,6 +135,8 @@ export async function startCodeServer({ profile, folder, port, smokeDriver = fal
   // Workspace Trust is off unless a suite checks restricted mode.
   if (!workspaceTrust) args.push('--disable-workspace-trust');
   if (smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  // The display language: it needs a language pack installed (installLanguagePack).
+  if (locale) args.push('--locale', locale);
   args.push(folder);
   const child = spawn(codeServerBin, args, { env: codeServerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   const output = [];

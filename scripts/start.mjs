@@ -3,14 +3,24 @@
 // `npm start`: builds the extension, packages it, installs it into a real VS Code (code-server on
 // loopback), starts the local IMS emulator on loopback, and opens a fresh copy of examples/ (outside the
 // work tree, so trying the quick fixes never edits the repository), with emulator.http pointing at the
-// emulator it started. Prints the URLs. With `-- --desktop` and a desktop `code` on PATH, opens the examples in desktop VS Code with
-// the extension loaded instead.
+// emulator it started. Prints the URLs. `-- --web` runs the extension in the web worker extension host,
+// as on vscode.dev; `-- --locale zh-cn` opens VS Code in Simplified Chinese (the extension's views,
+// commands and messages; VS Code's own menus need its language pack). With `-- --desktop` and a desktop
+// `code` on PATH, opens the examples in desktop VS Code with the extension loaded instead.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheRoot } from './editorEnv.mjs';
 import { freshExamples } from './examples.mjs';
-import { ensureEditorToolchain, installVsix, prepareProfile, repoRoot, spawnEmulator, startCodeServer } from './codeServer.mjs';
+import {
+  ensureEditorToolchain,
+  installVsix,
+  prepareProfile,
+  repoRoot,
+  spawnEmulator,
+  startCodeServer,
+  useDisplayLanguage,
+} from './codeServer.mjs';
 
 const args = process.argv.slice(2);
 const portArg = args.find((a) => a.startsWith('--port='));
@@ -36,9 +46,23 @@ if (args.includes('--desktop')) {
   process.exit(0);
 }
 
+const web = args.includes('--web');
+const locale =
+  args.find((a) => a.startsWith('--locale='))?.split('=')[1] ??
+  (args.includes('--locale') ? args[args.indexOf('--locale') + 1] : undefined);
+if (locale !== undefined && !['en', 'zh-cn'].includes(locale.toLowerCase())) {
+  process.stderr.write(`--locale ${locale}: the extension speaks en and zh-cn.\n`);
+  process.exit(1);
+}
+
 ensureEditorToolchain();
 npm('package');
-const profile = prepareProfile(join(cacheRoot, 'start-profile'));
+// A profile per mode: the web worker host is a setting of the profile, and must not stay on afterwards.
+const profile = prepareProfile(
+  join(cacheRoot, web ? 'start-profile-web' : 'start-profile'),
+  web ? { 'remote.extensionKind': { 'ims-tags.ims-tags-policies': ['web'] } } : {},
+);
+if (locale) useDisplayLanguage(profile, locale.toLowerCase());
 installVsix(profile, join(repoRoot, 'ims-tags-policies.vsix'));
 const port = portArg ? Number(portArg.split('=')[1]) : 8080;
 const emulatorPort = Number(args.find((a) => a.startsWith('--emulator-port='))?.split('=')[1] ?? 8090);
@@ -56,7 +80,7 @@ const workspace = freshExamples(examples, emulator);
 process.env.IMS_TAGS_LOCAL_EMULATOR = `http://127.0.0.1:${emulatorPort}`;
 let server;
 try {
-  server = await startCodeServer({ profile, folder: workspace, port });
+  server = await startCodeServer({ profile, folder: workspace, port, locale: locale?.toLowerCase() });
 } catch (e) {
   process.stderr.write(`${e.message}\nIs port ${port} free? Choose another with: npm start -- --port=8081\n`);
   process.exit(1);
@@ -64,7 +88,7 @@ try {
 process.stdout.write(
   [
     '',
-    'IMS Tags & Policies is running in VS Code. Open in a browser on this machine:',
+    `IMS Tags & Policies is running in VS Code${web ? ' in the web worker extension host (as on vscode.dev)' : ''}${locale ? `, in ${locale}` : ''}. Open in a browser on this machine:`,
     '',
     `  ${server.url}/?folder=${encodeURIComponent(workspace)}`,
     '',
@@ -73,6 +97,12 @@ process.stdout.write(
     // My permissions and Who Can Tag as someone who is not the administrator.
     'Its users, to connect as someone else (AK / SK):',
     ...exampleUsers().map((u) => `  ${u.user.padEnd(12)} ${u.access} / ${u.secret}`),
+    ...(web
+      ? [
+          'In the web worker host (as on vscode.dev) the policy, .http and Terraform features run; signing requests,',
+          'the IMS explorer and the emulator need the Node host: run npm start without --web for those.',
+        ]
+      : []),
     `The examples are a fresh copy in ${workspace}. Ctrl+C stops both.`,
     '',
   ].join('\n'),

@@ -30,5 +30,6 @@ export const STAGES = [
   ['.vsix', npm, ['run', '--silent', 'package']],
   ['UI suite (Chromium + code-server + .vsix)', node, ['test/ui/run.mjs']],
   ['browser-host suite (the .vsix in the web worker extension host)', node, ['test/ui/web.mjs']],
+  ['zh-cn UI suite (the .vsix in code-server with --locale zh-cn)', node, ['test/ui/zh.mjs']],
   ['secret scan suite (logs and artifacts)', node, ['scripts/scan-secrets.mjs']],
 ];

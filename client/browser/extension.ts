@@ -45,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ acti
       workspaceTrusted: vscode.workspace.isTrusted,
       wasm: { 'web-tree-sitter.wasm': runtime, 'tree-sitter-terraform.wasm': grammar },
       treeSitterScript,
+      // As on the desktop: .tf coloured by the server unless HashiCorp's extension is there.
+      terraformTokens: vscode.extensions.getExtension('hashicorp.terraform') === undefined,
     } satisfies InitializationOptions,
     outputChannel: vscode.window.createOutputChannel('IMS Tags & Policies', { log: true }),
   });

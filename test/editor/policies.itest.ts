@@ -5,7 +5,9 @@
  * document dirty, and 5.0 saves creating versions up to the fifth and then asking about the oldest.
  */
 import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import { ImsError } from '../../core/client/errors';
 import type { PublishReview } from '../../client/policies/review';
@@ -773,6 +775,50 @@ test('policy checks: a .http file sent as bob and as dave on a local emulator ag
     await emu.close();
     await vscode.workspace.fs.delete(file);
     await vscode.workspace.fs.delete(chain).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+  }
+});
+
+test('policy checks on the shipped emulator.http, as npm start opens it (dev environment, its login sent first): all agree', async () => {
+  const { a } = await sandbox();
+  // As npm start runs it: the administrator's keys, the example account, seed 1.
+  const emu = await startEmulator({
+    ak: 'EMULATOR-AK',
+    sk: 'EMULATOR-SK',
+    seed: 1,
+    iamFile: join(__dirname, '../../../examples/iam.json'),
+  });
+  const { freshExamples } = (await import(pathToFileURL(join(__dirname, '../../../scripts/examples.mjs')).href)) as {
+    freshExamples: (examples: string, e: { url: string; projectId: string }) => string;
+  };
+  const copy = freshExamples(join(__dirname, '../../../examples'), emu);
+  const folder = workspaceFile('shipped');
+  const config = vscode.workspace.getConfiguration('imsTags');
+  type Row = { api: string; predicted: string; status?: number; outcome: string; note?: string };
+  try {
+    for (const name of ['emulator.http', 'http-client.env.json', '.env'])
+      await vscode.workspace.fs.copy(vscode.Uri.file(join(copy, name)), vscode.Uri.joinPath(folder, name), { overwrite: true });
+    await config.update('http.environment', 'dev', vscode.ConfigurationTarget.Workspace);
+    await a.connections.storeSecrets({ ak: 'EMULATOR-AK', sk: 'EMULATOR-SK' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url, projectId: emu.projectId });
+    const rows = await until('the checks ran', async () =>
+      vscode.commands.executeCommand<Row[]>('imsTags.runPolicyChecks', {
+        uri: vscode.Uri.joinPath(folder, 'emulator.http'),
+        user: 'bob-reader',
+        confirmed: true,
+      }),
+    );
+    assert.deepEqual(
+      rows.map((r) => `${r.api} ${r.predicted} ${r.status ?? '-'} ${r.outcome}${r.note ? ` (${r.note})` : ''}`),
+      ['ListImagesTags allowed 200 agrees', 'ListImageByTags allowed 200 agrees'],
+    );
+  } finally {
+    await config.update('http.environment', undefined, vscode.ConfigurationTarget.Workspace);
+    await a.connections.signOut();
+    await emu.close();
+    await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    rmSync(copy, { recursive: true, force: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   }

@@ -5,19 +5,10 @@
 // UI suite: the packaged .vsix installed into code-server, driven in headless Chromium like a person
 // would: type inside Action and see IMS actions in the suggest widget, hover an action and see the API
 // table, open the Problems panel and see our diagnostic. Screenshots go to test-output/ui/.
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  copyWorkspace,
-  ensureEditorToolchain,
-  freePort,
-  installVsix,
-  launchChromium,
-  prepareProfile,
-  repoRoot,
-  spawnEmulator,
-  startCodeServer,
-} from '../../scripts/codeServer.mjs';
+import { freePort, repoRoot, spawnEmulator } from '../../scripts/codeServer.mjs';
+import { openWorkbench } from './workbench.mjs';
 import {
   connectLocal,
   goTo,
@@ -29,24 +20,36 @@ import {
   steps,
 } from './helpers.mjs';
 
-const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
 const shots = join(repoRoot, 'test-output', 'ui');
 const { results, step, setPage } = steps(shots);
 
 async function main() {
-  ensureEditorToolchain();
-  mkdirSync(shots, { recursive: true });
-  // Wrapped lines keep the inline hints on screen for the screenshots.
-  const profile = prepareProfile(undefined, { 'editor.wordWrap': 'on' });
-  installVsix(profile, vsix);
-  const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
-  const server = await startCodeServer({ profile, folder });
-  const browser = await launchChromium();
+  const wb = await openWorkbench({
+    shots,
+    // A Terraform file to type in (written before the editor starts: Quick Open lists it at once).
+    prepare: (folder) =>
+      writeFileSync(
+        join(folder, 'typing.tf'),
+        [
+          'resource "huaweicloud_identityv5_policy" "reader" {',
+          '  name = "reader"',
+          '  policy_document = jsonencode({',
+          '    Version = "5.0"',
+          '    Statement = [{',
+          '      Effect = "Allow"',
+          '      Action = [',
+          '      ]',
+          '    }]',
+          '  })',
+          '}',
+          '',
+        ].join('\n'),
+      ),
+  });
+  const { page, folder, profile } = wb;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     setPage(page);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await wb.open();
 
     await step('typing inside Action shows IMS actions in the suggest widget', async () => {
       await openFile(page, 'policy.json');
@@ -141,6 +144,53 @@ async function main() {
       await page.locator('.monaco-hover', { hasText: 'huaweicloud_identity_role.tagger' }).first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(shots, 'terraform-heredoc.png') });
       await page.keyboard.press('Escape');
+    });
+
+    await step(
+      'Terraform without another extension: coloured, "ims: in a jsonencode list offers IMS actions, Enter keeps the line (screenshot)',
+      async () => {
+        await openFile(page, 'typing.tf');
+        // The server's semantic tokens colour the keyword: no grammar of another extension is installed.
+        await page.waitForFunction(
+          () =>
+            [...document.querySelectorAll('.editor-instance .view-lines span span')].some(
+              (s) => s.textContent === 'resource' && !s.className.split(' ').includes('mtk1'),
+            ),
+          undefined,
+          { timeout: 30_000 },
+        );
+        await goTo(page, 7, 17);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('"ims:images:li');
+        const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'ims:images:list' }).first();
+        await row.waitFor({ timeout: 30_000 });
+        await page.screenshot({ path: join(shots, 'terraform-typing.png') });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(
+          () => document.querySelector('.editor-instance .view-lines')?.textContent?.includes('"ims:images:list"'),
+          undefined,
+          { timeout: 10_000 },
+        );
+        const lines = await page.locator('.editor-instance .view-lines').innerText();
+        if (/"ims:images:list""|ims:images:list[^"\n]/.test(lines)) throw new Error(`the line was corrupted:\n${lines}`);
+      },
+    );
+
+    await step('a new policy resource from its skeleton where a top-level block starts (screenshot)', async () => {
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('res');
+      await page.keyboard.press('Control+Space');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'huaweicloud_identity_role' }).first();
+      await row.waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(shots, 'terraform-skeleton.png') });
+      await row.click();
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-instance .view-lines', { hasText: 'Tags IMS images' }).first().waitFor({ timeout: 10_000 });
+      // Reverted (auto-save may have written it) and removed: the workspace's policies stay those the later steps expect.
+      await runCommand(page, 'View: Revert and Close Editor');
+      rmSync(join(folder, 'typing.tf'), { force: true });
     });
 
     await step('Escape stops "Connect to Huawei Cloud" at the step where it is pressed', async () => {
@@ -388,12 +438,35 @@ async function main() {
         if (!(await rows.filter({ hasText: 'owner = frank-owner' }).first().isVisible()))
           throw new Error('the owner tag is gone: Enter deleted it');
       });
+      await step('Connect to a Local Emulator offers the last used address first, checked running (screenshot)', async () => {
+        await runCommand(page, 'IMS: Connect to a Local Emulator');
+        await quickInputTitled(page, 'Connect to a Local Emulator (1/3)');
+        const first = page.locator('.quick-input-list .monaco-list-row').first();
+        await first
+          .filter({ hasText: abac.url })
+          .filter({ hasText: 'last used' })
+          .filter({ hasText: 'running' })
+          .waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: join(shots, 'connect-offers.png') });
+        await page.keyboard.press('Escape');
+        await noQuickInputFor(page, 1500);
+      });
+
+      await step('a reload connects again as the last time, without asking', async () => {
+        await runCommand(page, 'Developer: Reload Window');
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
+        await page
+          .locator('.pane-body .monaco-list-row', { hasText: `Local emulator at ${abac.url}` })
+          .first()
+          .waitFor({ timeout: 60_000 });
+        await page.screenshot({ path: join(shots, 'reconnected.png') });
+      });
     } finally {
       abac.child.kill();
     }
   } finally {
-    await browser.close();
-    await server.stop();
+    await wb.close();
     cpSync(join(profile.userData, 'logs'), join(repoRoot, 'test-output', 'logs', 'ui'), { recursive: true, force: true });
   }
   const passed = results.filter(Boolean).length;

@@ -5,20 +5,11 @@
 // Node host, so this suite drives the UI instead: the browser entry reports that it runs there, then a
 // completion (screenshot), diagnostics in a policy and in a Terraform heredoc, a .http hover, all served by
 // the language server in its web worker, and the IMS view's sentence on what the web cannot do.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  copyWorkspace,
-  ensureEditorToolchain,
-  installVsix,
-  launchChromium,
-  prepareProfile,
-  repoRoot,
-  startCodeServer,
-} from '../../scripts/codeServer.mjs';
+import { repoRoot } from '../../scripts/codeServer.mjs';
 import { goTo, openFile, steps } from './helpers.mjs';
+import { openWorkbench } from './workbench.mjs';
 
-const vsix = process.env.IMS_VSIX || join(repoRoot, 'ims-tags-policies.vsix');
 const shots = join(repoRoot, 'test-output', 'web');
 const { results, step, setPage } = steps(shots);
 
@@ -46,29 +37,18 @@ async function activationTimes(page, url, runs) {
 
 async function main() {
   const activation = process.argv.indexOf('--activation');
-  ensureEditorToolchain();
-  mkdirSync(shots, { recursive: true });
-  const profile = prepareProfile(undefined, {
-    'editor.wordWrap': 'on',
-    'remote.extensionKind': { 'ims-tags.ims-tags-policies': ['web'] },
-  });
-  installVsix(profile, vsix);
-  const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
-  const server = await startCodeServer({ profile, folder });
-  const browser = await launchChromium();
+  const wb = await openWorkbench({ shots, settings: { 'remote.extensionKind': { 'ims-tags.ims-tags-policies': ['web'] } } });
+  const { page, url } = wb;
   const host = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     setPage(page);
     page.on('console', (m) => host.push(m.text()));
-    const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
     if (activation > 0) {
       const times = await activationTimes(page, url, Number(process.argv[activation + 1] ?? 3));
       process.stdout.write(`${JSON.stringify({ webActivationMs: times })}\n`);
       return;
     }
-    await page.goto(url);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await wb.open();
 
     await step('the extension runs in the web worker extension host and starts its server in a worker', async () => {
       await openFile(page, 'policy.json');
@@ -110,8 +90,7 @@ async function main() {
       await page.screenshot({ path: join(shots, 'web-view.png') });
     });
   } finally {
-    await browser.close();
-    await server.stop();
+    await wb.close();
   }
   const passed = results.filter(Boolean).length;
   process.stdout.write(`browser host: ${passed} passed, ${results.length - passed} failed (screenshots in ${shots})\n`);
