@@ -190,6 +190,10 @@ async function main() {
       await page.locator('.editor-instance .view-lines', { hasText: 'Tags IMS images' }).first().waitFor({ timeout: 10_000 });
       // Reverted (auto-save may have written it) and removed: the workspace's policies stay those the later steps expect.
       await runCommand(page, 'View: Revert and Close Editor');
+      // The next editor takes focus once this one is gone: a palette opened before that would lose its keys.
+      await page.locator('.tabs-container .tab[aria-label*="typing.tf"]').waitFor({ state: 'detached', timeout: 10_000 });
+      await page.locator('.tabs-container .tab.active').first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(500);
       rmSync(join(folder, 'typing.tf'), { force: true });
     });
 

@@ -29,6 +29,7 @@ test('initialization options of the wrong type are left out, never trusted', () 
     workspaceTrusted: undefined,
     sendLenses: undefined,
     tagImpact: undefined,
+    terraformTokens: undefined,
     wasm: undefined,
     treeSitterScript: undefined,
   });
@@ -37,12 +38,15 @@ test('initialization options of the wrong type are left out, never trusted', () 
     workspaceTrusted: false,
     sendLenses: true,
     tagImpact: 'yes',
+    terraformTokens: 1,
     wasm: { 'a.wasm': 'https://x/a.wasm', 'b.wasm': 42 },
     treeSitterScript: ['x'],
   });
   assert.equal(read.jsonSyntaxDiagnostics, undefined);
   assert.equal(read.sendLenses, true);
   assert.equal(read.tagImpact, undefined);
+  assert.equal(read.terraformTokens, undefined);
+  assert.equal(readInitializationOptions({ terraformTokens: true }).terraformTokens, true);
   assert.deepEqual(read.wasm, { 'a.wasm': 'https://x/a.wasm' });
   assert.equal(read.treeSitterScript, undefined);
   assert.equal(isRestricted(read), true);
