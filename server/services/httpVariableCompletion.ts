@@ -65,7 +65,8 @@ export function variableCompletions(
   const request = parsed.requestAt(offset);
   const items = new Map<string, CompletionItem>();
   const plain = (name: string, sortGroup: string) => {
-    if (items.has(name) || !wanted(name)) return;
+    // A name with a brace (`@{ = 1`, a stranger's) cannot be written between {{ }}: nothing to offer.
+    if (items.has(name) || /[{}]/.test(name) || !wanted(name)) return;
     const ref = referenceTo(name);
     const r = ref && resolveReference(inputs, ref, request);
     if (!r) return;

@@ -95,6 +95,19 @@ test('completion after {{: file, prompt, environment, request and system variabl
   assert.equal((by('$randomInt')?.textEdit as { newText: string }).newText, '\\$randomInt ${1:1} ${2:100}}}');
 });
 
+test('completion after {{ with file variables a stranger named with braces (@a{b, @}x, @{{y): no throw, and none of them offered', () => {
+  // The property suite once found completion throwing on such a name (issue [tests-3]): pinned here.
+  for (const name of ['a{b', '}x', '{{y', 'a}}b', '{', '}']) {
+    const text = `@${name} = 1\n@ok = 2\n@b = {{${name}}}\nGET https://h/{{|}}\n`;
+    const { doc, position } = withCursor(text, 'http');
+    const labels = serviceWith('dev')
+      .complete(doc, position)
+      .items.map((i) => i.label);
+    assert.ok(labels.includes('ok'), `${name}: ${labels.join(', ')}`);
+    assert.ok(!labels.some((l) => /[{}]/.test(l)), `${name}: ${labels.join(', ')}`);
+  }
+});
+
 test('go to definition: file variable, environment file entry, .env entry, named request, prompt', () => {
   const text = `@base = https://x\n# @name login\nPOST {{base}}/v3/auth/tokens\n\n###\n# @prompt imageId\nGET {{base}}/{{projectId}}/{{$dotenv IMAGE}}/{{imageId}}/{{login.response.headers.X-Subject-Token}}\n`;
   const doc = http(text);
