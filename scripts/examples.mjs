@@ -11,7 +11,8 @@ export function freshExamples(examples, emulator) {
   // The environments name the emulator that runs now.
   const envFile = join(dir, 'http-client.env.json');
   const env = JSON.parse(readFileSync(envFile, 'utf8'));
-  env.$shared = { ...env.$shared, host: emulator.url, projectId: emulator.projectId };
+  // Without one (npm start -- --web), they keep the shipped address.
+  if (emulator) env.$shared = { ...env.$shared, host: emulator.url, projectId: emulator.projectId };
   writeFileSync(envFile, `${JSON.stringify(env, null, 2)}\n`);
   // The example passwords where {{$dotenv}} reads them, and "dev" selected: emulator.http works at once.
   cpSync(join(dir, '.env.example'), join(dir, '.env'));

@@ -67,10 +67,11 @@ installVsix(profile, join(repoRoot, 'ims-tags-policies.vsix'));
 const port = portArg ? Number(portArg.split('=')[1]) : 8080;
 const emulatorPort = Number(args.find((a) => a.startsWith('--emulator-port='))?.split('=')[1] ?? 8090);
 
+// The web worker host cannot reach an emulator (no Node, CORS): none is started there.
 let emulator;
 try {
   // The demo credentials of examples/emulator.http: they open nothing but this local emulator.
-  emulator = await spawnEmulator({ port: emulatorPort });
+  if (!web) emulator = await spawnEmulator({ port: emulatorPort });
 } catch (e) {
   process.stderr.write(`${e.message}\n`);
   process.exit(1);
@@ -92,18 +93,19 @@ process.stdout.write(
     '',
     `  ${server.url}/?folder=${encodeURIComponent(workspace)}`,
     '',
-    `Local IMS emulator: ${emulator.url} (AK EMULATOR-AK, SK EMULATOR-SK; "IMS: Connect to a Local Emulator").`,
-    // The example account's users (examples/iam.json: example data, for this emulator only), to try
-    // My permissions and Who Can Tag as someone who is not the administrator.
-    'Its users, to connect as someone else (AK / SK):',
-    ...exampleUsers().map((u) => `  ${u.user.padEnd(12)} ${u.access} / ${u.secret}`),
-    ...(web
+    ...(emulator
       ? [
-          'In the web worker host (as on vscode.dev) the policy, .http and Terraform features run; signing requests,',
-          'the IMS explorer and the emulator need the Node host: run npm start without --web for those.',
+          `Local IMS emulator: ${emulator.url} (AK EMULATOR-AK, SK EMULATOR-SK; "IMS: Connect to a Local Emulator").`,
+          // The example account's users (examples/iam.json: example data, for this emulator only), to try
+          // My permissions and Who Can Tag as someone who is not the administrator.
+          'Its users, to connect as someone else (AK / SK):',
+          ...exampleUsers().map((u) => `  ${u.user.padEnd(12)} ${u.access} / ${u.secret}`),
         ]
-      : []),
-    `The examples are a fresh copy in ${workspace}. Ctrl+C stops both.`,
+      : [
+          'In the web worker host (as on vscode.dev) the policy, .http and Terraform features run; signing requests,',
+          'the IMS explorer and the emulator need the Node host, so no emulator was started: run npm start without --web for those.',
+        ]),
+    `The examples are a fresh copy in ${workspace}. Ctrl+C stops ${emulator ? 'both' : 'it'}.`,
     '',
   ].join('\n'),
 );
@@ -117,14 +119,14 @@ function exampleUsers() {
 }
 
 const stop = async () => {
-  emulator.child.kill();
+  emulator?.child.kill();
   await server.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.child.on('exit', (code) => {
-  emulator.child.kill();
+  emulator?.child.kill();
   process.stderr.write(`code-server exited (${code}).\n`);
   process.exit(code ?? 1);
 });

@@ -140,7 +140,22 @@ export const connectLocal: CommandFactory = (ctx) => {
       });
     }
     if (!url) return undefined;
-    const keys = await askKeys({ title, step: 2, total: 3 }, opts, ['EMULATOR-AK', 'EMULATOR-SK']);
+    // Nothing listening there: said now, not after both keys are typed.
+    if (!opts?.ak && !(await answers(url))) {
+      offerAgain(
+        vscode.l10n.t(
+          'Nothing answers at {0}. Is the emulator running? npm start starts one, and so does npm run emulator.',
+          url,
+        ),
+        url,
+        opts,
+      );
+      return undefined;
+    }
+    const keys = await askKeys({ title, step: 2, total: 3 }, opts, [
+      vscode.l10n.t('the access key, e.g. EMULATOR-AK (npm start prints the keys)'),
+      vscode.l10n.t('the secret key, e.g. EMULATOR-SK'),
+    ]);
     if (!keys) return undefined;
     await ctx.connections.storeSecrets(keys);
     try {
@@ -150,17 +165,22 @@ export const connectLocal: CommandFactory = (ctx) => {
     } catch (e) {
       const cause = localFailure(e);
       if (cause === undefined) throw e;
-      // Name the address and why; Retry tries the same again, Change Address asks for another.
-      const message = vscode.l10n.t('Could not connect to the emulator at {0}: {1}.', url, cause);
-      log().warn(message);
-      const retry = vscode.l10n.t('Retry');
-      const change = vscode.l10n.t('Change Address');
-      void vscode.window.showErrorMessage(message, retry, change).then((choice) => {
-        if (choice === retry) void run({ ...keys, url }).catch((err: Error) => vscode.window.showErrorMessage(err.message));
-        else if (choice === change) void run(keys).catch((err: Error) => vscode.window.showErrorMessage(err.message));
-      });
+      offerAgain(vscode.l10n.t('Could not connect to the emulator at {0}: {1}.', url, cause), url, { ...keys, url });
       return undefined;
     }
+  };
+  /**
+   * The failure, naming the address and why: Retry tries the same again (with the keys typed, if any);
+   * Change Address starts over, keys included, so nobody ends up signed in as someone they did not choose.
+   */
+  const offerAgain = (message: string, url: string, same?: { url?: string; ak?: string; sk?: string }) => {
+    log().warn(message);
+    const retry = vscode.l10n.t('Retry');
+    const change = vscode.l10n.t('Change Address');
+    void vscode.window.showErrorMessage(message, retry, change).then((choice) => {
+      const again = choice === retry ? { ...same, url } : choice === change ? {} : undefined;
+      if (again) void run(again).catch((err: Error) => vscode.window.showErrorMessage(err.message));
+    });
   };
   return run;
 };
@@ -172,10 +192,7 @@ export const connectLocal: CommandFactory = (ctx) => {
  */
 function localFailure(e: unknown): string | undefined {
   if (e instanceof ImsNetworkError)
-    return vscode.l10n.t(
-      '{0}. Is it running? `npm start` starts one, and so does `npm run emulator`',
-      networkCause(e.cause ?? e),
-    );
+    return vscode.l10n.t('{0}. Is it running? npm start starts one, and so does npm run emulator', networkCause(e.cause ?? e));
   if (e instanceof ImsError && (e.status === 401 || e.status === 403))
     return vscode.l10n.t('it refused the access key ({0}): use the keys the emulator was started with', e.status);
   if (e instanceof ImsError || e instanceof SyntaxError)

@@ -37,7 +37,16 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
       ),
     );
   // What the checks need of the connection, before anything is asked: to list the users and make a key for one.
-  await requireAdministrator(c);
+  const refused = await administratorMissing(c);
+  if (refused) {
+    // Said with the way out: connect as the administrator (a local emulator; the Sandbox's is one already).
+    log().warn(refused);
+    const connect = vscode.l10n.t('Connect to a Local Emulator');
+    void vscode.window.showErrorMessage(refused, connect).then((choice) => {
+      if (choice === connect) void vscode.commands.executeCommand('imsTags.connectLocal');
+    });
+    return undefined;
+  }
   const doc = opts?.uri ? await vscode.workspace.openTextDocument(opts.uri) : vscode.window.activeTextEditor?.document;
   if (!doc || !isHttpDocument(doc)) throw new Error(vscode.l10n.t('Open a .http file with IMS requests first.'));
   // The server resolves them as Send does (environment, .env, system variables, responses of requests sent
@@ -94,13 +103,18 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
     if (answer !== go) return undefined;
   }
 
+  const sentFirst: string[] = [];
   if (awaited.length) {
-    for (const a of awaited)
-      await vscode.commands.executeCommand(SEND_REQUEST_COMMAND, doc.uri, a.index, {
+    for (const a of awaited) {
+      const sent = await vscode.commands.executeCommand<{ status: number } | undefined>(SEND_REQUEST_COMMAND, doc.uri, a.index, {
         confirmed: true,
         quiet: true,
         sendAwaited: true,
       });
+      sentFirst.push(
+        vscode.l10n.t('"{0}" (line {1}): {2}', a.name, a.line + 1, sent ? String(sent.status) : vscode.l10n.t('not sent')),
+      );
+    }
     requests = await resolveAll();
   }
 
@@ -161,15 +175,16 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
       .deleteAccessKey(key.access)
       .catch((e: Error) => log().warn(`The temporary access key was not deleted: ${e.message}`));
   }
-  await showReport(doc, user.name, c.endpoint, rows);
+  await showReport(doc, user.name, c.endpoint, rows, sentFirst);
   return rows;
 };
 
 /**
  * The checks list the account's users and make an access key for one: on the emulator (and by IAM's
- * default) only the account's administrator may. Said before anything is asked, with what to do.
+ * default) only the account's administrator may. What is missing, in words (undefined when nothing is),
+ * said before anything is asked.
  */
-async function requireAdministrator(c: Connection): Promise<void> {
+async function administratorMissing(c: Connection): Promise<string | undefined> {
   const needed = (who: string) =>
     vscode.l10n.t(
       'Policy checks make a temporary access key for the user they run as, which only the account\'s administrator (a member of the group "admin") may do. This connection signs as {0}: connect with the administrator\'s keys (npm start prints them).',
@@ -179,19 +194,25 @@ async function requireAdministrator(c: Connection): Promise<void> {
   try {
     me = await c.iam.callerIdentity();
   } catch (e) {
-    if (e instanceof ImsError && (e.status === 401 || e.status === 403)) throw new Error(needed('?'), { cause: e });
+    if (e instanceof ImsError && (e.status === 401 || e.status === 403)) return needed('?');
     throw e;
   }
   const who = principalName(me.principal_urn) ?? me.principal_id;
   try {
-    if ((await gatherAccessFacts(c.iam, me.principal_id, c.projectId)).administrator) return;
+    if ((await gatherAccessFacts(c.iam, me.principal_id, c.projectId)).administrator) return undefined;
   } catch (e) {
     if (!(e instanceof ImsError && (e.status === 401 || e.status === 403))) throw e;
   }
-  throw new Error(needed(who));
+  return needed(who);
 }
 
-async function showReport(doc: vscode.TextDocument, user: string, endpoint: string, rows: CheckRow[]): Promise<void> {
+async function showReport(
+  doc: vscode.TextDocument,
+  user: string,
+  endpoint: string,
+  rows: CheckRow[],
+  sentFirst: readonly string[],
+): Promise<void> {
   const s = checkSummary(rows);
   const word = (r: CheckRow) =>
     r.outcome === 'agrees'
@@ -215,6 +236,9 @@ async function showReport(doc: vscode.TextDocument, user: string, endpoint: stri
       user,
     ),
     '',
+    ...(sentFirst.length
+      ? [vscode.l10n.t('Sent first, as this connection (the requests below use their responses): {0}.', sentFirst.join('; ')), '']
+      : []),
     `| ${['#', vscode.l10n.t('Line'), vscode.l10n.t('Request'), 'API', vscode.l10n.t('Predicted'), vscode.l10n.t('Status'), vscode.l10n.t('Outcome')].join(' | ')} |`,
     '|---|---|---|---|---|---|---|',
     ...rows.map(

@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { ImageInfo, Tag } from '../../core/client/imsClient';
-import type { ConnectionManager } from '../connection';
+import type { Connection, ConnectionManager } from '../connection';
+import { principalName } from '../../core/client/iamTypes';
 import { PAGE_SIZE } from './pageSize';
 import { log } from '../log';
 
@@ -39,6 +40,8 @@ export function activeFilters(f: Filters): string[] {
 export class ImagesTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** Who each connection signs as (STS), read once: the connection row says it. */
+  private readonly callers = new WeakMap<Connection, string | null>();
   private images: ImageInfo[] = [];
   private marker?: string;
   private exhausted = false;
@@ -177,6 +180,25 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
     }
   }
 
+  /**
+   * The name the connection signs as, once STS has said it (the row is drawn again then); undefined for
+   * the Sandbox, before the answer, or when STS will not say.
+   */
+  private callerOf(c: Connection): string | undefined {
+    if (c.kind === 'sandbox') return undefined;
+    if (!this.callers.has(c)) {
+      this.callers.set(c, null);
+      c.iam.callerIdentity().then(
+        (me) => {
+          this.callers.set(c, principalName(me.principal_urn) ?? me.principal_id);
+          if (this.connections.connection === c) this.changed.fire(undefined);
+        },
+        (e: Error) => log().info(`Who this connection signs as is not known: ${e.message}`),
+      );
+    }
+    return this.callers.get(c) ?? undefined;
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     const c = this.connections.connection;
     if (!c) return []; // the welcome view says what to do
@@ -190,7 +212,9 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
           : c.local
             ? vscode.l10n.t('Local emulator at {0}', c.endpoint)
             : c.region;
-      const out: Node[] = [{ kind: 'connection', label: where, description: `${vscode.l10n.t('project')} ${c.projectId}` }];
+      const who = this.callerOf(c);
+      const description = `${vscode.l10n.t('project')} ${c.projectId}${who ? ` · ${vscode.l10n.t('as {0}', who)}` : ''}`;
+      const out: Node[] = [{ kind: 'connection', label: where, description }];
       const active = activeFilters(this.filters);
       if (active.length) {
         const count = this.filters.tagFilterLabel ? ` (${this.filters.tagFilterLabel})` : '';

@@ -300,5 +300,8 @@ export function doComplete(doc: TextDocument, parsed: ParsedPolicy, position: Po
     default:
       break;
   }
-  return { isIncomplete: false, items };
+  // With a prefix offered ("ims:", "ims:images:"), the list is asked again as the action is typed: kept,
+  // the editor would go on filtering the first answer, where the prefix "ims:" is the best match of a
+  // typed `"ims:` and Enter would take it (in a .tf file, which no JSON support asks again).
+  return { isIncomplete: items.some((i) => i.command === RETRIGGER), items };
 }

@@ -316,6 +316,12 @@ test('a reload connects again as the last time: a local emulator while its keys 
     await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: emu.url });
     // The address is remembered for the next "Connect to a Local Emulator", the last first.
     assert.equal(a.connections.recentLocalUrls()[0], emu.url);
+    // The connection row says who it signs as (STS), once known.
+    await until('the connection row names the identity', async () => {
+      const row = (await a.tree.getChildren()).find((n) => n.kind === 'connection');
+      const description = row && String((await a.tree.getTreeItem(row)).description);
+      return description && / · as \S+$/.test(description) ? description : undefined;
+    });
     // What a reload does at activation (client/extension.ts): the same emulator, its project read again.
     await a.connections.disconnect();
     const restored = await a.connections.restore();

@@ -162,18 +162,27 @@ async function main() {
         await goTo(page, 7, 17);
         await page.keyboard.press('End');
         await page.keyboard.press('Enter');
-        await page.keyboard.type('"ims:images:li');
-        const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'ims:images:list' }).first();
-        await row.waitFor({ timeout: 30_000 });
+        // Typed at full speed, as a person types: the focused item must be an action, not the prefix "ims:".
+        await page.keyboard.type('"ims:');
+        const focused = page.locator('.suggest-widget .monaco-list-row.focused .label-name');
+        await page.waitForFunction(
+          () =>
+            /^ims:[\w*]+:[\w*]+$/.test(
+              document.querySelector('.suggest-widget .monaco-list-row.focused .label-name')?.textContent?.trim() ?? '',
+            ),
+          undefined,
+          { timeout: 30_000 },
+        );
+        const action = (await focused.innerText()).trim();
         await page.screenshot({ path: join(shots, 'terraform-typing.png') });
         await page.keyboard.press('Enter');
         await page.waitForFunction(
-          () => document.querySelector('.editor-instance .view-lines')?.textContent?.includes('"ims:images:list"'),
-          undefined,
+          (a) => document.querySelector('.editor-instance .view-lines')?.textContent?.includes(`"${a}"`),
+          action,
           { timeout: 10_000 },
         );
         const lines = await page.locator('.editor-instance .view-lines').innerText();
-        if (/"ims:images:list""|ims:images:list[^"\n]/.test(lines)) throw new Error(`the line was corrupted:\n${lines}`);
+        if (lines.includes(`"${action}""`) || lines.includes('"ims:"')) throw new Error(`the line was corrupted:\n${lines}`);
       },
     );
 
@@ -187,7 +196,10 @@ async function main() {
       await page.screenshot({ path: join(shots, 'terraform-skeleton.png') });
       await row.click();
       await page.keyboard.press('Escape');
-      await page.locator('.editor-instance .view-lines', { hasText: 'Tags IMS images' }).first().waitFor({ timeout: 10_000 });
+      await page
+        .locator('.editor-instance .view-lines', { hasText: 'Reads the tags of IMS images' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       // Reverted (auto-save may have written it) and removed: the workspace's policies stay those the later steps expect.
       await runCommand(page, 'View: Revert and Close Editor');
       // The next editor takes focus once this one is gone: a palette opened before that would lose its keys.

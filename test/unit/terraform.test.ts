@@ -230,6 +230,15 @@ test('typing an action with no closing quote (no auto-closed quotes in .tf): IMS
   // A heredoc: the JSON scanner takes the rest of the line as the string; the item stops at the word.
   const heredoc = HEREDOC.replace('["ims:images:list", "ims:images:get", "ims:images:updte"] }', '["ims:ima|] }');
   assert.match(accept(heredoc, 'ims:images:list'), /"Action": \["ims:images:list"\] \}$/);
+  // Typed from the quote: the prefix "ims:" is offered and the list is asked again as the action is typed,
+  // so at `"ims:` the prefix is gone and an action is preselected (else Enter took "ims:" itself).
+  const atQuote = withCursor(JSONENCODE.replace('"ims:images:lst",', '"|'), 'terraform');
+  const first = ls.complete(atQuote.doc, atQuote.position);
+  assert.ok(first.isIncomplete && first.items.some((i) => i.label === 'ims:'));
+  const atPrefix = withCursor(JSONENCODE.replace('"ims:images:lst",', '"ims:|'), 'terraform');
+  const then = ls.complete(atPrefix.doc, atPrefix.position).items;
+  assert.ok(!then.some((i) => i.label === 'ims:'));
+  assert.match(String(then.find((i) => i.preselect)?.label), /^ims:\w+:\w+$/);
   // With the closing quote typed, nothing is doubled.
   assert.match(accept(JSONENCODE.replace('"ims:images:lst"', '"ims:images:|"'), 'ims:images:list'), /^\s*"ims:images:list",$/);
 });
