@@ -17,6 +17,9 @@ import {
 const TIMEOUT_MS = 180_000;
 // --untrusted: the restricted-mode suite, in a workspace that is not trusted.
 const untrusted = process.argv.includes('--untrusted');
+// --only <name>: the *.itest files whose name contains it, alone (the extension host inherits the variable).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only) process.env.IMS_ITEST_ONLY = only;
 
 async function main() {
   ensureEditorToolchain();

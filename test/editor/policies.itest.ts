@@ -495,7 +495,7 @@ test('create from a template and from the active editor, edit details, save to t
 });
 
 test('a least-privilege policy generated for a job, granted to a user, makes the denied request pass', async () => {
-  const { c } = await sandbox();
+  const { a, c } = await sandbox();
   const emu = c.emulator;
   // A user with a key and a group, and nothing granted: AddImageTag is refused.
   const data = emu.iam.data;
@@ -534,7 +534,9 @@ test('a least-privilege policy generated for a job, granted to a user, makes the
   data.grants.push({ roleId: role.id, subject: { group: 'g-least' }, scope: { kind: 'project', projectId: emu.projectId } });
   await asUser.addImageTag(image, { key: 'least', value: '1' });
   assert.equal(emu.store.get(image)!.tags.get('least'), '1');
-  // The operations this window performed include the explorer's: the policy for them lists images.
+  // The operations this window performed include the explorer's: the policy for them lists images. The
+  // explorer lists them here, so the test does not rely on another file having shown the tree first.
+  await a.tree.getChildren();
   const file = workspaceFile('least-session.json');
   await vscode.commands.executeCommand('imsTags.generateLeastPrivilegePolicy', {
     source: 'session',
