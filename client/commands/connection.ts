@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_REGION, REGION_INFO } from '../../core/catalogue';
 import { localEndpoints } from '../connection';
-import { ImsError, ImsNetworkError, networkCause } from '../../core/client/errors';
+import { ImsError, ImsNetworkError, networkCauseOf } from '../../core/client/errors';
 import { log } from '../log';
 import type { CommandFactory } from '../context';
 import { askChoiceOrText, askPick, askText, required, type Offer } from '../prompts';
@@ -185,6 +185,27 @@ export const connectLocal: CommandFactory = (ctx) => {
   return run;
 };
 
+/** A network failure's cause in VS Code's language (core/client/errors.ts keeps the kinds, in English). */
+function causeText(e: unknown): string {
+  const cause = networkCauseOf(e);
+  switch (cause.kind) {
+    case 'refused':
+      return vscode.l10n.t('connection refused: nothing listens at that address and port');
+    case 'dns':
+      return vscode.l10n.t('the host name is not known (DNS)');
+    case 'timeout':
+      return vscode.l10n.t('the connection timed out');
+    case 'closed':
+      return vscode.l10n.t('the connection was closed by the other side');
+    case 'unreachable':
+      return vscode.l10n.t('the network cannot reach that host');
+    case 'tls':
+      return vscode.l10n.t('the TLS certificate was refused ({0})', cause.code);
+    case 'other':
+      return cause.text;
+  }
+}
+
 /**
  * Why a local connection failed, in words that say what to do, or undefined when it is not about the
  * address: nothing listens (and what starts an emulator), a timeout, TLS, or an answer that is not the
@@ -192,7 +213,7 @@ export const connectLocal: CommandFactory = (ctx) => {
  */
 function localFailure(e: unknown): string | undefined {
   if (e instanceof ImsNetworkError)
-    return vscode.l10n.t('{0}. Is it running? npm start starts one, and so does npm run emulator', networkCause(e.cause ?? e));
+    return vscode.l10n.t('{0}. Is it running? npm start starts one, and so does npm run emulator', causeText(e.cause ?? e));
   if (e instanceof ImsError && (e.status === 401 || e.status === 403))
     return vscode.l10n.t('it refused the access key ({0}): use the keys the emulator was started with', e.status);
   if (e instanceof ImsError || e instanceof SyntaxError)

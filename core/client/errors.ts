@@ -34,18 +34,36 @@ export class ImsValidationError extends Error {
  * tells nobody what to do.
  */
 export function networkCause(e: unknown): string {
+  const cause = networkCauseOf(e);
+  return cause.kind === 'other' ? cause.text : NETWORK_CAUSES[cause.kind].replace('{0}', cause.code);
+}
+
+/** What kind of network failure, for words in any language (the client words it in VS Code's). */
+export type NetworkCause = { kind: keyof typeof NETWORK_CAUSES; code: string } | { kind: 'other'; text: string };
+
+/** Each kind in English; `{0}` is the system's code. */
+export const NETWORK_CAUSES = {
+  refused: 'connection refused: nothing listens at that address and port',
+  dns: 'the host name is not known (DNS)',
+  timeout: 'the connection timed out',
+  closed: 'the connection was closed by the other side',
+  unreachable: 'the network cannot reach that host',
+  tls: 'the TLS certificate was refused ({0})',
+} as const;
+
+export function networkCauseOf(e: unknown): NetworkCause {
   for (let c: unknown = e, depth = 0; c && depth < 5; c = (c as { cause?: unknown }).cause, depth++) {
     const code = (c as { code?: unknown }).code;
     if (typeof code !== 'string') continue;
-    if (code === 'ECONNREFUSED') return 'connection refused: nothing listens at that address and port';
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name is not known (DNS)';
-    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'the connection timed out';
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the connection was closed by the other side';
-    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'the network cannot reach that host';
-    if (/CERT|SSL|TLS/i.test(code)) return `the TLS certificate was refused (${code})`;
-    return code;
+    if (code === 'ECONNREFUSED') return { kind: 'refused', code };
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return { kind: 'dns', code };
+    if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') return { kind: 'timeout', code };
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return { kind: 'closed', code };
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { kind: 'unreachable', code };
+    if (/CERT|SSL|TLS/i.test(code)) return { kind: 'tls', code };
+    return { kind: 'other', text: code };
   }
-  return e instanceof Error ? e.message : String(e);
+  return { kind: 'other', text: e instanceof Error ? e.message : String(e) };
 }
 
 /** The network failed (refused, reset, timed out) after the retries allowed. */

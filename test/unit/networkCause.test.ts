@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { ImsNetworkError, networkCause } from '../../core/client/errors';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ImsNetworkError, NETWORK_CAUSES, networkCause, networkCauseOf } from '../../core/client/errors';
 import { ImsClient } from '../../core/client/imsClient';
 
 /** A loopback port nothing listens on: one the system gave out and that was closed again. */
@@ -28,6 +30,15 @@ test('the causes of a failed connection, in words, from the error chain Node’s
     'the TLS certificate was refused (DEPTH_ZERO_SELF_SIGNED_CERT)',
   );
   assert.equal(networkCause(new Error('plain')), 'plain');
+  assert.deepEqual(networkCauseOf(wrapped('ECONNRESET')), { kind: 'closed', code: 'ECONNRESET' });
+  assert.deepEqual(networkCauseOf(wrapped('EHOSTUNREACH')), { kind: 'unreachable', code: 'EHOSTUNREACH' });
+  assert.deepEqual(networkCauseOf(wrapped('EWHATEVER')), { kind: 'other', text: 'EWHATEVER' });
+});
+
+test('the client words every kind of cause in VS Code’s language, the same English as core', () => {
+  // client/commands/connection.ts passes each through vscode.l10n.t (zh-cn in l10n/bundle.l10n.zh-cn.json).
+  const client = readFileSync(join(__dirname, '../../../client/commands/connection.ts'), 'utf8');
+  for (const text of Object.values(NETWORK_CAUSES)) assert.ok(client.includes(`vscode.l10n.t('${text}'`), text);
 });
 
 test('a request to a port nothing listens on names the host and says the connection was refused', async () => {
