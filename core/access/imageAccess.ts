@@ -8,9 +8,8 @@
  */
 import { TAG_APIS, type ImsApi } from '../catalogue';
 import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
-import { conditionKeys, resourceTagKeys, type RequestContext } from '../policy/conditions';
+import type { RequestContext } from '../policy/conditions';
 import type { PolicySource } from '../policy/evaluator';
-import { getNodeValue } from 'jsonc-parser';
 import { effectivePermissions, grantedSource, type AccessFacts, type ApiAccess, type ApiDecision } from './effective';
 import { DECISIONS, ImageStates, compile, decisionMatrix, type Judge, type Place } from './decisionMatrix';
 
@@ -200,17 +199,16 @@ function readsOf(facts: AccessFacts): Reads {
   return reads;
 }
 
-/** What one policy's Conditions read, once per policy however many users hold it. */
+/** What one policy's Conditions read, from its compiled statements (each Condition's keys read once). */
 const policyReadsCache = new WeakMap<PolicySource, Reads>();
 function policyReads(source: PolicySource): Reads {
   let reads = policyReadsCache.get(source);
   if (!reads) {
     reads = { keys: new Set(), principal: [] };
-    for (const st of source.model.statements) {
-      if (!st.conditionNode) continue;
-      const condition: unknown = getNodeValue(st.conditionNode);
-      for (const k of resourceTagKeys(condition)) reads.keys.add(k);
-      for (const k of conditionKeys(condition)) {
+    for (const { condition } of compile(source)) {
+      if (!condition) continue;
+      for (const k of condition.tagKeys) reads.keys.add(k.slice(k.indexOf('/') + 1));
+      for (const k of condition.fixed) {
         const lower = k.toLowerCase();
         if (lower.startsWith('g:principaltag/')) reads.principal.push(k.slice(k.indexOf('/') + 1));
         else if (lower === 'g:username' || lower === 'g:principalurn') reads.principal.push('name');
@@ -227,10 +225,6 @@ function policyReads(source: PolicySource): Reads {
  */
 export function prepareUser(user: AccountUser): void {
   readsOf(user.facts);
-  for (const g of [...user.facts.grants, ...user.facts.attached]) {
-    const source = grantedSource(g.policy);
-    if (source) compile(source);
-  }
 }
 
 /** Whether any of these users' policies read one of the keys in a `g:ResourceTag` condition. */

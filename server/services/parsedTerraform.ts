@@ -57,9 +57,18 @@ export class ParsedTerraform<T extends { root: SyntaxNode } = { root: SyntaxNode
     });
   }
 
-  /** The same document with another text (a repair for completion), parsed from this one. */
+  /**
+   * The same document with another text (a repair for completion), parsed afresh: an incremental parse
+   * would edit and free this version's tree, which the document's next version parses from. The caller
+   * frees it (dispose) once read.
+   */
   withText(text: string): ParsedTerraform<T> {
-    return new ParsedTerraform(this.uri, text, this.parse, this);
+    return new ParsedTerraform(this.uri, text, this.parse);
+  }
+
+  /** Frees the parser's tree (WebAssembly memory), for a parse no cache holds. */
+  dispose(): void {
+    (this.tree as { free?: () => void } | undefined)?.free?.();
   }
 
   /** The policy whose attribute holds the offset. */

@@ -43,13 +43,29 @@ export function terraformCompletion(
   const quoteAt = openStringEnd(text, offset);
   // A new element typed before others of the list (`"ims:|` above `var.more`) needs its comma to parse too.
   const comma = quoteAt !== undefined && /^[ \t]*\r?\n\s*[\w"]/.test(text.slice(quoteAt)) ? ',' : '';
-  const read = quoteAt === undefined ? parsed : parsed.withText(`${text.slice(0, quoteAt)}"${comma}${text.slice(quoteAt)}`);
+  if (quoteAt === undefined) return completeIn(tf, parsed, position, ctx);
+  const repaired = parsed.withText(`${text.slice(0, quoteAt)}"${comma}${text.slice(quoteAt)}`);
+  try {
+    return completeIn(tf, repaired, position, ctx, tf.positionAt(quoteAt));
+  } finally {
+    repaired.dispose();
+  }
+}
+
+/** Completion read from `read` (the document's parse, or a repaired one whose string closes at `closing`). */
+function completeIn(
+  tf: TextDocument,
+  read: ParsedTerraform,
+  position: Position,
+  ctx: ServiceContext,
+  closing?: Position,
+): CompletionList {
+  const offset = tf.offsetAt(position);
   const v = read.policyAt(offset);
   if (!v) return { isIncomplete: false, items: skeletonCompletions(tf, offset, ctx.lang) };
   const at = toVirtual(tf, v, position);
   if (!at || !v.parsed.model) return { isIncomplete: false, items: [] };
   const list = doComplete(v.doc, v.parsed, at, ctx);
-  const closing = quoteAt === undefined ? undefined : tf.positionAt(quoteAt);
   const close = (range: Range | undefined, newText: string) =>
     closing &&
     range &&

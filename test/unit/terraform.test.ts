@@ -278,3 +278,16 @@ test('semantic tokens colour a .tf file: block types, labels, keys, functions, r
   for (const t of ['# a role:comment', '"Version":property', '"1.1":string', 'EOT:keyword'])
     assert.ok(ht.includes(t), `${t} in ${ht.join(' ')}`);
 });
+
+test('completion in an unclosed string reads a repaired copy: the document’s own parse lives on for its next edit', () => {
+  const open = JSONENCODE.replace('"ims:images:lst",', '"ims:|');
+  const { doc, position } = withCursor(open, 'terraform');
+  assert.ok(ls.complete(doc, position).items.length > 0);
+  // The next version of the same document parses from the last tree (incrementally): it must still be whole.
+  const next = TextDocument.update(doc, [{ range: { start: position, end: position }, text: 'images:list",' }], 2);
+  assert.deepEqual(
+    ls.diagnostics(next).map((d) => String(d.code)),
+    [],
+  );
+  assert.match(String((ls.hover(next, position)?.contents as { value: string }).value), /ims:images:list/);
+});
