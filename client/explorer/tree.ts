@@ -47,6 +47,11 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   private exhausted = false;
   private loadError?: string;
   private loading?: Promise<void>;
+  /**
+   * Bumped by each refresh: a page or a tag list asked for before it (of the connection just left, or of
+   * the old filters) is dropped when it answers, instead of joining the new list.
+   */
+  private generation = 0;
   private readonly tagsCache = new Map<string, Tag[]>();
   filters: Filters = { imageType: 'private' };
 
@@ -55,6 +60,8 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   }
 
   refresh(): void {
+    this.generation++;
+    this.loading = undefined;
     this.images = [];
     this.marker = undefined;
     this.exhausted = false;
@@ -83,7 +90,9 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
 
   /** Lists an image's tags, caches them, and keeps the count its description shows in step. */
   private async loadTags(image: ImageInfo): Promise<Tag[]> {
+    const generation = this.generation;
     const tags = (await this.connections.connection!.client.listImageTags(image.id)).tags;
+    if (generation !== this.generation) return tags;
     this.tagsCache.set(image.id, tags);
     image.tags = tags.map((t) => `${t.key}=${t.value}`);
     return tags;
@@ -94,14 +103,14 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
   }
 
   async loadMore(): Promise<void> {
-    this.loading ??= this.fetchPage().finally(() => {
-      this.loading = undefined;
-    });
-    await this.loading;
+    const loading = (this.loading ??= this.fetchPage(this.generation).finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    }));
+    await loading;
     this.changed.fire(undefined);
   }
 
-  private async fetchPage(): Promise<void> {
+  private async fetchPage(generation: number): Promise<void> {
     const c = this.connections.connection;
     if (!c || this.exhausted) return;
     try {
@@ -112,13 +121,14 @@ export class ImagesTree implements vscode.TreeDataProvider<Node> {
       };
       if (this.filters.imageType !== 'all') query.__imagetype = this.filters.imageType;
       const page = await c.client.listImages(query);
+      if (generation !== this.generation) return;
       const fresh = this.filters.ids ? page.images.filter((i) => this.filters.ids!.has(i.id)) : page.images;
       this.images.push(...fresh);
       this.exhausted = page.images.length < PAGE_SIZE;
       this.marker = page.images[page.images.length - 1]?.id;
       this.loadError = undefined;
     } catch (e) {
-      this.loadError = (e as Error).message;
+      if (generation === this.generation) this.loadError = (e as Error).message;
     }
   }
 

@@ -358,6 +358,32 @@ test('a reload connects again as the last time: a local emulator while its keys 
   }
 });
 
+test("switching connections while a page of images is on its way: the tree shows the new connection's images only", async () => {
+  // The first emulator answers slowly: its page arrives after the switch, and must not join the new list.
+  const slow = await startEmulator({ ak: 'SLOWAK', sk: 'slow-sk', seed: 5, images: 4, latencyMs: 1500 });
+  const fast = await startEmulator({ ak: 'FASTAK', sk: 'fast-sk', seed: 6, images: 12 });
+  const a = await api();
+  try {
+    await a.connections.storeSecrets({ ak: 'SLOWAK', sk: 'slow-sk' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: slow.url });
+    const inFlight = a.tree.getChildren(); // asks the slow emulator for its first page
+    await a.connections.storeSecrets({ ak: 'FASTAK', sk: 'fast-sk' });
+    await a.connections.connectCloud({ region: 'cn-north-4', auth: 'aksk', localUrl: fast.url });
+    await inFlight;
+    const shown = async () => (await a.tree.getChildren()).flatMap((n) => (n.kind === 'image' ? [n.image.id] : [])).sort();
+    await until("the tree lists the new emulator's images", async () => ((await shown()).length ? true : undefined));
+    await new Promise((r) => setTimeout(r, 2000)); // past the slow page's answer
+    const strangers = (await shown()).filter((id) => !fast.store.get(id));
+    assert.deepEqual(strangers, [], 'images of the connection left behind');
+    assert.ok(slow.store.all().length > 0 && slow.store.all().every((i) => !fast.store.get(i.id)));
+  } finally {
+    await a.connections.signOut();
+    await slow.close();
+    await fast.close();
+    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
+  }
+});
+
 test('endpoint settings cannot be set by a workspace (machine scope)', async () => {
   const cfg = vscode.workspace.getConfiguration('imsTags');
   await assert.rejects(

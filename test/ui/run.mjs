@@ -383,9 +383,11 @@ async function main() {
       await step('on the example account, a tag that grants frank an image asks first, and Who Can Tag shows why', async () => {
         await connectLocal(page, abac.url, 'EMULATOR-AK', 'EMULATOR-SK');
         const rows = page.locator('.pane-body .monaco-list-row');
-        // The tree shows the Sandbox's images until it has read the new connection's.
+        // The tree shows the Sandbox's images until it has read the new connection's; the row is drawn again
+        // once STS has said who signs (" · as …"): a click before that may land on a row being replaced.
         await rows
           .filter({ hasText: `Local emulator at ${abac.url}` })
+          .filter({ hasText: ' · as ' })
           .first()
           .waitFor({ timeout: 30_000 });
         const images = rows.filter({ has: page.locator('.monaco-tl-twistie.collapsible') });
@@ -434,6 +436,7 @@ async function main() {
       await step('signed in as frank, deleting his owner tag warns of the lock-out, and Enter keeps the tag', async () => {
         await connectLocal(page, abac.url, 'FRANKACCESSKEY000001', 'frank-secret-key-for-the-emulator');
         const rows = page.locator('.pane-body .monaco-list-row');
+        await rows.filter({ hasText: ' · as frank-owner' }).first().waitFor({ timeout: 30_000 });
         const images = rows.filter({ has: page.locator('.monaco-tl-twistie.collapsible') });
         await images.first().waitFor({ timeout: 30_000 });
         await images.first().click();
