@@ -27,6 +27,8 @@ export interface ServerRun {
   /** Resident memory after 3 s without requests. */
   idleRssMiB: number;
   startToFirstCompletionMs: number;
+  /** The protocol floor: p50 of a request the server answers at once (an unknown method, answered with an error). */
+  floorMs: number;
 }
 
 export interface ServerUnderTest {
@@ -37,7 +39,11 @@ export interface ServerUnderTest {
 }
 
 function positionOf(text: string, needle: string, from: number, delta: number) {
-  const offset = text.indexOf(needle, from) + delta;
+  // The nearest occurrence from the middle on, or else the last before it.
+  let at = text.indexOf(needle, from);
+  if (at < 0) at = text.lastIndexOf(needle, from);
+  if (at < 0) throw new Error(`the document has no ${needle}`);
+  const offset = at + delta;
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   return { line, character: offset - before.lastIndexOf('\n') - 1 };
@@ -46,9 +52,17 @@ function positionOf(text: string, needle: string, from: number, delta: number) {
 const itemsOf = (list: CompletionList | CompletionItem[] | null): CompletionItem[] =>
   Array.isArray(list) ? list : (list?.items ?? []);
 
-export async function benchServer(server: ServerUnderTest, sizeBytes: number, rounds: number): Promise<ServerRun> {
-  const text = generatePolicy(sizeBytes);
-  const uri = `file:///bench/policy-${sizeBytes}.json`;
+/** A document to measure on: generated (`generate.ts`), by shape and size. */
+export interface BenchDocument {
+  shape: string;
+  text: string;
+}
+
+export const policyDocument = (sizeBytes: number): BenchDocument => ({ shape: 'ims-long', text: generatePolicy(sizeBytes) });
+
+export async function benchServer(server: ServerUnderTest, doc: BenchDocument, rounds: number): Promise<ServerRun> {
+  const { text } = doc;
+  const uri = `file:///bench/policy-${doc.shape}-${text.length}.json`;
   const t0 = performance.now();
   // The client declares pull diagnostics as VS Code does; a server that pulls then waits to be asked.
   const client = await LspClient.start({ ...server.spawn, pullDiagnostics: server.mode === 'pull' });
@@ -98,13 +112,19 @@ export async function benchServer(server: ServerUnderTest, sizeBytes: number, ro
     // One-character edits inside an action string, each waited for until its diagnostics arrive.
     const editAt = positionOf(text, '"ims:images:list"', mid, 15);
     const dTimes: number[] = [];
-    for (let i = 0; i < Math.min(rounds, 30); i++) {
+    for (let i = 0; i < Math.min(rounds, text.length > 2_000_000 ? 6 : 30); i++) {
       s = performance.now();
       const published = client.publishCount.get(uri) ?? 0;
       const range = { start: editAt, end: { line: editAt.line, character: editAt.character + 1 } };
       const version = await client.edit(uri, range, i % 2 === 0 ? 'x' : 't');
       await diagnosed(version, published);
       dTimes.push(performance.now() - s);
+    }
+    const fTimes: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      s = performance.now();
+      await client.request('bench/noSuchMethod', {}).catch(() => undefined);
+      fTimes.push(performance.now() - s);
     }
     const peak = peakRssMiB(client.process.pid!);
     await new Promise((r) => setTimeout(r, 3000));
@@ -119,6 +139,7 @@ export async function benchServer(server: ServerUnderTest, sizeBytes: number, ro
       peakRssMiB: peak,
       idleRssMiB: rssMiB(client.process.pid!),
       startToFirstCompletionMs,
+      floorMs: percentile(fTimes, 50),
     };
   } finally {
     await client.stop();

@@ -1,9 +1,8 @@
 /** `npm run bench`: runs the benchmarks and writes bench/results.md and bench/results.json. */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { SERVER_JS } from '../test/support/lspClient';
-import { comparePolicyServers, comparisonTables } from './policyComparison';
+import { benchShapes, shapesSection } from './shapes';
 import { benchHttp, type HttpRun } from './httpServer';
 import { benchBatch } from './batchTagging';
 import { benchScale } from './explorerScale';
@@ -11,15 +10,16 @@ import { benchEffectiveAccess } from './effectiveAccess';
 import { benchImageAccess, imageAccessTable } from './imageAccess';
 import { benchHttpVariables } from './httpVariables';
 import { benchTerraform } from './terraformServer';
+import { benchWorkspaceScale, workspaceTable } from './workspaceScale';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import { ms } from './stats';
+import { machine, ms } from './stats';
 
 const ROOT = join(__dirname, '../..');
 
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
-  const policyComparison = await comparePolicyServers([10_000, 100_000, 1_000_000, 5_000_000], runs);
+  const policyComparison = await benchShapes(runs);
   const httpRuns: HttpRun[] = [];
   for (const [n, policies] of [
     [1000, 50],
@@ -44,6 +44,11 @@ async function main(): Promise<void> {
   const terraform = await benchTerraform(SERVER_JS, 1_000_000);
   process.stdout.write(
     `completion p50 ${ms(terraform.completion.p50)} ms, hover p50 ${ms(terraform.hover.p50)} ms, diagnostics after an edit p50 ${ms(terraform.diagnosticsAfterEdit.p50)} ms\n`,
+  );
+  process.stdout.write('a workspace of 10,000 policy files, 1,000 .tf and 1,000 .http files… ');
+  const workspace = await benchWorkspaceScale(SERVER_JS);
+  process.stdout.write(
+    `index ${workspace.indexJsonMs} + ${workspace.indexTerraformMs} ms, peak ${workspace.peakRssMiB.toFixed(0)} MiB, edit to .http p50 ${ms(workspace.policyEditToHttp.p50)} ms\n`,
   );
   process.stdout.write('batch tagging, 1,000 images at --latency 50… ');
   const batch = await benchBatch(1000, 50);
@@ -98,17 +103,17 @@ async function main(): Promise<void> {
   const bundleTotal = Object.values(bundles).reduce((a, b) => a + b, 0);
   const vsix = size('ims-tags-policies.vsix');
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const machineName = machine();
   const md = [
     '# Benchmark results',
     '',
-    `Machine: ${machine}. Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${machineName}. Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.`,
     '',
-    "## Policy language server against VS Code's JSON server (LSP over stdio, generated Version 1.1 policies)",
+    "## Policy language server against VS Code's JSON server (LSP over stdio, generated policies of several shapes)",
     '',
     'Both servers are driven by the same LSP client over stdio (declaring pull diagnostics, as VS Code does), on the same generated documents, at the same positions. The peer is VS Code\'s own JSON language server (`vscode-json-language-server` from `vscode-langservers-extracted`) given a policy JSON Schema with the IMS actions as an enum (`bench/peerSchema.ts`), which is what a user would set up instead; every run checks that its completion offers the IMS actions, so the schema is applied. Our server pushes its diagnostics; the peer is asked for them (`textDocument/diagnostic`) right after the open or the edit, as VS Code\'s JSON client asks. "First diagnostics" runs from `didOpen` to the diagnostics; "after an edit" from a one-character edit inside an action string to the diagnostics of that version. Peak RSS is the kernel\'s high-water mark (VmHWM) at the end of the run, before any idle time; no collection is forced.',
     '',
-    ...comparisonTables(policyComparison, runs),
+    ...shapesSection(policyComparison, runs),
     '',
     '## .http request files against the workspace policies',
     '',
@@ -138,6 +143,10 @@ async function main(): Promise<void> {
     `| hover on an action | ${ms(terraform.hover.p50)} | ${ms(terraform.hover.p95)} |`,
     `| diagnostics after an edit (${terraform.diagnosticsAfterEdit.count} findings) | ${ms(terraform.diagnosticsAfterEdit.p50)} | ${ms(terraform.diagnosticsAfterEdit.p95)} |`,
     `| first diagnostics after opening (parser load and full parse) | ${ms(terraform.firstDiagnosticsMs)} | |`,
+    '',
+    '## A workspace at scale',
+    '',
+    ...workspaceTable(workspace),
     '',
     '## Batch tagging against the emulator',
     '',
@@ -193,7 +202,7 @@ async function main(): Promise<void> {
   writeFileSync(join(ROOT, 'bench/results.md'), md);
   writeFileSync(
     join(ROOT, 'bench/results.json'),
-    `${JSON.stringify({ machine, date: new Date().toISOString(), policyComparison, httpServer: httpRuns, httpVariables: vars, terraform, batchTagging: batch, scale, effectiveAccess: access, imageAccess, activation, webActivation: web, bundles, wasm, webBundles, vsix }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machineName, date: new Date().toISOString(), policyComparison, httpServer: httpRuns, httpVariables: vars, terraform, workspace, batchTagging: batch, scale, effectiveAccess: access, imageAccess, activation, webActivation: web, bundles, wasm, webBundles, vsix }, null, 2)}\n`,
   );
   process.stdout.write(`\n${md}`);
 }

@@ -1,5 +1,7 @@
 /** Small statistics helpers for benchmarks. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -40,4 +42,29 @@ export function rssMiB(pid: number): number {
 /** The highest resident memory the process has had since it started (the kernel's high-water mark). */
 export function peakRssMiB(pid: number): number {
   return statusKiB(pid, 'VmHWM') / 1024;
+}
+
+/** This machine, as the result files name it. */
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+/**
+ * Writes `bench/<name>-results.md` (a title, the machine and date, then `lines`) and `.json` (`data`, with
+ * the machine and date), and returns the markdown: one run of one benchmark, on its own.
+ */
+export function writeResults(name: string, title: string, script: string, lines: string[], data: object): string {
+  const root = join(__dirname, '../..');
+  const date = new Date().toISOString();
+  const md = [
+    `# ${title}`,
+    '',
+    `Machine: ${machine()}. Written by \`${script}\` on ${date.slice(0, 10)}.`,
+    '',
+    ...lines,
+    '',
+  ].join('\n');
+  writeFileSync(join(root, `bench/${name}-results.md`), md);
+  writeFileSync(join(root, `bench/${name}-results.json`), `${JSON.stringify({ machine: machine(), date, ...data }, null, 2)}\n`);
+  return md;
 }

@@ -123,10 +123,12 @@ export class PolicyIndex {
     return this.pendingTerraform.size > 0;
   }
 
-  /** The .tf files read before the HCL parser was loaded, read again now. */
-  async readPendingTerraform(): Promise<void> {
-    for (const uri of [...this.pendingTerraform]) await this.readTerraform(uri);
+  /** The .tf files read before the HCL parser was loaded, read again now; how many. */
+  async readPendingTerraform(): Promise<number> {
+    const pending = [...this.pendingTerraform];
+    for (const uri of pending) await this.readTerraform(uri);
     this.cached = undefined;
+    return pending.length;
   }
 
   /**

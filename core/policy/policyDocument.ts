@@ -4,7 +4,7 @@
  * IAM API wrapper `{"role": {"policy": {...}}}`. Anything else is not ours.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { parseJsonTree } from '../util/nesting';
+import { parseJsonTree, tooDeepAt } from '../util/nesting';
 
 export interface StringEntry {
   value: string;
@@ -62,8 +62,10 @@ export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
   const { tree } = parseJsonTree(text, errors, { allowTrailingComma: true, disallowComments: false }, MAX_JSON_DEPTH);
   // The scan counts brackets; the tree walks after the parse count nodes (a property is one too), so
-  // the policy limit is checked in their unit.
-  if (tree && depthOf(tree) > MAX_JSON_DEPTH) return { tree: undefined, errors, policy: undefined };
+  // the policy limit is checked in their unit. A level of brackets is at most two of nodes (an object's
+  // property, then its value): a text within half the limit needs no walk of its tree.
+  if (tree && tooDeepAt(text, MAX_JSON_DEPTH / 2 - 1) !== undefined && depthOf(tree) > MAX_JSON_DEPTH)
+    return { tree: undefined, errors, policy: undefined };
   return { tree, errors, policy: readPolicyModel(tree) };
 }
 

@@ -40,7 +40,9 @@ export class TerraformLoader {
       );
       // The cache hands parseHcl back only trees that parseHcl made.
       ctx.cache.parseHcl = parseHcl as HclParse<{ root: SyntaxNode }>;
-      await ctx.index.readPendingTerraform();
+      const started = Date.now();
+      const read = await ctx.index.readPendingTerraform();
+      if (read > 0) ctx.connection.console.info(`Read ${read} Terraform file(s) of the workspace in ${Date.now() - started} ms.`);
       ctx.policiesChanged();
       for (const doc of ctx.documents.all()) if (TERRAFORM_LANGUAGES.has(doc.languageId)) ctx.diagnostics.schedule(doc.uri);
     } catch (e) {

@@ -95,7 +95,15 @@ export class Iam5Model {
       confirmed: g.confirmed,
     }));
     this.keyMatchers = [...schemaKeys, ...globals].map((info) => ({ info, matches: keyMatcher(info.key) }));
+    this.resourceMatchers = schema.resources.map((r) => ({ type: r.type_name, matches: urnMatcher(r.urn_template) }));
   }
+
+  /** Each resource type's URN test, built once (a policy of thousands of statements asks for every URN). */
+  private readonly resourceMatchers: Array<{ type: string; matches: (urn: string) => boolean }>;
+  /** Keys met so far and what they are: a policy names the same few keys in statement after statement. */
+  private readonly keysSeen = new Map<string, ConditionKeyInfo | undefined>();
+  /** Declared keys as matchers, built once each. */
+  private readonly declaredMatchers = new Map<string, (key: string) => boolean>();
 
   get actions(): readonly SchemaAction[] {
     return this.schema.actions;
@@ -142,7 +150,7 @@ export class Iam5Model {
 
   /** The resource type a URN names, by the schema's templates. */
   resourceTypeOf(urn: string): string | undefined {
-    return this.schema.resources.find((r) => urnMatcher(r.urn_template)(urn))?.type_name;
+    return this.resourceMatchers.find((r) => r.matches(urn))?.type;
   }
 
   /** The resource type of an action's resource entry (its template's type part). */
@@ -165,7 +173,11 @@ export class Iam5Model {
 
   /** What a condition key is, or undefined when neither the schema nor the global keys declare it. */
   conditionKey(key: string): ConditionKeyInfo | undefined {
-    return this.keyMatchers.find((m) => m.matches(key))?.info;
+    if (this.keysSeen.has(key)) return this.keysSeen.get(key);
+    const info = this.keyMatchers.find((m) => m.matches(key))?.info;
+    // Bounded: a document of generated keys cannot grow it without end.
+    if (this.keysSeen.size < 10_000) this.keysSeen.set(key, info);
+    return info;
   }
 
   /** Every declared key, for completion. */
@@ -180,7 +192,11 @@ export class Iam5Model {
    */
   keyApplies(key: string, action: SchemaAction, types?: ReadonlySet<string>): boolean {
     if (this.conditionKey(key)?.everyAction) return true;
-    const matches = (declared: string) => keyMatcher(declared)(key);
+    const matches = (declared: string) => {
+      let m = this.declaredMatchers.get(declared);
+      if (!m) this.declaredMatchers.set(declared, (m = keyMatcher(declared)));
+      return m(key);
+    };
     if ((action.condition_keys ?? []).some(matches)) return true;
     return (action.resources ?? []).some(
       (r) =>

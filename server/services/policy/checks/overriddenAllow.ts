@@ -35,10 +35,56 @@ function prepareDeny(st: PolicyStatement): PreparedDeny {
   return { statement: st, exact, wildcards, scope: resourceScope(st) ?? undefined };
 }
 
-function denyCovers(d: PreparedDeny, action: string, allowScope: string[] | undefined): boolean {
-  if (!d.exact.has(normalizeAction(action)) && !d.wildcards.some((w) => patternCovers(w, action))) return false;
+function inScope(d: PreparedDeny, allowScope: string[] | undefined): boolean {
   if (d.scope === undefined) return true;
   return (allowScope ?? ['*']).every((r) => d.scope!.some((p) => patternCovers(p, r)));
+}
+
+/**
+ * The policy's unconditional Denies, indexed, so that thousands of statements are not each tested against
+ * every action (quadratic). A Deny of plain actions on plain resources is filed under each (action,
+ * resource) pair it names: an Allow's action on its first resource finds the only such Denies that can cover
+ * it. The others (wildcards, every resource) are walked in order. Either way the first Deny in statement
+ * order that covers the action over the whole of the Allow's scope is the answer, as a plain walk would give.
+ */
+function denyIndex(denies: PreparedDeny[]): (action: string, allowScope: string[] | undefined) => PreparedDeny | undefined {
+  const order = new Map(denies.map((d, i) => [d, i]));
+  const byPair = new Map<string, PreparedDeny[]>();
+  const broad: PreparedDeny[] = [];
+  for (const d of denies) {
+    // Plain actions and resources match as normalizeAction's keys (actionNames.ts: one rule for both).
+    const plain = d.wildcards.length === 0 && d.scope !== undefined && d.scope.every((r) => !isWildcard(r));
+    if (!plain) {
+      broad.push(d);
+      continue;
+    }
+    for (const a of d.exact)
+      for (const r of d.scope!) {
+        const key = `${a}\n${normalizeAction(r)}`;
+        const list = byPair.get(key);
+        if (list) list.push(d);
+        else byPair.set(key, [d]);
+      }
+  }
+  const covers = (d: PreparedDeny, key: string, action: string) =>
+    d.exact.has(key) || d.wildcards.some((w) => patternCovers(w, action));
+  return (action, allowScope) => {
+    const key = normalizeAction(action);
+    // An empty Resource list is in every scope: walk them all.
+    if (allowScope?.length === 0) return denies.find((d) => covers(d, key, action));
+    // A plain scope covers nothing but the resources it names: not an Allow on every resource.
+    let first = allowScope?.length
+      ? byPair.get(`${key}\n${normalizeAction(allowScope[0])}`)?.find((d) => inScope(d, allowScope))
+      : undefined;
+    for (const d of broad) {
+      if (first && order.get(d)! > order.get(first)!) break;
+      if (covers(d, key, action) && inScope(d, allowScope)) {
+        first = d;
+        break;
+      }
+    }
+    return first;
+  };
 }
 
 export const overriddenAllow = defineCheck({
@@ -59,13 +105,14 @@ export const overriddenAllow = defineCheck({
       .filter((s) => s.effect === 'Deny' && s.actionKey === 'Action' && !isConditional(s) && resourceScope(s) !== null)
       .map(prepareDeny);
     if (denies.length === 0) return;
+    const firstCovering = denyIndex(denies);
     for (const allow of model.statements) {
       if (allow.effect !== 'Allow' || allow.actionKey !== 'Action' || allow.actions.length === 0 || !allow.effectNode) continue;
       const allowScope = resourceScope(allow);
       if (allowScope === null) continue;
       const used = new Set<PolicyStatement>();
       const allCovered = allow.actions.every((a) => {
-        const d = denies.find((deny) => denyCovers(deny, a.value, allowScope));
+        const d = firstCovering(a.value, allowScope);
         if (d) used.add(d.statement);
         return d !== undefined;
       });

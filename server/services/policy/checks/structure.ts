@@ -3,7 +3,8 @@
  * required keys, types, keys of another version, unknown keys, Resource with NotResource, Action with
  * NotAction. Each ajv error becomes one message on the node it is about.
  */
-import { findNodeAtLocation, getNodeValue } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type Node } from 'jsonc-parser';
+import type { ParsedPolicy } from '../../parsedPolicy';
 import type { ErrorObject } from 'ajv';
 import { STATEMENT_KEYS, type PolicyVersion } from '../../../../core/catalogue';
 import { propertyNode } from '../../../../core/policy/policyDocument';
@@ -115,13 +116,29 @@ function structureMessage(
   }
 }
 
+/**
+ * The policy as a plain value for the validator. Strict JSON (no comments, no trailing commas: the parse
+ * reported nothing) goes through the engine's own JSON.parse, several times faster than rebuilding the
+ * value from the tree and allocating less; anything else is read from the tree.
+ */
+function plainValue(parsed: ParsedPolicy, node: Node): unknown {
+  if (parsed.json.errors.length === 0) {
+    try {
+      return JSON.parse(parsed.text.slice(node.offset, node.offset + node.length));
+    } catch {
+      // the tolerant parse and the strict one disagree: the tree decides
+    }
+  }
+  return getNodeValue(node);
+}
+
 export const structure = defineCheck({
   name: 'structure',
   languages: ['policy'],
   codes: [STRUCTURE, ACTION_WITH_NOT_ACTION],
   messages: { en, zh },
-  run(sink, { model, version }: PolicyCheckInput, m) {
-    for (const e of validatePolicyStructure(getNodeValue(model.policyNode), version, model.kind)) {
+  run(sink, { model, version, parsed }: PolicyCheckInput, m) {
+    for (const e of validatePolicyStructure(plainValue(parsed, model.policyNode), version, model.kind)) {
       const mapped = structureMessage(e, version, m);
       if (!mapped) continue;
       const path = e.instancePath

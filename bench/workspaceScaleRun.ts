@@ -1,0 +1,18 @@
+/**
+ * `npm run bench:workspace`: only the workspace-scale run (bench/workspaceScale.ts), written to
+ * bench/workspace-results.md and .json. BENCH_POLICY_FILES sets the number of policy files.
+ */
+import { SERVER_JS } from '../test/support/lspClient';
+import { writeResults } from './stats';
+import { benchWorkspaceScale, workspaceTable } from './workspaceScale';
+
+benchWorkspaceScale(SERVER_JS, Number(process.env.BENCH_POLICY_FILES ?? 10_000)).then(
+  (r) =>
+    process.stdout.write(
+      writeResults('workspace', 'A workspace at scale', 'npm run bench:workspace', workspaceTable(r), { workspace: r }),
+    ),
+  (e: unknown) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  },
+);
