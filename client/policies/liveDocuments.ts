@@ -20,6 +20,7 @@ import type { IamClient } from '../../core/client/iamClient';
 import type { ConnectionManager } from '../connection';
 import { log } from '../log';
 import { IAM_SCHEME, addressPath, documentText, parseAddress, type LiveAddress } from './address';
+import { changedInIam } from '../../core/client/livePublish';
 import { publishPolicy, type Ask } from './publish';
 import { buildReview, ourFindings, showReview, type Reviewer } from './review';
 import { readOnlyDocuments } from '../readOnlyDocuments';
@@ -198,7 +199,7 @@ export class LiveDocuments implements vscode.FileSystemProvider {
     const remembered = this.state?.get<string>(this.stampKey(uri.toString()));
     const base = this.copies.get(uri.toString()) ?? (remembered === undefined ? undefined : { stamp: remembered });
     const current = await this.fetch(a);
-    if (base && current.stamp !== base.stamp) {
+    if (changedInIam(base?.stamp, current.stamp)) {
       const overwrite = vscode.l10n.t('Overwrite');
       const reload = vscode.l10n.t('Reload');
       const compare = vscode.l10n.t('Compare');

@@ -117,8 +117,13 @@ test('the whole story: a user in a group granted a custom policy on the project,
   const { display_name, type, description } = shown;
   ok(await admin('PATCH', `/v3.0/OS-ROLE/roles/${role.id}`, { role: { display_name, type, description, policy: shown.policy } }));
   ok(await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'prod' } }), 204);
-  // The same policy granted only on the enterprise project does not authorize a tag API.
+  // The same policy (XA: project-level services) granted on the domain covers global services only: not IMS.
   ok(await admin('DELETE', `/v3/projects/${emu.projectId}/groups/${group.id}/roles/${role.id}`), 204);
+  ok(await admin('PUT', `/v3/domains/${emu.domainId}/groups/${group.id}/roles/${role.id}`), 204);
+  const onDomain = await as(key.access, key.secret, 'POST', tagPath, { tag: { key: 'env', value: 'dev' } });
+  assert.equal(onDomain.status, 403, 'a domain grant of an XA policy never authorizes IMS');
+  ok(await admin('DELETE', `/v3/domains/${emu.domainId}/groups/${group.id}/roles/${role.id}`), 204);
+  // The same policy granted only on the enterprise project does not authorize a tag API.
   ok(
     await admin('PUT', `/v3.0/OS-PERMISSION/enterprise-projects/${emu.enterpriseProjectId}/groups/${group.id}/roles/${role.id}`),
     204,

@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { CompletionList, Hover, InlayHint } from 'vscode-languageserver-protocol';
+import { effectivePermissions } from '../../core/access/effective';
+import { toIdentityAccess } from '../../core/access/identityAccess';
+import { IDENTITY_ACCESS_NOTIFICATION } from '../../core/protocol';
 import { LspClient } from '../support/lspClient';
 
 const HOST = 'https://ims.cn-north-4.myhuaweicloud.com';
@@ -138,4 +141,37 @@ test('hover, inlay hints and completion over LSP for .http', async () => {
     position: { line: 8, character: 0 },
   });
   assert.equal(list.items.length, 12);
+});
+
+test("the signed-in identity's verdicts (imsTags/identityAccess) reach diagnostics and hovers; a malformed payload means not known", async () => {
+  const uri = 'file:///virtual/identity.http';
+  await client.open(uri, 'http', REQUEST);
+  const denyTags = { Version: '5.0', Statement: [{ Effect: 'Deny', Action: ['ims:images:setTags'] }] };
+  const facts = {
+    projectId: 'p1',
+    grants: [],
+    attached: [
+      { policy: { name: 'interns', uri: 'ims-iam:/policies/pol-1.json', type: 'XA' as const, policy: denyTags }, via: 'user' },
+    ],
+  };
+  const dave = toIdentityAccess({ identity: 'dave', connection: 'the Sandbox' }, facts, effectivePermissions(facts));
+  const refused = (ds: Array<{ code?: unknown }>) => ds.some((d) => d.code === 'identity-refused');
+  const hover = async () =>
+    (
+      (await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } }))
+        .contents as { value: string }
+    ).value;
+  await client.notify(IDENTITY_ACCESS_NOTIFICATION, dave);
+  const [d] = (await client.waitForDiagnostics(uri, refused)).filter((x) => x.code === 'identity-refused');
+  assert.match(String(d.message), /You, as dave, may not call AddImageTag: denied by "interns"/);
+  assert.match(await hover(), /\*\*You, as dave\*\*/);
+  // Junk is "not known": no warning, no section, and the server still answers.
+  for (const junk of ['junk', { identity: 'dave' }, { identity: 'dave', projectId: 'p1', apis: [{ api: 7 }] }, null]) {
+    await client.notify(IDENTITY_ACCESS_NOTIFICATION, dave);
+    await client.waitForDiagnostics(uri, refused);
+    await client.notify(IDENTITY_ACCESS_NOTIFICATION, junk);
+    await client.waitForDiagnostics(uri, (ds) => !refused(ds));
+    assert.doesNotMatch(await hover(), /You, as/, JSON.stringify(junk));
+  }
+  assert.ok(!client.logs.some((l) => / failed: /.test(l)), client.logs.join('\n'));
 });

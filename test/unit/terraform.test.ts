@@ -35,6 +35,34 @@ EOT
 }
 `;
 
+test('an unquoted jsonencode key: the squiggle is on the key alone, the quick fix replaces just it', () => {
+  // The virtual JSON quotes the key ("StringEqual"), the .tf does not: a range starting on that added quote
+  // maps to the key's first character, not to the text before it (the fix once gave `Condition"StringEquals" = {`).
+  const source = `resource "huaweicloud_identityv5_policy" "team" {
+  name = "team"
+  policy_document = jsonencode({
+    Version = "5.0"
+    Statement = [{
+      Effect    = "Allow"
+      Action    = ["ims:images:setTags"]
+      Resource  = ["ims:*:*:image:*"]
+      Condition = { StringEqual = { "g:ResourceTag/team" = ["blue"] } }
+    }]
+  })
+}
+`;
+  const d = tf(source);
+  const ds = ls.diagnostics(d);
+  assert.deepEqual(
+    ds.map((x) => [x.code, text(d, x.range)]),
+    [['unknown-condition-operator', 'StringEqual']],
+  );
+  const fix = ls.codeActions(d, ds).find((a) => a.title === 'Replace with "StringEquals"')!;
+  const out = TextDocument.applyEdits(d, fix.edit!.changes![d.uri] as TextEdit[]);
+  assert.equal(out, source.replace('{ StringEqual = {', '{ "StringEquals" = {'));
+  assert.deepEqual(ls.diagnostics(tf(out)), []);
+});
+
 test('a heredoc policy: the unknown action squiggled on its own characters, the quick fix edits them', () => {
   const d = tf(HEREDOC);
   const ds = ls.diagnostics(d);
