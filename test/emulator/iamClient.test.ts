@@ -123,6 +123,13 @@ test('publishing a live 5.0 policy at 5 versions: the oldest that is not the def
   // Agreed: v2 goes, the new version is the default.
   await publish(agree, 'ims:images:share');
   assert.deepEqual(await versions(), ['v1', 'v3', 'v4', 'v5', 'v6*']);
+  asked.length = 0;
+  // A 409 that is not about the number of versions is IAM's answer as it is: no room is made.
+  const conflicting = Object.assign(Object.create(iam) as IamClient, {
+    createVersion: () => Promise.reject(new ImsError('the policy changed meanwhile', 409, 'IAM.0002', undefined, undefined)),
+  });
+  await assert.rejects(publish(agree, 'ims:images:share', conflicting), /changed meanwhile/);
+  assert.deepEqual(asked, []);
   // Room made, then IAM refuses the new version (a client whose second createVersion IAM refuses): the deleted
   // one comes back when asked, and the publish still rejects.
   asked.length = 0;

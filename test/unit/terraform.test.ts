@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver';
 import { withCursor } from '../support/docs';
+import { SourceMap } from '../../core/terraform/sourceMap';
 import { terraformService, tf } from '../support/terraform';
 import { policySource } from '../support/policies';
 import { readTokens } from '../support/semanticTokens';
@@ -318,4 +319,33 @@ test('completion in an unclosed string reads a repaired copy: the document’s o
     [],
   );
   assert.match(String((ls.hover(next, position)?.contents as { value: string }).value), /ims:images:list/);
+});
+
+test('the source map both ways: copied text maps exactly, ends included; generated text goes to the next or previous copy', () => {
+  // Virtual "…": offset 0 generated, 1–5 copied from 10–14, 5–7 generated, 7–9 copied from 20–22.
+  const map = new SourceMap([
+    { vStart: 1, vEnd: 5, tStart: 10 },
+    { vStart: 7, vEnd: 9, tStart: 20 },
+  ]);
+  assert.deepEqual(
+    [1, 3, 5, 7, 9].map((v) => map.toSource(v)),
+    [10, 12, 14, 20, 22],
+  );
+  assert.equal(map.toSource(6, 'start'), 20, 'a range starting in generated text starts at the next copy');
+  assert.equal(map.toSource(6), 20, 'a start by default');
+  assert.equal(map.toSource(6, 'end'), 14, 'and one ending there ends at the previous copy');
+  assert.equal(map.toSource(0, 'start'), 10);
+  assert.equal(map.toSource(0, 'end'), 10, 'nothing copied before: the first copy');
+  assert.equal(map.toSource(100), 22, 'past the end: the end of the last copy');
+  assert.equal(new SourceMap([]).toSource(3), 0);
+  assert.deepEqual(
+    [9, 10, 14, 15, 19, 20, 22, 23].map((t) => map.toVirtual(t)),
+    [undefined, 1, 5, undefined, undefined, 7, 9, undefined],
+  );
+  assert.equal(map.shifted(0), map);
+  assert.deepEqual(
+    map.shifted(5).segments.map((s) => s.tStart),
+    [15, 25],
+  );
+  assert.equal(map.shifted(5).toSource(3), 17);
 });
