@@ -4,7 +4,7 @@
  * IAM API wrapper `{"role": {"policy": {...}}}`. Anything else is not ours.
  */
 import type { Node, ParseError } from 'jsonc-parser';
-import { parseJsonTree, tooDeepAt } from '../util/nesting';
+import { parseJsonTree } from '../util/nesting';
 
 export interface StringEntry {
   value: string;
@@ -60,12 +60,18 @@ export const MAX_JSON_DEPTH = 256;
 
 export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
-  const { tree } = parseJsonTree(text, errors, { allowTrailingComma: true, disallowComments: false }, MAX_JSON_DEPTH);
-  // The scan counts brackets; the tree walks after the parse count nodes (a property is one too), so
-  // the policy limit is checked in their unit. A level of brackets is at most two of nodes (an object's
-  // property, then its value): a text within half the limit needs no walk of its tree.
-  if (tree && tooDeepAt(text, MAX_JSON_DEPTH / 2 - 1) !== undefined && depthOf(tree) > MAX_JSON_DEPTH)
-    return { tree: undefined, errors, policy: undefined };
+  const options = { allowTrailingComma: true, disallowComments: false };
+  // The scan counts brackets; the tree walks after the parse count nodes (a property is one too), so the
+  // policy limit is in their unit. A level of brackets is at most two of nodes (an object's property, then
+  // its value): within half the limit, one scan says the text is fine; deeper (junk, mostly), the tree's
+  // nodes are counted.
+  const shallow = parseJsonTree(text, errors, options, MAX_JSON_DEPTH / 2 - 1);
+  let tree = shallow.tree;
+  if (shallow.tooDeep !== undefined) {
+    errors.length = 0;
+    ({ tree } = parseJsonTree(text, errors, options, MAX_JSON_DEPTH));
+    if (tree && depthOf(tree) > MAX_JSON_DEPTH) return { tree: undefined, errors, policy: undefined };
+  }
   return { tree, errors, policy: readPolicyModel(tree) };
 }
 

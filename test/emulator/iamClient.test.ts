@@ -78,6 +78,15 @@ test('5.0 policies: list with markers, versions, a new default version, validati
   assert.deepEqual(await iam.roleAssignments({}), []);
 });
 
+/** The test's IAM client, except that IAM refuses the createVersion calls `refused` picks (1 the first) with `error`. */
+function refusingCreate(refused: (nth: number) => boolean, error: ImsError): IamClient {
+  let calls = 0;
+  return Object.assign(Object.create(iam) as IamClient, {
+    createVersion: (policyId: string, document: string, setAsDefault: boolean) =>
+      refused(++calls) ? Promise.reject(error) : iam.createVersion(policyId, document, setAsDefault),
+  });
+}
+
 test('publishing a live 5.0 policy at 5 versions: the oldest that is not the default goes, only when agreed; a refusal rejects', async () => {
   const doc = (action: string) => JSON.stringify({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: [action] }] });
   assert.equal(await fetchAsAdmin('/v5/policies', { policy_name: 'p-full', policy_document: doc('ims:images:get') }), 200);
@@ -125,21 +134,19 @@ test('publishing a live 5.0 policy at 5 versions: the oldest that is not the def
   assert.deepEqual(await versions(), ['v1', 'v3', 'v4', 'v5', 'v6*']);
   asked.length = 0;
   // A 409 that is not about the number of versions is IAM's answer as it is: no room is made.
-  const conflicting = Object.assign(Object.create(iam) as IamClient, {
-    createVersion: () => Promise.reject(new ImsError('the policy changed meanwhile', 409, 'IAM.0002', undefined, undefined)),
-  });
+  const conflicting = refusingCreate(
+    () => true,
+    new ImsError('the policy changed meanwhile', 409, 'IAM.0002', undefined, undefined),
+  );
   await assert.rejects(publish(agree, 'ims:images:share', conflicting), /changed meanwhile/);
   assert.deepEqual(asked, []);
   // Room made, then IAM refuses the new version (a client whose second createVersion IAM refuses): the deleted
   // one comes back when asked, and the publish still rejects.
   asked.length = 0;
-  let creates = 0;
-  const refusing = Object.assign(Object.create(iam) as IamClient, {
-    createVersion: (policyId: string, document: string, setAsDefault: boolean) =>
-      ++creates === 2
-        ? Promise.reject(new ImsError('the policy changed meanwhile', 409, 'IAM.0002', undefined, undefined))
-        : iam.createVersion(policyId, document, setAsDefault),
-  });
+  const refusing = refusingCreate(
+    (n) => n === 2,
+    new ImsError('the policy changed meanwhile', 409, 'IAM.0002', undefined, undefined),
+  );
   const refusal = publish(agree, 'ims:images:share', refusing);
   await assert.rejects(refusal, (e: unknown) => e instanceof ImsError && e.message === 'the policy changed meanwhile');
   assert.deepEqual(asked.length, 2);
@@ -176,13 +183,7 @@ test('publishing a live custom policy updates the role; a refused restore leaves
   assert.equal(await fetchAsAdmin('/v5/policies', { policy_name: 'p-declined', policy_document: doc }), 200);
   const id = (await iam.listPolicies(100)).policies.find((p) => p.policy_name === 'p-declined')!.policy_id;
   for (let i = 0; i < 4; i++) await iam.createVersion(id, doc, true);
-  let creates = 0;
-  const refusing = Object.assign(Object.create(iam) as IamClient, {
-    createVersion: (policyId: string, document: string, setAsDefault: boolean) =>
-      ++creates === 2
-        ? Promise.reject(new ImsError('refused', 400, undefined, undefined, undefined))
-        : iam.createVersion(policyId, document, setAsDefault),
-  });
+  const refusing = refusingCreate((n) => n === 2, new ImsError('refused', 400, undefined, undefined, undefined));
   const warned: string[] = [];
   const choices: string[][] = [];
   await assert.rejects(

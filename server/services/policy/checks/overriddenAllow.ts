@@ -48,7 +48,6 @@ function inScope(d: PreparedDeny, allowScope: string[] | undefined): boolean {
  * order that covers the action over the whole of the Allow's scope is the answer, as a plain walk would give.
  */
 function denyIndex(denies: PreparedDeny[]): (action: string, allowScope: string[] | undefined) => PreparedDeny | undefined {
-  const order = new Map(denies.map((d, i) => [d, i]));
   const byPair = new Map<string, PreparedDeny[]>();
   const broad: PreparedDeny[] = [];
   for (const d of denies) {
@@ -77,7 +76,7 @@ function denyIndex(denies: PreparedDeny[]): (action: string, allowScope: string[
       ? byPair.get(`${key}\n${normalizeAction(allowScope[0])}`)?.find((d) => inScope(d, allowScope))
       : undefined;
     for (const d of broad) {
-      if (first && order.get(d)! > order.get(first)!) break;
+      if (first && d.statement.index > first.statement.index) break;
       if (covers(d, key, action) && inScope(d, allowScope)) {
         first = d;
         break;
