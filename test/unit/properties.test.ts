@@ -11,6 +11,7 @@ import { Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from '../../server/languageService';
 import { allowList, policySource } from '../support/policies';
+import { scaled } from '../support/mutation';
 
 const ls = getLanguageService({
   lang: () => 'en',
@@ -85,7 +86,7 @@ test('policies: random JSON, mutated examples, long strings, deep nesting, lone 
   );
   fc.assert(
     fc.property(docs, positions, (text, pos) => check(text, 'json', pos)),
-    { numRuns: 400 },
+    { numRuns: scaled(400) },
   );
 });
 
@@ -99,7 +100,7 @@ test('.http: random text and mutated examples never break the services', () => {
   );
   fc.assert(
     fc.property(docs, positions, (text, pos) => check(text, 'http', pos)),
-    { numRuns: 400 },
+    { numRuns: scaled(400) },
   );
 });
 
@@ -131,7 +132,7 @@ test('a document edited step by step ends with the same diagnostics as the same 
         const fresh = TextDocument.create(doc.uri, languageId, 1, doc.getText());
         assert.equal(JSON.stringify(ls.diagnostics(fresh)), stepped);
       }),
-      { numRuns: 150 },
+      { numRuns: scaled(150) },
     );
   }
 });

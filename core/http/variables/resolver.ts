@@ -106,9 +106,17 @@ const newWalk = (inputs: VariableInputs): Walk => ({
   shapes: variableShapes(inputs.file, inputs.environment),
 });
 
-const shared = new WeakMap<HttpFile, WeakMap<Environment, Map<SystemEnv | undefined, Map<HttpRequest | undefined, Walk>>>>();
+type WalksByOptions = Map<VariableInputs['dotenvVariables'], Map<string, Walk>>;
+const shared = new WeakMap<
+  HttpFile,
+  WeakMap<Environment, Map<SystemEnv | undefined, Map<HttpRequest | undefined, WalksByOptions>>>
+>();
 
-/** The walk a top-level call starts from: shared when nothing of the call itself (prompts, responses) is in it. */
+/**
+ * The walk a top-level call starts from: shared when nothing of the call itself (prompts, responses) is in
+ * it. Every other input that changes a resolution is part of the key, so a value read before Restricted
+ * Mode (or under another dialect, or other .env files) is never answered from memory after it.
+ */
 function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk {
   if (inputs.prompts || inputs.responses) return newWalk(inputs);
   let byEnv = shared.get(inputs.file);
@@ -117,8 +125,13 @@ function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk
   if (!bySystem) byEnv.set(inputs.environment, (bySystem = new Map()));
   let byRequest = bySystem.get(inputs.system);
   if (!byRequest) bySystem.set(inputs.system, (byRequest = new Map()));
-  let walk = byRequest.get(request);
-  if (!walk) byRequest.set(request, (walk = newWalk(inputs)));
+  let byDotenv = byRequest.get(request);
+  if (!byDotenv) byRequest.set(request, (byDotenv = new Map()));
+  let byOptions = byDotenv.get(inputs.dotenvVariables);
+  if (!byOptions) byDotenv.set(inputs.dotenvVariables, (byOptions = new Map()));
+  const options = `${inputs.dialect ?? 'any'} ${inputs.restricted === true}`;
+  let walk = byOptions.get(options);
+  if (!walk) byOptions.set(options, (walk = newWalk(inputs)));
   walk.produced = 0;
   return walk;
 }

@@ -1,0 +1,338 @@
+// @ts-check
+/**
+ * A StrykerJS test runner for the project's node:test suites that runs them inside its worker process,
+ * instead of a new Node process for every suite and every mutant (the tap runner's way: about 0.35 s of
+ * start-up and module loading each time, most of the cost of a mutant on two cores).
+ *
+ * What keeps it as exact as one process a suite:
+ * - coverage is taken a test (not a suite), so a mutant runs only the tests that reach it;
+ * - each mutant runs on freshly loaded modules: the compiled tree (out/) is dropped from the module cache
+ *   before its first suite, so no cache, counter or registry of one mutant reaches the next; the dry run
+ *   loads them anew for every suite (for every suite's coverage of what runs at load time), and checks
+ *   that the suites also pass on modules loaded once, and each test without the ones before it (a suite
+ *   whose tests depend on each other is run whole);
+ * - the mutant is switched on before the modules load, so mutants in code that runs at load time count;
+ * - a suite's coverage is what it reaches while it loads and runs, as the tap runner counts it;
+ * - `before` hooks, then the tests in order, then `after` hooks (also after a failure, so servers close);
+ *   an uncaught exception or unhandled rejection while a suite runs fails that suite, as node:test does.
+ * The suites use `test`, `before` and `after` of node:test, no more; anything else fails loudly here.
+ * Stryker's timeout ends a worker that hangs, and maxTestRunnerReuse bounds what a leak could build up.
+ */
+import Module from 'node:module';
+import { resolve, sep } from 'node:path';
+import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
+import { determineHitLimitReached, DryRunStatus, TestStatus, toMutantRunResult } from '@stryker-mutator/api/test-runner';
+
+const NAMESPACE = '__stryker__';
+// As the tap runner does for its processes: the suites read it to know they run under mutation
+// (test/support/mutation.ts).
+process.env.STRYKER_NAMESPACE = NAMESPACE;
+
+/** @typedef {{ name: string, fn: () => unknown, skip: boolean }} Case */
+/** @typedef {{ tests: Case[], before: Array<() => unknown>, after: Array<() => unknown> }} Suite */
+
+/** @type {Suite | undefined} The suite whose file is loading: node:test's functions register into it. */
+let loading;
+
+/** The part of node:test the suites use, registering instead of running. */
+const nodeTest = {
+  /** @param {string} name @param {unknown[]} rest */
+  test(name, ...rest) {
+    const fn = /** @type {() => unknown} */ (rest.find((r) => typeof r === 'function'));
+    const options = /** @type {{ skip?: unknown, todo?: unknown } | undefined} */ (rest.find((r) => typeof r === 'object' && r));
+    if (!loading) throw new Error(`test("${name}") outside a suite's loading: not supported by scripts/stryker-node-test.mjs`);
+    loading.tests.push({ name, fn, skip: Boolean(options?.skip || options?.todo) });
+  },
+  /** @param {() => unknown} fn */
+  before(fn) {
+    loading?.before.push(fn);
+  },
+  /** @param {() => unknown} fn */
+  after(fn) {
+    loading?.after.push(fn);
+  },
+};
+const unsupported = new Proxy(nodeTest, {
+  get(target, key) {
+    if (key === 'default') return target;
+    if (typeof key === 'symbol' || key === '__esModule' || key === 'then') return undefined;
+    if (key in target) return Reflect.get(target, key);
+    throw new Error(`node:test's "${key}" is not supported by scripts/stryker-node-test.mjs: add it there`);
+  },
+});
+
+// @ts-expect-error Module._load is Node's internal loader, the one hook for replacing a built-in module.
+const load = Module._load;
+// @ts-expect-error as above
+Module._load = function (/** @type {string} */ request, /** @type {unknown[]} */ ...rest) {
+  if (request === 'node:test') return unsupported;
+  return load.call(this, request, ...rest);
+};
+
+/** Errors thrown outside any test's promise while a suite runs (node:test fails the suite for them). */
+/** @type {unknown[]} */
+let stray = [];
+process.on('uncaughtException', (e) => stray.push(e));
+process.on('unhandledRejection', (e) => stray.push(e));
+
+/** @param {unknown} e */
+const message = (e) => (e instanceof Error ? `${e.message}` : String(e)).split('\n').slice(0, 6).join('\n');
+
+class NodeTestInProcessRunner {
+  static inject = [commonTokens.options];
+
+  /** @param {import('@stryker-mutator/api/core').StrykerOptions} options The suites are the tap runner's (stryker.config.mjs). */
+  constructor(options) {
+    this.files = /** @type {{ testFiles: string[] }} */ (options.tap).testFiles;
+    this.out = resolve('out') + sep;
+  }
+
+  capabilities() {
+    return { reloadEnvironment: true };
+  }
+
+  /** @returns {Record<string, any>} */
+  get ns() {
+    const g = /** @type {Record<string, any>} */ (globalThis);
+    return (g[NAMESPACE] ??= {});
+  }
+
+  /** Forgets every compiled module of the project, so the next require loads them anew. */
+  forget() {
+    for (const key of Object.keys(require.cache)) if (key.startsWith(this.out)) delete require.cache[key];
+  }
+
+  /**
+   * Loads a suite (on modules loaded anew when `fresh`) and runs its tests (all, or the indexes in `only`), with its hooks.
+   * Each test's coverage is what it reaches plus what loading the suite and its hooks reach (so a
+   * mutant in code that runs at load time is covered by the tests of every suite that loads it).
+   * @param {string} file
+   * @param {{ only?: Set<number>, bail: boolean, coverage: boolean, fresh: boolean }} how
+   */
+  async runSuite(file, how) {
+    const ns = this.ns;
+    if (how.fresh) this.forget();
+    ns.mutantCoverage = { static: {}, perTest: {} };
+    delete ns.currentTestId;
+    /** @type {Suite} */
+    const suite = { tests: [], before: [], after: [] };
+    stray = [];
+    /** @type {Array<{ index: number, name: string, ms: number, failure?: string }>} */
+    const results = [];
+    /** @type {string[]} Failures outside any test: loading, hooks. */
+    const outside = [];
+    loading = suite;
+    try {
+      // A require of its own each time: a shared one would keep every loaded suite as one of its children.
+      Module.createRequire(resolve('package.json'))(resolve(file));
+    } catch (e) {
+      outside.push(`loading ${file}: ${message(e)}`);
+    } finally {
+      loading = undefined;
+    }
+    if (outside.length === 0) {
+      try {
+        for (const hook of suite.before) await hook();
+        for (const [index, t] of suite.tests.entries()) {
+          if (t.skip || (how.only && !how.only.has(index))) continue;
+          ns.currentTestId = testId(file, index, t.name);
+          const started = performance.now();
+          /** @type {string[]} */
+          const failed = [];
+          try {
+            await t.fn();
+          } catch (e) {
+            failed.push(message(e));
+          }
+          // A stray error is the suite's, as in node:test; it is named after the test that was running.
+          while (stray.length) failed.push(message(stray.shift()));
+          delete ns.currentTestId;
+          results.push({
+            index,
+            name: t.name,
+            ms: performance.now() - started,
+            failure: failed.length ? failed.join('; ') : undefined,
+          });
+          if (failed.length && how.bail) break;
+        }
+      } catch (e) {
+        outside.push(`before: ${message(e)}`);
+      } finally {
+        for (const hook of suite.after) {
+          try {
+            await hook();
+          } catch (e) {
+            outside.push(`after: ${message(e)}`);
+          }
+        }
+        while (stray.length) outside.push(`after the tests: ${message(stray.shift())}`);
+      }
+    }
+    const shared = ns.mutantCoverage.static;
+    /** @type {Record<string, Record<string, number>>} */
+    const perTest = {};
+    const tests = results.map((r) => {
+      const id = testId(file, r.index, r.name);
+      if (how.coverage) perTest[id] = { ...shared, ...ns.mutantCoverage.perTest[id] };
+      const base = { id, name: id, fileName: file, timeSpentMs: Math.round(r.ms) };
+      return r.failure
+        ? { ...base, status: TestStatus.Failed, failureMessage: r.failure }
+        : { ...base, status: TestStatus.Success };
+    });
+    if (outside.length) {
+      const id = testId(file, -1, 'loading and hooks');
+      tests.push({ id, name: id, fileName: file, timeSpentMs: 0, status: TestStatus.Failed, failureMessage: outside.join('; ') });
+    }
+    return { tests, perTest, count: suite.tests.length };
+  }
+
+  /**
+   * Runs the tests given by id (all of `files` without ids), suite by suite in the order given, on
+   * modules loaded anew for each suite (`each`) or once for all of them (`once`, a mutant's run: the
+   * dry run checks that the suites pass that way too).
+   * @param {string[]} ids
+   * @param {{ bail: boolean, coverage: boolean, hitLimit?: number, load: 'each' | 'once' }} how
+   * @returns {Promise<import('@stryker-mutator/api/test-runner').DryRunResult>}
+   */
+  async run(ids, how) {
+    const ns = this.ns;
+    /** @type {Map<string, Set<number> | undefined>} A suite's indexes to run; undefined: all of it. */
+    const plan = new Map();
+    for (const id of ids) {
+      const { file, index } = parseTestId(id);
+      if (index === undefined) plan.set(file, undefined);
+      else if (!plan.has(file) || plan.get(file)) plan.set(file, (plan.get(file) ?? new Set()).add(index));
+    }
+    /** @type {Record<string, Record<string, number>>} */
+    const perTest = {};
+    /** @type {any[]} */
+    const tests = [];
+    let first = true;
+    for (const [file, only] of plan) {
+      if (how.hitLimit !== undefined) {
+        ns.hitLimit = how.hitLimit;
+        ns.hitCount = 0;
+      }
+      const result = await this.runSuite(file, {
+        only,
+        bail: how.bail,
+        coverage: how.coverage,
+        fresh: first || how.load === 'each',
+      });
+      first = false;
+      tests.push(...result.tests);
+      Object.assign(perTest, result.perTest);
+      const reached = determineHitLimitReached(ns.hitCount, how.hitLimit);
+      if (reached) return reached;
+      if (how.bail && result.tests.some((t) => t.status !== TestStatus.Success)) break;
+    }
+    return { status: DryRunStatus.Complete, tests, mutantCoverage: how.coverage ? { static: {}, perTest } : undefined };
+  }
+
+  /**
+   * The dry run: every suite whole, with coverage a test; then each test of each suite alone (with the
+   * suite's hooks). A suite with a test that passes only after the ones before it is then reported as
+   * one test, the whole file, so a mutant never runs that test without its predecessors.
+   * @param {import('@stryker-mutator/api/test-runner').DryRunOptions} options
+   * @returns {Promise<import('@stryker-mutator/api/test-runner').DryRunResult>}
+   */
+  async dryRun(options) {
+    const ns = this.ns;
+    delete ns.activeMutant;
+    delete ns.hitLimit;
+    delete ns.hitCount;
+    const files = options.testFiles?.length ? options.testFiles : this.files;
+    const whole = await this.run(files, {
+      bail: !options.disableBail,
+      coverage: options.coverageAnalysis !== 'off',
+      load: 'each',
+    });
+    if (
+      whole.status !== DryRunStatus.Complete ||
+      whole.tests.some((t) => t.status !== TestStatus.Success) ||
+      !whole.mutantCoverage
+    )
+      return whole;
+    /** @type {any[]} */
+    const tests = [];
+    /** @type {Record<string, Record<string, number>>} */
+    const perTest = {};
+    for (const file of files) {
+      const own = whole.tests.filter((t) => t.fileName === file);
+      let alone = own.length > 1;
+      for (const [i, t] of own.entries()) {
+        if (!alone) break;
+        const { index } = parseTestId(t.id);
+        const single = await this.runSuite(file, { only: new Set([index]), bail: true, coverage: false, fresh: true });
+        alone = single.tests.length === 1 && single.tests[0].status === TestStatus.Success;
+        if (!alone)
+          process.stderr.write(`stryker-node-test: ${file} runs whole: test ${i + 1} fails without the ones before it\n`);
+      }
+      if (alone || own.length === 1) {
+        tests.push(...own);
+        for (const t of own) perTest[t.id] = whole.mutantCoverage.perTest[t.id];
+      } else {
+        const id = testId(file);
+        /** @type {Record<string, number>} */
+        const union = {};
+        for (const t of own) Object.assign(union, whole.mutantCoverage.perTest[t.id]);
+        tests.push({
+          id,
+          name: id,
+          fileName: file,
+          status: TestStatus.Success,
+          timeSpentMs: own.reduce((n, t) => n + t.timeSpentMs, 0),
+        });
+        perTest[id] = union;
+      }
+    }
+    // A mutant's run loads the modules once for all its suites: they must pass that way, unmutated.
+    const together = await this.run(files, { bail: true, coverage: false, load: 'once' });
+    const failed =
+      together.status === DryRunStatus.Complete ? together.tests.find((t) => t.status !== TestStatus.Success) : undefined;
+    if (failed)
+      return {
+        status: /** @type {const} */ (DryRunStatus.Error),
+        errorMessage: `${failed.id} fails when the suites before it ran on the same modules (a mutant's run loads them once): ${'failureMessage' in failed ? failed.failureMessage : ''}`,
+      };
+    return { status: DryRunStatus.Complete, tests, mutantCoverage: { static: {}, perTest } };
+  }
+
+  /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options */
+  async mutantRun(options) {
+    const ns = this.ns;
+    ns.activeMutant = options.activeMutant.id;
+    try {
+      const result = await this.run(options.testFilter ?? this.files, {
+        bail: !options.disableBail,
+        coverage: false,
+        hitLimit: options.hitLimit,
+        load: 'once',
+      });
+      return toMutantRunResult(result);
+    } finally {
+      delete ns.activeMutant;
+      delete ns.hitLimit;
+      delete ns.hitCount;
+    }
+  }
+}
+
+/**
+ * A test's id: its suite, its place in the suite and its name (`out/test/unit/x.test.js #3 name`); a
+ * suite alone is the id of all its tests.
+ * @param {string} file
+ * @param {number} [index]
+ * @param {string} [name]
+ */
+const testId = (file, index, name) => (index === undefined ? file : `${file} #${index} ${name}`);
+
+/** @param {string} id */
+function parseTestId(id) {
+  const m = /^(\S+) #(-?\d+) /.exec(id);
+  return m ? { file: m[1], index: Number(m[2]) } : { file: id, index: undefined };
+}
+
+const require = Module.createRequire(import.meta.url);
+
+export const strykerPlugins = [declareClassPlugin(PluginKind.TestRunner, 'node-test-in-process', NodeTestInProcessRunner)];
