@@ -18,6 +18,7 @@
  * The suites use `test`, `before` and `after` of node:test, no more; anything else fails loudly here.
  * Stryker's timeout ends a worker that hangs, and maxTestRunnerReuse bounds what a leak could build up.
  */
+import { appendFileSync } from 'node:fs';
 import Module from 'node:module';
 import { resolve, sep } from 'node:path';
 import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
@@ -76,7 +77,7 @@ process.on('uncaughtException', (e) => stray.push(e));
 process.on('unhandledRejection', (e) => stray.push(e));
 
 /** @param {unknown} e */
-const message = (e) => (e instanceof Error ? `${e.message}` : String(e)).split('\n').slice(0, 6).join('\n');
+const message = (e) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).split('\n').slice(0, 6).join('\n');
 
 class NodeTestInProcessRunner {
   static inject = [commonTokens.options];
@@ -151,7 +152,8 @@ class NodeTestInProcessRunner {
             index,
             name: t.name,
             ms: performance.now() - started,
-            failure: failed.length ? failed.join('; ') : undefined,
+            // An error may have an empty message: a failure is never an empty text.
+            failure: failed.length ? failed.join('; ') || 'failed (an error without a message)' : undefined,
           });
           if (failed.length && how.bail) break;
         }
@@ -302,6 +304,7 @@ class NodeTestInProcessRunner {
   async mutantRun(options) {
     const ns = this.ns;
     ns.activeMutant = options.activeMutant.id;
+    const began = performance.now();
     try {
       const result = await this.run(options.testFilter ?? this.files, {
         bail: !options.disableBail,
@@ -309,7 +312,16 @@ class NodeTestInProcessRunner {
         hitLimit: options.hitLimit,
         load: 'once',
       });
-      return toMutantRunResult(result);
+      const outcome = toMutantRunResult(result);
+      if (process.env.STRYKER_NODE_TEST_LOG) {
+        const ran = 'tests' in result && result.tests ? result.tests : [];
+        const slowest = [...ran].sort((a, b) => b.timeSpentMs - a.timeSpentMs)[0];
+        appendFileSync(
+          process.env.STRYKER_NODE_TEST_LOG,
+          `${options.activeMutant.id} ${options.activeMutant.fileName}:${options.activeMutant.location.start.line} ${outcome.status} ${ran.length} tests ${Math.round(performance.now() - began)} ms; slowest ${slowest?.timeSpentMs} ms ${slowest?.id ?? ''}; ran ${ran.map((t) => t.id.replace(/^.* #(\d+) .*$/, '$1')).join(',')} of ${(options.testFilter ?? []).map((t) => t.replace(/^.* #(\d+) .*$/, '$1')).join(',')}\n`,
+        );
+      }
+      return outcome;
     } finally {
       delete ns.activeMutant;
       delete ns.hitLimit;

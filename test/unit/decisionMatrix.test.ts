@@ -13,6 +13,7 @@ import { DECISIONS, ImageStates, decisionMatrix } from '../../core/access/decisi
 import type { AccessFacts, GrantScope, GrantedPolicy } from '../../core/access/effective';
 import { actsOnImage, imageAccess, type AccountUser } from '../../core/access/imageAccess';
 import { seededRandom } from '../../core/util/random';
+import { scaled } from '../support/mutation';
 
 const WHERE = { region: 'cn-north-4', account: 'acct-1', now: new Date('2026-12-07T00:00:00Z') };
 
@@ -110,7 +111,8 @@ function randomAccount(rnd: () => number) {
 test('decisionMatrix decides every API in every image state as imageAccess does (random accounts)', () => {
   const rnd = seededRandom(23);
   const seen = new Map<string, number>();
-  for (let round = 0; round < 300; round++) {
+  const rounds = scaled(300);
+  for (let round = 0; round < rounds; round++) {
     const { users, states } = randomAccount(rnd);
     const run = new ImageStates(states, { ...WHERE, model: SNAPSHOT_MODEL });
     for (const user of users) {
@@ -130,5 +132,5 @@ test('decisionMatrix decides every API in every image state as imageAccess does 
     }
   }
   // Every decision came up often: the rounds tried each way a verdict can go.
-  for (const d of DECISIONS) assert.ok((seen.get(d) ?? 0) > 200, `${d}: ${seen.get(d) ?? 0}`);
+  for (const d of DECISIONS) assert.ok((seen.get(d) ?? 0) > (2 * rounds) / 3, `${d}: ${seen.get(d) ?? 0}`);
 });
