@@ -12,7 +12,6 @@
  *   that the suites also pass on modules loaded once, and each test without the ones before it (a suite
  *   whose tests depend on each other is run whole);
  * - the mutant is switched on before the modules load, so mutants in code that runs at load time count;
- * - a suite's coverage is what it reaches while it loads and runs, as the tap runner counts it;
  * - `before` hooks, then the tests in order, then `after` hooks (also after a failure, so servers close);
  *   an uncaught exception or unhandled rejection while a suite runs fails that suite, as node:test does.
  * The suites use `test`, `before` and `after` of node:test, no more; anything else fails loudly here.
@@ -185,7 +184,7 @@ class NodeTestInProcessRunner {
       const id = testId(file, -1, 'loading and hooks');
       tests.push({ id, name: id, fileName: file, timeSpentMs: 0, status: TestStatus.Failed, failureMessage: outside.join('; ') });
     }
-    return { tests, perTest, count: suite.tests.length };
+    return { tests, perTest };
   }
 
   /**

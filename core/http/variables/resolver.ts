@@ -97,6 +97,10 @@ interface Walk {
   produced: number;
   secrets: ReadonlySet<string>;
   shapes: ReadonlyMap<string, VariableShape>;
+  /** The inputs besides file, environment, system and request that the memo depends on. */
+  dotenvVariables: VariableInputs['dotenvVariables'];
+  dialect: VariableInputs['dialect'];
+  restricted: VariableInputs['restricted'];
 }
 
 const newWalk = (inputs: VariableInputs): Walk => ({
@@ -104,18 +108,18 @@ const newWalk = (inputs: VariableInputs): Walk => ({
   produced: 0,
   secrets: secretNames(inputs.file, inputs.environment),
   shapes: variableShapes(inputs.file, inputs.environment),
+  dotenvVariables: inputs.dotenvVariables,
+  dialect: inputs.dialect,
+  restricted: inputs.restricted,
 });
 
-type WalksByOptions = Map<VariableInputs['dotenvVariables'], Map<string, Walk>>;
-const shared = new WeakMap<
-  HttpFile,
-  WeakMap<Environment, Map<SystemEnv | undefined, Map<HttpRequest | undefined, WalksByOptions>>>
->();
+const shared = new WeakMap<HttpFile, WeakMap<Environment, Map<SystemEnv | undefined, Map<HttpRequest | undefined, Walk>>>>();
 
 /**
  * The walk a top-level call starts from: shared when nothing of the call itself (prompts, responses) is in
- * it. Every other input that changes a resolution is part of the key, so a value read before Restricted
- * Mode (or under another dialect, or other .env files) is never answered from memory after it.
+ * it. A walk remembers the other inputs that change a resolution and is replaced when they differ, so a
+ * value read before Restricted Mode (or under another dialect, or other .env files) is never answered
+ * from memory after it.
  */
 function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk {
   if (inputs.prompts || inputs.responses) return newWalk(inputs);
@@ -125,13 +129,10 @@ function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk
   if (!bySystem) byEnv.set(inputs.environment, (bySystem = new Map()));
   let byRequest = bySystem.get(inputs.system);
   if (!byRequest) bySystem.set(inputs.system, (byRequest = new Map()));
-  let byDotenv = byRequest.get(request);
-  if (!byDotenv) byRequest.set(request, (byDotenv = new Map()));
-  let byOptions = byDotenv.get(inputs.dotenvVariables);
-  if (!byOptions) byDotenv.set(inputs.dotenvVariables, (byOptions = new Map()));
-  const options = `${inputs.dialect ?? 'any'} ${inputs.restricted === true}`;
-  let walk = byOptions.get(options);
-  if (!walk) byOptions.set(options, (walk = newWalk(inputs)));
+  let walk = byRequest.get(request);
+  const same = (w: Walk) =>
+    w.dotenvVariables === inputs.dotenvVariables && w.dialect === inputs.dialect && w.restricted === inputs.restricted;
+  if (!walk || !same(walk)) byRequest.set(request, (walk = newWalk(inputs)));
   walk.produced = 0;
   return walk;
 }
