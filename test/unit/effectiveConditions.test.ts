@@ -184,3 +184,69 @@ test('a granted text that is not a policy counts for nothing, wherever it is gra
   );
   assert.deepEqual(admin, { api: admin.api, decision: 'allowed', missing: [], decidedBy: [], enterpriseOnly: [] });
 });
+
+test('calls with a context and calls without one in the same run never share a verdict', () => {
+  const blue = v5('blue-only', { Effect: 'Allow', Action: ['ims:images:setTags'], Condition: team('blue') });
+  const contexts: Record<string, RequestContext | undefined> = {
+    AddImageTag: onImage({ team: 'blue' }),
+    DeleteImageTag: onImage({ team: 'red' }),
+  };
+  const all = effectivePermissions(
+    { projectId: P, grants: [], attached: [{ policy: blue, via: 'user' }] },
+    undefined,
+    undefined,
+    (api) => (contexts[api.id] ? { context: contexts[api.id] } : {}),
+  );
+  const decision = (id: string) => all.find((a) => a.api.id === id)?.decision;
+  // Without a context a conditional Allow counts, as IAM would when it holds.
+  assert.deepEqual(['AddImageTag', 'DeleteImageTag', 'BatchAddOrDeleteTags', 'GlanceCreateTag'].map(decision), [
+    'allowed',
+    'notGranted',
+    'allowed',
+    'allowed',
+  ]);
+});
+
+test('why not names only the failed statements of the actions missing, and only when not granted', () => {
+  // GlanceCreateTag needs ims:images:get and ims:images:update in 1.1: get is granted outright (a failed
+  // Condition on it too), update only under a Condition that fails.
+  const get = v11('get', { Effect: 'Allow', Action: ['ims:images:get'] });
+  const getIfRed = v11('get-if-red', { Effect: 'Allow', Action: ['ims:images:get'], Condition: team('red') });
+  const updateIfRed = v11('update-if-red', { Effect: 'Allow', Action: ['ims:images:update'], Condition: team('red') });
+  const grants = [get, getIfRed, updateIfRed].map((policy) => ({ policy, scope: project, via: 'g' }));
+  const blue = () => ({ context: onImage({ team: 'blue' }) });
+  const a = access({ grants }, 'GlanceCreateTag', blue);
+  assert.equal(a.decision, 'notGranted');
+  assert.deepEqual(a.missing, ['ims:images:update']);
+  assert.deepEqual(names(a.unmet ?? []), ['update-if-red']);
+  // Granted: nothing to explain, though a Condition failed on the way.
+  const granted = access(
+    {
+      grants: [
+        ...grants,
+        { policy: v11('update', { Effect: 'Allow', Action: ['ims:images:update'] }), scope: project, via: 'g' },
+      ],
+    },
+    'GlanceCreateTag',
+    blue,
+  );
+  assert.deepEqual([granted.decision, granted.unmet, granted.unknown], ['allowed', [], []]);
+  // Denied: the Deny says why, not the failed Allows.
+  const deny = v11('deny-get', { Effect: 'Deny', Action: ['ims:images:get'] });
+  const denied = access({ grants: [...grants, { policy: deny, scope: project, via: 'g' }] }, 'GlanceCreateTag', blue);
+  assert.deepEqual([denied.decision, denied.unmet, names(denied.decidedBy)], ['denied', [], ['deny-get']]);
+});
+
+test('an enterprise-project grant is named when it would grant one of the missing actions, or would under a Condition', () => {
+  // GlanceCreateTag needs get and update (1.1): a policy granting update alone would still help.
+  const updateOnly = v11('update-only', { Effect: 'Allow', Action: ['ims:images:update'] });
+  assert.deepEqual(access({ grants: [{ policy: updateOnly, scope: ep, via: 'g' }] }, 'GlanceCreateTag').enterpriseOnly, [
+    { name: 'update-only', via: 'g', enterpriseProjectId: 'ep-7' },
+  ]);
+  const conditional = v5('if-blue', { Effect: 'Allow', Action: ['ims:images:setTags'], Condition: team('blue') });
+  assert.deepEqual(access({ grants: [{ policy: conditional, scope: ep, via: 'g5' }] }, 'AddImageTag').enterpriseOnly, [
+    { name: 'if-blue', via: 'g5', enterpriseProjectId: 'ep-7' },
+  ]);
+  const denyOnly = v5('deny', { Effect: 'Deny', Action: ['ims:images:setTags'] });
+  assert.deepEqual(access({ grants: [{ policy: denyOnly, scope: ep, via: 'g' }] }, 'AddImageTag').enterpriseOnly, []);
+});

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { effectivePermissions, type AccessFacts } from '../../core/access/effective';
-import { isIdentityAccess, toIdentityAccess, type IdentityAccess } from '../../core/access/identityAccess';
+import { identityVerdict, isIdentityAccess, toIdentityAccess, type IdentityAccess } from '../../core/access/identityAccess';
 import { getLanguageService } from '../../server/languageService';
 import { withCursor } from '../support/docs';
 import { ADD, HOST, http } from '../support/http';
@@ -116,4 +116,38 @@ test('the notification payload is checked: junk means "not known"', () => {
   assert.equal(isIdentityAccess(null), false);
   assert.equal(isIdentityAccess({ identity: 'a', projectId: 'p', apis: [{ api: 1 }] }), false);
   assert.equal(isIdentityAccess(identity({ grants: [], attached: [] })), true);
+  // Each field in turn missing or of the wrong type, on a payload that is otherwise whole.
+  const api = { api: 'AddImageTag', decision: 'allowed', missing: [], decidedBy: [], enterpriseOnly: [] };
+  const whole = { identity: 'a', connection: 'c', projectId: 'p', administrator: false, apis: [api, api] };
+  assert.equal(isIdentityAccess(whole), true);
+  assert.equal(isIdentityAccess({ ...whole, apis: [] }), true, 'no APIs is a payload');
+  for (const [field, bad] of [
+    ['identity', undefined],
+    ['identity', 7],
+    ['projectId', undefined],
+    ['projectId', null],
+    ['apis', undefined],
+    ['apis', { 0: api }],
+  ] as const)
+    assert.equal(isIdentityAccess({ ...whole, [field]: bad }), false, `${field}: ${JSON.stringify(bad)}`);
+  for (const [field, bad] of [
+    ['api', 3],
+    ['missing', 'ims:images:list'],
+    ['missing', undefined],
+    ['decidedBy', undefined],
+    ['decidedBy', {}],
+  ] as const)
+    assert.equal(
+      isIdentityAccess({ ...whole, apis: [api, { ...api, [field]: bad }] }),
+      false,
+      `an API's ${field}: ${JSON.stringify(bad)}`,
+    );
+  assert.equal(isIdentityAccess({ ...whole, apis: [api, null] }), false, 'a null API');
+  assert.equal(isIdentityAccess('{"identity":"a"}'), false, 'text');
+  assert.equal(isIdentityAccess(undefined), false);
+  // A verdict is read only from a payload IAM answered.
+  assert.equal(identityVerdict(whole as IdentityAccess, 'AddImageTag')?.decision, 'allowed');
+  assert.equal(identityVerdict(whole as IdentityAccess, 'ListTags'), undefined);
+  assert.equal(identityVerdict({ ...(whole as IdentityAccess), unreadable: 'IAM refused: 403' }, 'AddImageTag'), undefined);
+  assert.equal(identityVerdict(undefined, 'AddImageTag'), undefined);
 });
