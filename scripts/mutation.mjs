@@ -4,21 +4,29 @@
 // installs (StrykerJS 10 needs Node 22 or later), then a summary per file in bench/mutation/results.md:
 // the score, and every surviving mutant with its place, to be explained or killed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureEditorToolchain, repoRoot } from './codeServer.mjs';
 import { codeServerEnv, node24 } from './editorEnv.mjs';
 
 ensureEditorToolchain();
 const stryker = join(repoRoot, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+const reportFile = join(repoRoot, 'bench/mutation/mutation.json');
+const started = Date.now();
 const run = spawnSync(node24, [stryker, 'run', ...process.argv.slice(2)], {
   cwd: repoRoot,
   stdio: 'inherit',
   env: codeServerEnv(),
 });
 if (run.status !== 0) process.exit(run.status ?? 1);
+// StrykerJS ends with status 0 when the initial test run fails: then it wrote no report, and an older one
+// must not be summarised as this run's.
+if (!existsSync(reportFile) || statSync(reportFile).mtimeMs < started) {
+  process.stderr.write('StrykerJS wrote no report: see its output above (a test that fails in the initial run?).\n');
+  process.exit(1);
+}
 
-const report = JSON.parse(readFileSync(join(repoRoot, 'bench/mutation/mutation.json'), 'utf8'));
+const report = JSON.parse(readFileSync(reportFile, 'utf8'));
 const rows = [];
 const survivors = [];
 let killed = 0;

@@ -14,7 +14,8 @@
  * - the mutant is switched on before the modules load, so mutants in code that runs at load time count;
  * - `before` hooks, then the tests in order, then `after` hooks (also after a failure, so servers close);
  *   an uncaught exception or unhandled rejection while a suite runs fails that suite, as node:test does.
- * The suites use `test`, `before` and `after` of node:test, no more; anything else fails loudly here.
+ * The suites use `test`, `before` and `after` of node:test, no more; anything else fails loudly here. A
+ * test gets a context with node:test's `mock` (reset after each test, as node:test does) and its name.
  * Stryker's timeout ends a worker that hangs, and maxTestRunnerReuse bounds what a leak could build up.
  */
 import { appendFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const NAMESPACE = '__stryker__';
 // (test/support/mutation.ts).
 process.env.STRYKER_NAMESPACE = NAMESPACE;
 
-/** @typedef {{ name: string, fn: () => unknown, skip: boolean }} Case */
+/** @typedef {{ name: string, fn: (context: object) => unknown, skip: boolean }} Case */
 /** @typedef {{ tests: Case[], before: Array<() => unknown>, after: Array<() => unknown> }} Suite */
 
 /** @type {Suite | undefined} The suite whose file is loading: node:test's functions register into it. */
@@ -38,7 +39,7 @@ let loading;
 const nodeTest = {
   /** @param {string} name @param {unknown[]} rest */
   test(name, ...rest) {
-    const fn = /** @type {() => unknown} */ (rest.find((r) => typeof r === 'function'));
+    const fn = /** @type {(context: object) => unknown} */ (rest.find((r) => typeof r === 'function'));
     const options = /** @type {{ skip?: unknown, todo?: unknown } | undefined} */ (rest.find((r) => typeof r === 'object' && r));
     if (!loading) throw new Error(`test("${name}") outside a suite's loading: not supported by scripts/stryker-node-test.mjs`);
     loading.tests.push({ name, fn, skip: Boolean(options?.skip || options?.todo) });
@@ -68,6 +69,9 @@ Module._load = function (/** @type {string} */ request, /** @type {unknown[]} */
   if (request === 'node:test') return unsupported;
   return load.call(this, request, ...rest);
 };
+
+/** node:test's own mock tracker, for the context a test gets (`t.mock.method`, `t.mock.timers`). */
+const realMock = /** @type {typeof import('node:test')} */ (load.call(Module, 'node:test', null, false)).mock;
 
 /** Errors thrown outside any test's promise while a suite runs (node:test fails the suite for them). */
 /** @type {unknown[]} */
@@ -140,9 +144,12 @@ class NodeTestInProcessRunner {
           /** @type {string[]} */
           const failed = [];
           try {
-            await t.fn();
+            await t.fn({ name: t.name, mock: realMock, diagnostic() {} });
           } catch (e) {
             failed.push(message(e));
+          } finally {
+            // What a test mocked is put back after it, as node:test does for the mocks of a test's context.
+            realMock.reset();
           }
           // A stray error is the suite's, as in node:test; it is named after the test that was running.
           while (stray.length) failed.push(message(stray.shift()));

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { scaled } from '../support/mutation';
 import fc from 'fast-check';
 import { actionProblem, expandImsPattern, patternCovers, patternMatches } from '../../core/policy/actionPattern';
 import { evaluateAction } from '../../core/policy/evaluator';
@@ -88,6 +89,6 @@ test('grammar problems: the one-pass check agrees with the plain statement of th
       const s = chars.join('');
       assert.deepEqual(actionProblem(s), actionProblemBySpec(s), JSON.stringify(s));
     }),
-    { numRuns: 3000 },
+    { numRuns: scaled(3000) },
   );
 });

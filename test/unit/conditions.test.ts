@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { scaled } from '../support/mutation';
 import fc from 'fast-check';
 import { evaluateCondition, evaluateOne, type RequestContext } from '../../core/policy/conditions';
 import { evaluateAction } from '../../core/policy/evaluator';
@@ -118,7 +119,7 @@ test('property: StringEquals and StringNotEquals on a resource tag follow the pl
         assert.equal(got, (negated ? !some : some) ? 'holds' : 'fails');
       },
     ),
-    { numRuns: 500 },
+    { numRuns: scaled(500) },
   );
 });
 

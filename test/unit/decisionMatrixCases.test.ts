@@ -206,6 +206,25 @@ test('"depends on": an Allow whose Condition cannot be decided, or a Deny that m
   assert.equal(deny.ListImageTags, 'allowed');
 });
 
+test('an API with nothing that counts is "not granted" in its own cells, whatever the order of the APIs', () => {
+  const list = policy('1.1', { Effect: 'Allow', Action: ['ims:images:list'] });
+  const apis = ['ListImages', 'AddImageTag', 'ListImageTags'].map((id) => IMS_APIS.find((a) => a.id === id)!);
+  const [d] = decisions(
+    [user('ep', { v11: [[list, { kind: 'enterpriseProject', enterpriseProjectId: 'ep-1' }]] })],
+    [
+      { id: 'i', tags: {} },
+      { id: 'j', tags: {} },
+      { id: 'k', tags: {} },
+    ],
+    apis,
+  );
+  assert.deepEqual(d, {
+    ListImages: 'allowed allowed allowed',
+    AddImageTag: 'notGranted notGranted notGranted',
+    ListImageTags: 'notGranted notGranted notGranted',
+  });
+});
+
 test('the administrator is allowed everything; nothing granted is "not granted"; no states, no decisions', () => {
   const [admin, none] = decisions(
     [user('root', { administrator: true }), user('new', {})],

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IamClient, type IamClientOptions } from '../../core/client/iamClient';
+import { iamOperation, missingRequired, operationPath } from '../../core/client/iamOperations';
 import { recordingFetch, type Route, type Answer } from '../support/recordingFetch';
 
 const IAM = 'https://iam.myhuaweicloud.com';
@@ -434,4 +435,39 @@ test('the token request of a .http file goes out as written: unsigned, its own h
   assert.equal(sent[0].headers['x-custom'], '1');
   assert.equal(sent[0].headers['content-type'], 'application/json;charset=UTF-8');
   assert.deepEqual(sent[0].body, { auth: {} });
+});
+
+test('what an operation requires, read as IAM reads it: the query, the body and the body inside its wrapper', () => {
+  const none = new URLSearchParams();
+  const create = iamOperation('CreateCloudServiceCustomPolicy');
+  const role = { display_name: 'd', type: 'AX', description: '', policy: {} };
+  assert.equal(missingRequired(create, none, { role }), undefined);
+  assert.equal(missingRequired(create, none, undefined), 'The body must be {"role": {...}}.');
+  assert.equal(missingRequired(create, none, null), 'The body must be {"role": {...}}.');
+  assert.equal(missingRequired(create, none, { role: null }), 'The body must be {"role": {...}}.');
+  assert.equal(missingRequired(create, none, { role: 'text' }), 'The body must be {"role": {...}}.');
+  assert.equal(missingRequired(create, none, role), 'The body must be {"role": {...}}.', 'fields outside the wrapper');
+  assert.equal(missingRequired(create, none, { role: { ...role, policy: null } }), 'role.policy is required.');
+  // An empty description is a description: only absent (or null) is missing.
+  assert.equal(missingRequired(create, none, { role: { ...role, description: '' } }), undefined);
+  const v5 = iamOperation('CreatePolicyV5');
+  assert.equal(missingRequired(v5, none, { policy_name: 'n', policy_document: '{}' }), undefined);
+  assert.equal(missingRequired(v5, none, { policy_name: 'n' }), 'policy_document is required.');
+  assert.equal(missingRequired(v5, none, undefined), 'policy_name is required.');
+  assert.equal(missingRequired(v5, none, 'text'), 'policy_name is required.');
+  const assignments = iamOperation('ShowDomainRoleAssignments');
+  assert.equal(
+    missingRequired(assignments, new URLSearchParams('domain_id='), undefined),
+    'The query parameter domain_id is required.',
+  );
+  assert.equal(missingRequired(assignments, new URLSearchParams('domain_id=d'), undefined), undefined);
+  assert.equal(missingRequired(iamOperation('KeystoneListUsers'), none, undefined), undefined);
+  assert.throws(() => iamOperation('NoSuchOperation'), /IAM operation NoSuchOperation is not in the table/);
+  assert.equal(
+    operationPath(iamOperation('GetPolicyVersionV5'), { policy_id: 'a/b', version_id: 'v 1' }),
+    '/v5/policies/a%2Fb/versions/v%201',
+  );
+  assert.throws(() => operationPath(iamOperation('GetPolicyV5')), /^Error: GetPolicyV5 needs policy_id$/);
+  assert.throws(() => operationPath(iamOperation('GetPolicyV5'), {}), /GetPolicyV5 needs policy_id/);
+  assert.equal(operationPath(iamOperation('GetPolicyV5'), { policy_id: '' }), '/v5/policies/');
 });

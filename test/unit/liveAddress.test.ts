@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { URI } from 'vscode-uri';
-import { addressPath, addressUri, parseAddress, type LiveAddress } from '../../core/client/liveAddress';
+import { addressPath, addressUri, documentText, parseAddress, type LiveAddress } from '../../core/client/liveAddress';
 
 test('every address reads back from its path, with or without a name; names never add a segment', () => {
   const addresses: LiveAddress[] = [
@@ -32,4 +32,25 @@ test('addressUri: a name with a space, #, ?, % or ] stays in the path, and the U
     assert.deepEqual(parseAddress(parsed.path), a, name);
     assert.equal(parsed.path, addressPath(a, name));
   }
+});
+
+test('a name as one segment: separators and control characters become _, spaces at the ends go, nothing is _', () => {
+  const role = (name: string) => addressPath({ kind: 'role', roleId: 'r' }, name);
+  assert.equal(role('a\\b/c'), '/roles/r/a_b_c.json');
+  assert.equal(role('tab\there\u0000\u001f'), '/roles/r/tab_here__.json');
+  assert.equal(role('  padded  '), '/roles/r/padded.json');
+  assert.equal(role('   '), '/roles/r/_.json');
+  assert.equal(role(''), '/roles/r/_.json');
+  assert.equal(role(' \u0020'), '/roles/r/_.json');
+  assert.equal(role('é ü'), '/roles/r/é ü.json', 'only control characters are replaced');
+  // The parentheses and the like are escaped with upper-case hex, as encodeURIComponent does the rest.
+  assert.equal(addressUri({ kind: 'role', roleId: 'r' }, "(it's)*!"), 'ims-iam:/roles/r/%28it%27s%29%2A%21.json');
+});
+
+test('the document as the editor shows it: two spaces, one newline at the end, from an object or IAM’s string', () => {
+  const policy = { Version: '1.1', Statement: [] };
+  assert.equal(documentText(policy), '{\n  "Version": "1.1",\n  "Statement": []\n}\n');
+  assert.equal(documentText(JSON.stringify(policy)), documentText(policy));
+  assert.equal(documentText('"text"'), '"text"\n');
+  assert.throws(() => documentText('{ not json'), SyntaxError);
 });

@@ -4,6 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { scaled } from '../support/mutation';
 import fc from 'fast-check';
 import type { Node } from 'jsonc-parser';
 import { Range } from 'vscode-languageserver';
@@ -91,9 +92,9 @@ test('an edit inside a string is patched into the previous parse, and equals a f
         text = next;
       }
     }),
-    { numRuns: 400 },
+    { numRuns: scaled(400) },
   );
-  assert.ok(patched > 1000, `only ${patched} edits were patched: the fast path is not taken`);
+  assert.ok(patched > scaled(1000), `only ${patched} edits were patched: the fast path is not taken`);
 });
 
 test('typing inside an action keeps the diagnostics those of the text opened fresh', () => {
@@ -115,7 +116,7 @@ test('typing inside an action keeps the diagnostics those of the text opened fre
       const fresh = TextDocument.create(doc.uri, 'json', 1, doc.getText());
       assert.equal(JSON.stringify(ls.diagnostics(doc)), JSON.stringify(ls.diagnostics(fresh)));
     }),
-    { numRuns: 200 },
+    { numRuns: scaled(200) },
   );
 });
 
