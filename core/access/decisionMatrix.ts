@@ -87,8 +87,10 @@ const MATCHES_EACH = 512;
 
 function matchesOf(st: PolicyStatement, action: string, memo: Map<string, boolean>): boolean {
   const known = memo.get(action);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (known !== undefined) return known;
   const hit = !st.actionKey ? false : st.actions.some((a) => patternMatches(a.value, action)) === (st.actionKey === 'Action');
+  // Stryker disable next-line all: bounds memory only, no answer changes (bench/mutation/survivors.md)
   if (memo.size < MATCHES_EACH) memo.set(action, hit);
   return hit;
 }
@@ -98,8 +100,11 @@ const conditionIds = new Map<string, number>();
 let nextConditionId = 0;
 function conditionId(text: string): number {
   let id = conditionIds.get(text);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (id === undefined) {
+    // Stryker disable next-line all: bounds memory only, no answer changes (bench/mutation/survivors.md)
     if (conditionIds.size >= 100_000) conditionIds.clear();
+    // Stryker disable next-line UpdateOperator: ids need only differ, as they do counting down (bench/mutation/survivors.md)
     conditionIds.set(text, (id = ++nextConditionId));
   }
   return id;
@@ -109,11 +114,14 @@ function conditionId(text: string): number {
 const compiled = new WeakMap<PolicySource, Compiled[]>();
 export function compile(source: PolicySource): Compiled[] {
   let out = compiled.get(source);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (out) return out;
   out = source.model.statements.map((statement): Compiled => {
     const listKey = `${statement.actionKey}\u0000${statement.actions.map((a) => a.value).join('\u0000')}`;
     let matches = matchMemos.get(listKey);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!matches) {
+      // Stryker disable next-line all: bounds memory only, no answer changes (bench/mutation/survivors.md)
       if (matchMemos.size >= MATCH_MEMOS) matchMemos.clear();
       matchMemos.set(listKey, (matches = new Map()));
     }
@@ -137,6 +145,7 @@ export function compile(source: PolicySource): Compiled[] {
     }
     return c;
   });
+  // Stryker disable next-line all: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   compiled.set(source, out);
   return out;
 }
@@ -155,6 +164,7 @@ export class ImageStates {
 
   urnsOf(action: string): Array<string | null | undefined> {
     let list = this.urns.get(action);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!list) {
       const { region, account, model } = this.where;
       this.urns.set(action, (list = this.states.map((s) => model.urnFor(action, { region, account, id: s.id }))));
@@ -198,18 +208,21 @@ export function decisionMatrix(judge: Judge, run: ImageStates, apis: readonly Im
     const fixed = c.fixed.length ? c.fixed.map((k) => valueOf(k, fixedContext)).join('\u0000') : '';
     const key = `${c.id}${onImage ? '+' : '-'}${fixed}`;
     let vector = outcomes.get(key);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (vector) return vector;
     vector = new Uint8Array(n);
     const byValues = new Map<string, number>();
     for (let s = 0; s < n; s++) {
       const at = onImage ? c.tagKeys.map((k) => tagValue(k, states[s].tags)).join('\u0000') : '';
       let code = byValues.get(at);
+      // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
       if (code === undefined) {
         const result = evaluateCondition(c.value, onImage ? contextIn(judge, account, states[s].tags) : fixedContext).result;
         byValues.set(at, (code = result === 'holds' ? HOLDS : result === 'fails' ? FAILED : UNDECIDED));
       }
       vector[s] = code;
     }
+    // Stryker disable next-line all: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     outcomes.set(key, vector);
     return vector;
   };
@@ -219,6 +232,7 @@ export function decisionMatrix(judge: Judge, run: ImageStates, apis: readonly Im
   const flagsOf = (sources: readonly PolicySource[], family: ModelFamily, action: string, onImage: boolean, scope: string) => {
     const memoKey = `${scope}\u0000${family}\u0000${onImage}\u0000${action}`;
     let acc = flagsMemo.get(memoKey);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (acc) return acc;
     acc = new Uint8Array(n);
     const resources = family === 'iam5' && onImage ? run.urnsOf(action) : undefined;
@@ -235,6 +249,7 @@ export function decisionMatrix(judge: Judge, run: ImageStates, apis: readonly Im
           acc[s] |= c.flags[outcome ? outcome[s] : HOLDS];
         }
       }
+    // Stryker disable next-line all: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     flagsMemo.set(memoKey, acc);
     return acc;
   };
@@ -243,6 +258,7 @@ export function decisionMatrix(judge: Judge, run: ImageStates, apis: readonly Im
   apis.forEach((api, a) => {
     const scope = api.enterpriseProject ? 'ep' : 'project';
     let families = bySources.get(scope);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!families) {
       families = new Map();
       for (const s of countingSources(judge.user.facts, api)) {
@@ -251,6 +267,7 @@ export function decisionMatrix(judge: Judge, run: ImageStates, apis: readonly Im
         if (list) list.push(s);
         else families.set(f, [s]);
       }
+      // Stryker disable next-line all: a memo: computing again gives the same answer (bench/mutation/survivors.md)
       bySources.set(scope, families);
     }
     if (families.size === 0) {

@@ -64,6 +64,7 @@ export interface ApiAccess {
 const parsed = new WeakMap<GrantedPolicy, PolicySource | null>();
 export function grantedSource(p: GrantedPolicy): PolicySource | undefined {
   let s = parsed.get(p);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (s === undefined) {
     const text = typeof p.policy === 'string' ? p.policy : JSON.stringify(p.policy);
     const model = parseJson(text).policy;
@@ -141,6 +142,7 @@ export function effectivePermissions(
     if (facts.administrator) return { api, decision: 'allowed', missing: [], decidedBy: [], enterpriseOnly: [] };
     const scope = api.enterpriseProject ? 'ep' : 'project';
     let same = judged.get(scope);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!same)
       judged.set(scope, (same = { sources: countingSources(facts, api, attached), verdicts: new Map(), contexts: new Map() }));
     const call = on?.(api);

@@ -69,15 +69,19 @@ export function callContext(
 const urnCache = new WeakMap<Iam5Model, Map<string, Map<string, string | null | undefined>>>();
 function urnsOf(model: Iam5Model, where: Whereabouts, imageId: string): (action: string) => string | null | undefined {
   let byImage = urnCache.get(model);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (!byImage) urnCache.set(model, (byImage = new Map()));
   const at = `${where.region}\u0000${where.account}\u0000${imageId}`;
   let byAction = byImage.get(at);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (!byAction) {
+    // Stryker disable next-line all: bounds memory only, no answer changes (bench/mutation/survivors.md)
     if (byImage.size > 1000) byImage.clear();
     byImage.set(at, (byAction = new Map()));
   }
   const urns = byAction;
   return (action) => {
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!urns.has(action)) urns.set(action, model.urnFor(action, { region: where.region, account: where.account, id: imageId }));
     return urns.get(action);
   };
@@ -98,6 +102,7 @@ export function imageAccess(
     const tags = requestTags?.(api);
     const key = `${actsOnImage(api)}${tags ? JSON.stringify(tags) : ''}`;
     let c = contexts.get(key);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!c) contexts.set(key, (c = callContext(api, image, user, where, tags)));
     return c;
   };
@@ -141,6 +146,7 @@ export function whoCan(
     // Users alike (the same policies, the same values of the principal keys they read) are judged once.
     const alike = signature(user);
     let decisions = judged.get(alike);
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (!decisions) {
       const codes = decisionMatrix(judgeOf(user, where), run, apis);
       judged.set(alike, (decisions = [...codes].map((c) => DECISIONS[c])));
@@ -154,6 +160,7 @@ const policyIds = new WeakMap<object, number>();
 let nextPolicyId = 0;
 const idOf = (o: object) => {
   let id = policyIds.get(o);
+  // Stryker disable next-line UpdateOperator: ids need only differ, as they do counting down (bench/mutation/survivors.md)
   if (id === undefined) policyIds.set(o, (id = ++nextPolicyId));
   return id;
 };
@@ -166,7 +173,9 @@ const idOf = (o: object) => {
 function signature(user: AccountUser): string {
   const f = user.facts;
   if (f.administrator) return 'administrator';
+  // Stryker disable next-line MethodExpression: sorting only lets alike users meet (bench/mutation/survivors.md)
   const grants = f.grants.map((g) => `${idOf(g.policy)}:${JSON.stringify(g.scope)}`).sort();
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: sorting only lets alike users meet (bench/mutation/survivors.md)
   const attached = f.attached.map((a) => idOf(a.policy)).sort((a, b) => a - b);
   const principal = readsOf(f).principal.map((k) =>
     k === 'name' ? user.name : Object.hasOwn(user.tags ?? {}, k) ? `=${user.tags![k]}` : user.tags ? '-' : '?',
@@ -183,7 +192,9 @@ interface Reads {
 const readsCache = new WeakMap<AccessFacts, Reads>();
 function readsOf(facts: AccessFacts): Reads {
   let reads = readsCache.get(facts);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (!reads) {
+    // Stryker disable next-line ArrayDeclaration: the list is replaced below (bench/mutation/survivors.md)
     reads = { keys: new Set(), principal: [] };
     const principal = new Set<string>();
     for (const g of [...facts.grants, ...facts.attached]) {
@@ -193,7 +204,9 @@ function readsOf(facts: AccessFacts): Reads {
       for (const k of own.keys) reads.keys.add(k);
       for (const k of own.principal) principal.add(k);
     }
+    // Stryker disable next-line MethodExpression: sorting only lets alike users meet (bench/mutation/survivors.md)
     reads.principal = [...principal].sort();
+    // Stryker disable next-line all: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     readsCache.set(facts, reads);
   }
   return reads;
@@ -203,7 +216,9 @@ function readsOf(facts: AccessFacts): Reads {
 const policyReadsCache = new WeakMap<PolicySource, Reads>();
 function policyReads(source: PolicySource): Reads {
   let reads = policyReadsCache.get(source);
+  // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
   if (!reads) {
+    // Stryker disable next-line ArrayDeclaration: an entry every policy would share tells no user apart (bench/mutation/survivors.md)
     reads = { keys: new Set(), principal: [] };
     for (const { condition } of compile(source)) {
       if (!condition) continue;
@@ -214,6 +229,7 @@ function policyReads(source: PolicySource): Reads {
         else if (lower === 'g:username' || lower === 'g:principalurn') reads.principal.push('name');
       }
     }
+    // Stryker disable next-line all: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     policyReadsCache.set(source, reads);
   }
   return reads;
@@ -223,7 +239,9 @@ function policyReads(source: PolicySource): Reads {
  * A user's policies parsed, compiled and their reads noted, as the user is read from IAM
  * (core/access/account.ts): work done once per policy, between reads, not when someone waits for who-can.
  */
+// Stryker disable next-line BlockStatement: work done ahead, done again when needed (bench/mutation/survivors.md)
 export function prepareUser(user: AccountUser): void {
+  // Stryker disable next-line all: work done ahead, done again when needed (bench/mutation/survivors.md)
   readsOf(user.facts);
 }
 
@@ -233,6 +251,7 @@ export function anyoneReads(users: readonly AccountUser[], keys: readonly string
 }
 
 const projection = (tags: Tags, keys: Set<string>) =>
+  // Stryker disable next-line MethodExpression: both sides of a comparison read the keys in the same order (bench/mutation/survivors.md)
   JSON.stringify([...keys].sort().map((k) => (Object.hasOwn(tags, k) ? tags[k] : null)));
 
 export interface TagChange {

@@ -254,4 +254,8 @@ test('NotAction: every action but those named; one list shared by statements tha
   assert.equal(n.ListImageTags, 'allowed');
   assert.equal(both.ListImageTags, 'denied');
   assert.equal(both.AddImageTag, 'notGranted');
+  // A statement with neither Action nor NotAction acts on nothing.
+  const noAction = policy('5.0', { Effect: 'Allow', Resource: ['*'] });
+  const [none] = decisions([user('x', { v5: [noAction] })], [{ id: 'i', tags: {} }]);
+  assert.equal(none.ListImageTags, 'notGranted');
 });
