@@ -40,6 +40,9 @@ test('sameAction: exact service, case-free rest, nothing else forgiven', () => {
   assert.ok(sameAction('ims:aZ', 'ims:az'));
   assert.ok(sameAction('ims:aA', 'ims:aa'));
   assert.ok(!sameAction('ims:a', 'ims:b'));
+  // A name that starts with its colon has an empty service; the rest still folds.
+  assert.ok(sameAction(':A', ':a'));
+  assert.ok(!sameAction(':a', 'xa'));
 });
 
 test('patterns: the short forms, no colon, and expansion of IMS patterns only', () => {

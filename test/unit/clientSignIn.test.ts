@@ -178,3 +178,16 @@ test("a region's project by name with AK/SK, or the only one; none is an error t
   });
   await assert.rejects(down, (e: unknown) => e instanceof ImsNetworkError);
 });
+
+test('the margin is exact: a token is kept until five minutes before it expires, to the millisecond', async (t) => {
+  const expiresAt = '2030-01-01T00:00:00.000Z';
+  const expires = Date.parse(expiresAt);
+  let now = expires - TOKEN_REFRESH_MARGIN_MS - 1;
+  t.mock.method(Date, 'now', () => now);
+  let n = 0;
+  const s = signIn(() => tokenAnswer(`T${++n}`, { token: { expires_at: expiresAt } }));
+  assert.equal(await s.get(), 'T1');
+  assert.equal(await s.get(), 'T1', 'a millisecond before the margin: kept');
+  now = expires - TOKEN_REFRESH_MARGIN_MS;
+  assert.equal(await s.get(), 'T2', 'at the margin: renewed');
+});
