@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { ensureEditorToolchain, repoRoot } from './codeServer.mjs';
 import { codeServerEnv, node24 } from './editorEnv.mjs';
+import config from '../stryker.config.mjs';
 
 const args = process.argv.slice(2);
 const reportFile = join(repoRoot, 'bench/mutation/mutation.json');
@@ -78,8 +79,12 @@ if (args[0] === '--summary') {
 
 ensureEditorToolchain();
 const stryker = join(repoRoot, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+// A part (`--mutate 'core/catalogue/**/*.ts'`) keeps the configuration's exclusions: StrykerJS would
+// otherwise replace them with the part, and mutate the catalogue's data tables it leaves out.
+const exclusions = /** @type {string[]} */ (config.mutate).filter((p) => p.startsWith('!'));
+const strykerArgs = args.map((a, i) => (args[i - 1] === '--mutate' ? [a, ...exclusions].join(',') : a));
 const started = Date.now();
-const run = spawnSync(node24, [stryker, 'run', ...args], {
+const run = spawnSync(node24, [stryker, 'run', ...strykerArgs], {
   cwd: repoRoot,
   stdio: 'inherit',
   env: codeServerEnv(),

@@ -165,6 +165,16 @@ test('the account: given, it is never read; a failed read is not kept; no domain
   assert.equal(token.sent[0].headers['x-auth-token'], 'tok');
 });
 
+test('a refusal names the operation and what IAM said, and no actions (IAM calls need none of IMS)', async () => {
+  const { iam } = client({ 'GET /v3/users': { status: 403, body: { error_code: 'IAM.0003', error_msg: 'no right' } } });
+  await assert.rejects(iam.listUsers(), (e: unknown) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.message, 'IAM KeystoneListUsers failed: 403 IAM.0003 — no right');
+    assert.deepEqual((e as { neededActions?: string[] }).neededActions, []);
+    return true;
+  });
+});
+
 test('reads are retried on 503, writes never', async () => {
   const busy: Route = (_s, nth) => (nth === 0 ? { status: 503 } : { body: { role: ROLE, roles: [], total_number: 0 } });
   const { iam, sent } = client({ 'GET /v3.0/OS-ROLE/roles/r1': busy, 'POST /v3.0/OS-ROLE/roles': busy });
@@ -462,6 +472,11 @@ test('what an operation requires, read as IAM reads it: the query, the body and 
   );
   assert.equal(missingRequired(assignments, new URLSearchParams('domain_id=d'), undefined), undefined);
   assert.equal(missingRequired(iamOperation('KeystoneListUsers'), none, undefined), undefined);
+  assert.equal(missingRequired(iamOperation('ValidatePolicy'), none, { policy_document: '{}' }), 'policy_type is required.');
+  assert.equal(
+    missingRequired(iamOperation('CheckNoNewAccess'), none, { existing_policy_document: '{}', new_policy_document: '{}' }),
+    'policy_type is required.',
+  );
   assert.throws(() => iamOperation('NoSuchOperation'), /IAM operation NoSuchOperation is not in the table/);
   assert.equal(
     operationPath(iamOperation('GetPolicyVersionV5'), { policy_id: 'a/b', version_id: 'v 1' }),
