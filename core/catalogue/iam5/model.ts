@@ -173,9 +173,11 @@ export class Iam5Model {
 
   /** What a condition key is, or undefined when neither the schema nor the global keys declare it. */
   conditionKey(key: string): ConditionKeyInfo | undefined {
+    // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
     if (this.keysSeen.has(key)) return this.keysSeen.get(key);
     const info = this.keyMatchers.find((m) => m.matches(key))?.info;
     // Bounded: a document of generated keys cannot grow it without end.
+    // Stryker disable next-line all: bounds memory only, no answer changes (bench/mutation/survivors.md)
     if (this.keysSeen.size < 10_000) this.keysSeen.set(key, info);
     return info;
   }
@@ -194,6 +196,7 @@ export class Iam5Model {
     if (this.conditionKey(key)?.everyAction) return true;
     const matches = (declared: string) => {
       let m = this.declaredMatchers.get(declared);
+      // Stryker disable next-line ConditionalExpression: a memo: computing again gives the same answer (bench/mutation/survivors.md)
       if (!m) this.declaredMatchers.set(declared, (m = keyMatcher(declared)));
       return m(key);
     };
