@@ -130,9 +130,13 @@ function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk
   let byRequest = bySystem.get(inputs.system);
   if (!byRequest) bySystem.set(inputs.system, (byRequest = new Map()));
   let walk = byRequest.get(request);
-  const same = (w: Walk) =>
-    w.dotenvVariables === inputs.dotenvVariables && w.dialect === inputs.dialect && w.restricted === inputs.restricted;
-  if (!walk || !same(walk)) byRequest.set(request, (walk = newWalk(inputs)));
+  if (
+    !walk ||
+    walk.dotenvVariables !== inputs.dotenvVariables ||
+    walk.dialect !== inputs.dialect ||
+    walk.restricted !== inputs.restricted
+  )
+    byRequest.set(request, (walk = newWalk(inputs)));
   walk.produced = 0;
   return walk;
 }
