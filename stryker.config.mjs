@@ -70,7 +70,7 @@ export default {
   jsonReporter: { fileName: 'bench/mutation/mutation.json' },
   // dist/ is copied: a few suites spawn the built emulator or read the bundles (they judge no mutant, and
   // must pass in the sandbox as they do outside).
-  ignorePatterns: ['out', 'test-output', '*.vsix', 'bench/results.json', '.stryker-tmp'],
+  ignorePatterns: ['out', 'out2', '.stryker-plain', 'test-output', '*.vsix', 'bench/results.json', '.stryker-tmp'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };

@@ -7,7 +7,7 @@
 // run of a part (`-- --mutate 'core/access/**/*.ts'`) to bench/mutation/partial-<date>-<time>.md, so it
 // never replaces the whole run's figures. `--summary <mutation.json> <out.md>` summarises a report again.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureEditorToolchain, repoRoot } from './codeServer.mjs';
 import { codeServerEnv, node24 } from './editorEnv.mjs';
@@ -39,7 +39,9 @@ function summary(report, intro) {
       String(m.replacement ?? '')
         .replace(/\s+/g, ' ')
         .slice(0, 80);
-    for (const m of counted.filter((/** @type {any} */ x) => x.status === 'Survived' || x.status === 'NoCoverage'))
+    const byPlace = (/** @type {any} */ a, /** @type {any} */ b) =>
+      a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column;
+    for (const m of counted.filter((/** @type {any} */ x) => x.status === 'Survived' || x.status === 'NoCoverage').sort(byPlace))
       survivors.push(`- ${file}:${m.location.start.line} ${m.mutatorName} (${m.status}): \`${text(m)}\``);
     for (const m of mutants.filter((/** @type {any} */ x) => x.status === 'Ignored'))
       ignored.push(`- ${file}:${m.location.start.line} ${m.mutatorName} \`${text(m)}\`: ${m.statusReason ?? ''}`);
@@ -84,11 +86,28 @@ const stryker = join(repoRoot, 'node_modules/@stryker-mutator/core/bin/stryker.j
 const exclusions = /** @type {string[]} */ (config.mutate).filter((p) => p.startsWith('!'));
 const strykerArgs = args.map((a, i) => (args[i - 1] === '--mutate' ? [a, ...exclusions].join(',') : a));
 const started = Date.now();
+// The plain build a mutant's run takes every file but its own from (scripts/stryker-node-test.mjs): the
+// same sources as the sandbox's, compiled without StrykerJS's instrumentation.
+const plain = join(repoRoot, '.stryker-plain');
+rmSync(plain, { recursive: true, force: true });
+const built = spawnSync(
+  process.execPath,
+  [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json', '--outDir', plain],
+  {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  },
+);
+if (built.status !== 0) {
+  process.stderr.write('The plain build for the mutation run failed: see the compiler output above.\n');
+  process.exit(built.status ?? 1);
+}
 const run = spawnSync(node24, [stryker, 'run', ...strykerArgs], {
   cwd: repoRoot,
   stdio: 'inherit',
-  env: codeServerEnv(),
+  env: { ...codeServerEnv(), STRYKER_PLAIN_OUT: plain, STRYKER_PROJECT_ROOT: repoRoot },
 });
+rmSync(plain, { recursive: true, force: true });
 if (run.status !== 0) process.exit(run.status ?? 1);
 // StrykerJS ends with status 0 when the initial test run fails: then it wrote no report, and an older one
 // must not be summarised as this run's.

@@ -17,10 +17,17 @@
  * The suites use `test`, `before` and `after` of node:test, no more; anything else fails loudly here. A
  * test gets a context with node:test's `mock` (reset after each test, as node:test does) and its name.
  * Stryker's timeout ends a worker that hangs, and maxTestRunnerReuse bounds what a leak could build up.
+ *
+ * What makes a mutant's run cheaper than the dry run: instrumented code is two to three times slower than
+ * the plain build on these suites (each expression asks whether its mutant is on, and counts its coverage
+ * under the test that runs). A mutant can only change its own file, so its run loads that file instrumented
+ * (with the coverage counting switched off) and every other file of core/ from a plain build of the same
+ * sources, which behaves as the instrumented code does with no mutant on. `npm run mutation` makes the plain
+ * build (scripts/mutation.mjs) and names it in STRYKER_PLAIN_OUT; without it every file loads instrumented.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import Module from 'node:module';
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
 import { determineHitLimitReached, DryRunStatus, TestStatus, toMutantRunResult } from '@stryker-mutator/api/test-runner';
 
@@ -62,6 +69,53 @@ const unsupported = new Proxy(nodeTest, {
   },
 });
 
+/**
+ * Where a mutant's run takes the compiled core/ from: `instrumented` is the compiled file of the mutant's
+ * source (undefined in the dry run: everything instrumented, for coverage); `plain` the plain build's out/.
+ * @type {{ out: string, plain?: string, instrumented?: string }}
+ */
+const routing = { out: resolve('out') + sep };
+
+/**
+ * The file a module of out/core/ is taken from: the mutant's own file from the instrumented build, any
+ * other from the plain one, both ways (a plain module's relative import of the mutant's file leads back).
+ * Every route of one file ends at one path, so no module is loaded twice under two names.
+ * @param {string} file
+ */
+function route(file) {
+  const { out, plain, instrumented } = routing;
+  if (!plain || !instrumented) return file;
+  const inOut = file.startsWith(out);
+  if (!inOut && !file.startsWith(plain)) return file;
+  const rel = file.slice((inOut ? out : plain).length);
+  if (!rel.startsWith(`core${sep}`)) return file;
+  return out + rel === instrumented ? instrumented : plain + rel;
+}
+
+// @ts-expect-error Module._resolveFilename is Node's internal resolver, the one hook for where a require leads.
+const resolveFilename = Module._resolveFilename;
+// @ts-expect-error as above
+Module._resolveFilename = function (/** @type {unknown[]} */ ...args) {
+  return route(resolveFilename.apply(this, args));
+};
+
+// @ts-expect-error Module.prototype._compile is Node's internal compiler, the one hook for a module's text.
+const compile = Module.prototype._compile;
+// @ts-expect-error as above
+Module.prototype._compile = function (
+  /** @type {string} */ content,
+  /** @type {string} */ filename,
+  /** @type {unknown[]} */ ...rest
+) {
+  // The mutant's file in a mutant's run: its coverage is not read, so it is not counted (Stryker's header
+  // defines `cover`, the counting helper; it returns at once instead).
+  const text =
+    filename === routing.instrumented && routing.plain
+      ? content.replace('function cover() {', 'function cover() { return;')
+      : content;
+  return compile.call(this, text, filename, ...rest);
+};
+
 // @ts-expect-error Module._load is Node's internal loader, the one hook for replacing a built-in module.
 const load = Module._load;
 // @ts-expect-error as above
@@ -89,6 +143,14 @@ class NodeTestInProcessRunner {
   constructor(options) {
     this.files = /** @type {{ testFiles: string[] }} */ (options.tap).testFiles;
     this.out = resolve('out') + sep;
+    const plain = process.env.STRYKER_PLAIN_OUT;
+    if (plain) {
+      if (!existsSync(resolve(plain, 'core')))
+        throw new Error(`STRYKER_PLAIN_OUT=${plain} holds no compiled core/: build it first`);
+      routing.plain = resolve(plain) + sep;
+    }
+    /** The project whose sources are mutated: a mutant names its file there (the sandbox is under it). */
+    this.root = process.env.STRYKER_PROJECT_ROOT ?? resolve('../..');
   }
 
   capabilities() {
@@ -103,7 +165,8 @@ class NodeTestInProcessRunner {
 
   /** Forgets every compiled module of the project, so the next require loads them anew. */
   forget() {
-    for (const key of Object.keys(require.cache)) if (key.startsWith(this.out)) delete require.cache[key];
+    for (const key of Object.keys(require.cache))
+      if (key.startsWith(this.out) || (routing.plain && key.startsWith(routing.plain))) delete require.cache[key];
   }
 
   /**
@@ -310,6 +373,13 @@ class NodeTestInProcessRunner {
   async mutantRun(options) {
     const ns = this.ns;
     ns.activeMutant = options.activeMutant.id;
+    const source = relative(this.root, resolve(this.root, options.activeMutant.fileName));
+    routing.instrumented = this.out + source.replace(/\.ts$/, '.js');
+    // A wrong path would load the mutant's file from the plain build too: the mutant could never be on.
+    if (routing.plain && !existsSync(routing.instrumented))
+      throw new Error(
+        `mutant ${options.activeMutant.id}: ${options.activeMutant.fileName} has no compiled file at ${routing.instrumented}`,
+      );
     const began = performance.now();
     try {
       const result = await this.run(options.testFilter ?? this.files, {
@@ -319,6 +389,9 @@ class NodeTestInProcessRunner {
         load: 'once',
       });
       const outcome = toMutantRunResult(result);
+      // Coverage says a test reaches the mutant's file: a run that never loaded it proves nothing.
+      if (routing.plain && outcome.status === 'survived' && !require.cache[routing.instrumented])
+        throw new Error(`mutant ${options.activeMutant.id} survived without its file loaded (${routing.instrumented})`);
       if (process.env.STRYKER_NODE_TEST_LOG) {
         const ran = 'tests' in result && result.tests ? result.tests : [];
         const slowest = [...ran].sort((a, b) => b.timeSpentMs - a.timeSpentMs)[0];
@@ -329,6 +402,7 @@ class NodeTestInProcessRunner {
       }
       return outcome;
     } finally {
+      routing.instrumented = undefined;
       delete ns.activeMutant;
       delete ns.hitLimit;
       delete ns.hitCount;

@@ -2,6 +2,7 @@
  * A fetch that records every request and answers from a table of routes (`GET /v3/users`), for the
  * client's request shapes without a server: what was sent is what the test reads back.
  */
+import type { TestContext } from 'node:test';
 export interface Sent {
   method: string;
   url: URL;
@@ -38,4 +39,15 @@ export function recordingFetch(routes: Record<string, Route | Answer>) {
     return new Response(body, { status: a.status ?? 200, headers: a.headers });
   }) as unknown as typeof fetch;
   return { sent, fetchFn };
+}
+
+/** The waits a client asks of setTimeout between attempts, recorded; each fires at once. */
+export function recordWaits(t: TestContext): number[] {
+  const waits: number[] = [];
+  const real = globalThis.setTimeout;
+  t.mock.method(globalThis, 'setTimeout', ((fn: () => void, ms?: number) => {
+    waits.push(ms ?? 0);
+    return real(fn, 0);
+  }) as typeof setTimeout);
+  return waits;
 }

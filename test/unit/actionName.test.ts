@@ -52,6 +52,12 @@ test('patterns: the short forms, no colon, and expansion of IMS patterns only', 
   assert.ok(!patternMatches('ims:*', 'ecs:servers:list'));
   assert.ok(!patternMatches('im*', 'ims:images:list'), 'a pattern without a colon matches only itself');
   assert.ok(patternMatches('im*', 'im*'));
+  assert.ok(!patternMatches('im*', 'imx'), 'read literally, not as a glob');
+  assert.ok(!patternMatches('ims:*', 'imsx'), 'an action without a colon is matched only by itself');
+  assert.ok(!patternMatches('ims:*', 'ims'));
+  // An empty service is a service: `:*` matches the actions of it.
+  assert.ok(patternMatches(':*', ':x'));
+  assert.ok(patternMatches('*:x', ':x'));
   assert.ok(!patternMatches('ims:*:*', 'noColon'));
   assert.equal(actionProblem('*'), undefined);
   assert.equal(actionProblem('ecs:*'), undefined);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lookupProjectId, tokenProvider, TOKEN_REFRESH_MARGIN_MS } from '../../core/client/iam';
 import { ImsError, ImsNetworkError } from '../../core/client/errors';
-import { recordingFetch, type Answer, type Route } from '../support/recordingFetch';
+import { recordingFetch, recordWaits, type Answer, type Route } from '../support/recordingFetch';
 
 const LOGIN = { iamEndpoint: 'https://iam.x/', domain: 'acct', user: 'alice', password: 'pw', projectName: 'cn-north-4' };
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString();
@@ -110,7 +110,7 @@ test('a refused sign-in says what IAM said and what to check, and is not kept', 
   });
 });
 
-test("a region's project by name with AK/SK, or the only one; none is an error that says what to do", async () => {
+test("a region's project by name with AK/SK, or the only one; none is an error that says what to do", async (t) => {
   const projects = (list: Array<{ id: string; name: string }>): Record<string, Answer> => ({
     'GET /v3/auth/domains': { body: { domains: [{ id: 'dom-1' }] } },
     'GET /v3/projects': { body: { projects: list } },
@@ -166,7 +166,8 @@ test("a region's project by name with AK/SK, or the only one; none is an error t
     return true;
   });
 
-  // A network failure stays what it is (not dressed as IAM's answer).
+  // A network failure stays what it is (not dressed as IAM's answer), after the read's retries.
+  const waits = recordWaits(t);
   const down = lookupProjectId({
     iamEndpoint: 'https://iam.x',
     region: 'r',
@@ -177,6 +178,7 @@ test("a region's project by name with AK/SK, or the only one; none is an error t
     }) as unknown as typeof fetch,
   });
   await assert.rejects(down, (e: unknown) => e instanceof ImsNetworkError);
+  assert.ok(waits.length > 0, 'a failed read is tried again');
 });
 
 test('the margin is exact: a token is kept until five minutes before it expires, to the millisecond', async (t) => {

@@ -4,11 +4,11 @@
  * attempts (the waits read from a stubbed timer, not measured), what the error says, what the logs
  * are told, and the .http exchange.
  */
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ImsClient, type ClientOptions, type Exchange } from '../../core/client/imsClient';
 import { ImsError, ImsNetworkError, ImsValidationError } from '../../core/client/errors';
-import { recordingFetch, type Answer, type Route } from '../support/recordingFetch';
+import { recordingFetch, recordWaits, type Answer, type Route } from '../support/recordingFetch';
 
 const P = '/v2/p/images';
 function client(routes: Record<string, Route | Answer>, extra: Partial<ClientOptions> = {}) {
@@ -23,17 +23,6 @@ function client(routes: Record<string, Route | Answer>, extra: Partial<ClientOpt
     ...extra,
   });
   return { ims, sent: rec.sent, exchanges };
-}
-
-/** The waits between attempts, as asked of setTimeout; each fires at once. */
-function recordWaits(t: TestContext): number[] {
-  const waits: number[] = [];
-  const real = globalThis.setTimeout;
-  t.mock.method(globalThis, 'setTimeout', ((fn: () => void, ms?: number) => {
-    waits.push(ms ?? 0);
-    return real(fn, 0);
-  }) as typeof setTimeout);
-  return waits;
 }
 
 test('nothing is sent for an unknown API, a body against the rules, or a missing path parameter', async () => {

@@ -99,3 +99,90 @@ test('provenance: a live schema is IAM’s own word, with the day and the endpoi
     true,
   );
 });
+
+/** A schema of one service written out in full, for the rules the snapshot never meets. */
+const custom = (over: Partial<Schema> = {}) =>
+  new Iam5Model({
+    version: '5.0',
+    actions: [
+      // No condition_keys, no resources: fields an answer may leave out.
+      { name: 'svc:quota:get', access_level: 'read' },
+      {
+        name: 'svc:things:tag',
+        access_level: 'tagging',
+        resources: [
+          { urn_template: 'svc:<region>:<account-id>:thing:<thing-id>', required: true },
+          {
+            urn_template: 'svc:<region>:<account-id>:box:<box-id>',
+            required: false,
+            condition_keys: ['svc:BoxKind', 'svc:Colour'],
+          },
+        ],
+      },
+    ],
+    resources: [
+      { type_name: 'thing', urn_template: 'svc:<region>:<account-id>:thing:<thing-id>' },
+      { type_name: 'crate', urn_template: 'svc:<region>:<account-id>:box:<box-id>' },
+      // A fixed last part: the type is told by the head; the last part is never compared.
+      { type_name: 'quota', urn_template: 'svc:<region>:<account-id>:quota:default' },
+    ],
+    conditions: [
+      { key: 'svc:BoxKind', value_type: 'string', multi_valued: false },
+      // Global keys the service also declares: declared once, with the global key's reach.
+      { key: 'G:USERNAME', value_type: 'string', multi_valued: false, description: { en_US: 'Who calls' } },
+      { key: 'g:ResourceTag/<tag-key>', value_type: 'string', multi_valued: false },
+    ],
+    operations: [],
+    ...over,
+  });
+
+test("a service declaring a global key: listed once, under the service's spelling, with the global key's reach", () => {
+  const model = custom();
+  const keys = model.conditionKeys().map((k) => k.key);
+  assert.equal(keys.filter((k) => k.toLowerCase() === 'g:username').length, 1);
+  assert.ok(keys.includes('G:USERNAME') && !keys.includes('g:UserName'));
+  assert.equal(keys.filter((k) => k.toLowerCase() === 'g:resourcetag/<tag-key>').length, 1);
+  // g:UserName is a key of every action; g:ResourceTag and the service's own key are per action.
+  assert.equal(model.conditionKey('g:UserName')?.everyAction, true);
+  assert.equal(model.conditionKey('g:UserName')?.description.en, 'Who calls');
+  assert.equal(model.conditionKey('g:ResourceTag/env')?.everyAction, false);
+  assert.equal(model.conditionKey('svc:BoxKind')?.everyAction, false);
+  assert.equal(model.conditionKey('svc:BoxKind')?.confirmed, true, "a service's own key is its word");
+  // Global keys the service does not declare keep their own text, type and reach.
+  const mfa = model.conditionKey('g:MFAPresent')!;
+  assert.deepEqual([mfa.key, mfa.value_type, mfa.everyAction, mfa.confirmed], ['g:MFAPresent', 'boolean', true, true]);
+  assert.equal(mfa.description.en, 'Whether the caller signed in with MFA.');
+  assert.equal(mfa.description.zh, '调用者是否使用了 MFA 登录。');
+  assert.equal(model.conditionKey('g:UserAgent')?.confirmed, false);
+  assert.equal(model.conditionKey('g:TagKeys')?.everyAction, false);
+});
+
+test('a declared key that is all hole matches every key with something in it', () => {
+  const model = custom({ conditions: [{ key: '<any>', value_type: 'string', multi_valued: true }] });
+  assert.equal(model.conditionKey('svc:Anything')?.key, '<any>');
+  // The empty key fills no hole.
+  assert.equal(model.conditionKey(''), undefined);
+});
+
+test('keys of an action: its own, then its resource types’ (any of their keys), none for an action that declares none', () => {
+  const model = custom();
+  const tag = model.action('svc:things:tag')!;
+  const quota = model.action('svc:quota:get')!;
+  assert.equal(model.keyApplies('svc:Colour', tag), true, 'the second key of the box type');
+  assert.equal(model.keyApplies('svc:BoxKind', tag, new Set(['crate'])), true);
+  assert.equal(model.keyApplies('svc:BoxKind', tag, new Set(['thing'])), false);
+  assert.equal(model.keyApplies('svc:BoxKind', quota), false);
+  assert.equal(model.keyApplies('g:UserName', quota), true, 'a key of every action');
+  assert.equal(model.urnFor('svc:quota:get', { region: 'r', account: 'a', id: 'x' }), null);
+  assert.equal(model.urnFor('svc:things:tag', { region: 'r', account: 'a', id: 'x' }), 'svc:r:a:thing:x');
+});
+
+test("a template's resource type: the schema's name for it, else the template's type part", () => {
+  const model = custom();
+  assert.equal(model.typeOfTemplate('svc:<region>:<account-id>:box:<box-id>'), 'crate');
+  assert.equal(model.typeOfTemplate('svc:<region>:<account-id>:disk:<disk-id>'), 'disk');
+  assert.equal(model.typeOfTemplate('svc'), undefined);
+  assert.equal(model.resourceTypeOf('svc:r:a:quota:default'), 'quota');
+  assert.equal(model.resourceTypeOf('svc:r:a:quota:other'), 'quota', 'the last part is not compared');
+  assert.equal(model.resourceTypeOf('svc:r:a:box:b:with:colons'), 'crate');
+});

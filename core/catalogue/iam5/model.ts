@@ -61,9 +61,8 @@ function urnMatcher(template: string): (urn: string) => boolean {
   return (urn) => {
     const u = urn.split(':');
     if (u.length < parts.length) return false;
-    // The last part of a URN may hold `:` (a resource path).
-    const head = u.slice(0, parts.length - 1);
-    return parts.slice(0, -1).every((p, i) => (p.startsWith('<') ? true : head[i] === p || head[i] === '*'));
+    // The last part of a URN may hold `:` (a resource path): only the parts before it are compared.
+    return parts.slice(0, -1).every((p, i) => p.startsWith('<') || u[i] === p || u[i] === '*');
   };
 }
 
@@ -74,7 +73,6 @@ export class Iam5Model {
   constructor(
     readonly schema: AuthorizationSchema,
     readonly origin: SchemaOrigin = { kind: 'snapshot' },
-    private readonly sources: ReadonlyMap<string, Provenance> = origin.kind === 'snapshot' ? IMS_SNAPSHOT_PROVENANCE : new Map(),
   ) {
     this.byName = new Map(schema.actions.map((a) => [normalizeAction(a.name), a]));
     const global = (key: string) => GLOBAL_KEYS.find((g) => g.key.toLowerCase() === key.toLowerCase());
@@ -125,7 +123,8 @@ export class Iam5Model {
         source: `IAM's authorization schema, read ${this.origin.readAt.slice(0, 10)} from ${this.origin.endpoint}`,
         confirmed: true,
       };
-    const known = this.sources.get(subject.startsWith('ims:') ? (this.action(subject)?.name ?? subject) : subject);
+    // An action by its name as the snapshot spells it; `operation:…` and `resource:…` name no action.
+    const known = IMS_SNAPSHOT_PROVENANCE.get(this.action(subject)?.name ?? subject);
     return known ?? { source: 'not documented', confirmed: false };
   }
 
