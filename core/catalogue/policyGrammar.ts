@@ -208,12 +208,11 @@ export interface ConditionKey {
 
 /** The global keys a Version 1.1 policy documents; one list of keys for both models (iam5/globalKeys.ts). */
 const CLASSIC_GLOBAL_KEYS = ['g:CurrentTime', 'g:DomainName', 'g:MFAPresent', 'g:UserName', 'g:EnterpriseProjectId'];
+/** The value types of those keys, as the 1.1 pages name them (no classic key is a number or an address). */
 const TYPE_NAMES: Record<string, string> = {
   string: 'String',
   date: 'Date',
   boolean: 'Boolean',
-  numeric: 'Number',
-  ip_address: 'IP address',
 };
 
 export const GLOBAL_CONDITION_KEYS: readonly ConditionKey[] = GLOBAL_KEYS.filter((k) => CLASSIC_GLOBAL_KEYS.includes(k.key)).map(

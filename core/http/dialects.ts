@@ -44,11 +44,12 @@ export interface ScriptVariable {
   kind: HttpScript['kind'];
 }
 
+/** Each setter's form; the group named `name` is the variable (its place read from the match's indices). */
 const SETTERS: Array<{ re: RegExp; via: string; dialect: Dialect }> = [
-  { re: /\bclient\.global\.set\(\s*(["'`])([^"'`\n]+)\1/g, via: 'client.global.set', dialect: 'jetbrains' },
-  { re: /\brequest\.variables\.set\(\s*(["'`])([^"'`\n]+)\1/g, via: 'request.variables.set', dialect: 'jetbrains' },
-  { re: /\$global\.([A-Za-z_$][\w$]*)\s*=(?!=)/g, via: '$global', dialect: 'httpyac' },
-  { re: /\bexports\.([A-Za-z_$][\w$]*)\s*=(?!=)/g, via: 'exports', dialect: 'httpyac' },
+  { re: /\bclient\.global\.set\(\s*(["'`])(?<name>[^"'`\n]+)\1/dg, via: 'client.global.set', dialect: 'jetbrains' },
+  { re: /\brequest\.variables\.set\(\s*(["'`])(?<name>[^"'`\n]+)\1/dg, via: 'request.variables.set', dialect: 'jetbrains' },
+  { re: /\$global\.(?<name>[A-Za-z_$][\w$]*)\s*=(?!=)/dg, via: '$global', dialect: 'httpyac' },
+  { re: /\bexports\.(?<name>[A-Za-z_$][\w$]*)\s*=(?!=)/dg, via: 'exports', dialect: 'httpyac' },
 ];
 
 /** The variables a script's text sets (offsets of the names, relative to the document through `base`). */
@@ -56,9 +57,9 @@ export function scriptVariables(text: string, base: number, kind: HttpScript['ki
   const out: ScriptVariable[] = [];
   for (const { re, via, dialect } of SETTERS)
     for (const m of text.matchAll(re)) {
-      const name = m[2] ?? m[1];
-      const at = base + m.index! + m[0].indexOf(name, via === '$global' || via === 'exports' ? via.length : 0);
-      out.push({ name, start: at, end: at + name.length, via, dialect, kind });
+      // Where the group matched, not the first place its text occurs: `client.global.set("client", …)`.
+      const [start, end] = m.indices!.groups!.name!;
+      out.push({ name: m.groups!.name!, start: base + start, end: base + end, via, dialect, kind });
     }
   return out;
 }
