@@ -25,7 +25,7 @@
  * sources, which behaves as the instrumented code does with no mutant on. `npm run mutation` makes the plain
  * build (scripts/mutation.mjs) and names it in STRYKER_PLAIN_OUT; without it every file loads instrumented.
  */
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { relative, resolve, sep } from 'node:path';
 import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
@@ -141,6 +141,8 @@ class NodeTestInProcessRunner {
 
   /** @param {import('@stryker-mutator/api/core').StrykerOptions} options The suites are the tap runner's (stryker.config.mjs). */
   constructor(options) {
+    /** @type {Map<string, Map<number, number>> | undefined} */
+    this.times = undefined;
     this.files = /** @type {{ testFiles: string[] }} */ (options.tap).testFiles;
     this.out = resolve('out') + sep;
     const plain = process.env.STRYKER_PLAIN_OUT;
@@ -262,7 +264,7 @@ class NodeTestInProcessRunner {
    * modules loaded anew for each suite (`each`) or once for all of them (`once`, a mutant's run: the
    * dry run checks that the suites pass that way too).
    * @param {string[]} ids
-   * @param {{ bail: boolean, coverage: boolean, hitLimit?: number, load: 'each' | 'once' }} how
+   * @param {{ bail: boolean, coverage: boolean, hitLimit?: number, load: 'each' | 'once', focus?: string }} how
    * @returns {Promise<import('@stryker-mutator/api/test-runner').DryRunResult>}
    */
   async run(ids, how) {
@@ -279,7 +281,7 @@ class NodeTestInProcessRunner {
     /** @type {any[]} */
     const tests = [];
     let first = true;
-    for (const [file, only] of plan) {
+    for (const [file, only] of how.focus === undefined ? plan : this.order(plan, how.focus)) {
       if (how.hitLimit !== undefined) {
         ns.hitLimit = how.hitLimit;
         ns.hitCount = 0;
@@ -366,7 +368,50 @@ class NodeTestInProcessRunner {
         status: /** @type {const} */ (DryRunStatus.Error),
         errorMessage: `${failed.id} fails when the suites before it ran on the same modules (a mutant's run loads them once): ${'failureMessage' in failed ? failed.failureMessage : ''}`,
       };
+    // What each test cost, for the order of a mutant's suites: the other workers read it from the sandbox.
+    writeFileSync(TIMES, JSON.stringify(Object.fromEntries(tests.map((t) => [t.id, t.timeSpentMs]))));
     return { status: DryRunStatus.Complete, tests, mutantCoverage: { static: {}, perTest } };
+  }
+
+  /**
+   * The order a mutant's suites run in, to reach a failure (the run stops at the first) soonest: the suites
+   * named after the mutant's module first (`signer.ts`: signer, signerEdges), then the others by what the
+   * mutant's tests of each cost in the dry run, cheapest first (a suite's tests keep their own order).
+   * Before this order, a mutant of the signer that its own suite kills in milliseconds ran the client
+   * suites first (a real Retry-After wait among them): about a second a mutant.
+   * @param {Map<string, Set<number> | undefined>} plan
+   * @param {string} focus the mutant's module, as `signer`
+   */
+  order(plan, focus) {
+    if (!this.times) {
+      /** @type {Map<string, Map<number, number>>} Each suite's tests (-1: the suite run whole) and their times. */
+      const bySuite = new Map();
+      const read = existsSync(TIMES) ? JSON.parse(readFileSync(TIMES, 'utf8')) : {};
+      for (const [id, ms] of Object.entries(read)) {
+        const { file, index } = parseTestId(id);
+        if (!bySuite.has(file)) bySuite.set(file, new Map());
+        bySuite.get(file)?.set(index ?? -1, Number(ms));
+      }
+      this.times = bySuite;
+    }
+    const times = this.times;
+    /** @param {string} file @param {Set<number> | undefined} only */
+    const cost = (file, only) => {
+      let ms = 0;
+      for (const [index, t] of times.get(file) ?? []) if (index === -1 || !only || only.has(index)) ms += t;
+      return ms;
+    };
+    // Compared in the singular: `actionNames.ts` is tested by `actionName.test`.
+    const one = focus.replace(/s$/, '');
+    const named = (/** @type {string} */ file) =>
+      file
+        .replace(/^.*\/|\.test\.js$/g, '')
+        .toLowerCase()
+        .includes(one);
+    return [...plan]
+      .map(([file, only], i) => ({ file, only, i, named: named(file), ms: cost(file, only) }))
+      .sort((a, b) => Number(b.named) - Number(a.named) || a.ms - b.ms || a.i - b.i)
+      .map(({ file, only }) => /** @type {[string, Set<number> | undefined]} */ ([file, only]));
   }
 
   /** @param {import('@stryker-mutator/api/test-runner').MutantRunOptions} options */
@@ -383,6 +428,7 @@ class NodeTestInProcessRunner {
     const began = performance.now();
     try {
       const result = await this.run(options.testFilter ?? this.files, {
+        focus: source.replace(/^.*[\\/]|\.ts$/g, '').toLowerCase(),
         bail: !options.disableBail,
         coverage: false,
         hitLimit: options.hitLimit,
@@ -426,5 +472,8 @@ function parseTestId(id) {
 }
 
 const require = Module.createRequire(import.meta.url);
+
+/** The dry run's time of each test, in the sandbox all workers share. */
+const TIMES = resolve('.stryker-node-test-times.json');
 
 export const strykerPlugins = [declareClassPlugin(PluginKind.TestRunner, 'node-test-in-process', NodeTestInProcessRunner)];

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIALECT_LABEL, accepts, otherDynamicVariable, scriptVariables } from '../../core/http/dialects';
+import { DIALECT_LABEL, OTHER_DYNAMIC_VARIABLES, accepts, otherDynamicVariable, scriptVariables } from '../../core/http/dialects';
 
 /** The names a script sets, with how, whose, and the text at the offsets given for each. */
 const sets = (text: string, base = 0) =>
@@ -97,4 +97,21 @@ test('dynamic variables of JetBrains and httpyac: listed ones with their argumen
     '$nothing',
   ])
     assert.equal(otherDynamicVariable(name), undefined, name);
+});
+
+test('each dynamic variable by its documentation: whose it is, and a text that says what it gives', () => {
+  const jetbrains = ['$uuid', '$isoTimestamp', '$exampleServer'].concat(
+    'uuid integer float alphabetic alphanumeric hexadecimal email'.split(' ').map((r) => `$random.${r}`),
+  );
+  const httpyac = ['$input', '$password', '$pick', '$env'];
+  assert.deepEqual(OTHER_DYNAMIC_VARIABLES.map((v) => v.name).sort(), [...jetbrains, ...httpyac].sort());
+  for (const name of jetbrains) assert.equal(otherDynamicVariable(name)?.dialect, 'jetbrains', name);
+  for (const name of httpyac) assert.equal(otherDynamicVariable(name)?.dialect, 'httpyac', name);
+  for (const v of OTHER_DYNAMIC_VARIABLES) assert.match(v.doc, /^[a-zA-Z']+ [a-z]/, v.name);
+  // The ones that take arguments show how.
+  for (const v of OTHER_DYNAMIC_VARIABLES.filter((x) => /^\$random\.(?!uuid|email)/.test(x.name)))
+    assert.ok(v.doc.includes(`${v.name}(`), v.name);
+  assert.match(otherDynamicVariable('$uuid')!.doc, /UUID/);
+  assert.match(otherDynamicVariable('$isoTimestamp')!.doc, /ISO-8601/);
+  assert.match(otherDynamicVariable('$password')!.doc, /masked/);
 });
