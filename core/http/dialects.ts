@@ -88,7 +88,7 @@ export const OTHER_DYNAMIC_VARIABLES: Array<{ name: string; dialect: Dialect; do
 
 /** JetBrains' `$random.*` family (documented and open-ended: `$random.address.city`…), and `$env.NAME`. */
 export function otherDynamicVariable(name: string): (typeof OTHER_DYNAMIC_VARIABLES)[number] | undefined {
-  const call = name.replace(/\(.*$/s, '');
+  const call = name.replace(/\(.*/s, '');
   const hit = OTHER_DYNAMIC_VARIABLES.find((v) => v.name === call);
   if (hit) return hit;
   if (/^\$random\.[A-Za-z][\w.]*$/.test(call)) return { name: call, dialect: 'jetbrains', doc: 'a Faker-style random value' };

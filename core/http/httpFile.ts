@@ -96,15 +96,16 @@ export function requestNamed(file: HttpFile, name: string, dialect: DialectSetti
   return file.requests.find((r) => r.name === name) ?? file.requests.find((r) => requestName(r, dialect) === name);
 }
 
-const SEPARATOR = /^\s*#{3,}(.*)$/;
+const SEPARATOR = /^\s*#{3,}(.*)/s;
 const COMMENT = /^\s*(#|\/\/)/;
 const NAME_META = /^\s*(?:#|\/\/)\s*@name(?:\s*=\s*|\s+)(\S+)/;
 // Every line pattern is anchored with disjoint neighbouring parts, and trailing spaces are trimmed in code:
-// a lazy `(.*?)\s*$` is quadratic on a long run of spaces.
-const PROMPT_META = /^\s*(?:#|\/\/)\s*@prompt\s+(\S+)(.*)$/s;
+// a lazy `(.*?)\s*$` is quadratic on a long run of spaces. A line's rest is `(.*)` with the `s` flag, so a
+// U+2028 inside a line (no line break for the editor) is part of it, as any other character.
+const PROMPT_META = /^\s*(?:#|\/\/)\s*@prompt\s+(\S+)(.*)/s;
 const NOTE_META = /^\s*(?:#|\/\/)\s*@note\b/;
 const LOOP_META = /^\s*(?:#|\/\/)\s*@loop\s+for\s+(?:(?:const|let|var)\s+)?([A-Za-z_$][\w$]*)\s+(?:of|in)\s/;
-const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*)$/s;
+const FILE_VARIABLE = /^\s*@([^\s=:]+)\s*:?=\s*(.*)/s;
 const METHODS = new Set([
   'GET',
   'HEAD',
@@ -124,7 +125,7 @@ const METHODS = new Set([
   'UNLOCK',
   'GRAPHQL',
 ]);
-const HEADER = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s?(.*)$/;
+const HEADER = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s?(.*)/s;
 const QUERY_CONTINUATION = /^\s*[?&]/;
 
 interface Line {
@@ -219,7 +220,7 @@ interface Found {
 }
 
 const JETBRAINS_SCRIPT = /^\s*([<>])\s*\{%/;
-const SCRIPT_FILE = /^\s*([<>])\s+(\S.*)$/;
+const SCRIPT_FILE = /^\s*([<>])\s+(\S.*)/s;
 const HTTPYAC_SCRIPT_OPEN = /^\s*\{\{(?:@\w+)?\s*$/;
 const HTTPYAC_SCRIPT_CLOSE = /^\s*\}\}\s*$/;
 const ASSERTION = /^\s*\?\?\s/;

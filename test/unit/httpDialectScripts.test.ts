@@ -35,9 +35,10 @@ test('JetBrains setters: client.global.set and request.variables.set, with any q
 });
 
 test('httpyac setters: $global.name = and exports.name =, and nothing that only reads or compares', () => {
-  assert.deepEqual(sets('$global.a1 = 1;\nexports.b_2=2;\n$global.$c\t= 3;\nexports.d\n= 4'), [
+  assert.deepEqual(sets('$global.a1 = 1;\nexports.b_2=2;\n$global.$c\t= 3;\nexports.d\n= 4;\n$global.e=5'), [
     'a1 $global httpyac a1 script block',
     '$c $global httpyac $c script block',
+    'e $global httpyac e script block',
     'b_2 exports httpyac b_2 script block',
     'd exports httpyac d script block',
   ]);
@@ -88,10 +89,13 @@ test('dynamic variables of JetBrains and httpyac: listed ones with their argumen
   for (const name of [
     '$random.',
     '$random.1a',
+    '$random.a-b',
+    'x$random.a',
     '$randomx',
     'random.integer',
     '$env.',
     '$env.A-B',
+    'x$env.HOME',
     '$env.HOME.x',
     '$envHOME',
     '$nothing',
