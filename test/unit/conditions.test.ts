@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scaled } from '../support/mutation';
 import fc from 'fast-check';
-import { evaluateCondition, evaluateOne, type RequestContext } from '../../core/policy/conditions';
+import { contextValues, evaluateCondition, evaluateOne, type RequestContext } from '../../core/policy/conditions';
 import { evaluateAction } from '../../core/policy/evaluator';
 import { parseJson } from '../../core/policy/policyDocument';
 import { HANG_BOUND_MS } from '../support/hostile';
@@ -150,4 +150,101 @@ test('verdicts with a context: a Condition that holds applies, one that fails is
   assert.equal(unknown.mayBeDeniedBy.length, 1);
   // No context at all: as before, Conditions only may apply.
   assert.equal(evaluateAction('ims:images:setTags', sources).decision, 'conditionallyAllowed');
+});
+
+test('each key of the context, by any case: known, absent ([]), or unknown (undefined)', () => {
+  const ctx: RequestContext = {
+    principal: { name: 'alice', urn: 'iam::acc:user:alice', account: 'acc', tags: { team: 'blue' } },
+    resource: { tags: { env: 'dev' }, enterpriseProjectId: 'ep-1' },
+    request: { tags: { owner: 'bob', env: 'prod' } },
+    time: new Date('2026-12-07T00:00:00Z'),
+  };
+  const values = (key: string, c: RequestContext = ctx) => contextValues(key, c);
+  assert.deepEqual(values('G:ResourceTag/env'), ['dev']);
+  assert.deepEqual(values('g:ResourceTag/Env'), [], 'a tag key keeps its case');
+  assert.deepEqual(values('g:RequestTag/owner'), ['bob']);
+  assert.deepEqual(values('g:PrincipalTag/team'), ['blue']);
+  assert.deepEqual(values('g:TagKeys'), ['owner', 'env']);
+  assert.deepEqual(values('g:UserName'), ['alice']);
+  assert.deepEqual(values('g:PrincipalUrn'), ['iam::acc:user:alice']);
+  assert.deepEqual(values('g:PrincipalAccount'), ['acc']);
+  assert.deepEqual(values('g:DomainId'), ['acc']);
+  assert.deepEqual(values('g:EnterpriseProjectId'), ['ep-1']);
+  assert.deepEqual(values('g:CurrentTime'), ['2026-12-07T00:00:00.000Z']);
+  assert.equal(values('g:SourceIp'), undefined);
+  assert.equal(values('g:ResourceTagX/env'), undefined);
+  // Nothing known of the request: every key unknown; a resource without a project: none.
+  for (const key of [
+    'g:ResourceTag/env',
+    'g:RequestTag/a',
+    'g:PrincipalTag/a',
+    'g:TagKeys',
+    'g:UserName',
+    'g:PrincipalUrn',
+    'g:DomainId',
+    'g:EnterpriseProjectId',
+    'g:CurrentTime',
+  ])
+    assert.equal(values(key, {}), undefined, key);
+  assert.deepEqual(values('g:EnterpriseProjectId', { resource: {} }), []);
+  assert.deepEqual(values('g:UserName', { principal: {} }), undefined);
+  // A tag of an object without own properties: the prototype's names are no tags.
+  assert.deepEqual(values('g:ResourceTag/toString', { resource: { tags: {} } }), []);
+});
+
+test('numbers and dates at their edges; addresses and CIDR ranges; wildcards', () => {
+  const on = (v: string) => image({ v });
+  const r = (op: string, expected: unknown, v: string) => result(op, 'g:ResourceTag/v', expected, on(v));
+  assert.equal(r('NumberEquals', '40', '40'), 'holds');
+  assert.equal(r('NumberLessThan', '40', '40'), 'fails');
+  assert.equal(r('NumberLessThanEquals', '40', '40'), 'holds');
+  assert.equal(r('NumberLessThanEquals', '40', '41'), 'fails');
+  assert.equal(r('NumberGreaterThan', '40', '40'), 'fails');
+  assert.equal(r('NumberGreaterThan', '40', '41'), 'holds');
+  assert.equal(r('NumberGreaterThanEquals', '40', '39'), 'fails');
+  assert.equal(r('NumberEquals', '0', ' '), 'fails', 'a blank value is no number (not 0)');
+  assert.equal(r('NumberEquals', ' ', '0'), 'fails');
+  assert.equal(r('NumberEquals', '40', ' 40 '), 'holds');
+  assert.equal(r('DateEquals', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z'), 'holds');
+  assert.equal(r('DateLessThanEquals', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'), 'holds');
+  assert.equal(r('DateLessThan', 'not a date', '2026-01-01T00:00:00Z'), 'fails');
+
+  assert.equal(r('IpAddress', '10.0.0.1', '10.0.0.1'), 'holds', 'no prefix: the address itself');
+  assert.equal(r('IpAddress', '10.0.0.1', '10.0.0.2'), 'fails');
+  assert.equal(r('IpAddress', '10.0.0.0/0', '200.1.2.3'), 'holds', '/0: every address');
+  assert.equal(r('IpAddress', '10.0.0.0/32', '10.0.0.0'), 'holds');
+  assert.equal(r('IpAddress', '10.0.0.0/31', '10.0.0.1'), 'holds');
+  assert.equal(r('IpAddress', '10.0.0.0/31', '10.0.0.2'), 'fails');
+  assert.equal(r('IpAddress', '10.0.0.0/24', ' 10.0.0.9 '), 'holds', 'spaces around an address');
+  for (const [cidr, ip] of [
+    ['10.0.0.0/33', '10.0.0.1'],
+    ['10.0.0.0/-1', '10.0.0.1'],
+    ['10.0.0.0/8.5', '10.0.0.1'],
+    ['10.0.0.0/x', '10.0.0.1'],
+    ['10.0.0/8', '10.0.0.1'],
+    ['10.0.0.0/8', '10.0.0.256'],
+    ['10.0.0.0/8', '10.0.0.1.2'],
+    ['10.0.0.0/8', 'a.b.c.d'],
+    ['256.0.0.0/8', '10.0.0.1'],
+    ['10.0.0.0/8', '1000.0.0.1'],
+  ])
+    assert.equal(r('IpAddress', cidr, ip), 'fails', `${cidr} ${ip}`);
+  assert.equal(r('IpAddress', '255.255.255.255', '255.255.255.255'), 'holds');
+
+  assert.equal(r('StringLike', 'a*c', 'abbbc'), 'holds');
+  assert.equal(r('StringLike', 'a*c', 'ac'), 'holds');
+  assert.equal(r('StringLike', 'a?c', 'abc'), 'holds');
+  assert.equal(r('StringLike', 'a?c', 'ac'), 'fails');
+  assert.equal(r('StringLike', '*', ''), 'holds');
+  assert.equal(r('StringLike', '', 'x'), 'fails');
+  assert.equal(r('StringLike', '**b', 'ab'), 'holds');
+  assert.equal(r('StringLike', 'a*', 'ba'), 'fails');
+  assert.equal(r('StringLike', '*a', 'ab'), 'fails');
+  assert.equal(r('StringLike', 'a*b*c', 'axbyc'), 'holds');
+  assert.equal(r('StringLike', 'a*b*c', 'axcyb'), 'fails');
+  assert.equal(r('StringLike', '?', '😀'), 'holds', 'a character, not a UTF-16 unit');
+  // A pattern with `?` and a value too large to compare in reasonable time: refused (no match) at once,
+  // though `?*…*` would match.
+  assert.equal(r('StringLike', `?${'*'.repeat(2100)}`, 'a'.repeat(2000)), 'fails');
+  assert.equal(r('StringLike', `?${'*'.repeat(100)}`, 'a'.repeat(2000)), 'holds');
 });
