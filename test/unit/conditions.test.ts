@@ -7,7 +7,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { scaled } from '../support/mutation';
 import fc from 'fast-check';
-import { contextValues, evaluateCondition, evaluateOne, type RequestContext } from '../../core/policy/conditions';
+import {
+  conditionKeys,
+  conditionParts,
+  contextValues,
+  evaluateCondition,
+  evaluateOne,
+  keysNamingTag,
+  resourceTagKeys,
+  type RequestContext,
+} from '../../core/policy/conditions';
 import { evaluateAction } from '../../core/policy/evaluator';
 import { parseJson } from '../../core/policy/policyDocument';
 import { HANG_BOUND_MS } from '../support/hostile';
@@ -247,4 +256,97 @@ test('numbers and dates at their edges; addresses and CIDR ranges; wildcards', (
   // though `?*…*` would match.
   assert.equal(r('StringLike', `?${'*'.repeat(2100)}`, 'a'.repeat(2000)), 'fails');
   assert.equal(r('StringLike', `?${'*'.repeat(100)}`, 'a'.repeat(2000)), 'holds');
+});
+
+test('a block: malformed parts are errors or skipped; unknown keys once each; the parts and keys it names', () => {
+  const ctx = image({ env: 'dev' });
+  assert.deepEqual(evaluateCondition({ StringEquals: ['x'] }, ctx), {
+    result: 'error',
+    reason: 'the operator StringEquals holds no keys',
+  });
+  assert.deepEqual(evaluateCondition({ StringEquals: null }, ctx), {
+    result: 'error',
+    reason: 'the operator StringEquals holds no keys',
+  });
+  // The first error is the one told; a failing part still decides first.
+  assert.deepEqual(evaluateCondition({ Nope: { 'g:UserName': 'a' }, StringEquals: 5 }, ctx), {
+    result: 'error',
+    reason: 'the operator Nope is not documented: the statement cannot be evaluated',
+  });
+  assert.equal(
+    evaluateCondition({ Nope: { 'g:UserName': 'a' }, StringEquals: { 'g:ResourceTag/env': 'prod' } }, ctx).result,
+    'fails',
+  );
+  assert.deepEqual(
+    evaluateCondition(
+      { StringEquals: { 'g:SourceVpc': 'v', 'g:ResourceTag/env': 'dev' }, StringLike: { 'g:SourceVpc': 'v*' } },
+      ctx,
+    ),
+    { result: 'unknown', missing: ['g:SourceVpc'] },
+  );
+  for (const junk of [null, 'x', [1], 3]) assert.deepEqual(evaluateCondition(junk, ctx), { result: 'holds' }, String(junk));
+
+  const block = {
+    StringEquals: { 'g:ResourceTag/env': ['dev', 7, { no: 1 }], 'g:SourceVpc': 'v' },
+    Bool: 'junk',
+    StringLike: { 'G:RESOURCETAG/Team': 'b*' },
+  };
+  assert.deepEqual(conditionParts(block, ctx), [
+    { operator: 'StringEquals', key: 'g:ResourceTag/env', expected: ['dev', '7'], actual: ['dev'], result: 'holds' },
+    { operator: 'StringEquals', key: 'g:SourceVpc', expected: ['v'], actual: undefined, result: 'unknown' },
+    { operator: 'StringLike', key: 'G:RESOURCETAG/Team', expected: ['b*'], actual: [], result: 'fails' },
+  ]);
+  assert.deepEqual(conditionParts([block], ctx), []);
+  assert.deepEqual(conditionKeys({ StringEquals: { a: 1, b: 2 }, StringLike: { a: 3 } }), ['a', 'b']);
+  assert.deepEqual(resourceTagKeys(block), ['env', 'Team']);
+  assert.deepEqual(resourceTagKeys({ StringEquals: { 'x:g:ResourceTag/a': 1 } }), []);
+  const tagBlock = {
+    StringEquals: { 'g:ResourceTag/env': 'x', 'g:RequestTag/env': 'y', 'g:PrincipalTag/env': 'z', 'g:OtherTag/env': 'w' },
+    'ForAnyValue:StringLike': { 'g:TagKeys': ['e*', 'team'] },
+    StringLike: { 'g:ResourceTag/env': 'x*', 'g:TagKeys': 'nothing' },
+  };
+  assert.deepEqual(keysNamingTag(tagBlock, 'env'), ['g:ResourceTag/env', 'g:RequestTag/env', 'g:PrincipalTag/env', 'g:TagKeys']);
+  assert.deepEqual(keysNamingTag(tagBlock, 'team'), ['g:TagKeys']);
+  assert.deepEqual(keysNamingTag(tagBlock, 'Env'), []);
+});
+
+test('a value that cannot be compared never matches, and says so; one that can decides', () => {
+  const ctx = image({ n: 'x' });
+  const o = evaluateOne('NumberEquals', 'g:ResourceTag/n', ['1', '2'], ctx);
+  assert.deepEqual(o, {
+    result: 'fails',
+    failure: { operator: 'NumberEquals', key: 'g:ResourceTag/n', actual: ['x'], expected: ['1', '2'] },
+  });
+  assert.equal(
+    evaluateOne('NumberNotEquals', 'g:ResourceTag/n', '1', ctx).result,
+    'holds',
+    'nothing matches: the negation holds',
+  );
+  assert.equal(evaluateOne('Bool', 'g:ResourceTag/n', 'yes', ctx).result, 'fails');
+  assert.equal(evaluateOne('Bool', 'g:ResourceTag/b', 'TRUE', image({ b: 'true' })).result, 'holds');
+  assert.equal(
+    evaluateOne('DateEqualsAnyOf', 'g:CurrentTime', '2026-12-07T00:00:00Z', ctx).result,
+    'error',
+    'no AnyOf for dates',
+  );
+  assert.equal(evaluateOne('NumberEqualsAnyOf', 'g:ResourceTag/v', ['1', '40'], image({ v: '40' })).result, 'holds');
+  assert.equal(
+    evaluateOne('ForAllValues:StringEquals', 'g:TagKeys', ['a', 'b'], { request: { tags: { a: '1', c: '2' } } }).result,
+    'fails',
+  );
+  assert.equal(
+    evaluateOne('ForAllValues:StringEquals', 'g:TagKeys', ['a', 'b'], { request: { tags: { a: '1', b: '2' } } }).result,
+    'holds',
+  );
+  assert.equal(
+    evaluateOne('ForAnyValue:StringEquals', 'g:TagKeys', ['a'], { request: { tags: { c: '1', a: '2' } } }).result,
+    'holds',
+  );
+  assert.equal(
+    evaluateOne('ForAllValues:StringEquals', 'g:TagKeys', ['a'], { request: { tags: {} } }).result,
+    'holds',
+    'no value fails',
+  );
+  assert.equal(evaluateOne('StringEquals', 'g:TagKeys', ['a'], { request: { tags: {} } }).result, 'fails');
+  assert.equal(evaluateOne('StringEqualsIfExists', 'g:TagKeys', ['a'], { request: { tags: {} } }).result, 'holds');
 });
