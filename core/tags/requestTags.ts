@@ -68,10 +68,10 @@ export function tagWrite(api: ImsApi, params: Readonly<Record<string, string>>, 
   if (!tags) return undefined;
   const body = jsonObject(raw);
   const imageId = callImageId(params, raw);
+  // BatchDeleteTags is no tag API of the catalogue (it deletes across images): it never gets here.
   const removes =
     api.id === 'DeleteImageTag' ||
     api.id === 'GlanceDeleteTag' ||
-    api.id === 'BatchDeleteTags' ||
     (api.id === 'BatchAddOrDeleteTags' && body?.action === 'delete');
   return { imageId, tags, removes };
 }
