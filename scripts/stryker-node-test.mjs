@@ -74,7 +74,7 @@ const unsupported = new Proxy(nodeTest, {
  * source (undefined in the dry run: everything instrumented, for coverage); `plain` the plain build's out/.
  * @type {{ out: string, plain?: string, instrumented?: string }}
  */
-const routing = { out: resolve('out') + sep };
+const routing = { out: '' };
 
 /**
  * The file a module of out/core/ is taken from: the mutant's own file from the instrumented build, any
@@ -144,7 +144,10 @@ class NodeTestInProcessRunner {
     /** @type {Map<string, Map<number, number>> | undefined} */
     this.times = undefined;
     this.files = /** @type {{ testFiles: string[] }} */ (options.tap).testFiles;
+    // StrykerJS loads this module before it moves the worker into the sandbox: paths are taken here, in it.
     this.out = resolve('out') + sep;
+    routing.out = this.out;
+    this.timesFile = resolve('.stryker-node-test-times.json');
     const plain = process.env.STRYKER_PLAIN_OUT;
     if (plain) {
       if (!existsSync(resolve(plain, 'core')))
@@ -369,7 +372,7 @@ class NodeTestInProcessRunner {
         errorMessage: `${failed.id} fails when the suites before it ran on the same modules (a mutant's run loads them once): ${'failureMessage' in failed ? failed.failureMessage : ''}`,
       };
     // What each test cost, for the order of a mutant's suites: the other workers read it from the sandbox.
-    writeFileSync(TIMES, JSON.stringify(Object.fromEntries(tests.map((t) => [t.id, t.timeSpentMs]))));
+    writeFileSync(this.timesFile, JSON.stringify(Object.fromEntries(tests.map((t) => [t.id, t.timeSpentMs]))));
     return { status: DryRunStatus.Complete, tests, mutantCoverage: { static: {}, perTest } };
   }
 
@@ -386,7 +389,7 @@ class NodeTestInProcessRunner {
     if (!this.times) {
       /** @type {Map<string, Map<number, number>>} Each suite's tests (-1: the suite run whole) and their times. */
       const bySuite = new Map();
-      const read = existsSync(TIMES) ? JSON.parse(readFileSync(TIMES, 'utf8')) : {};
+      const read = existsSync(this.timesFile) ? JSON.parse(readFileSync(this.timesFile, 'utf8')) : {};
       for (const [id, ms] of Object.entries(read)) {
         const { file, index } = parseTestId(id);
         if (!bySuite.has(file)) bySuite.set(file, new Map());
@@ -472,8 +475,5 @@ function parseTestId(id) {
 }
 
 const require = Module.createRequire(import.meta.url);
-
-/** The dry run's time of each test, in the sandbox all workers share. */
-const TIMES = resolve('.stryker-node-test-times.json');
 
 export const strykerPlugins = [declareClassPlugin(PluginKind.TestRunner, 'node-test-in-process', NodeTestInProcessRunner)];
