@@ -80,6 +80,13 @@ if (args[0] === '--summary') {
 }
 
 ensureEditorToolchain();
+// dist/ is copied into the sandbox: a few suites spawn the built emulator or load the bundles' assets
+// (the Terraform grammar's wasm), so a fresh checkout builds it first, as `npm test` does.
+const bundled = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+if (bundled.status !== 0) {
+  process.stderr.write('The build (scripts/build.mjs) failed: see its output above.\n');
+  process.exit(bundled.status ?? 1);
+}
 const stryker = join(repoRoot, 'node_modules/@stryker-mutator/core/bin/stryker.js');
 // A part (`--mutate 'core/catalogue/**/*.ts'`) keeps the configuration's exclusions: StrykerJS would
 // otherwise replace them with the part, and mutate the catalogue's data tables it leaves out.

@@ -9,9 +9,11 @@ export function decodeSafely(text: string): string {
 
 /** Percent-decoding, or undefined for a malformed escape (`%zz`, a lone `%`): where that is the caller's 400. */
 export function decodeOrUndefined(text: string): string | undefined {
+  let decoded: string | undefined;
   try {
-    return decodeURIComponent(text);
+    decoded = decodeURIComponent(text);
   } catch {
-    return undefined;
+    // malformed: undefined
   }
+  return decoded;
 }

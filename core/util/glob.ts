@@ -18,8 +18,8 @@ export function globMatches(pattern: string, text: string): boolean {
   let at = head.length;
   const end = text.length - tail.length;
   for (let i = 1; i < pieces.length - 1; i++) {
+    // An empty piece (`**`) is found where it is looked for, which is at most `end`: it needs no case.
     const piece = pieces[i];
-    if (piece === '') continue;
     const found = text.indexOf(piece, at);
     if (found < 0 || found + piece.length > end) return false;
     at = found + piece.length;

@@ -132,6 +132,10 @@ test('edits at the edges of a string, in escaped or broken strings, and in a doc
     ['{"a" "bcd"}', '{"a" "bxcd"}'], // a string where a colon belongs: the error is on it
     ['"abc"', '"abxc"'], // the whole document is one string
     ['{"k": "v", "x": 1}', '{"kk": "v", "x": 1}'], // a key before a colon grows
+    ['"abc"', '"abcd'], // a document that is one string loses its closing quote
+    ['"abc"', '\'abc"'], // … or its opening quote
+    ['["a" "b"]', '["a" "bx"]'], // the error (a comma expected) is on the string, and grows with it
+    ['12', '13'], // no string at all: a number has no children to look in
   ];
   for (const [before, after] of cases) {
     const fresh = parseJson(after);
@@ -147,6 +151,10 @@ test('edits at the edges of a string, in escaped or broken strings, and in a doc
   assert.equal(fast('{"a": "b\\"d"}', '{"a": "b"d"}'), false);
   assert.equal(fast('{"a": "bcd', '{"a": "bxcd'), false);
   assert.equal(fast('{"a" "bcd"}', '{"a" "bxcd"}'), false);
+  assert.equal(fast('"abc"', '"abcd'), false, 'a closing quote typed over');
+  assert.equal(fast('"abc"', '\'abc"'), false, 'an opening quote typed over');
+  assert.equal(fast('["a" "b"]', '["a" "bx"]'), false, 'an error on the string itself');
+  assert.equal(fast('12', '13'), false);
   assert.equal(fast('{"a": "b"}', '{"a": "b"}'), false, 'no change, nothing to patch');
 });
 

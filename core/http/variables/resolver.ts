@@ -122,15 +122,20 @@ const shared = new WeakMap<HttpFile, WeakMap<Environment, Map<SystemEnv | undefi
  * from memory after it.
  */
 function walkFor(inputs: VariableInputs, request: HttpRequest | undefined): Walk {
+  // Stryker disable next-line ConditionalExpression: a memo: a new walk computes the same answers (bench/mutation/survivors.md)
   if (inputs.prompts || inputs.responses) return newWalk(inputs);
   let byEnv = shared.get(inputs.file);
+  // Stryker disable next-line ConditionalExpression: as above
   if (!byEnv) shared.set(inputs.file, (byEnv = new WeakMap()));
   let bySystem = byEnv.get(inputs.environment);
+  // Stryker disable next-line ConditionalExpression: as above
   if (!bySystem) byEnv.set(inputs.environment, (bySystem = new Map()));
   let byRequest = bySystem.get(inputs.system);
+  // Stryker disable next-line ConditionalExpression: as above
   if (!byRequest) bySystem.set(inputs.system, (byRequest = new Map()));
   let walk = byRequest.get(request);
   if (
+    // Stryker disable next-line ConditionalExpression: as above (the other inputs' tests are not ignored)
     !walk ||
     walk.dotenvVariables !== inputs.dotenvVariables ||
     walk.dialect !== inputs.dialect ||
@@ -197,7 +202,8 @@ function requestVariable(inputs: VariableInputs, ref: VariableReference): Resolu
  */
 function httpyacExpression(inputs: VariableInputs, ref: VariableReference): Resolution {
   const [head, ...path] = ref.expr.split('.');
-  const named = /^[A-Za-z_]\w*$/.test(head) && path.length > 0 ? requestNamed(inputs.file, head, inputs.dialect) : undefined;
+  // Only a dotted expression comes here: an identifier alone is a plain name, resolved before this.
+  const named = /^[A-Za-z_]\w*$/.test(head) ? requestNamed(inputs.file, head, inputs.dialect) : undefined;
   if (!named) return { source: 'system', detail: 'an httpyac expression (JavaScript): evaluated by httpyac, not here' };
   const response = inputs.responses?.get(head);
   const detail = `request variable (httpyac): the response of "${head}"`;
@@ -307,17 +313,21 @@ function defined(
   request: HttpRequest | undefined,
   depth: number,
   walk: Walk,
-  errorsLeaveNoValue: boolean,
 ): Resolution {
   const shape = walk.shapes.get(name);
+  // The shapes hold every name of the file and the environment, the only ones defined here.
+  // Stryker disable next-line OptionalChaining: as the comment above says (bench/mutation/survivors.md)
   if (shape?.problem) {
     base.problem = shape.problem;
     return base;
   }
+  // Only the guard in resolveWithin reads the depth, and the shapes stop every walk before it.
+  // Stryker disable next-line ArithmeticOperator: as the comment above says (bench/mutation/survivors.md)
   const inner = resolveWithin(inputs, text, request, depth + 1, walk);
   if (inner.secret) base.secret = true;
   if (inner.problem) base.problem = inner.problem;
-  else if (inner.unresolved.length === 0 && (!errorsLeaveNoValue || inner.errors.length === 0)) base.value = inner.text;
+  // A reference that failed is also unresolved: no value while any is.
+  else if (inner.unresolved.length === 0) base.value = inner.text;
   if (base.value === undefined && inner.awaits.length) base.awaits = inner.awaits;
   return base;
 }
@@ -331,6 +341,7 @@ function resolvePlain(
 ): Resolution | undefined {
   if (ref.name.startsWith('%')) {
     // REST Client's {{%name}}: the value of name, percent-encoded.
+    // Stryker disable next-line MethodExpression: `%name` and `name` are both plain names; the name is what is looked up (bench/mutation/survivors.md)
     const inner = resolveIn(inputs, { ...ref, expr: ref.expr.slice(1), name: ref.name.slice(1) }, request, depth, walk);
     return inner && inner.value !== undefined ? { ...inner, value: encodeURIComponent(inner.value) } : inner;
   }
@@ -339,7 +350,7 @@ function resolvePlain(
   if (file) {
     const location = { start: file.nameSpan.start, end: file.nameSpan.end };
     const base: Resolution = { source: 'file', detail: 'file variable', location, secret: named };
-    return defined(inputs, ref.name, file.value, base, request, depth, walk, true);
+    return defined(inputs, ref.name, file.value, base, request, depth, walk);
   }
   const prompt = request?.prompts.find((p) => p.name === ref.name);
   if (prompt)
@@ -356,12 +367,14 @@ function resolvePlain(
     const base: Resolution = {
       source: isShared ? 'shared' : 'environment',
       detail: `${isShared ? '$shared' : `environment ${env.environment}`} (${env.source})`,
+      // A value has a place exactly when its source is a file with a uri.
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: as the comment above says (bench/mutation/survivors.md)
       ...(env.uri && env.start !== undefined && env.end !== undefined
         ? { location: { uri: env.uri, start: env.start, end: env.end, line: env.line, character: env.character } }
         : {}),
       secret: named || isPrivateSource(env.source),
     };
-    return defined(inputs, ref.name, env.value, base, request, depth, walk, false);
+    return defined(inputs, ref.name, env.value, base, request, depth, walk);
   }
   const dialect = inputs.dialect ?? 'any';
   const fromDotenv = accepts(dialect, 'httpyac') ? lastDotenvEntry(inputs.dotenvVariables ?? [], ref.name) : undefined;
@@ -428,7 +441,9 @@ function resolveWithin(
 ): Resolved {
   const refs = variableReferences(text);
   if (refs.length === 0) return { text, unresolved: [], errors: [], secret: false, awaits: [] };
-  // graph.ts keeps expansion within MAX_DEPTH; this guard only matters if that ever failed.
+  // graph.ts keeps expansion within MAX_DEPTH; this guard only matters if that ever failed, so no test
+  // reaches it (bench/mutation/survivors.md).
+  // Stryker disable all
   if (depth > MAX_DEPTH + 1)
     return {
       text,
@@ -438,6 +453,7 @@ function resolveWithin(
       awaits: [],
       problem: `nests variables more than ${MAX_DEPTH} deep`,
     };
+  // Stryker restore all
   const unresolved: VariableReference[] = [];
   const errors: string[] = [];
   const awaits = new Set<string>();
