@@ -8,8 +8,25 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { HTTP_LANGUAGES } from './documentCache';
 
+/**
+ * Runs `fn` on the next turn of the event loop, after the messages already read. Node's `setTimeout(fn)`
+ * waits at least 1 ms (the timers clamp 0 to 1), which was most of the time from an edit of a small
+ * document to its diagnostics (1.8 ms at 17 KB); `setImmediate` runs right after the current batch of
+ * input, which still coalesces the edits that arrived together. A web worker has no `setImmediate`.
+ */
+const nextTurn: (fn: () => void) => { cancel(): void } =
+  typeof setImmediate === 'function'
+    ? (fn) => {
+        const handle = setImmediate(fn);
+        return { cancel: () => clearImmediate(handle) };
+      }
+    : (fn) => {
+        const handle = setTimeout(fn);
+        return { cancel: () => clearTimeout(handle) };
+      };
+
 export class DiagnosticsPublisher {
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new Map<string, { cancel(): void }>();
   private revalidateTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
@@ -20,12 +37,10 @@ export class DiagnosticsPublisher {
 
   /** Validates on the next turn; a newer request for the same document replaces this one. */
   schedule(uri: string): void {
-    const previous = this.pending.get(uri);
-    if (previous) clearTimeout(previous);
+    this.pending.get(uri)?.cancel();
     this.pending.set(
       uri,
-      // The next turn (a timer, as a web worker has no setImmediate).
-      setTimeout(() => {
+      nextTurn(() => {
         this.pending.delete(uri);
         const doc = this.documents.get(uri);
         if (doc) void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.compute(doc) });
@@ -44,8 +59,7 @@ export class DiagnosticsPublisher {
 
   /** A closed document: nothing pending, and its diagnostics cleared. */
   clear(uri: string): void {
-    const p = this.pending.get(uri);
-    if (p) clearTimeout(p);
+    this.pending.get(uri)?.cancel();
     this.pending.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -102,7 +102,15 @@ export function terraformName(name: string): string {
   return /^[a-z]/.test(n) ? n : `policy_${n}`;
 }
 
-const hclString = (s: string) => JSON.stringify(s).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+/**
+ * A quoted HCL string whose text Terraform takes as written: `${` and `%{` start interpolations and
+ * directives there, and are escaped by doubling their first character (`$${`, `%%{`). The replacements are
+ * functions: in a replacement string `$$` means one `$`, so `'$${'` wrote `${` back unchanged.
+ */
+const hclString = (s: string) =>
+  JSON.stringify(s)
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 
 /** HCL for a JSON value, as `jsonencode` takes it: objects with `=`, lists, strings quoted. */
 function hcl(value: unknown, indent: string): string {

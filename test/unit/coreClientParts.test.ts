@@ -97,4 +97,11 @@ test('settings: defaults match package.json, wrong types keep their default', ()
   assert.equal(readSettings({ connection: { reconnect: 'no' } }).connection.reconnect, true);
   assert.equal(readSettings({ connection: { reconnect: false } }).connection.reconnect, false);
   assert.equal(s.trace.server, 'off');
+  for (const dialect of ['any', 'rest-client', 'httpyac', 'jetbrains'])
+    assert.equal(readSettings({ http: { dialect } }).http.dialect, dialect);
+  for (const server of ['messages', 'verbose']) assert.equal(readSettings({ trace: { server } }).trace.server, server);
+  assert.equal(readSettings({ trace: { server: 5 } }).trace.server, 'off');
+  assert.equal(readSettings({ http: { environment: '  dev ' } }).http.environment, 'dev', 'trimmed');
+  assert.equal(readSettings({ http: { environment: 3 } }).http.environment, '');
+  assert.equal(readSettings({ endpoint: { iam: 'https://iam.local' } }).endpoint.iam, 'https://iam.local');
 });

@@ -217,9 +217,11 @@ test('a name only unselected environments define: says which, and offers to sele
 
 test('a policy saved as .json with a comment or a trailing comma gets a syntax error (other clients than VS Code); .jsonc does not', () => {
   const ls = getLanguageService();
+  // A URI of its own for each text: the service keeps a parse per URI and version.
+  let n = 0;
   const check = (text: string, languageId: string) =>
     ls
-      .diagnostics(TextDocument.create(`file:///w/p.${languageId}`, languageId, 1, text))
+      .diagnostics(TextDocument.create(`file:///w/p${++n}.${languageId}`, languageId, 1, text))
       .filter((d) => d.code === 'json-syntax')
       .map((d) => String(d.message));
   const commented =

@@ -82,6 +82,11 @@ test('request variables: the request must exist; what is not evaluated here says
   });
   assert.deepEqual(resolve('login.response.body.$.id'), { source: 'request', detail, location, awaits: ['login'] });
   assert.deepEqual(resolve('login.response.body.*')?.awaits, ['login'], 'not sent yet');
+  assert.deepEqual(
+    resolve('login.response.headers./x'),
+    { source: 'request', detail, location, awaits: ['login'] },
+    'only a body path is XPath',
+  );
 });
 
 test('request variables: headers by any case, the body whole or by JSONPath, and what each finds or misses', () => {
@@ -105,10 +110,12 @@ test('request variables: headers by any case, the body whole or by JSONPath, and
   assert.equal(value('login.response.body.$.name'), 'n false', 'strings as they are');
   assert.equal(value('login.response.body.$.token'), '{"v":"t"} true', 'objects as JSON; a token-named path is a secret');
   assert.equal(value('login.response.body.$.nope'), '$.nope finds nothing in the response of "login"');
-  assert.equal(
-    resolve('login.response.body.$.id', {}, { login: response('<xml/>') })?.error,
-    'the response of "login" is not JSON',
-  );
+  assert.deepEqual(resolve('login.response.body.$.id', {}, { login: response('<xml/>') }), {
+    source: 'request',
+    detail: 'request variable: the response of "login"',
+    location,
+    error: 'the response of "login" is not JSON',
+  });
 });
 
 test("httpyac expressions: a request's name then a path reads its response; anything else is left to httpyac", () => {
@@ -283,6 +290,7 @@ test("system variables: other tools' dynamic variables and bare $randomInt under
   assert.deepEqual(resolve('$randomInt'), { source: 'system', detail: bare }, 'no dialect set: any');
   assert.deepEqual(resolve('$randomInt', { system }), { source: 'system', detail: bare, value: '456' });
   assert.deepEqual(resolve('$randomInt', { system, dialect: 'jetbrains' })?.value, '456');
+  assert.deepEqual(resolve('$randomInt', { system, dialect: 'httpyac' })?.value, '456');
   assert.notEqual(resolve('$randomInt', { system, dialect: 'rest-client' })?.detail, bare, 'REST Client needs bounds');
   assert.equal(resolve('$random.uuid')?.detail.startsWith('JetBrains HTTP Client'), true, 'no dialect set: any');
   assert.equal(resolve('$random.uuid')?.source, 'system');
@@ -366,4 +374,22 @@ test('resolveText: what is substituted, what is left with its error or wait, the
   assert.match(chain.problem ?? '', /expands to more than/);
   assert.ok(chain.unresolved.length > 0);
   assert.equal(at('{{q}}').problem, undefined);
+  assert.deepEqual(at('no references'), { text: 'no references', unresolved: [], errors: [], secret: false, awaits: [] });
+});
+
+test('resolveText: the walk as a whole is bounded, beyond what one text may hold', () => {
+  // A chain of 20 names over a value of half the limit: each level fits, and the walk produces 20 halves,
+  // exactly 10 times the limit, which is allowed; one level more is not.
+  const half = 'z'.repeat(MAX_EXPANDED_LENGTH / 2);
+  const chain = (levels: number) =>
+    parseHttpFile(
+      [`@v1 = ${half}`, ...Array.from({ length: levels - 1 }, (_, i) => `@v${i + 2} = {{v${i + 1}}}`), ''].join('\n'),
+    );
+  const top = (levels: number) => resolveText({ file: chain(levels), environment: EMPTY_ENVIRONMENT }, `{{v${levels}}}`);
+  const twenty = top(20);
+  assert.equal(twenty.problem, undefined);
+  assert.ok(twenty.text === half, 'the value, whole');
+  const more = top(21);
+  assert.equal(more.problem, `expands to more than ${MAX_EXPANDED_LENGTH.toLocaleString('en')} characters`);
+  assert.equal(more.text, '{{v21}}');
 });

@@ -11,6 +11,7 @@ import {
   formatDate,
   isKnownSystemVariable,
   RESTRICTED_MODE_ERROR,
+  SYSTEM_VARIABLES,
   type SystemEnv,
 } from '../../core/http/variables/systemVariables';
 
@@ -165,4 +166,46 @@ test('the syntax check: known names only, NAME for the two that read the machine
   assert.equal(isKnownSystemVariable('$uuid'), true);
   assert.equal(isKnownSystemVariable('uuid'), false);
   assert.equal(isKnownSystemVariable('$UUID'), false);
+});
+
+test('the table shown in completion and hover: every variable documented, its syntax and example led by its name, each example valid', () => {
+  // REST Client's system variables, and $uuid of httpyac and JetBrains.
+  assert.deepEqual(
+    SYSTEM_VARIABLES.map((v) => v.name),
+    ['$guid', '$uuid', '$randomInt', '$timestamp', '$datetime', '$localDatetime', '$processEnv', '$dotenv'],
+  );
+  const machine = env(new Date(Date.UTC(2026, 0, 2)), { dotenv: () => 'p' });
+  for (const v of SYSTEM_VARIABLES) {
+    assert.equal(v.syntax.split(' ')[0], v.name, v.name);
+    assert.equal(v.example.split(' ')[0], v.name, v.name);
+    assert.ok(v.syntax.length >= v.name.length && v.doc.length > 20 && v.doc.endsWith('.'), v.name);
+    assert.ok(!run(v.example, machine).startsWith('ERROR'), `${v.example}: ${run(v.example, machine)}`);
+    assert.equal(checkSystemVariable(v.example), undefined, v.example);
+  }
+  // The syntax names the arguments each takes.
+  for (const v of SYSTEM_VARIABLES.filter((x) => x.example.includes(' ')))
+    assert.ok(v.syntax.includes(' '), `${v.name} takes arguments: its syntax says which`);
+});
+
+test("month and day names as Day.js writes them in English (checked against Intl's), and noon is pm", () => {
+  for (let month = 0; month < 12; month++) {
+    const d = new Date(Date.UTC(2026, month, 15, 12));
+    const long = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' }).format(d);
+    assert.equal(formatDate(d, 'MMMM MMM', true), `${long} ${long.slice(0, 3)}`);
+  }
+  for (let day = 0; day < 7; day++) {
+    const d = new Date(Date.UTC(2026, 1, 1 + day, 12));
+    const long = new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(d);
+    assert.equal(formatDate(d, 'dddd ddd', true), `${long} ${long.slice(0, 3)}`);
+  }
+  assert.equal(formatDate(new Date(Date.UTC(2026, 0, 1, 12)), 'h a A', true), '12 pm PM');
+  assert.equal(formatDate(new Date(Date.UTC(2026, 0, 1, 11, 59)), 'h a A', true), '11 am AM');
+});
+
+test('$timestamp moves by months and years in UTC, whatever the local zone', () => {
+  // 23:30 UTC on 31 January is already 1 February in Tokyo: a month on from there is 1 March local,
+  // but $timestamp counts in UTC: 31 January + 1 month = 3 March (February has 28 days).
+  const now = new Date(Date.UTC(2026, 0, 31, 23, 30));
+  const inTokyo = inZone('Asia/Tokyo', () => run('$timestamp 1 M', env(now)));
+  assert.equal(inTokyo, String(Date.UTC(2026, 2, 3, 23, 30) / 1000));
 });

@@ -107,10 +107,39 @@ test('5.0 scoped by a tag: the tag actions get the condition (images tagged team
   );
 });
 
+test('Terraform: ${ and %{ in a name or a tag value are escaped, so Terraform reads them as written', () => {
+  const role = terraformBlock(leastPrivilegePolicy(apis('AddImageTag'), '1.1'), 'team ${var.env} %{if x}');
+  assert.match(role, /\n {2}name {8}= "team \$\$\{var\.env\} %%\{if x\}"\n/);
+  const lp = leastPrivilegePolicy(apis('ListImageTags'), '5.0', undefined, undefined, {
+    resourceTag: { key: 'team', value: '${local.team}' },
+  });
+  assert.match(terraformBlock(lp, 'x'), /"g:ResourceTag\/team" = "\$\$\{local\.team\}"\n/);
+});
+
 test('Terraform: condition keys that are no HCL identifiers are quoted', () => {
   const lp = leastPrivilegePolicy(apis('ListImageTags'), '5.0', undefined, undefined, {
     resourceTag: { key: 'team', value: 'blue' },
   });
   const block = terraformBlock(lp, 'blue-reader');
   assert.match(block, /Condition = \{\n\s+StringEquals = \{\n\s+"g:ResourceTag\/team" = "blue"\n/);
+});
+
+test('a tag scope of keys alone limits setTags to those keys; 1.1 and an unscoped 5.0 policy are not scoped', () => {
+  const keysOnly = leastPrivilegePolicy(apis('AddImageTag'), '5.0', undefined, undefined, { tagKeys: ['env'] });
+  assert.deepEqual(keysOnly.policy.Statement, [
+    { Effect: 'Allow', Action: ['ims:images:setTags'], Condition: { 'ForAllValues:StringEquals': { 'g:TagKeys': ['env'] } } },
+  ]);
+  assert.equal(leastPrivilegePolicy(apis('AddImageTag'), '1.1').scoped, false);
+  assert.equal(leastPrivilegePolicy(apis('ListTags'), '5.0').scoped, false);
+  assert.equal(terraformName('x__'), 'x');
+  assert.equal(terraformName('__x'), 'x');
+});
+
+test('Terraform of two APIs: both named in the description, a list of two on one line; the 1.1 block whole', () => {
+  const two = terraformBlock(leastPrivilegePolicy(apis('AddImageTag', 'ListImageTags'), '5.0'), 'two');
+  assert.match(two, /\n {2}description {5}= "Least privilege for AddImageTag, ListImageTags"\n/);
+  assert.match(two, /\n {8}Action = \["ims:images:getTags", "ims:images:setTags"\]\n/);
+  const one = terraformBlock(leastPrivilegePolicy(apis('AddImageTag'), '1.1'), 'one');
+  assert.match(one, /\n {2}description = "Least privilege for AddImageTag"\n {2}policy {6}= <<EOF\n/);
+  assert.ok(one.endsWith('\nEOF\n}\n'), 'the block ends after its heredoc');
 });

@@ -127,3 +127,14 @@ test('structure: each key takes its documented type, by version and kind', () =>
   assert.ok(errs({ ...role, Depends: [{ display_name: 1 }] }, '1.0').includes('/Depends/0/display_name type'));
   assert.ok(errs({ ...role, Depends: ['x'] }, '1.0').includes('/Depends/0 type'));
 });
+
+test('the parse accepts comments and trailing commas (.jsonc, Terraform heredocs); the JSON rules are a check of their own', () => {
+  const p = parseJson(
+    '{\n  // notes\n  "Version": "1.1",\n  "Statement": [{"Effect": "Allow", "Action": ["ims:images:list",],},],\n}\n',
+  );
+  assert.deepEqual(p.errors, []);
+  assert.deepEqual(
+    p.policy?.statements[0].actions.map((a) => a.value),
+    ['ims:images:list'],
+  );
+});

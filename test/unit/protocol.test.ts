@@ -3,12 +3,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as protocol from '../../core/protocol';
 import { LANGUAGES, SERVED_LANGUAGES, SETTING_SECTIONS, isRestricted, readInitializationOptions } from '../../core/protocol';
 import { DEFAULT_SETTINGS } from '../../core/settings';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
   activationEvents: string[];
-  contributes: { languages: Array<{ id: string }>; configuration: { properties: Record<string, unknown> } };
+  contributes: {
+    languages: Array<{ id: string }>;
+    commands: Array<{ command: string }>;
+    configuration: { properties: Record<string, unknown> };
+  };
 };
 
 test('the extension activates on every language the server answers, and contributes the ones VS Code lacks', () => {
@@ -51,4 +56,48 @@ test('initialization options of the wrong type are left out, never trusted', () 
   assert.equal(read.treeSitterScript, undefined);
   assert.equal(isRestricted(read), true);
   assert.equal(isRestricted(readInitializationOptions({})), false);
+});
+
+test('the server answers exactly the languages the extension activates on', () => {
+  assert.deepEqual([...SERVED_LANGUAGES], ['json', 'jsonc', 'http', 'terraform']);
+  const activating = manifest.activationEvents
+    .filter((e) => e.startsWith('onLanguage:'))
+    .map((e) => e.slice('onLanguage:'.length));
+  assert.deepEqual([...activating].sort(), [...SERVED_LANGUAGES].sort());
+});
+
+test("the protocol's names: notifications and requests under imsTags/, commands under imsTags., each once; the client's commands contributed", () => {
+  const names = Object.entries(protocol).filter(([k, v]) => typeof v === 'string' && /_(NOTIFICATION|REQUEST|COMMAND)$/.test(k));
+  assert.ok(names.length >= 12, `only ${names.length} names`);
+  for (const [k, v] of names) {
+    const form = k.endsWith('_COMMAND') ? /^imsTags\.[a-z][A-Za-z]+$/ : /^imsTags\/[a-z][A-Za-z]+$/;
+    assert.match(v as string, form, k);
+  }
+  assert.equal(new Set(names.map(([, v]) => v)).size, names.length, 'no name twice');
+  // The server's own command (showDocument) is registered by the server; the client's two are in the manifest.
+  const contributed = manifest.contributes.commands.map((c) => c.command);
+  for (const c of [protocol.SEND_REQUEST_COMMAND, protocol.SELECT_HTTP_ENVIRONMENT_COMMAND])
+    assert.ok(contributed.includes(c), c);
+});
+
+test('initialization options: a wasm map only from an object, a script only as text; restriction from either form of trust', () => {
+  assert.equal(readInitializationOptions({ wasm: 'a.wasm' }).wasm, undefined);
+  assert.equal(readInitializationOptions({ wasm: null }).wasm, undefined);
+  assert.equal(
+    readInitializationOptions({ treeSitterScript: 'https://x/tree-sitter.js' }).treeSitterScript,
+    'https://x/tree-sitter.js',
+  );
+  for (const options of [
+    undefined,
+    null,
+    'untrusted',
+    false,
+    {},
+    { workspaceTrusted: true },
+    { trusted: true },
+    { trusted: 'no' },
+  ])
+    assert.equal(isRestricted(options), false, JSON.stringify(options));
+  assert.equal(isRestricted({ trusted: false }), true, 'the trust notification');
+  assert.equal(isRestricted({ workspaceTrusted: false }), true, 'the initialization options');
 });
