@@ -32,6 +32,8 @@ test('sameAction: exact service, case-free rest, nothing else forgiven', () => {
   // The colon itself must be at the same place: "ims:a" and "imsXa" are not the same.
   assert.ok(!sameAction('ims:a', 'imsxa'));
   assert.ok(!sameAction('imsxa', 'ims:a'));
+  assert.ok(!sameAction('iMS:images:list', 'ims:images:list'), 'the service is exact past its first letter too');
+  assert.ok(!sameAction('IMS:images:list', 'ims:images:list'));
   // Only ASCII letters fold: digits, "_" and "-" differ by 32 from other characters, and must not match them.
   assert.ok(!sameAction('ims:a_b', 'ims:a\u007fb'));
   assert.ok(!sameAction('ims:a@b', 'ims:a`b'), '@ and ` differ by 32 but are no letters');
@@ -54,6 +56,8 @@ test('patterns: the short forms, no colon, and expansion of IMS patterns only', 
   assert.ok(patternMatches('im*', 'im*'));
   assert.ok(!patternMatches('im*', 'imx'), 'read literally, not as a glob');
   assert.ok(!patternMatches('ims:*', 'imsx'), 'an action without a colon is matched only by itself');
+  assert.ok(!patternMatches('*x', 'ims:x'), 'a pattern without a colon is read literally against any action');
+  assert.ok(!patternMatches('i*', 'ims:images:list'));
   assert.ok(!patternMatches('ims:*', 'ims'));
   // An empty service is a service: `:*` matches the actions of it.
   assert.ok(patternMatches(':*', ':x'));
