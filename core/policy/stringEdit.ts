@@ -128,12 +128,10 @@ function shiftAfter(root: Node, start: number, end: number, delta: number, error
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as WritableNode;
-    // Stryker disable next-line EqualityOperator: see above
+    // Stryker disable EqualityOperator: see above
     if (node.offset >= end) node.offset += delta;
-    else {
-      // Stryker disable next-line EqualityOperator: see above
-      if (node.offset + node.length > start) node.length += delta;
-    }
+    else if (node.offset + node.length > start) node.length += delta;
+    // Stryker restore EqualityOperator
     // Stryker disable next-line EqualityOperator,ConditionalExpression: see above; and `undefined >= end` is false, so the first test is for the reader
     if (node.colonOffset !== undefined && node.colonOffset >= end) node.colonOffset += delta;
     if (node.children) for (let i = 0; i < node.children.length; i++) stack.push(node.children[i]);
