@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_REGION } from '../core/catalogue';
 import { IdentityAccessTracker } from './access';
 import { AuthorizationSchemas } from './authorizationSchema';
+import { HttpResponses } from './httpResponses';
 import { ConnectionManager, type Connection } from './connection';
 import { ImagesTree, activeFilters, type Node } from './explorer/tree';
 import type { LanguageClientHost } from './languageClient';
@@ -17,7 +18,6 @@ import { log } from './log';
 import { emulatorLoader, languageClientLoader } from './bundles';
 import type { ImsClient } from '../core/client/imsClient';
 import type { AskServer } from '../core/protocol';
-import type { StoredResponse } from '../core/http/variables/resolver';
 import { IAM_SCHEME } from './policies/address';
 import { LiveDocuments } from './policies/liveDocuments';
 import { ReadOnlyDocuments, readOnlyDocuments } from './readOnlyDocuments';
@@ -54,8 +54,8 @@ export class Ctx implements vscode.Disposable {
   readonly accounts: AccountTracker;
   readonly tagChanges: TagChangeGuard;
   readonly whoCan: WhoCanTree;
-  /** The last response of each named `.http` request sent in this window (Send, the policy checks): request variables read them. */
-  readonly httpResponses = new Map<string, StoredResponse>();
+  /** The last response of each named `.http` request sent (Send, the policy checks), per file: request variables read them. */
+  readonly httpResponses = new HttpResponses();
   private languageClient?: LanguageClientHost;
   private readonly languageClientLoaded: Promise<LanguageClientHost | undefined>;
   private loaded: (host: LanguageClientHost | undefined) => void = () => undefined;
@@ -74,6 +74,7 @@ export class Ctx implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', 'imsTags.connected', this.connections.connection !== undefined);
     this.connections.onDidChange(setContext);
     setContext();
+    this.connections.onDidChange(() => this.httpResponses.clear());
     // The title bar's Clear Filters shows while a filter is active.
     this.tree.onDidChangeTreeData(() =>
       vscode.commands.executeCommand('setContext', 'imsTags.filtered', activeFilters(this.tree.filters).length > 0),

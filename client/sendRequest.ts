@@ -86,7 +86,7 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     const where = {
       uri: doc.uri.toString(),
       defaults: connectionDefaults(c),
-      responses: Object.fromEntries(named),
+      responses: named.of(doc.uri.toString()),
     };
     const line = vscode.window.activeTextEditor?.document === doc ? vscode.window.activeTextEditor.selection.active.line : 0;
     const first = await ctx.askServer(RESOLVE_HTTP_REQUEST, index !== undefined ? { ...where, index } : { ...where, line });
@@ -147,7 +147,8 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
     if (resolved.kind === 'token') {
       const result = await c.iam.exchangeTokenRequest(pathAndQuery, resolved.body, written);
       log().info(`Sent the IAM token request from ${doc.uri.path.split('/').pop()}: ${result.status}`);
-      if (resolved.name) named.set(resolved.name, { status: result.status, headers: result.headers, body: result.text });
+      if (resolved.name)
+        named.set(doc.uri.toString(), resolved.name, { status: result.status, headers: result.headers, body: result.text });
       const uriShown = opts.quiet ? undefined : await show('POST', `${c.iam.endpoint}${pathAndQuery}`, 'IAM token', result);
       return { status: result.status, body: result.text, uri: uriShown };
     }
@@ -191,7 +192,8 @@ export function registerSendRequest(ctx: Ctx, onError: (e: unknown) => Promise<v
       `Sent ${api.id} from ${doc.uri.path.split('/').pop()}: ${api.method} ${urlForLog(target)}` +
         `${ownToken ? ' with its own X-Auth-Token' : ''}: ${result.status}`,
     );
-    if (resolved.name) named.set(resolved.name, { status: result.status, headers: result.headers, body: result.text });
+    if (resolved.name)
+      named.set(doc.uri.toString(), resolved.name, { status: result.status, headers: result.headers, body: result.text });
     if (!api.readOnly && result.status < 300) {
       // The tree shows what the request changed: the image the path names, or all of them.
       const imageId = routeFor(api.method, path).hit?.params.image_id;

@@ -15,14 +15,28 @@ import {
 } from './codeServer.mjs';
 
 const TIMEOUT_MS = 180_000;
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 // --untrusted: the restricted-mode suite, in a workspace that is not trusted.
-const untrusted = process.argv.includes('--untrusted');
+const untrusted = args.includes('--untrusted');
 // --only <name>: the *.itest files whose name contains it, alone (the extension host inherits the variable).
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (only) process.env.IMS_ITEST_ONLY = only;
+const only = option('--only');
+// --test <name>: the tests whose name contains it (or is it), alone in a fresh editor.
+const testName = option('--test');
+// --shuffle [seed]: the tests of every chosen file in a seeded random order across files; without a seed,
+// one is drawn and printed, so that a failing order can be run again.
+const shuffle = args.includes('--shuffle')
+  ? /^\d+$/.test(option('--shuffle') ?? '')
+    ? option('--shuffle')
+    : String(Math.floor(Math.random() * 2 ** 31))
+  : undefined;
+// --each: every chosen test alone, one fresh editor each (a test must not need another to run first).
+const each = args.includes('--each');
 
-async function main() {
-  ensureEditorToolchain();
+/** One run of the suite in a fresh profile and workspace; `env` reaches the extension host. Resolves to the exit code. */
+async function runOnce(env, onLine) {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
   const profile = prepareProfile(
     undefined,
     untrusted
@@ -35,6 +49,10 @@ async function main() {
   );
   const folder = copyWorkspace(join(repoRoot, 'test/fixtures/workspace'));
   const server = await startCodeServer({ profile, folder, smokeDriver: true, workspaceTrust: untrusted });
+  // The server has the variables now; this process goes back to its own.
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   const browser = await launchChromium();
   let code;
   try {
@@ -43,8 +61,10 @@ async function main() {
     page.on('console', (m) => {
       const text = m.text();
       // Test output arrives as extension-host log lines; print only the harness's own lines.
-      const line = /(?:^|\s)((?:not )?ok - .*|in-editor: \d+ passed, \d+ failed)/s.exec(text.replace(/%c/g, ''));
-      if (line) process.stdout.write(`${line[1].trim()}\n`);
+      const line = /(?:^|\s)((?:not )?ok - .*|in-editor: \d+ passed, \d+ failed|test: .*|order: .*)/s.exec(
+        text.replace(/%c/g, ''),
+      );
+      if (line) onLine(line[1].trim());
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [
@@ -67,7 +87,35 @@ async function main() {
       { recursive: true, force: true },
     );
   }
-  process.exit(code);
+  return code;
+}
+
+const print = (line) => process.stdout.write(`${line}\n`);
+
+async function main() {
+  ensureEditorToolchain();
+  const env = {
+    ...(only ? { IMS_ITEST_ONLY: only } : {}),
+    ...(testName ? { IMS_ITEST_TEST: testName } : {}),
+    ...(shuffle ? { IMS_ITEST_SHUFFLE: shuffle } : {}),
+  };
+  if (!each) process.exit(await runOnce(env, print));
+  // --each: the names first (one editor), then every test in an editor of its own.
+  const names = [];
+  const listed = await runOnce({ ...env, IMS_ITEST_LIST: '1' }, (l) => l.startsWith('test: ') && names.push(l.slice(6)));
+  if (listed !== 0 || names.length === 0) {
+    process.stderr.write('in-editor: the tests could not be listed\n');
+    process.exit(1);
+  }
+  const failedAlone = [];
+  for (const [i, name] of names.entries()) {
+    print(`# ${i + 1}/${names.length} alone: ${name}`);
+    const code = await runOnce({ ...env, IMS_ITEST_TEST: name }, print);
+    if (code !== 0) failedAlone.push(name);
+  }
+  print(`in-editor, each test alone: ${names.length - failedAlone.length} of ${names.length} passed`);
+  for (const name of failedAlone) print(`  failed alone: ${name}`);
+  process.exit(failedAlone.length > 0 ? 1 : 0);
 }
 
 main().catch((e) => {

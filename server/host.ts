@@ -19,5 +19,5 @@ export interface ServerHost {
   /** web-tree-sitter (bundled in Node; in a web worker a script of its own, loaded only when needed). */
   loadTreeSitter(options: InitializationOptions): Promise<TreeSitterModule>;
   /** Platform wiring once the connection exists (the browser host takes the files the client sends). */
-  attach?(connection: Connection, filesChanged: (uris: string[]) => void): void;
+  attach?(connection: Connection, filesChanged: (uris: string[], deleted: ReadonlySet<string>) => void): void;
 }

@@ -55,7 +55,7 @@ export const runPolicyChecks: CommandFactory = (ctx) => async (opts?: PolicyChec
   const defaults = connectionDefaults(c);
   const resolveAll = async () => {
     const found = await ctx.askServer(HTTP_REQUESTS_REQUEST, { uri });
-    const responses = Object.fromEntries(ctx.httpResponses);
+    const responses = ctx.httpResponses.of(uri);
     const out: Array<{ target: ResolvedHttpRequest; api: ImsApi }> = [];
     for (const r of found.filter((f) => f.kind === 'api')) {
       const target = await ctx.askServer(RESOLVE_HTTP_REQUEST, { uri, index: r.index, defaults, responses });

@@ -8,6 +8,7 @@
 import { SNAPSHOT_MODEL, type Iam5Model } from '../catalogue/iam5/model';
 import type { ImsApi } from '../catalogue';
 import type { RequestContext } from './conditions';
+import { INDEX_FROM } from './actionIndex';
 import { evaluateAction, type PolicySource, type Verdict } from './evaluator';
 
 export type ModelFamily = 'iam5' | 'classic';
@@ -31,7 +32,13 @@ export function actionsFor(api: ImsApi, family: ModelFamily, model: Iam5Model = 
 }
 const actionsCache = new WeakMap<Iam5Model, Map<string, string[]>>();
 
+/**
+ * The policies of each kind, kept per long list: the same lists come back for every API and action judged
+ * against the same policies, so the evaluator's index of each (actionIndex.ts) is built once.
+ */
 function families(sources: readonly PolicySource[]): Map<ModelFamily, PolicySource[]> {
+  const known = familiesCache.get(sources);
+  if (known && known.length === sources.length) return known.byFamily;
   const byFamily = new Map<ModelFamily, PolicySource[]>();
   for (const s of sources) {
     const f = familyOf(s);
@@ -39,8 +46,12 @@ function families(sources: readonly PolicySource[]): Map<ModelFamily, PolicySour
     if (list) list.push(s);
     else byFamily.set(f, [s]);
   }
+  // Kept for the long lists only (those the evaluator indexes): a WeakMap entry for each user's short list
+  // made who-can slower (bench/abac-results.md).
+  if (sources.length >= INDEX_FROM) familiesCache.set(sources, { length: sources.length, byFamily });
   return byFamily;
 }
+const familiesCache = new WeakMap<readonly PolicySource[], { length: number; byFamily: Map<ModelFamily, PolicySource[]> }>();
 
 /**
  * One verdict per needed action, each model judging its own policies. With policies of one kind, its

@@ -6,6 +6,7 @@
 import { getNodeValue } from 'jsonc-parser';
 import { globMatches } from '../util/glob';
 import { evaluateCondition, type ConditionOutcome, type RequestContext } from './conditions';
+import { candidatesFor } from './actionIndex';
 import { patternMatches } from './actionPattern';
 import { isConditional, type PolicyModel, type PolicyStatement } from './policyDocument';
 
@@ -72,17 +73,13 @@ export function evaluateAction(
   resource?: string | null,
   context?: RequestContext,
 ): Verdict {
-  const allowedBy: StatementRef[] = [];
-  const deniedBy: StatementRef[] = [];
-  const mayBeDeniedBy: StatementRef[] = [];
-  const unmet: StatementRef[] = [];
-  for (const source of sources) {
-    const part = judgeSource(source, action, resource, context);
-    allowedBy.push(...part.allowedBy);
-    deniedBy.push(...part.deniedBy);
-    mayBeDeniedBy.push(...part.mayBeDeniedBy);
-    unmet.push(...part.unmet);
-  }
+  const found: Part = { allowedBy: [], deniedBy: [], mayBeDeniedBy: [], unmet: [] };
+  const candidates = candidatesFor(sources, action);
+  if (candidates) for (const c of candidates) judgeStatement(c.source, c.statement, action, resource, context, found);
+  else
+    for (const source of sources)
+      for (const statement of source.model.statements) judgeStatement(source, statement, action, resource, context, found);
+  const { allowedBy, deniedBy, mayBeDeniedBy, unmet } = found;
   let decision: Decision = 'notGranted';
   if (deniedBy.length > 0) decision = 'denied';
   else if (allowedBy.some((r) => !r.conditional)) decision = 'allowed';
@@ -92,21 +89,24 @@ export function evaluateAction(
 
 type Part = Pick<Verdict, 'allowedBy' | 'deniedBy' | 'mayBeDeniedBy' | 'unmet'>;
 
-/** What one policy says of one action on one resource. */
-function judgeSource(source: PolicySource, action: string, resource: string | null | undefined, context?: RequestContext): Part {
-  const part: Part = { allowedBy: [], deniedBy: [], mayBeDeniedBy: [], unmet: [] };
-  for (const statement of source.model.statements) {
-    if (!statementMatches(statement, action) || !statementCovers(statement, resource)) continue;
-    let conditional = isConditional(statement);
-    let condition: ConditionOutcome | undefined;
-    if (conditional && context) {
-      condition = evaluateCondition(getNodeValue(statement.conditionNode!), context);
-      conditional = condition.result !== 'holds';
-    }
-    const ref: StatementRef = condition ? { source, statement, conditional, condition } : { source, statement, conditional };
-    if (condition?.result === 'fails') part.unmet.push(ref);
-    else if (statement.effect === 'Deny') (conditional ? part.mayBeDeniedBy : part.deniedBy).push(ref);
-    else if (statement.effect === 'Allow') part.allowedBy.push(ref);
+/** What one statement says of one action on one resource, added to `found`. */
+function judgeStatement(
+  source: PolicySource,
+  statement: PolicyStatement,
+  action: string,
+  resource: string | null | undefined,
+  context: RequestContext | undefined,
+  found: Part,
+): void {
+  if (!statementMatches(statement, action) || !statementCovers(statement, resource)) return;
+  let conditional = isConditional(statement);
+  let condition: ConditionOutcome | undefined;
+  if (conditional && context) {
+    condition = evaluateCondition(getNodeValue(statement.conditionNode!), context);
+    conditional = condition.result !== 'holds';
   }
-  return part;
+  const ref: StatementRef = condition ? { source, statement, conditional, condition } : { source, statement, conditional };
+  if (condition?.result === 'fails') found.unmet.push(ref);
+  else if (statement.effect === 'Deny') (conditional ? found.mayBeDeniedBy : found.deniedBy).push(ref);
+  else if (statement.effect === 'Allow') found.allowedBy.push(ref);
 }

@@ -11,13 +11,16 @@ import type { WorkspaceFilesParams } from '../../core/protocol';
 export class ClientFiles implements WorkspaceFiles {
   private readonly texts = new Map<string, string>();
 
-  /** Takes a notification; returns the URIs it changed. */
-  update(params: WorkspaceFilesParams): string[] {
+  /** Takes a notification; returns the URIs it changed, and which of them are gone. */
+  update(params: WorkspaceFilesParams): { uris: string[]; deleted: Set<string> } {
+    const deleted = new Set<string>();
     for (const f of params.files) {
-      if (f.text === null) this.texts.delete(f.uri);
-      else this.texts.set(f.uri, f.text);
+      if (f.text === null) {
+        this.texts.delete(f.uri);
+        deleted.add(f.uri);
+      } else this.texts.set(f.uri, f.text);
     }
-    return params.files.map((f) => f.uri);
+    return { uris: params.files.map((f) => f.uri), deleted };
   }
 
   async list(

@@ -32,7 +32,10 @@ const host: ServerHost = {
     return (self as unknown as { ImsTreeSitter: TreeSitterModule }).ImsTreeSitter;
   },
   attach: (connection, filesChanged) => {
-    connection.onNotification(WORKSPACE_FILES_NOTIFICATION, (params: WorkspaceFilesParams) => filesChanged(files.update(params)));
+    connection.onNotification(WORKSPACE_FILES_NOTIFICATION, (params: WorkspaceFilesParams) => {
+      const { uris, deleted } = files.update(params);
+      filesChanged(uris, deleted);
+    });
   },
 };
 

@@ -125,11 +125,14 @@ export class ServerContext {
     this.httpInputsChanged();
   }
 
-  /** Files changed on disk (watcher events, or what the web client sent): the one routine for both. */
-  async filesChanged(uris: readonly string[]): Promise<void> {
+  /**
+   * Files changed on disk (watcher events, or what the web client sent): the one routine for both.
+   * `deleted`: those of them that are gone.
+   */
+  async filesChanged(uris: readonly string[], deleted: ReadonlySet<string> = new Set()): Promise<void> {
     for (const uri of uris) {
       if (isVariableFile(uri)) this.environments.invalidate(uri);
-      if (/\.(jsonc?|tf)$/i.test(uri)) await this.index.fileChanged(uri);
+      if (/\.(jsonc?|tf)$/i.test(uri)) await this.index.fileChanged(uri, deleted.has(uri));
     }
     this.policiesChanged();
     this.terraform.loadIfPending();

@@ -2,6 +2,7 @@
  * Open, edited and closed documents: each is checked again; a policy or Terraform document changes the
  * workspace's policies (a closed one falls back to its disk version); a .tf document loads the HCL parser.
  */
+import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { POLICY_LANGUAGES, TERRAFORM_LANGUAGES } from '../documentCache';
 import type { ServerContext } from './context';
@@ -28,6 +29,11 @@ export function registerDocuments(ctx: ServerContext): void {
 
 /** Files changed on disk: watcher events, and (web) the files the client sends. */
 export function registerWorkspaceFiles(ctx: ServerContext): void {
-  ctx.connection.onDidChangeWatchedFiles((change) => ctx.filesChanged(change.changes.map((c) => c.uri)));
-  ctx.host.attach?.(ctx.connection, (uris) => void ctx.filesChanged(uris));
+  ctx.connection.onDidChangeWatchedFiles((change) =>
+    ctx.filesChanged(
+      change.changes.map((c) => c.uri),
+      new Set(change.changes.filter((c) => c.type === FileChangeType.Deleted).map((c) => c.uri)),
+    ),
+  );
+  ctx.host.attach?.(ctx.connection, (uris, deleted) => void ctx.filesChanged(uris, deleted));
 }

@@ -22,6 +22,9 @@ async function withEndpoints(url: string, f: () => Promise<void>): Promise<void>
   }
 }
 
+/** A Sandbox with more images than a page: 120 of seed 3. */
+const MANY_IMAGES = { seed: 3, images: 120 };
+
 async function roots(a: ImsTagsApi): Promise<Node[]> {
   return until('the tree lists images', async () => {
     const r = await a.tree.getChildren();
@@ -35,7 +38,8 @@ test('IMS: Open Sandbox starts the local emulator; the tree shows the connection
     images: 120,
   });
   assert.match(result.endpoint, /^http:\/\/127\.0\.0\.1:\d+$/);
-  const { a } = await sandbox();
+  const a = await api();
+  assert.equal(a.connections.connection?.endpoint, result.endpoint);
   const nodes = await roots(a);
   assert.equal(nodes[0].kind, 'connection');
   assert.equal(nodes.filter((n) => n.kind === 'image').length, 50);
@@ -48,7 +52,7 @@ test('IMS: Open Sandbox starts the local emulator; the tree shows the connection
 });
 
 test("add a tag, edit its value, delete it: the emulator's state and the tree follow", async () => {
-  const { a, store } = await sandbox();
+  const { a, store } = await sandbox(MANY_IMAGES);
   const node = (await roots(a)).find((n) => n.kind === 'image')!;
   const id = (node as { image: { id: string } }).image.id;
   const countBefore = store.get(id)!.tags.size;
@@ -69,7 +73,7 @@ test("add a tag, edit its value, delete it: the emulator's state and the tree fo
 });
 
 test('add and delete a tag on many selected images, with a summary', async () => {
-  const { a, store } = await sandbox();
+  const { a, store } = await sandbox(MANY_IMAGES);
   const ids = (await roots(a))
     .filter((n) => n.kind === 'image')
     .slice(0, 30)
@@ -89,7 +93,9 @@ test('add and delete a tag on many selected images, with a summary', async () =>
 });
 
 test("find images by tags shows the matches in the tree; the project's tags can be listed", async () => {
-  const { a, store } = await sandbox();
+  const { a, store } = await sandbox(MANY_IMAGES);
+  // Twenty images carry wave=1 (written in the emulator: tagging through the commands is tested above).
+  for (const image of store.all().slice(0, 20)) image.tags.set('wave', '1');
   const found = await vscode.commands.executeCommand<string[]>('imsTags.findByTags', {
     filter: { tags: [{ key: 'wave', values: ['1'] }] },
   });
@@ -111,7 +117,7 @@ test("find images by tags shows the matches in the tree; the project's tags can 
 });
 
 test('filter by name and type; copy an image ID', async () => {
-  const { a, store } = await sandbox();
+  const { a, store } = await sandbox(MANY_IMAGES);
   const target = store.all().find((i) => i.__imagetype === 'private')!;
   await vscode.commands.executeCommand('imsTags.filterImages', { imageType: 'private', name: target.name });
   const shown = (await roots(a)).filter((n) => n.kind === 'image');
@@ -138,7 +144,7 @@ test('filter by name and type; copy an image ID', async () => {
 });
 
 test('copy as .http gives a ready block that the language server recognises', async () => {
-  const { a } = await sandbox();
+  const { a } = await sandbox(MANY_IMAGES);
   const node = (await roots(a)).find((n) => n.kind === 'image')!;
   const text = await vscode.commands.executeCommand<string>('imsTags.copyAsHttp', node, 'AddImageTag');
   assert.equal(await vscode.env.clipboard.readText(), text);
@@ -160,7 +166,7 @@ test('copy as .http gives a ready block that the language server recognises', as
 });
 
 test('"Send IMS request" sends a request of a .http file to the Sandbox and shows the response', async () => {
-  const { a, store } = await sandbox();
+  const { a, store } = await sandbox(MANY_IMAGES);
   // An image the tree shows, with its tags as they were.
   await vscode.commands.executeCommand('imsTags.clearFilters');
   await roots(a);
@@ -216,8 +222,7 @@ test('under a policy that grants only list, a tag write answers 403 naming the a
     policyFile,
     JSON.stringify({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['ims:images:list'] }] }),
   );
-  await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 4, images: 5, policyFile });
-  const { c, store } = await sandbox();
+  const { c, store } = await sandbox({ seed: 4, images: 5, policyFile });
   const id = store.all()[0].id;
   // The extension's bundle has its own copy of the error class: compare by shape.
   await assert.rejects(
@@ -278,6 +283,8 @@ test('connecting with an IAM user and password: a token, and the project read fr
   try {
     await withEndpoints(emu.url, async () => {
       const a = await api();
+      // Nothing connected before: a failed sign-in must leave no connection, not the one before it.
+      await a.connections.signOut();
       await vscode.commands.executeCommand('imsTags.connect', {
         region: 'cn-north-4',
         auth: 'password',
@@ -354,7 +361,6 @@ test('a reload connects again as the last time: a local emulator while its keys 
   } finally {
     await a.connections.signOut();
     await emu.close();
-    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   }
 });
 
@@ -380,7 +386,6 @@ test("switching connections while a page of images is on its way: the tree shows
     await a.connections.signOut();
     await slow.close();
     await fast.close();
-    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   }
 });
 

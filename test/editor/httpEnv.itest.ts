@@ -19,7 +19,6 @@ async function write(name: string, text: string): Promise<vscode.Uri> {
 }
 
 test('Send resolves the selected environment of http-client.env.json, asks the prompt, and the server agrees', async () => {
-  await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   const { store } = await sandbox();
   const image = store.all()[1];
   const env = await write(
@@ -165,6 +164,5 @@ test('a token chained from the IAM token request: login as alice, then tag with 
     await emu.close();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(file);
-    await vscode.commands.executeCommand('imsTags.openSandbox', { seed: 8, images: 3 });
   }
 });

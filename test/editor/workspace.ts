@@ -1,6 +1,6 @@
 /** Helpers of the in-editor suite: files of the test workspace, opening them, our diagnostics. */
 import * as assert from 'node:assert/strict';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ImsTagsApi } from '../../client/extension';
@@ -13,9 +13,17 @@ export async function api(): Promise<ImsTagsApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
-/** The open Sandbox connection, with the API and the emulator's image store. */
-export async function sandbox() {
+/** What a test's Sandbox holds: the seed of its account and images, how many images, IAM's policy file. */
+export type SandboxOptions = { seed: number; images: number; policyFile?: string };
+
+/**
+ * A Sandbox of its own for the test that asks: opened afresh, so no test reads the images, tags or IAM
+ * data another left behind (each test passes alone and in any order: scripts/test-in-editor.mjs --each,
+ * --shuffle). The connection is signed out of first: a test may have left one of its own.
+ */
+export async function sandbox(options: SandboxOptions = { seed: 8, images: 3 }) {
   const a = await api();
+  await vscode.commands.executeCommand('imsTags.openSandbox', options);
   const c = a.connections.connection;
   assert.ok(c?.kind === 'sandbox', 'the Sandbox is open');
   return { a, store: c.emulator.store, c };
@@ -27,7 +35,13 @@ export function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
+/**
+ * Opens a file of the test workspace as shipped in test/fixtures/workspace (on disk and in its editor):
+ * an edit another test left, saved or not, never decides what this one sees.
+ */
 export async function open(name: string): Promise<vscode.TextDocument> {
+  const shipped = join(__dirname, '../../../test/fixtures/workspace', name);
+  if (existsSync(shipped)) await restoreWorkspaceFile(workspaceFile(name), readFileSync(shipped, 'utf8'));
   const doc = await vscode.workspace.openTextDocument(workspaceFile(name));
   await vscode.window.showTextDocument(doc);
   return doc;
@@ -62,6 +76,13 @@ export async function revertDirtyWorkspaceFiles(): Promise<void> {
   }
 }
 
+/** What a document has, for a failure's message: its address, language, version and every diagnostic. */
+export function diagnosticsNow(doc: vscode.TextDocument): string {
+  const all = vscode.languages.getDiagnostics(doc.uri).map((d) => `${d.source}/${String(d.code)}: ${d.message.slice(0, 80)}`);
+  const open = vscode.workspace.textDocuments.map((d) => `${d.uri.toString()} (${d.languageId})`);
+  return `${doc.uri.toString()} (${doc.languageId}, version ${doc.version}, ${doc.isClosed ? 'closed' : 'open'}) has [${all.join('; ')}]; open: ${open.join(', ')}`;
+}
+
 /** Diagnostics of this extension (source ims-tags) for a document. */
 export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ims-tags');
@@ -77,17 +98,24 @@ export async function quickFixFor(
   uri: vscode.Uri,
   range: vscode.Range,
   title: string,
-  until: <T>(what: string, probe: () => Promise<T | undefined>) => Promise<T>,
+  until: <T>(what: string, probe: () => Promise<T | undefined>, timeoutMs?: number, explain?: () => string) => Promise<T>,
 ): Promise<vscode.CodeAction> {
-  return until(`quick fix "${title}"`, async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      range,
-      vscode.CodeActionKind.QuickFix.value,
-    );
-    return actions.find((a) => a.title === title && a.edit);
-  });
+  let offered: string[] = [];
+  return until(
+    `quick fix "${title}"`,
+    async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
+      offered = actions.map((a) => a.title);
+      return actions.find((a) => a.title === title && a.edit);
+    },
+    20_000,
+    () => `offered [${offered.join('; ')}]`,
+  );
 }
 
 /** Everything the extension has logged so far (its log files). */

@@ -121,6 +121,37 @@ test('a deleted policy file: the workspace has no policies left, so no permissio
   assert.deepEqual(ds, []);
 });
 
+test('a policy file deleted while its document stays open grants nothing; once saved again, it grants', async () => {
+  // VS Code may keep a deleted file's document open (an editor marked deleted, or one held after its
+  // editor closed): its policy must not keep granting.
+  writeFileSync(policyPath, policy(['ims:images:list']));
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: policyUri, type: 1 }] });
+  const notGranted = (d: { code?: unknown }[]) => d.some((x) => x.code === 'not-granted');
+  await client.waitForDiagnostics(httpUri, notGranted);
+  const extraPath = join(dir, 'iam', 'extra.json');
+  const extraUri = URI.file(extraPath).toString();
+  writeFileSync(extraPath, policy(['ims:images:update']));
+  await client.open(extraUri, 'json', policy(['ims:images:update']));
+  assert.deepEqual(await client.waitForDiagnostics(httpUri, (d) => !notGranted(d)), []);
+  rmSync(extraPath);
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 3 }] });
+  await client.waitForDiagnostics(httpUri, notGranted);
+  // Saved again: the file is there, and the open document counts.
+  writeFileSync(extraPath, policy(['ims:images:update']));
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: extraUri, type: 1 }] });
+  assert.deepEqual(await client.waitForDiagnostics(httpUri, (d) => !notGranted(d)), []);
+  await client.close(extraUri);
+  rmSync(extraPath);
+  rmSync(policyPath);
+  await client.notify('workspace/didChangeWatchedFiles', {
+    changes: [
+      { uri: extraUri, type: 3 },
+      { uri: policyUri, type: 3 },
+    ],
+  });
+  await client.waitForDiagnostics(httpUri, (d) => d.length === 0);
+});
+
 test('hover, inlay hints and completion over LSP for .http', async () => {
   const h = await client.request<Hover>('textDocument/hover', {
     textDocument: { uri: httpUri },

@@ -50,7 +50,8 @@ test('the browser host serves the files the client sent, below the folders, skip
       { uri: 'vscode-vfs://github/o/other/p.json', text: '{}' },
     ],
   });
-  assert.equal(changed.length, 5);
+  assert.equal(changed.uris.length, 5);
+  assert.equal(changed.deleted.size, 0);
   const folders = ['vscode-vfs://github/o/r'];
   assert.deepEqual(
     await files.list(
@@ -65,8 +66,9 @@ test('the browser host serves the files the client sent, below the folders, skip
   assert.equal(files.readNow('vscode-vfs://github/o/r/main.tf'), 'resource');
   // A folder's own files (not those below it): where httpyac's .env.<environment> files are found.
   assert.deepEqual(files.namesIn('vscode-vfs://github/o/r/'), ['main.tf']);
-  files.update({ files: [{ uri: 'vscode-vfs://github/o/r/main.tf', text: null }] });
+  const gone = files.update({ files: [{ uri: 'vscode-vfs://github/o/r/main.tf', text: null }] });
   assert.equal(files.readNow('vscode-vfs://github/o/r/main.tf'), undefined, 'a deleted file is gone');
+  assert.deepEqual([...gone.deleted], ['vscode-vfs://github/o/r/main.tf'], 'and said to be deleted');
   assert.ok(inFolders('file:///ws/a.json', ['file:///ws/']) && !inFolders('file:///ws2/a.json', ['file:///ws']));
   assert.ok(isSkipped('file:///ws/out/a.json', 'file:///ws') && !isSkipped('file:///ws/iam/a.json', 'file:///ws'));
 });
