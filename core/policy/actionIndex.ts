@@ -44,6 +44,7 @@ function buildIndex(sources: readonly PolicySource[]): ActionIndex {
   for (const source of sources)
     for (const statement of source.model.statements) {
       const candidate = { source, statement, order: order++ };
+      // Without Action or NotAction it matches nothing (and has no names to be found by).
       if (!statement.actionKey) continue;
       if (statement.actionKey === 'NotAction' || statement.actions.some((a) => a.value.includes('*'))) {
         always.push(candidate);
@@ -62,6 +63,8 @@ function buildIndex(sources: readonly PolicySource[]): ActionIndex {
 
 /** The statements that can match `action`, in list order; undefined: scan the list (judged for the first time). */
 export function candidatesFor(sources: readonly PolicySource[], action: string): Candidate[] | undefined {
+  // The threshold decides speed only: a list scanned or indexed gives the same verdicts.
+  // Stryker disable next-line EqualityOperator: which lists are indexed decides speed only, never a verdict
   if (sources.length < INDEX_FROM) return undefined;
   let index = indexes.get(sources);
   if (!index || index.length !== sources.length) {
@@ -75,11 +78,13 @@ export function candidatesFor(sources: readonly PolicySource[], action: string):
 }
 
 function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
+  // Fast paths: the loops below give the same list.
   if (b.length === 0) return a as Candidate[];
   if (a.length === 0) return b as Candidate[];
   const out: Candidate[] = [];
   let i = 0;
   let j = 0;
+  // A statement is in one of the two lists only, so no two orders are equal.
   while (i < a.length && j < b.length) out.push(a[i].order < b[j].order ? a[i++] : b[j++]);
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);

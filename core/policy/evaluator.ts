@@ -75,6 +75,7 @@ export function evaluateAction(
 ): Verdict {
   const found: Part = { allowedBy: [], deniedBy: [], mayBeDeniedBy: [], unmet: [] };
   const candidates = candidatesFor(sources, action);
+  // The index only narrows the statements tried: a full scan gives the same verdicts (actionIndex.ts).
   if (candidates) for (const c of candidates) judgeStatement(c.source, c.statement, action, resource, context, found);
   else
     for (const source of sources)

@@ -6,7 +6,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { findApi } from '../../core/catalogue';
 import { INDEX_FROM, candidatesFor } from '../../core/policy/actionIndex';
+import { evaluateApiActions } from '../../core/policy/apiActions';
 import { evaluateAction, type PolicySource, type Verdict } from '../../core/policy/evaluator';
 import { randomInt, seededRandom } from '../../core/util/random';
 import { policySource as fromText } from '../support/policies';
@@ -96,4 +98,19 @@ test('a list judged once is scanned; from the second time its candidates are the
   const short = sources.slice(0, INDEX_FROM - 1);
   candidatesFor(short, 'x');
   assert.equal(candidatesFor(short, 'x'), undefined);
+});
+
+test('a long list judged again, then grown by a 5.0 policy: the API is judged by the new policy too', () => {
+  const api = findApi('AddImageTag')!;
+  const list = Array.from({ length: INDEX_FROM }, () =>
+    policySource({ Version: '1.1', Statement: [{ Effect: 'Allow', Action: ['evs:volume:get'] }] }),
+  );
+  for (let i = 0; i < 2; i++)
+    assert.deepEqual(
+      evaluateApiActions(api, list).map((v) => v.decision),
+      api.actions.map(() => 'notGranted'),
+    );
+  list.push(policySource({ Version: '5.0', Statement: [{ Effect: 'Allow', Action: ['ims:*:*'] }] }));
+  const after = evaluateApiActions(api, list);
+  assert.ok(after.length > 0 && after.every((v) => v.decision === 'allowed'), JSON.stringify(after.map((v) => v.decision)));
 });
