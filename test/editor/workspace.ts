@@ -19,7 +19,7 @@ export type SandboxOptions = { seed: number; images: number; policyFile?: string
 /**
  * A Sandbox of its own for the test that asks: opened afresh, so no test reads the images, tags or IAM
  * data another left behind (each test passes alone and in any order: scripts/test-in-editor.mjs --each,
- * --shuffle). The connection is signed out of first: a test may have left one of its own.
+ * --shuffle). It replaces whatever connection a test left (connecting disconnects the last one first).
  */
 export async function sandbox(options: SandboxOptions = { seed: 8, images: 3 }) {
   const a = await api();
