@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { PolicySource } from '../core/policy/evaluator';
 import { parseJson, type PolicyModel } from '../core/policy/policyDocument';
+import { mergeSorted } from '../core/util/mergeSorted';
 import { POLICY_LANGUAGES, TERRAFORM_LANGUAGES, type DocumentCache } from './documentCache';
 import { ParsedTerraform } from './services/parsedTerraform';
 import { inFolders, type WorkspaceFiles } from './workspaceFiles';
@@ -68,7 +69,7 @@ export class PolicyIndex {
   /** The keys of each .tf file's policies in `disk`. */
   private readonly terraformKeys = new Map<string, string[]>();
   private readonly pendingTerraform = new Set<string>();
-  private cached?: PolicySource[];
+  private cached?: readonly PolicySource[];
   /** Files considered in the last scan (JSON files read). */
   scannedFiles = 0;
   /** The workspace folders (URIs): only files below them count once closed. */
@@ -199,22 +200,13 @@ export class PolicyIndex {
       opened.push(...documentSources(doc, this.cache));
     }
     this.diskSorted ??= [...this.disk.values()].sort(byUri);
-    return (this.cached = mergeByUri(
+    // On a tie the open document's policy first, as before.
+    return (this.cached = mergeSorted(
       opened.sort(byUri),
       open.size > 0 ? this.diskSorted.filter((s) => !open.has(s.uri)) : this.diskSorted,
+      byUri,
     ));
   }
 }
 
 const byUri = (a: PolicySource, b: PolicySource) => a.uri.localeCompare(b.uri);
-
-/** Two lists sorted by URI, as one; on a tie the first list's source comes first (as a stable sort of both would). */
-function mergeByUri(first: readonly PolicySource[], second: readonly PolicySource[]): PolicySource[] {
-  const out: PolicySource[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < first.length && j < second.length) out.push(byUri(second[j], first[i]) < 0 ? second[j++] : first[i++]);
-  while (i < first.length) out.push(first[i++]);
-  while (j < second.length) out.push(second[j++]);
-  return out;
-}

@@ -11,6 +11,7 @@
  * once is scanned, since building the index costs about as much as one scan. It lives as long as the list (a WeakMap) and is built again if
  * the list grew.
  */
+import { mergeSorted } from '../util/mergeSorted';
 import { normalizeAction } from './actionPattern';
 import type { PolicyStatement } from './policyDocument';
 import type { PolicySource } from './evaluator';
@@ -62,7 +63,7 @@ function buildIndex(sources: readonly PolicySource[]): ActionIndex {
 }
 
 /** The statements that can match `action`, in list order; undefined: scan the list (judged for the first time). */
-export function candidatesFor(sources: readonly PolicySource[], action: string): Candidate[] | undefined {
+export function candidatesFor(sources: readonly PolicySource[], action: string): readonly Candidate[] | undefined {
   // The threshold decides speed only: a list scanned or indexed gives the same verdicts.
   // Stryker disable next-line EqualityOperator: which lists are indexed decides speed only, never a verdict
   if (sources.length < INDEX_FROM) return undefined;
@@ -74,19 +75,5 @@ export function candidatesFor(sources: readonly PolicySource[], action: string):
     }
     indexes.set(sources, (index = buildIndex(sources)));
   }
-  return mergeByOrder(index.byAction.get(normalizeAction(action)) ?? [], index.always);
-}
-
-function mergeByOrder(a: readonly Candidate[], b: readonly Candidate[]): Candidate[] {
-  // Fast paths: the loops below give the same list.
-  if (b.length === 0) return a as Candidate[];
-  if (a.length === 0) return b as Candidate[];
-  const out: Candidate[] = [];
-  let i = 0;
-  let j = 0;
-  // A statement is in one of the two lists only, so no two orders are equal.
-  while (i < a.length && j < b.length) out.push(a[i].order < b[j].order ? a[i++] : b[j++]);
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
+  return mergeSorted(index.byAction.get(normalizeAction(action)) ?? [], index.always, (a, b) => a.order - b.order);
 }
