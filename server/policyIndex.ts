@@ -158,7 +158,9 @@ export class PolicyIndex {
   async fileChanged(uri: string, deleted = false): Promise<void> {
     const path = URI.parse(uri).path;
     if (!(isPolicyPath(path) || isTerraformPath(path))) return;
-    if (deleted) this.deleted.add(uri);
+    // Kept only while the document is open (its close clears it): a workspace that churns files cannot
+    // grow the set.
+    if (deleted && this.documents.get(uri)) this.deleted.add(uri);
     else this.deleted.delete(uri);
     if (inFolders(uri, this.folders)) await this.readFile(uri);
     else {

@@ -27,7 +27,10 @@ test('open documents replace their files and join the list in URI order, through
     const names = ['m.json', 'b.json', 'z.json', 'a.json', 'k.json', 'B2.json', 'c.json'];
     for (const n of names) writeFileSync(join(dir, n), policy(`ims:images:disk-${n}`));
     const open: TextDocument[] = [];
-    const documents = { all: () => open } as unknown as TextDocuments<TextDocument>;
+    const documents = {
+      all: () => open,
+      get: (u: string) => open.find((d) => d.uri === u),
+    } as unknown as TextDocuments<TextDocument>;
     const index = new PolicyIndex(documents, new DocumentCache(), nodeFiles);
     const uri = (n: string) => URI.file(join(dir, n)).toString();
     await index.scan([URI.file(dir).toString()]);
@@ -58,6 +61,14 @@ test('open documents replace their files and join the list in URI order, through
     names.push('d.json');
     await index.fileChanged(uri('d.json'));
     assert.deepEqual(actual(), expected());
+    // a.json open (as in an editor) when its file is deleted.
+    if (!open.some((d) => d.uri === uri('a.json')))
+      open.push(TextDocument.create(uri('a.json'), 'json', 99, policy('ims:images:open-a')));
+    index.invalidate();
+    assert.ok(
+      actual().some((s) => s.uri === uri('a.json')),
+      'open, it grants',
+    );
     rmSync(join(dir, 'a.json'));
     names.splice(names.indexOf('a.json'), 1);
     await index.fileChanged(uri('a.json'), true);
