@@ -14,13 +14,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PolicySource } from '../core/policy/evaluator';
 import type { PolicyModel } from '../core/policy/policyDocument';
 import { globMatches } from '../core/util/glob';
-import type { SyntaxNode } from '../core/terraform/syntax';
 import { DocumentCache } from '../server/documentCache';
 import { HttpEnvironments } from '../server/httpEnvironments';
 import { getLanguageService } from '../server/languageService';
 import { documentSources } from '../server/policyIndex';
 import { CHECKS } from '../server/services/checks/registry';
-import type { HclParse } from '../server/services/parsedTerraform';
 import { parseHcl, type TreeSitterModule } from '../server/terraform/hclParser';
 import { nodeFiles } from '../server/node/nodeFiles';
 import type { CliConfig } from './config';
@@ -61,7 +59,7 @@ export async function runCheck(o: CheckOptions): Promise<CheckReport> {
   const cache = new DocumentCache();
   if (o.targets.some((t) => t.languageId === 'terraform')) {
     await loadHcl(o.wasmDir, o.loadTreeSitter);
-    cache.parseHcl = parseHcl as HclParse<{ root: SyntaxNode }>;
+    cache.parseHcl = parseHcl;
   }
   const rootUri = pathToFileURL(o.config.root).toString();
   const policies: PolicySource[] = [];

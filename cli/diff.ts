@@ -14,8 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ValidationFinding } from '../core/client/iamTypes';
 import { accessChanges, type AccessReason } from '../core/policy/accessDiff';
 import { parseJson, type PolicyModel } from '../core/policy/policyDocument';
-import type { SyntaxNode } from '../core/terraform/syntax';
-import type { HclParse } from '../server/services/parsedTerraform';
+import type { ParseText } from '../core/terraform/extract';
 import { ParsedTerraform } from '../server/services/parsedTerraform';
 import { parseHcl, type TreeSitterModule } from '../server/terraform/hclParser';
 import { MAX_POLICY_BYTES } from '../server/policyIndex';
@@ -113,12 +112,7 @@ function describe(r: AccessReason, removed: boolean): string {
   return removed ? `no longer allows ${r.action}${on}${when}` : `allows ${r.action}${on}${when}${statement}`;
 }
 
-function policiesOf(
-  languageId: string,
-  uri: string,
-  text: string,
-  cache: { parse?: HclParse<{ root: SyntaxNode }> },
-): Map<string, PolicyAt> {
+function policiesOf(languageId: string, uri: string, text: string, cache: { parse?: ParseText }): Map<string, PolicyAt> {
   const out = new Map<string, PolicyAt>();
   if (languageId === 'terraform') {
     const doc = TextDocument.create(uri, 'terraform', 0, text);
@@ -136,7 +130,6 @@ function policiesOf(
         excerpt: (s, e) => v.policy.json.slice(s, e),
       });
     }
-    (parsed.tree as { free?: () => void } | undefined)?.free?.();
     return out;
   }
   const model = parseJson(text).policy;
@@ -180,10 +173,10 @@ export async function runDiff(o: DiffOptions): Promise<DiffReport> {
       return (lang === 'json' || lang === 'jsonc' || lang === 'terraform') && wanted(p);
     })
     .sort((a, b) => ((a.path ?? a.basePath)! < (b.path ?? b.basePath)! ? -1 : 1));
-  const cache: { parse?: HclParse<{ root: SyntaxNode }> } = {};
+  const cache: { parse?: ParseText } = {};
   if (changes.some((c) => languageOf(c.path ?? c.basePath!) === 'terraform')) {
     await loadHcl(o.wasmDir, o.loadTreeSitter);
-    cache.parse = parseHcl as HclParse<{ root: SyntaxNode }>;
+    cache.parse = parseHcl;
   }
   for (const c of changes) {
     const path = (c.path ?? c.basePath)!;

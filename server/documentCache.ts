@@ -4,9 +4,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LANGUAGES } from '../core/protocol';
-import type { SyntaxNode } from '../core/terraform/syntax';
+import type { ParseText } from '../core/terraform/extract';
 import { ParsedHttp } from './services/parsedHttp';
-import { ParsedTerraform, type HclParse } from './services/parsedTerraform';
+import { ParsedTerraform } from './services/parsedTerraform';
 import { parsePolicy, reparsePolicy, type ParsedPolicy } from './services/parsedPolicy';
 
 /** The languages of core/protocol.ts; Terraform as HashiCorp's extension names it (ours contributes it for .tf too). */
@@ -40,15 +40,16 @@ export class DocumentCache {
   private readonly terraforms = new Map<string, { version: number; value: ParsedTerraform }>();
 
   /** How Terraform is parsed (the server sets the tree-sitter parser once it is loaded). */
-  constructor(public parseHcl: HclParse<{ root: SyntaxNode }> = () => undefined) {}
+  constructor(public parseHcl: ParseText = () => undefined) {}
 
   terraform(doc: TextDocument): ParsedTerraform {
     const hit = this.terraforms.get(doc.uri);
     // A read made before the parser was loaded is made again once it is.
     if (hit && hit.version === doc.version && !hit.value.pending) return hit.value;
-    // The last version's tree is handed on (and consumed): the new one is parsed incrementally.
+    // The last version's read is handed on: only the items whose text changed are parsed again.
     this.terraforms.delete(doc.uri);
-    const value = new ParsedTerraform(doc.uri, doc.getText(), this.parseHcl, hit?.value);
+    // The parser as it is when asked (a read made before it loaded may still want it, for tokens).
+    const value = new ParsedTerraform(doc.uri, doc.getText(), (t) => this.parseHcl(t), hit?.value);
     this.terraforms.set(doc.uri, { version: doc.version, value });
     return value;
   }
@@ -64,7 +65,6 @@ export class DocumentCache {
   forget(uri: string): void {
     this.policies.delete(uri);
     this.requests.delete(uri);
-    (this.terraforms.get(uri)?.value.tree as { free?: () => void } | undefined)?.free?.();
     this.terraforms.delete(uri);
   }
 }

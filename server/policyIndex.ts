@@ -124,9 +124,8 @@ export class PolicyIndex {
     const text = await this.files.read(uri, MAX_POLICY_BYTES);
     if (text === undefined) return; // deleted, unreadable or too large: its policies are gone
     const doc = TextDocument.create(uri, 'terraform', 0, text);
-    // Read apart from the open documents' cache (the file may be open with other text); its tree freed at once.
+    // Read apart from the open documents' cache (the file may be open with other text).
     const parsed = new ParsedTerraform(uri, text, this.cache.parseHcl);
-    (parsed.tree as { free?: () => void } | undefined)?.free?.();
     // Read before the HCL parser was loaded: read again once it is (readPendingTerraform).
     if (parsed.pending) this.pendingTerraform.add(uri);
     else this.pendingTerraform.delete(uri);

@@ -8,6 +8,8 @@
  */
 import { SourceMap, type Segment } from './sourceMap';
 import { first, kids, named, type SyntaxNode } from './syntax';
+import { readHclSubset } from './hclSubset';
+import { topLevelItems } from './topLevel';
 
 export interface EmbeddedPolicy {
   /** The resource address, `huaweicloud_identity_role.tagger`. */
@@ -235,11 +237,11 @@ function tagMap(value: SyntaxNode, text: string): TagEntry[] | undefined {
     });
 }
 
-/** What one resource block holds; kept by the block's text, so an edit re-reads only the block it touches. */
+/** What one top-level item holds; kept by the item's text, so an edit re-reads only the item it touches. */
 interface BlockResult {
   policies: EmbeddedPolicy[];
   tagMaps: TagMap[];
-  /** Where the block started when it was read. */
+  /** Where the item started when it was read (0: offsets are its own). */
   at: number;
 }
 
@@ -307,21 +309,69 @@ function readBlock(block: SyntaxNode, text: string): Pick<BlockResult, 'policies
   return { policies, tagMaps };
 }
 
-/**
- * The policies and tag maps of a Terraform file. With `previous` (the blocks read last time) and `next`
- * (filled for next time), a block whose text did not change is not read again.
- */
-export function extractTerraform(root: SyntaxNode, text: string, previous?: BlockCache, next?: BlockCache): TerraformModel {
+/** The policies and tag maps of one parsed text: a whole file, or one top-level item of it. */
+export function extractTerraform(root: SyntaxNode, text: string): TerraformModel {
   const policies: EmbeddedPolicy[] = [];
   const tagMaps: TagMap[] = [];
   const body = first(root, 'body');
   for (const block of body ? named(body) : []) {
     if (block.type !== 'block') continue;
-    const key = text.slice(block.startIndex, block.endIndex);
-    const known = previous?.get(key) ?? next?.get(key);
-    const result = known ? shiftBlock(known, block.startIndex) : readBlock(block, text);
-    if (!known) next?.set(key, { ...result, at: block.startIndex });
-    else if (next && !next.has(key)) next.set(key, known);
+    const result = readBlock(block, text);
+    policies.push(...result.policies);
+    tagMaps.push(...result.tagMaps);
+  }
+  return { policies, tagMaps };
+}
+
+/** A parse of one text, for as long as it is read: `free` gives its memory back. */
+export interface ParsedText {
+  root: SyntaxNode;
+  free(): void;
+}
+
+/** The parser as the host offers it; undefined while it is not loaded. */
+export type ParseText = (text: string) => ParsedText | undefined;
+
+/** Only an item that names one of the resource types read (as its quoted type label) is parsed for them. */
+const MAY_HOLD = /"huaweicloud_(?:identity_role|identityv5_policy|images_image|ims_\w*image)"/;
+const NOTHING: BlockResult = { policies: [], tagMaps: [], at: 0 };
+
+/**
+ * The policies and tag maps of a Terraform file, read top-level item by item (topLevel.ts): an item is
+ * parsed only if it may hold one, by the subset reader or else by `parse` (by `parse` alone when
+ * `subset` is false), and its tree freed once read. With `previous` (what was read of the
+ * last version, by item text) and `next` (filled for the next), an item whose text did not change is not
+ * parsed again. Undefined when an item needs the parser and it is not loaded yet.
+ */
+export function readTerraform(
+  text: string,
+  parse: ParseText,
+  previous?: BlockCache,
+  next?: BlockCache,
+  subset = true,
+): TerraformModel | undefined {
+  const policies: EmbeddedPolicy[] = [];
+  const tagMaps: TagMap[] = [];
+  for (const { start: at, text: item } of topLevelItems(text)) {
+    let read = previous?.get(item) ?? next?.get(item);
+    if (!read) {
+      if (!MAY_HOLD.test(item)) read = NOTHING;
+      else {
+        // Most items are in the subset of HCL read without the parser (hclSubset.ts), far faster.
+        const quick = subset ? readHclSubset(item) : undefined;
+        const tree = quick ? { root: quick, free: () => undefined } : parse(item);
+        if (!tree) return undefined;
+        try {
+          // Kept where it was read: the next version finds most items where they were, and copies none.
+          read = { ...shiftBlock({ ...extractTerraform(tree.root, item), at: 0 }, at), at };
+        } finally {
+          tree.free();
+        }
+      }
+    }
+    if (next && !next.has(item)) next.set(item, read);
+    if (read.policies.length === 0 && read.tagMaps.length === 0) continue;
+    const result = shiftBlock(read, at);
     policies.push(...result.policies);
     tagMaps.push(...result.tagMaps);
   }

@@ -13,7 +13,12 @@ export interface SyntaxNode {
   readonly namedChildren: ReadonlyArray<SyntaxNode | null>;
 }
 
-export const kids = (n: SyntaxNode): SyntaxNode[] => n.children.filter((c): c is SyntaxNode => c !== null);
-export const named = (n: SyntaxNode): SyntaxNode[] =>
-  n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment');
+// The lists as they are when nothing is left out (a tree of plain nodes mostly): no copy per call, as
+// the extraction asks for a node's children several times.
+export const kids = (n: SyntaxNode): readonly SyntaxNode[] =>
+  n.children.includes(null) ? n.children.filter((c): c is SyntaxNode => c !== null) : (n.children as readonly SyntaxNode[]);
+export const named = (n: SyntaxNode): readonly SyntaxNode[] =>
+  n.namedChildren.some((c) => c === null || c.type === 'comment')
+    ? n.namedChildren.filter((c): c is SyntaxNode => c !== null && c.type !== 'comment')
+    : (n.namedChildren as readonly SyntaxNode[]);
 export const first = (n: SyntaxNode, type: string): SyntaxNode | undefined => named(n).find((c) => c.type === type);

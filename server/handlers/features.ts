@@ -49,8 +49,9 @@ export function registerFeatures(ctx: ServerContext): void {
     const doc = documents.get(p.textDocument.uri);
     return doc ? ctx.guard('foldingRange', null, token, () => service.foldingRanges(doc)) : null;
   });
-  connection.languages.semanticTokens.on((p, token) => {
-    const doc = documents.get(p.textDocument.uri);
+  connection.languages.semanticTokens.on(async (p, token) => {
+    // A .tf document's tokens come from the HCL parser: a request that comes first waits for it.
+    const doc = await ready(p.textDocument.uri);
     return doc ? ctx.guard('semanticTokens', NO_TOKENS, token, () => service.semanticTokens(doc)) : NO_TOKENS;
   });
   connection.onCodeLens((p, token) => {

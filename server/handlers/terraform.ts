@@ -3,9 +3,7 @@
  * files found in the workspace. Compiling it would cost everyone else's first diagnostics otherwise.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { SyntaxNode } from '../../core/terraform/syntax';
 import { TERRAFORM_LANGUAGES } from '../documentCache';
-import type { HclParse } from '../services/parsedTerraform';
 import { loadHclParser, parseHcl } from '../terraform/hclParser';
 import type { ServerContext } from './context';
 
@@ -38,8 +36,7 @@ export class TerraformLoader {
         (file) => ctx.host.locateWasm(file, ctx.options),
         () => ctx.host.loadTreeSitter(ctx.options),
       );
-      // The cache hands parseHcl back only trees that parseHcl made.
-      ctx.cache.parseHcl = parseHcl as HclParse<{ root: SyntaxNode }>;
+      ctx.cache.parseHcl = parseHcl;
       const started = Date.now();
       const read = await ctx.index.readPendingTerraform();
       if (read > 0) ctx.connection.console.info(`Read ${read} Terraform file(s) of the workspace in ${Date.now() - started} ms.`);

@@ -45,11 +45,7 @@ export function terraformCompletion(
   const comma = quoteAt !== undefined && /^[ \t]*\r?\n\s*[\w"]/.test(text.slice(quoteAt)) ? ',' : '';
   if (quoteAt === undefined) return completeIn(tf, parsed, position, ctx);
   const repaired = parsed.withText(`${text.slice(0, quoteAt)}"${comma}${text.slice(quoteAt)}`);
-  try {
-    return completeIn(tf, repaired, position, ctx, tf.positionAt(quoteAt));
-  } finally {
-    repaired.dispose();
-  }
+  return completeIn(tf, repaired, position, ctx, tf.positionAt(quoteAt));
 }
 
 /** Completion read from `read` (the document's parse, or a repaired one whose string closes at `closing`). */

@@ -26,11 +26,19 @@ const WHOLE: Record<string, TokenType> = {
 };
 
 export function getTerraformSemanticTokens(doc: TextDocument, parsed: ParsedTerraform): SemanticTokens {
+  // Each top-level item's tokens, kept by its text: an edit tokenizes again only the item it touches.
   const out: Tok[] = [];
-  const text = doc.getText();
+  for (const { start, value } of parsed.eachItem('semanticTokens', itemTokens) ?? [])
+    for (const t of value) out.push({ ...t, start: t.start + start, end: t.end + start });
+  return encodeTokens(doc, out);
+}
+
+/** The tokens of one top-level item, at offsets of its own text. */
+function itemTokens(root: SyntaxNode, text: string): Tok[] {
+  const out: Tok[] = [];
   const push = (n: SyntaxNode, type: TokenType) => out.push({ start: n.startIndex, end: n.endIndex, type, mods: [] });
   // Iterative: a stranger's file may nest deeply (ParsedTerraform refuses past MAX_NESTING anyway).
-  const stack: Array<{ node: SyntaxNode; parent?: SyntaxNode }> = parsed.tree ? [{ node: parsed.tree.root }] : [];
+  const stack: Array<{ node: SyntaxNode; parent?: SyntaxNode }> = [{ node: root }];
   while (stack.length) {
     const { node, parent } = stack.pop()!;
     const whole = WHOLE[node.type];
@@ -69,7 +77,7 @@ export function getTerraformSemanticTokens(doc: TextDocument, parsed: ParsedTerr
       stack.push({ node: c, parent: node });
     }
   }
-  return encodeTokens(doc, out);
+  return out;
 }
 
 /** An object key written bare (`Effect`): expression → variable_expr → identifier. */

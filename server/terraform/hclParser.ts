@@ -1,24 +1,20 @@
 /**
  * The HCL parser: tree-sitter's HCL grammar (its Terraform flavour) running in web-tree-sitter (WASM, no
  * native build). Both .wasm files sit beside the bundles in dist/ (scripts/build.mjs copies them); the
- * host says where (a path in Node, a URL in the browser). Loading
- * is asynchronous and happens once, at start-up; until it is done, Terraform documents get nothing (and
- * are checked again once it is). A new version of a document is parsed incrementally from the last tree
- * (the edit is found by comparing the texts), which is what keeps a 1 MB file fast to re-check.
+ * host says where (a path in Node, a URL in the browser). Loading is asynchronous and happens once, when
+ * Terraform is first met; until it is done, Terraform documents get nothing (and are checked again once
+ * it is). Documents are parsed a top-level item at a time (core/terraform/extract.ts readTerraform), and
+ * an edit re-parses only the item it touches.
  */
 import type * as TreeSitter from 'web-tree-sitter';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { SyntaxNode } from '../../core/terraform/syntax';
-
-/** Past this size a .tf file is not parsed (the server's bound for policy files too). */
-export const MAX_TF_CHARS = 5 * 1024 * 1024;
 
 /** web-tree-sitter itself, as the host loads it (bundled in Node; a script of its own in a web worker). */
 export type TreeSitterModule = typeof TreeSitter;
 
 let loading: Promise<Parser> | undefined;
 let parser: Parser | undefined;
-let ts: TreeSitterModule | undefined;
 
 /** Loads once; `locate` says where each .wasm file is (a path in Node, a URL in a browser). */
 export function loadHclParser(locate: (file: string) => string, load: () => Promise<TreeSitterModule>): Promise<Parser> {
@@ -27,7 +23,6 @@ export function loadHclParser(locate: (file: string) => string, load: () => Prom
     await module.Parser.init({ locateFile: (file: string) => locate(file) });
     const language = await module.Language.load(locate('tree-sitter-terraform.wasm'));
     const p = new module.Parser();
-    ts = module;
     p.setLanguage(language);
     parser = p;
     return p;
@@ -35,57 +30,66 @@ export function loadHclParser(locate: (file: string) => string, load: () => Prom
   return loading;
 }
 
-export interface HclTree {
-  root: SyntaxNode;
-  text: string;
-  /** The WASM tree: freed when the next version is parsed from it, or by `free`. */
-  tree: Tree;
-  free(): void;
-}
-
-/** Row and column (UTF-16 code units) of an offset. */
-function point(text: string, offset: number): { row: number; column: number } {
-  let row = 0;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    row++;
-    lineStart = i + 1;
-  }
-  return { row, column: offset - lineStart };
-}
-
-/** The one edit that turns `before` into `after`: their common prefix and suffix left out. */
-export function editBetween(before: string, after: string): TreeSitter.Edit {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return new ts!.Edit({
-    startIndex: start,
-    oldEndIndex: before.length - tail,
-    newEndIndex: after.length - tail,
-    startPosition: point(before, start),
-    oldEndPosition: point(before, before.length - tail),
-    newEndPosition: point(after, after.length - tail),
-  });
-}
-
 /**
- * The syntax tree of a Terraform text, once the parser is loaded; undefined before (or when too large).
- * `previous` (the last version's tree) is consumed: it is edited, reused and freed.
+ * The syntax tree of a text (a top-level item of a .tf file: core/terraform/topLevel.ts), once the parser
+ * is loaded; undefined before. The tree is copied into plain objects in one walk of a cursor and the
+ * parser's tree freed at once: reading web-tree-sitter's nodes crosses into WebAssembly and allocates a
+ * node object at every step (`namedChildren`, `type`), which cost more than the parse itself on a 1 MB
+ * file, and no WebAssembly tree outlives the parse.
  */
-export function parseHcl(text: string, previous?: HclTree): HclTree | undefined {
-  if (!parser || text.length > MAX_TF_CHARS) {
-    previous?.tree.delete();
-    return undefined;
+export function parseHcl(text: string): { root: SyntaxNode; free(): void } | undefined {
+  const tree = parser?.parse(text);
+  if (!tree) return undefined;
+  try {
+    return { root: copyTree(tree), free: () => undefined };
+  } finally {
+    tree.delete();
   }
-  let old: Tree | undefined;
-  if (previous) {
-    previous.tree.edit(editBetween(previous.text, text));
-    old = previous.tree;
+}
+
+interface PlainNode extends SyntaxNode {
+  readonly children: PlainNode[];
+  readonly namedChildren: PlainNode[];
+}
+
+function copyTree(tree: Tree): PlainNode {
+  const cursor = tree.walk();
+  try {
+    const here = (): PlainNode => ({
+      type: cursor.nodeType,
+      startIndex: cursor.startIndex,
+      endIndex: cursor.endIndex,
+      isNamed: cursor.nodeIsNamed,
+      children: [],
+      namedChildren: [],
+    });
+    const adopt = (parent: PlainNode, child: PlainNode) => {
+      parent.children.push(child);
+      if (child.isNamed) parent.namedChildren.push(child);
+    };
+    const root = here();
+    // The path from the root to the cursor's node, which is last.
+    const path = [root];
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        const child = here();
+        adopt(path[path.length - 1], child);
+        path.push(child);
+        continue;
+      }
+      for (;;) {
+        path.pop();
+        if (path.length === 0) return root;
+        if (cursor.gotoNextSibling()) {
+          const sibling = here();
+          adopt(path[path.length - 1], sibling);
+          path.push(sibling);
+          break;
+        }
+        cursor.gotoParent();
+      }
+    }
+  } finally {
+    cursor.delete();
   }
-  const tree = parser.parse(text, old ?? null);
-  old?.delete();
-  return tree ? { root: tree.rootNode, text, tree, free: () => tree.delete() } : undefined;
 }

@@ -5,8 +5,6 @@ import { getLanguageService } from '../../server/languageService';
 import { loadHclParser, parseHcl } from '../../server/terraform/hclParser';
 import type { PolicySource } from '../../core/policy/evaluator';
 import { doc as makeDoc } from './docs';
-import type { HclParse } from '../../server/services/parsedTerraform';
-import type { SyntaxNode } from '../../core/terraform/syntax';
 
 export const DIST = join(__dirname, '../../../dist');
 
@@ -15,7 +13,7 @@ export async function terraformService(policies: PolicySource[] = [], lang: 'en'
     (file) => join(DIST, file),
     async () => import('web-tree-sitter'),
   );
-  const cache = new DocumentCache(parseHcl as HclParse<{ root: SyntaxNode }>);
+  const cache = new DocumentCache(parseHcl);
   return getLanguageService({ cache, lang: () => lang, policies: () => policies });
 }
 

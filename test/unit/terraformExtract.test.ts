@@ -7,8 +7,13 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { extractTerraform, isImageResource, type BlockCache, type TerraformModel } from '../../core/terraform/extract';
-import type { SyntaxNode } from '../../core/terraform/syntax';
+import {
+  extractTerraform,
+  isImageResource,
+  readTerraform,
+  type BlockCache,
+  type TerraformModel,
+} from '../../core/terraform/extract';
 import { loadHclParser, parseHcl } from '../../server/terraform/hclParser';
 import { DIST } from '../support/terraform';
 
@@ -19,11 +24,18 @@ before(async () => {
   );
 });
 
+/** A file read item by item, as the server reads it. */
 const read = (text: string, previous?: BlockCache, next?: BlockCache): TerraformModel => {
+  const model = readTerraform(text, parseHcl, previous, next);
+  assert.ok(model, 'parsed');
+  return model;
+};
+/** The same file parsed whole: one tree, read block by block. */
+const readWhole = (text: string): TerraformModel => {
   const tree = parseHcl(text);
   assert.ok(tree, 'parsed');
   try {
-    return extractTerraform(tree.root as unknown as SyntaxNode, text, previous, next);
+    return extractTerraform(tree.root, text);
   } finally {
     tree.free();
   }
@@ -273,6 +285,9 @@ resource "huaweicloud_images_image" "i${n}" {
   read(before, undefined, first);
   assert.equal(first.size, 4, 'one entry a block');
   const second: BlockCache = new Map();
+  let parses = 0;
+  const counted = readTerraform(after, (t) => (parses++, parseHcl(t)), first, second);
+  assert.equal(parses, 0, 'blank lines and a comment added: no block parsed again, the comment not at all');
   const cached = read(after, first, second);
   const fresh = read(after);
   const plain = (m: TerraformModel) => ({
@@ -280,7 +295,12 @@ resource "huaweicloud_images_image" "i${n}" {
     tagMaps: m.tagMaps,
   });
   assert.deepEqual(plain(cached), plain(fresh));
-  assert.equal(second.size, 4, 'every block carried over for the next edit');
+  assert.deepEqual(plain(counted!), plain(fresh));
+  assert.deepEqual(plain(fresh), plain(readWhole(after)), 'item by item reads what one parse of the whole file reads');
+  assert.ok(
+    [...first.keys()].every((k) => second.has(k)),
+    'every block carried over for the next edit',
+  );
   // At the place it was read: the same objects, nothing copied.
   const firstRead = read(before, undefined, new Map());
   const again = read(before, first, new Map());
@@ -291,6 +311,6 @@ resource "huaweicloud_images_image" "i${n}" {
   const dup: BlockCache = new Map();
   const both = read(twice, undefined, dup);
   assert.equal(both.policies.length, 2);
-  assert.equal(dup.size, 2);
+  assert.equal(dup.size, 2, 'one entry an item text');
   assert.equal(both.policies[1].start - both.policies[0].start, block(1).length);
 });
