@@ -5,11 +5,13 @@
  * runs with pull diagnostics, as VS Code's JSON client runs it; once in push mode beside it (it then
  * waits 500 ms after an edit by design), for reference.
  */
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { LspClient, SERVER_JS } from '../test/support/lspClient';
 import { peerPolicySchema } from './peerSchema';
 import { POLICY_SHAPES } from './generate';
 import { benchServer, type BenchDocument, type ServerRun, type ServerUnderTest } from './policyServer';
-import { ms, spread, type Spread } from './stats';
+import { ms, peakRssMiB, spread, type Spread } from './stats';
 
 export interface SizeComparison {
   shape: string;
@@ -18,6 +20,27 @@ export interface SizeComparison {
   peer: ServerRun[];
   /** The peer in push mode, once, for reference (the standard shape only). */
   peerPush?: ServerRun;
+  /** The bare server (bareServer.ts), once a run: the floor under both. */
+  bare: BareRun[];
+}
+
+export interface BareRun {
+  firstDiagnosticsMs: number;
+  peakRssMiB: number;
+}
+
+/** The bare server on the document: from opening it to its (empty) diagnostics, and the peak memory then. */
+async function benchBare(doc: BenchDocument): Promise<BareRun> {
+  const client = await LspClient.start({ command: process.execPath, args: [join(__dirname, 'bareServer.js'), '--stdio'] });
+  try {
+    const uri = `file:///bench/policy-${doc.shape}-${doc.text.length}.json`;
+    const s = performance.now();
+    await client.open(uri, 'json', doc.text);
+    await client.waitForDiagnostics(uri, () => true, 120_000);
+    return { firstDiagnosticsMs: performance.now() - s, peakRssMiB: peakRssMiB(client.process.pid!) };
+  } finally {
+    await client.stop();
+  }
 }
 
 export const OURS: ServerUnderTest = {
@@ -58,6 +81,7 @@ export async function comparePolicyServers(
       const rounds = size > 2_000_000 ? 20 : 60;
       const mine: ServerRun[] = [];
       const peers: ServerRun[] = [];
+      const bare: BareRun[] = [];
       for (let run = 1; run <= runs; run++) {
         process.stdout.write(`policy ${shape} ${kb(doc.text.length)}, run ${run}/${runs}: `);
         // Alternate who goes first, so neither always meets a warmer (or busier) machine.
@@ -69,7 +93,8 @@ export async function comparePolicyServers(
             `${server === ours ? 'ours' : 'peer'} first ${ms(r.firstDiagnosticsMs)} ms, completion ${ms(r.completion.p50)} ms, edit ${ms(r.diagnosticsAfterEdit.p50)} ms, peak ${r.peakRssMiB.toFixed(0)} MiB; `,
           );
         }
-        process.stdout.write('\n');
+        bare.push(await benchBare(doc));
+        process.stdout.write(`bare peak ${bare[bare.length - 1].peakRssMiB.toFixed(0)} MiB\n`);
       }
       let peerPush: ServerRun | undefined;
       if (withPeerPush) {
@@ -77,7 +102,7 @@ export async function comparePolicyServers(
         peerPush = await benchServer(peer('push'), doc, Math.min(rounds, 20));
         process.stdout.write(`diagnostics after an edit ${ms(peerPush.diagnosticsAfterEdit.p50)} ms\n`);
       }
-      out.push({ shape, sizeBytes: mine[0].sizeBytes, ours: mine, peer: peers, peerPush });
+      out.push({ shape, sizeBytes: mine[0].sizeBytes, ours: mine, peer: peers, peerPush, bare });
     }
   return out;
 }
@@ -148,6 +173,15 @@ export function comparisonTables(rows: SizeComparison[], runs: number): string[]
       return `| ${cellName(c)} | ${ms(p50)} | ${ratio(p50 / base)} |`;
     });
   });
+  const floor = rows.map((c) => {
+    const med = (f: (i: number) => number) => spread(c.bare.map((_, i) => f(i))).median;
+    const bare = med((i) => c.bare[i].peakRssMiB);
+    const ours = med((i) => c.ours[i].peakRssMiB - c.bare[i].peakRssMiB);
+    const peer = med((i) => c.peer[i].peakRssMiB - c.bare[i].peakRssMiB);
+    // The RSS target is out of reach where 0.8 × the peer's peak is below the bare server's, in every run.
+    const below = c.bare.every((b, i) => TARGETS['Peak RSS (MiB)'] * c.peer[i].peakRssMiB < b.peakRssMiB);
+    return `| ${cellName(c)} | ${ms(med((i) => c.bare[i].firstDiagnosticsMs))} | ${mib(bare)} | ${mib(ours)} | ${mib(peer)} | ${ratio(ours / peer)} | ${below ? 'yes' : 'no'} |`;
+  });
   return [
     `Figures in ms unless marked: the median of ${runs} runs, with the range in brackets. "Floor" is the p50 of a request the server answers at once (an unknown method): no answer can be faster.`,
     '',
@@ -172,5 +206,11 @@ export function comparisonTables(rows: SizeComparison[], runs: number): string[]
     '| Shape, size | Completion p50 | × smallest |',
     '|---|---|---|',
     ...bySize,
+    '',
+    `The floor under both: a server on vscode-languageserver that only keeps the document and publishes no diagnostics (\`bench/bareServer.ts\`), measured in each run. Memory "above the floor" is a server's peak RSS less the bare server's in the same run (median of ${runs}). "Target below the floor": 0.8 × the peer's peak RSS is less than the bare server's peak in every run, so no server on this library can meet it.`,
+    '',
+    '| Shape, size | Bare: first diagnostics | Bare: peak RSS (MiB) | Ours above the floor (MiB) | Peer above the floor (MiB) | Ours / peer above the floor | Target below the floor |',
+    '|---|---|---|---|---|---|---|',
+    ...floor,
   ];
 }

@@ -1,4 +1,5 @@
 import { parseTree, type Node, type ParseError, type ParseOptions } from 'jsonc-parser';
+import { strictJsonTree } from './strictJson';
 
 /**
  * How deeply a JSON (or HCL) text nests, found in one pass before anything recursive reads it.
@@ -64,7 +65,8 @@ export function parseJsonTree(
   const tooDeep = tooDeepAt(text, limit);
   if (tooDeep !== undefined) return { tooDeep };
   try {
-    return { tree: parseTree(text, errors, options) };
+    // Strict JSON, which nearly every policy is, has a faster reader of the same tree (strictJson.ts).
+    return { tree: strictJsonTree(text) ?? parseTree(text, errors, options) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return { tooDeep: 0 };

@@ -13,6 +13,7 @@ import type { SyntaxNode } from '../../core/terraform/syntax';
 import { seededRandom } from '../../core/util/random';
 import { loadHclParser, parseHcl } from '../../server/terraform/hclParser';
 import { DIST } from '../support/terraform';
+import { editedText } from '../support/edits';
 
 before(async () => {
   await loadHclParser(
@@ -127,15 +128,8 @@ test('any edit of a valid text: read by the subset only to the tree tree-sitter 
   let tried = 0;
   for (const base of IN_SUBSET)
     for (let round = 0; round < 150; round++) {
-      let text = base;
-      for (let k = 1 + Math.floor(random() * 3); k > 0; k--) {
-        const at = Math.floor(random() * text.length);
-        const del = random() < 0.5 ? Math.floor(random() * 3) : 0;
-        const ins = random() < 0.7 ? alphabet[Math.floor(random() * alphabet.length)] : '';
-        text = text.slice(0, at) + ins + text.slice(at + del);
-      }
       tried++;
-      if (agrees(text)) read++;
+      if (agrees(editedText(base, random, alphabet, 3))) read++;
     }
   // Both outcomes must occur, or the property says nothing.
   assert.ok(read > tried / 10 && read < tried, `${read} of ${tried} edited texts read by the subset`);
