@@ -1,8 +1,11 @@
-/** `npm run bench`: runs the benchmarks and writes bench/results.md and bench/results.json. */
+/**
+ * `npm run bench`: runs the benchmarks and writes bench/results.md and bench/results.json, and the shape
+ * matrix and the workspace at scale to their own files too (bench/shapes-results.*, workspace-results.*).
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_JS } from '../test/support/lspClient';
-import { benchShapes, shapesSection } from './shapes';
+import { benchShapes, shapesSection, writeShapesResults } from './shapes';
 import { benchHttp, type HttpRun } from './httpServer';
 import { benchBatch } from './batchTagging';
 import { benchScale } from './explorerScale';
@@ -10,7 +13,7 @@ import { benchEffectiveAccess } from './effectiveAccess';
 import { benchImageAccess, imageAccessTable } from './imageAccess';
 import { benchHttpVariables } from './httpVariables';
 import { benchTerraform } from './terraformServer';
-import { benchWorkspaceScale, workspaceTable } from './workspaceScale';
+import { benchWorkspaceScale, workspaceTable, writeWorkspaceResults } from './workspaceScale';
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { machine, ms } from './stats';
@@ -20,6 +23,8 @@ const ROOT = join(__dirname, '../..');
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const policyComparison = await benchShapes(runs);
+  // Written at once, so a later part that fails does not lose the matrix.
+  writeShapesResults(policyComparison, runs, 'npm run bench');
   const httpRuns: HttpRun[] = [];
   for (const [n, policies] of [
     [1000, 50],
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
   );
   process.stdout.write('a workspace of 10,000 policy files, 1,000 .tf and 1,000 .http files… ');
   const workspace = await benchWorkspaceScale(SERVER_JS);
+  writeWorkspaceResults(workspace, 'npm run bench');
   process.stdout.write(
     `index ${workspace.indexJsonMs} + ${workspace.indexTerraformMs} ms, peak ${workspace.peakRssMiB.toFixed(0)} MiB, edit to .http p50 ${ms(workspace.policyEditToHttp.p50)} ms\n`,
   );

@@ -29,20 +29,18 @@ export function shapesSection(rows: SizeComparison[], runs: number): string[] {
   ];
 }
 
+/** bench/shapes-results.md and .json, from this script or from `npm run bench`. */
+export function writeShapesResults(rows: SizeComparison[], runs: number, script: string): void {
+  writeResults('shapes', "Policy documents of every shape against VS Code's JSON server", script, shapesSection(rows, runs), {
+    runs,
+    policyComparison: rows,
+  });
+}
+
 if (require.main === module) {
   void (async () => {
     const runs = Number(process.env.BENCH_RUNS ?? 3);
-    const rows = await benchShapes(runs);
-    writeResults(
-      'shapes',
-      "Policy documents of every shape against VS Code's JSON server",
-      'npm run bench:shapes',
-      shapesSection(rows, runs),
-      {
-        runs,
-        policyComparison: rows,
-      },
-    );
+    writeShapesResults(await benchShapes(runs), runs, 'npm run bench:shapes');
     process.stdout.write('wrote bench/shapes-results.md\n');
   })().catch((e: unknown) => {
     process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);

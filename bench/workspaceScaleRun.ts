@@ -3,14 +3,10 @@
  * bench/workspace-results.md and .json. BENCH_POLICY_FILES sets the number of policy files.
  */
 import { SERVER_JS } from '../test/support/lspClient';
-import { writeResults } from './stats';
-import { benchWorkspaceScale, workspaceTable } from './workspaceScale';
+import { benchWorkspaceScale, writeWorkspaceResults } from './workspaceScale';
 
 benchWorkspaceScale(SERVER_JS, Number(process.env.BENCH_POLICY_FILES ?? 10_000)).then(
-  (r) =>
-    process.stdout.write(
-      writeResults('workspace', 'A workspace at scale', 'npm run bench:workspace', workspaceTable(r), { workspace: r }),
-    ),
+  (r) => process.stdout.write(writeWorkspaceResults(r, 'npm run bench:workspace')),
   (e: unknown) => {
     process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
     process.exit(1);

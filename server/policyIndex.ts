@@ -70,8 +70,9 @@ export class PolicyIndex {
   private readonly terraformKeys = new Map<string, string[]>();
   private readonly pendingTerraform = new Set<string>();
   private cached?: readonly PolicySource[];
-  /** Files considered in the last scan (JSON files read). */
+  /** Files considered in the last scan: JSON files, and .tf files among them. */
   scannedFiles = 0;
+  scannedTerraform = 0;
   /** The workspace folders (URIs): only files below them count once closed. */
   private folders: string[] = [];
   /**
@@ -96,6 +97,7 @@ export class PolicyIndex {
     this.folders = folderUris;
     const uris = await this.files.list(folderUris, (n) => isPolicyPath(n) || isTerraformPath(n), MAX_POLICY_FILES, isCancelled);
     this.scannedFiles = uris.length;
+    this.scannedTerraform = uris.filter(isTerraformPath).length;
     let done = 0;
     for (const uri of uris) {
       if (isCancelled()) break;
@@ -140,6 +142,11 @@ export class PolicyIndex {
   /** Whether .tf files wait for the HCL parser. */
   hasPendingTerraform(): boolean {
     return this.pendingTerraform.size > 0;
+  }
+
+  /** How many .tf files wait for the HCL parser (items outside the subset read without it). */
+  get pendingTerraformFiles(): number {
+    return this.pendingTerraform.size;
   }
 
   /** The .tf files read before the HCL parser was loaded, read again now; how many. */

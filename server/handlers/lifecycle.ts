@@ -81,8 +81,11 @@ async function indexWorkspace(ctx: ServerContext): Promise<void> {
       (done) => progress?.report(`${done} JSON files read`),
       () => progress?.token.isCancellationRequested ?? false,
     );
+    const tf = index.scannedTerraform;
+    const waiting = index.pendingTerraformFiles;
     connection.console.info(
-      `Indexed ${found} policy file(s) among ${index.scannedFiles} JSON file(s) in ${Date.now() - started} ms.`,
+      `Indexed ${found} policy file(s) among ${index.scannedFiles - tf} JSON file(s)${tf ? ` and ${tf} Terraform file(s)` : ''} in ${Date.now() - started} ms` +
+        `${waiting ? `; ${waiting} Terraform file(s) wait for the HCL parser` : ''}.`,
     );
   } catch (e) {
     connection.console.error(`Policy indexing failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -101,3 +101,27 @@ test('semantic tokens for .tf only for a client without Terraform colouring of i
     await plain.stop();
   }
 });
+
+test('the workspace index reads .tf files in the HCL subset at once, and the others once the HCL parser is loaded', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'ims-tf-index-'));
+  writeFileSync(join(ws, 'plain.tf'), role(['ims:images:list']));
+  // A conditional is outside the subset: this file waits for tree-sitter.
+  writeFileSync(
+    join(ws, 'conditional.tf'),
+    'resource "huaweicloud_images_image" "i" {\n  tags = { env = var.prod ? "prod" : "dev" }\n}\n',
+  );
+  const c = await LspClient.inFolder(ws);
+  try {
+    const indexed = await c.waitForLog(/Indexed \d+ policy file/, 20_000);
+    assert.match(
+      indexed,
+      /among 0 JSON file\(s\) and 2 Terraform file\(s\) in \d+ ms; 1 Terraform file\(s\) wait for the HCL parser\./,
+    );
+    // The plain file's role is indexed already: one policy.
+    assert.match(indexed, /^Indexed 1 policy file/);
+    assert.match(await c.waitForLog(/Read \d+ Terraform file/, 20_000), /^Read 1 Terraform file\(s\) of the workspace/);
+  } finally {
+    await c.stop();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});
