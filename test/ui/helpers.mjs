@@ -60,6 +60,23 @@ export async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Shows the IMS view container. Its activity bar item toggles: after a reload the workbench may restore
+ * the container as shown a moment after the page appears, and a click then would hide it. So the item is
+ * clicked only while the container is not shown, until it is.
+ */
+export async function showImsView(page) {
+  const item = page.locator('.activitybar .action-item:has(a[aria-label^="IMS"])').first();
+  await item.waitFor({ timeout: 60_000 });
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const checked = ((await item.getAttribute('class')) ?? '').split(/\s+/).includes('checked');
+    if (checked && (await page.locator('.part.sidebar').isVisible())) return;
+    if (attempt % 2 === 0) await item.locator('a').click();
+    await page.waitForTimeout(500);
+  }
+  throw new Error('the IMS view container did not show');
+}
+
 /** The quick input with this title is shown (for multi-step flows: "Title (2/4)"). */
 export async function quickInputTitled(page, text) {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor({ timeout: 20_000 });

@@ -16,6 +16,7 @@ import {
   openFile,
   quickInputTitled,
   runCommand,
+  showImsView,
   setPaneExpanded,
   steps,
 } from './helpers.mjs';
@@ -230,7 +231,7 @@ async function main() {
     await step(
       'the IMS view: open the Sandbox, see the seeded images, add a tag through the UI, see it in the tree',
       async () => {
-        await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
+        await showImsView(page);
         // The Images and Policies views both welcome with Open Sandbox: the first is the Images view's.
         await page
           .locator('.welcome-view-content a.monaco-button', { hasText: 'Open Sandbox' })
@@ -474,7 +475,7 @@ async function main() {
       await step('a reload connects again as the last time, without asking', async () => {
         await runCommand(page, 'Developer: Reload Window');
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-        await page.locator('.activitybar .action-item a[aria-label^="IMS"]').first().click();
+        await showImsView(page);
         await page
           .locator('.pane-body .monaco-list-row', { hasText: `Local emulator at ${abac.url}` })
           .first()
