@@ -139,11 +139,6 @@ export class PolicyIndex {
     if (keys.length > 0) this.terraformKeys.set(uri, keys);
   }
 
-  /** Whether .tf files wait for the HCL parser. */
-  hasPendingTerraform(): boolean {
-    return this.pendingTerraform.size > 0;
-  }
-
   /** How many .tf files wait for the HCL parser (items outside the subset read without it). */
   get pendingTerraformFiles(): number {
     return this.pendingTerraform.size;

@@ -9,7 +9,7 @@
 import { SourceMap, type Segment } from './sourceMap';
 import { first, kids, named, type SyntaxNode } from './syntax';
 import { readHclSubset } from './hclSubset';
-import { topLevelItems } from './topLevel';
+import type { TopLevelItem } from './topLevel';
 
 export interface EmbeddedPolicy {
   /** The resource address, `huaweicloud_identity_role.tagger`. */
@@ -61,6 +61,9 @@ const POLICY_RESOURCES: Record<string, { attribute: EmbeddedPolicy['attribute'];
 export function isImageResource(type: string): boolean {
   return /^huaweicloud_images_image(_copy)?$/.test(type) || /^huaweicloud_ims_\w*image$/.test(type);
 }
+
+/** A resource type whose policy or tags are read. */
+const isReadResource = (type: string): boolean => Object.hasOwn(POLICY_RESOURCES, type) || isImageResource(type);
 
 /** The text of a quoted string without interpolation, or undefined. */
 function plainString(n: SyntaxNode | undefined, text: string): string | undefined {
@@ -277,7 +280,7 @@ function readBlock(block: SyntaxNode, text: string): Pick<BlockResult, 'policies
   if (!type || name === undefined) return { policies, tagMaps };
   const address = `${type}.${name}`;
   const kindOf = Object.hasOwn(POLICY_RESOURCES, type) ? POLICY_RESOURCES[type] : undefined;
-  if (!kindOf && !isImageResource(type)) return { policies, tagMaps };
+  if (!isReadResource(type)) return { policies, tagMaps };
   const inside = first(block, 'body');
   const attributes = inside ? named(inside).filter((a) => a.type === 'attribute') : [];
   const attr = (id: string) =>
@@ -323,28 +326,25 @@ export function extractTerraform(root: SyntaxNode, text: string): TerraformModel
   return { policies, tagMaps };
 }
 
-/** A parse of one text, for as long as it is read: `free` gives its memory back. */
-export interface ParsedText {
-  root: SyntaxNode;
-  free(): void;
+/** The parser as the host offers it: a syntax tree, or undefined while it is not loaded. */
+export type ParseText = (text: string) => SyntaxNode | undefined;
+
+/** Only an item that names one of the resource types read (as a quoted label) is parsed for them. */
+function mayHold(item: string): boolean {
+  for (const m of item.matchAll(/"(huaweicloud_\w+)"/g)) if (isReadResource(m[1])) return true;
+  return false;
 }
-
-/** The parser as the host offers it; undefined while it is not loaded. */
-export type ParseText = (text: string) => ParsedText | undefined;
-
-/** Only an item that names one of the resource types read (as its quoted type label) is parsed for them. */
-const MAY_HOLD = /"huaweicloud_(?:identity_role|identityv5_policy|images_image|ims_\w*image)"/;
 const NOTHING: BlockResult = { policies: [], tagMaps: [], at: 0 };
 
 /**
- * The policies and tag maps of a Terraform file, read top-level item by item (topLevel.ts): an item is
- * parsed only if it may hold one, by the subset reader or else by `parse` (by `parse` alone when
- * `subset` is false), and its tree freed once read. With `previous` (what was read of the
- * last version, by item text) and `next` (filled for the next), an item whose text did not change is not
- * parsed again. Undefined when an item needs the parser and it is not loaded yet.
+ * The policies and tag maps of a Terraform file, read top-level item by item (`topLevelItems` of its
+ * text): an item is parsed only if it may hold one, by the subset reader or else by `parse` (by `parse`
+ * alone when `subset` is false). With `previous` (what was read of the last version, by item text) and
+ * `next` (filled for the next), an item whose text did not change is not parsed again. Undefined when an
+ * item needs the parser and it is not loaded yet.
  */
 export function readTerraform(
-  text: string,
+  items: readonly TopLevelItem[],
   parse: ParseText,
   previous?: BlockCache,
   next?: BlockCache,
@@ -352,21 +352,16 @@ export function readTerraform(
 ): TerraformModel | undefined {
   const policies: EmbeddedPolicy[] = [];
   const tagMaps: TagMap[] = [];
-  for (const { start: at, text: item } of topLevelItems(text)) {
+  for (const { start: at, text: item } of items) {
     let read = previous?.get(item) ?? next?.get(item);
     if (!read) {
-      if (!MAY_HOLD.test(item)) read = NOTHING;
+      if (!mayHold(item)) read = NOTHING;
       else {
         // Most items are in the subset of HCL read without the parser (hclSubset.ts), far faster.
-        const quick = subset ? readHclSubset(item) : undefined;
-        const tree = quick ? { root: quick, free: () => undefined } : parse(item);
-        if (!tree) return undefined;
-        try {
-          // Kept where it was read: the next version finds most items where they were, and copies none.
-          read = { ...shiftBlock({ ...extractTerraform(tree.root, item), at: 0 }, at), at };
-        } finally {
-          tree.free();
-        }
+        const root = (subset ? readHclSubset(item) : undefined) ?? parse(item);
+        if (!root) return undefined;
+        // Kept where it was read: the next version finds most items where they were, and copies none.
+        read = { ...shiftBlock({ ...extractTerraform(root, item), at: 0 }, at), at };
       }
     }
     if (next && !next.has(item)) next.set(item, read);

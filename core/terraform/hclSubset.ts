@@ -11,7 +11,7 @@
  * parser to be loaded. test/unit/terraformHclSubset.test.ts holds it to tree-sitter's trees.
  */
 import type { SyntaxNode } from './syntax';
-import { heredocClosing } from './topLevel';
+import { heredocClosing, heredocOpening } from './topLevel';
 
 /** Every node is named (the subset leaves the anonymous ones out); four fields each, as there are many. */
 class Node implements SyntaxNode {
@@ -47,7 +47,6 @@ const isIdentPart = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 
 const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 /** The escapes of a quoted string (HCL native syntax, "Template Literals"); any other is an error. */
 const ESCAPE = /[nrt"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}/y;
-const HEREDOC = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
 
 /** The tree of `text` (a top-level item of a .tf file), or undefined if it is not all in the subset. */
 export function readHclSubset(text: string): SyntaxNode | undefined {
@@ -235,16 +234,14 @@ class Reader {
 
   private heredoc(): Node {
     const start = this.at;
-    HEREDOC.lastIndex = start;
-    const m = HEREDOC.exec(this.text);
-    if (!m) throw new Outside();
-    const idStart = start + 2 + m[1].length;
-    const parts = [node('heredoc_start', start, idStart), node('heredoc_identifier', idStart, idStart + m[2].length)];
-    const id = m[2];
+    const open = heredocOpening(this.text, start);
+    if (!open) throw new Outside();
+    const { id, idStart, body } = open;
+    const parts = [node('heredoc_start', start, idStart), node('heredoc_identifier', idStart, idStart + id.length)];
     // The body runs to the first line that holds only the identifier.
-    const closing = heredocClosing(this.text, HEREDOC.lastIndex, id);
+    const closing = heredocClosing(this.text, body, id);
     if (closing < 0) throw new Outside();
-    if (this.template(HEREDOC.lastIndex, closing, parts) !== closing) throw new Outside();
+    if (this.template(body, closing, parts) !== closing) throw new Outside();
     parts.push(node('heredoc_identifier', closing, closing + id.length));
     this.at = closing + id.length;
     return node('heredoc_template', start, this.at, parts);

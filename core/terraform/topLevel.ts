@@ -12,7 +12,7 @@
  */
 
 const KEYWORD_LINE = /(?:resource|data|variable|output|module|provider|locals|terraform|moved|import|check|removed)[ \t]*["{]/y;
-const HEREDOC = /<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
+const HEREDOC = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
 
 type Frame = { code: true; depth: number } | { code: false };
 
@@ -84,12 +84,21 @@ export function topLevelStarts(text: string): number[] {
   return starts;
 }
 
-/** Past the heredoc that opens at `at` (`<<EOT` or `<<-EOT` and a newline): the start of the line after its end. */
-function heredocEnd(text: string, at: number): number | undefined {
+/**
+ * The heredoc that opens at `at` (`<<EOT` or `<<-EOT`, then a newline): its identifier, where that starts,
+ * and where its body starts; undefined if none opens there.
+ */
+export function heredocOpening(text: string, at: number): { id: string; idStart: number; body: number } | undefined {
   HEREDOC.lastIndex = at;
   const m = HEREDOC.exec(text);
-  if (!m) return undefined;
-  const closing = heredocClosing(text, HEREDOC.lastIndex, m[1]);
+  return m ? { id: m[2], idStart: at + 2 + m[1].length, body: HEREDOC.lastIndex } : undefined;
+}
+
+/** Past the heredoc that opens at `at`: the start of the line after its end. */
+function heredocEnd(text: string, at: number): number | undefined {
+  const open = heredocOpening(text, at);
+  if (!open) return undefined;
+  const closing = heredocClosing(text, open.body, open.id);
   const nl = closing < 0 ? -1 : text.indexOf('\n', closing);
   return nl < 0 ? text.length : nl + 1;
 }
@@ -115,13 +124,18 @@ export function heredocClosing(text: string, from: number, id: string): number {
   return -1;
 }
 
+export interface TopLevelItem {
+  start: number;
+  text: string;
+}
+
 /**
  * The top-level items: where each starts and its text, without the blank space that ends it (so an item
  * keeps its text when lines are added or removed after it). Empty items are left out.
  */
-export function topLevelItems(text: string): Array<{ start: number; text: string }> {
+export function topLevelItems(text: string): TopLevelItem[] {
   const starts = topLevelStarts(text);
-  const items: Array<{ start: number; text: string }> = [];
+  const items: TopLevelItem[] = [];
   for (let k = 0; k < starts.length; k++) {
     let end = k + 1 < starts.length ? starts[k + 1] : text.length;
     while (end > starts[k] && (isBlank(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 10)) end--;

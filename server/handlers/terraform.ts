@@ -19,7 +19,7 @@ export class TerraformLoader {
 
   /** Loads it when the workspace index found .tf files it could not read yet. */
   loadIfPending(): void {
-    if (this.ctx.index.hasPendingTerraform()) void this.need();
+    if (this.ctx.index.pendingTerraformFiles > 0) void this.need();
   }
 
   /** The document, once the parser is loaded if it is Terraform (a request that comes first waits). */

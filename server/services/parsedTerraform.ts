@@ -14,7 +14,7 @@ import {
   type TerraformModel,
 } from '../../core/terraform/extract';
 import type { SyntaxNode } from '../../core/terraform/syntax';
-import { topLevelItems } from '../../core/terraform/topLevel';
+import { topLevelItems, type TopLevelItem } from '../../core/terraform/topLevel';
 import { tooDeepAt } from '../../core/util/nesting';
 import { parsePolicy, type ParsedPolicy } from './parsedPolicy';
 
@@ -41,6 +41,8 @@ export class ParsedTerraform {
   /** What `eachItem` computed, by purpose and item text; the newest of earlier versions, to start from. */
   private readonly memos = new Map<string, Map<string, unknown>>();
   private readonly inherited = new Map<string, Map<string, unknown>>();
+  /** The top-level items, found once for the read and for `eachItem`. */
+  private readonly items: readonly TopLevelItem[];
 
   constructor(
     readonly uri: string,
@@ -52,7 +54,8 @@ export class ParsedTerraform {
     for (const from of [previous?.inherited, previous?.memos]) for (const [k, m] of from ?? []) this.inherited.set(k, m);
     this.tooDeep = tooDeepAt(text, undefined, true);
     const readable = this.tooDeep === undefined && text.length <= MAX_TF_CHARS;
-    const model = readable ? readTerraform(text, parse, previous?.blocks, this.blocks) : NONE;
+    this.items = readable ? topLevelItems(text) : [];
+    const model = readable ? readTerraform(this.items, parse, previous?.blocks, this.blocks) : NONE;
     this.pending = model === undefined;
     this.model = model ?? NONE;
     this.policies = this.model.policies.map((policy) => {
@@ -83,16 +86,12 @@ export class ParsedTerraform {
     const last = this.inherited.get(purpose) as Map<string, R> | undefined;
     const memo = new Map<string, R>();
     const out: Array<{ start: number; value: R }> = [];
-    for (const { start, text: item } of topLevelItems(this.text)) {
+    for (const { start, text: item } of this.items) {
       let value = memo.get(item) ?? last?.get(item);
       if (value === undefined) {
-        const tree = this.parse(item);
-        if (!tree) return undefined;
-        try {
-          value = read(tree.root, item);
-        } finally {
-          tree.free();
-        }
+        const root = this.parse(item);
+        if (!root) return undefined;
+        value = read(root, item);
       }
       memo.set(item, value);
       out.push({ start, value });

@@ -37,11 +37,11 @@ export function loadHclParser(locate: (file: string) => string, load: () => Prom
  * node object at every step (`namedChildren`, `type`), which cost more than the parse itself on a 1 MB
  * file, and no WebAssembly tree outlives the parse.
  */
-export function parseHcl(text: string): { root: SyntaxNode; free(): void } | undefined {
+export function parseHcl(text: string): SyntaxNode | undefined {
   const tree = parser?.parse(text);
   if (!tree) return undefined;
   try {
-    return { root: copyTree(tree), free: () => undefined };
+    return copyTree(tree);
   } finally {
     tree.delete();
   }

@@ -13,6 +13,7 @@ import type { SyntaxNode } from '../../core/terraform/syntax';
 import { seededRandom } from '../../core/util/random';
 import { loadHclParser, parseHcl } from '../../server/terraform/hclParser';
 import { DIST } from '../support/terraform';
+import { topLevelItems } from '../../core/terraform/topLevel';
 import { editedText } from '../support/edits';
 
 before(async () => {
@@ -39,13 +40,9 @@ function shape(n: SyntaxNode): Shape {
 }
 
 function treeSitterShape(text: string): Shape {
-  const tree = parseHcl(text);
-  assert.ok(tree);
-  try {
-    return shape(tree.root);
-  } finally {
-    tree.free();
-  }
+  const root = parseHcl(text);
+  assert.ok(root);
+  return shape(root);
 }
 
 /** The subset's tree equals tree-sitter's whenever the subset reads the text; true when it read it. */
@@ -139,8 +136,8 @@ test('a file read item by item gives the same policies and tags with the subset 
   const outside = 'resource "huaweicloud_images_image" "x" {\n  tags = { env = var.prod ? "prod" : "dev" }\n}\n';
   const text = [...IN_SUBSET, outside, ...OUTSIDE].join('\n');
   let parsed = 0;
-  const withSubset = readTerraform(text, (t) => (parsed++, parseHcl(t)));
-  const treeSitterOnly = readTerraform(text, parseHcl, undefined, undefined, false);
+  const withSubset = readTerraform(topLevelItems(text), (t) => (parsed++, parseHcl(t)));
+  const treeSitterOnly = readTerraform(topLevelItems(text), parseHcl, undefined, undefined, false);
   assert.ok(withSubset && treeSitterOnly);
   const plain = (m: NonNullable<typeof withSubset>) => ({
     policies: m.policies.map(({ map, ...p }) => ({ ...p, back: [0, 5, p.json.length].map((v) => map.toSource(v, 'end')) })),

@@ -21,17 +21,13 @@ before(async () => {
 
 /** Where the parser's top-level nodes start (blocks, attributes, comments), parsing the whole text at once. */
 function parserStarts(text: string): number[] {
-  const tree = parseHcl(text);
-  assert.ok(tree);
-  try {
-    const body = named(tree.root).find((n) => n.type === 'body');
-    const all = [...tree.root.namedChildren, ...(body ? body.namedChildren : [])];
-    const nodes = all.filter((n) => n !== null && n.type !== 'body');
-    assert.ok(!nodes.some((n) => n!.type === 'ERROR'), `valid HCL: ${text}`);
-    return nodes.map((n) => n!.startIndex).sort((a, b) => a - b);
-  } finally {
-    tree.free();
-  }
+  const root = parseHcl(text);
+  assert.ok(root);
+  const body = named(root).find((n) => n.type === 'body');
+  const all = [...root.namedChildren, ...(body ? body.namedChildren : [])];
+  const nodes = all.filter((n) => n !== null && n.type !== 'body');
+  assert.ok(!nodes.some((n) => n!.type === 'ERROR'), `valid HCL: ${text}`);
+  return nodes.map((n) => n!.startIndex).sort((a, b) => a - b);
 }
 
 const SNIPPETS = [
